@@ -1,0 +1,49 @@
+// The checker's front door: from a read document to its records and findings.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "checker/finding.hpp"
+#include "claims/record.hpp"
+#include "claims/store.hpp"
+#include "reader/document.hpp"
+
+namespace factlint {
+
+struct check_options {
+    std::optional<time_span> as_of;         // document date when the front matter has none
+    double hedge_tolerance = 0.10;
+    std::vector<std::string> select;        // codes or prefixes ("FL1"); empty: all
+    std::vector<std::string> ignore;        // codes or prefixes
+    std::map<std::string, severity> severity_overrides;  // "FL104" -> error
+    bool inline_ignores = true;             // honour factlint-disable comments
+};
+
+// Every claim record of a document, in document order, matched to the
+// reference claims of `store` (which may be empty).
+[[nodiscard]] std::vector<claim_record> extract_records(const document& doc, const claim_store& store,
+                                                        const check_options& options);
+
+struct file_result {
+    std::string path;
+    std::vector<claim_record> records;
+    std::vector<finding> findings;          // sorted by position
+};
+
+// Runs every selected rule on one document.
+[[nodiscard]] file_result check_document(const document& doc, const claim_store& store,
+                                         const check_options& options);
+
+// Rules that compare documents with each other (FL205): appends findings to
+// the results they concern.
+void check_across_files(std::span<file_result> results, const claim_store& store,
+                        const check_options& options);
+
+// Is `code` selected by the select/ignore lists?
+[[nodiscard]] bool rule_selected(std::string_view code, const check_options& options);
+
+}  // namespace factlint

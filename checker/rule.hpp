@@ -1,0 +1,40 @@
+// The rule table: one row per rule. Adding a rule touches its source file in
+// checker/rules/, one row in rule_table.cpp, docs/rules/FLxxx.md and
+// tests/rules/FLxxx/.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "checker/finding.hpp"
+#include "claims/record.hpp"
+#include "claims/store.hpp"
+#include "reader/document.hpp"
+
+namespace factlint {
+
+struct check_options;
+
+// What a rule sees of one document.
+struct rule_context {
+    const document& doc;
+    const std::vector<claim_record>& records;
+    const claim_store& store;
+    const check_options& options;
+};
+
+using rule_function = void (*)(const rule_context&, std::vector<finding>&);
+
+struct rule_info {
+    std::string_view code;      // "FL101"
+    std::string_view name;      // "value-mismatch"
+    std::string_view summary;   // one line, for `factlint rules` and SARIF
+    severity level;             // default severity
+    rule_function run;          // nullptr for rules run across files or by the engine
+};
+
+[[nodiscard]] std::span<const rule_info> rule_table();
+[[nodiscard]] const rule_info* find_rule(std::string_view code);
+
+}  // namespace factlint

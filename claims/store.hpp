@@ -1,0 +1,59 @@
+// The reference claim store and its name index: one pass over a sentence
+// finds every claim named in it, at a cost that does not grow with the
+// number of claims (Aho-Corasick over normalized names).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/reference.hpp"
+
+namespace factlint {
+
+// Normalized form of a name or of prose for matching: lower case, "U.S." and
+// "US" alike, hyphens as spaces, runs of spaces folded, a trailing plural "s"
+// of each word optional. `offsets[i]` is the byte of the input that
+// normalized byte i came from (offsets.size() == text.size() + 1).
+struct normalized_text {
+    std::string text;
+    std::vector<std::size_t> offsets;
+};
+[[nodiscard]] normalized_text normalize_for_matching(std::string_view input);
+
+struct name_hit {
+    std::size_t claim = 0;    // index into claim_store::claims()
+    std::size_t begin = 0;    // byte range in the searched text
+    std::size_t end = 0;
+    bool is_where = false;    // a `where` phrase rather than a name
+};
+
+class claim_store {
+public:
+    claim_store();
+    ~claim_store();
+    claim_store(claim_store&&) noexcept;
+    claim_store& operator=(claim_store&&) noexcept;
+
+    // Adds a claim; the caller has already checked the id is unique.
+    void add(reference_claim claim);
+    // Builds the index; call once after the last add.
+    void build_index();
+
+    [[nodiscard]] const std::vector<reference_claim>& claims() const { return claims_; }
+    [[nodiscard]] const reference_claim* find(std::string_view id) const;
+    [[nodiscard]] bool empty() const { return claims_.empty(); }
+
+    // Every name and `where` phrase of every claim found in `text`, whole
+    // words only, in order of position.
+    [[nodiscard]] std::vector<name_hit> scan(std::string_view text) const;
+
+private:
+    struct index;
+    std::vector<reference_claim> claims_;
+    std::unique_ptr<index> index_;
+};
+
+}  // namespace factlint

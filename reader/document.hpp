@@ -1,0 +1,103 @@
+// Reading a draft: Markdown (CommonMark, through md4c) or plain text, into
+// sentences of prose with exact positions in the original file.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/time.hpp"
+
+namespace factlint {
+
+// Byte offset -> 1-based line and column (column counted in UTF-8 characters).
+class line_index {
+public:
+    line_index() = default;
+    explicit line_index(std::string_view source);
+    struct position {
+        int line = 1;
+        int column = 1;
+    };
+    [[nodiscard]] position locate(std::size_t byte) const;
+    [[nodiscard]] std::string_view line_text(int line) const;  // without its line ending
+    [[nodiscard]] int line_count() const { return static_cast<int>(starts_.size()); }
+
+private:
+    std::string_view source_;
+    std::vector<std::size_t> starts_;
+};
+
+// A stretch of prose text and where each byte of it came from. Markup is
+// dropped (emphasis markers, link targets, inline code), so the prose is
+// not a substring of the file: `source_offset` maps back.
+struct sentence {
+    std::string text;
+    // Runs of text copied verbatim from the source: text[at..at+length) ==
+    // source[source_at..source_at+length).
+    struct run {
+        std::size_t at = 0;
+        std::size_t source_at = 0;
+        std::size_t length = 0;
+    };
+    std::vector<run> runs;
+    std::size_t block = 0;     // index of the paragraph/heading/list item it came from
+    bool heading = false;
+
+    // The source byte of text byte i (i == text.size() maps past the last run).
+    [[nodiscard]] std::size_t source_offset(std::size_t i) const;
+    [[nodiscard]] std::size_t source_begin() const { return source_offset(0); }
+    [[nodiscard]] std::size_t source_end() const { return source_offset(text.size()); }
+};
+
+// An inline directive: <!-- factlint-disable-next-line FL101 --> in Markdown,
+// "# factlint-disable FL201" in plain text.
+struct directive {
+    enum class kind { disable_next_line, disable, enable, disable_file } what = kind::disable;
+    std::vector<std::string> codes;  // empty: every rule
+    int line = 0;                    // 1-based line of the directive itself
+    int column = 0;
+};
+
+enum class input_format { markdown, text };
+
+struct document {
+    std::string path;                 // as given on the command line ("-" for stdin)
+    std::string source;               // the file's bytes (a UTF-8 BOM removed, offsets after it)
+    input_format format = input_format::markdown;
+    std::optional<time_span> date;    // front matter `date:`
+    std::optional<std::size_t> date_offset;  // where `date:`'s value is, for messages
+    std::vector<sentence> sentences;
+    std::vector<directive> directives;
+    line_index lines;                 // over `source`
+
+    document() = default;
+    document(const document&) = delete;  // line_index views `source`
+    document& operator=(const document&) = delete;
+    document(document&&) = delete;
+    document& operator=(document&&) = delete;
+};
+
+struct read_error {
+    std::string path;
+    int line = 0;    // 0 when the whole file is at fault
+    int column = 0;
+    std::string message;  // "invalid UTF-8 (byte 0xff)", "binary file (NUL byte)"
+};
+
+// Format by extension: .md/.markdown -> markdown, anything else -> text;
+// standard input is Markdown.
+[[nodiscard]] input_format format_for_path(std::string_view path);
+
+// Fills `doc` from `bytes`; on failure returns the error and leaves `doc`
+// unspecified. Never throws on bad input.
+[[nodiscard]] std::optional<read_error> read_document(std::string path, std::string bytes,
+                                                      input_format format, document& doc);
+
+// Splits a stretch of prose into sentences (abbreviations such as "U.S.",
+// "Gen.", "Dec.", "No." do not end one). Exposed for tests.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose);
+
+}  // namespace factlint
