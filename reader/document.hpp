@@ -47,9 +47,16 @@ struct sentence {
     bool heading = false;
 
     // The source byte of text byte i (i == text.size() maps past the last run).
+    // A byte outside every run (a decoded entity, the space a line break
+    // became) maps to the end of the run before it, or to the zero-length
+    // run the reader records where replaced markup starts.
     [[nodiscard]] std::size_t source_offset(std::size_t i) const;
+    // The source offset just past text byte i - 1: use it for the exclusive
+    // end of a span, so that "**$8.5 billion**" ends before the closing "**"
+    // (source_offset(i) would give where the next run starts).
+    [[nodiscard]] std::size_t source_end_offset(std::size_t i) const;
     [[nodiscard]] std::size_t source_begin() const { return source_offset(0); }
-    [[nodiscard]] std::size_t source_end() const { return source_offset(text.size()); }
+    [[nodiscard]] std::size_t source_end() const { return source_end_offset(text.size()); }
 };
 
 // An inline directive: <!-- factlint-disable-next-line FL101 --> in Markdown,

@@ -1,0 +1,73 @@
+// Pieces of the reader shared between its translation units. Not part of the
+// public contract (reader/document.hpp is).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reader/document.hpp"
+
+namespace factlint::reader_detail {
+
+// The prose of one block (paragraph, heading, list item, table cell) being
+// assembled, with the runs that map it back to the source.
+class prose_builder {
+public:
+    prose_builder() { text_.reserve(1024); runs_.reserve(64); }
+
+    // Append source[at, at + length): verbatim, so it becomes (part of) a run.
+    void append_source(std::string_view source, std::size_t at, std::size_t length);
+    // Append text that is not in the source (a decoded entity, the space a
+    // line break becomes). `anchor`, when known, is the source offset the
+    // replaced markup starts at: it is recorded as a zero-length run.
+    void append_replacement(std::string_view text, std::optional<std::size_t> anchor = {});
+
+    [[nodiscard]] const std::string& text() const { return text_; }
+    [[nodiscard]] const std::vector<sentence::run>& runs() const { return runs_; }
+    [[nodiscard]] bool has_prose() const;
+    void clear();
+
+private:
+    std::string text_;
+    std::vector<sentence::run> runs_;
+};
+
+// Splits the block's prose into sentences and appends them to `out`.
+void emit_sentences(const prose_builder& prose, std::size_t block, bool heading,
+                    std::vector<sentence>& out);
+
+// YAML front matter at the start of a file.
+struct front_matter {
+    std::size_t body_offset = 0;  // where the document proper starts (0: no front matter)
+    std::optional<time_span> date;
+    std::optional<std::size_t> date_offset;
+    std::optional<std::size_t> title_offset;
+    std::size_t title_length = 0;
+};
+[[nodiscard]] front_matter read_front_matter(std::string_view source);
+
+// The words of a directive ("factlint-disable FL201,FL202"), without the
+// comment markers around them; nullopt when they are not a directive.
+[[nodiscard]] std::optional<directive> parse_directive(std::string_view words);
+
+// Fill doc.sentences and doc.directives from the body of the source
+// (source[body_offset..]); block numbers start at `first_block`.
+void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block);
+void read_plain_text(document& doc, std::size_t body_offset, std::size_t first_block);
+
+// Decode an HTML character reference ("&amp;", "&#8212;", "&#x2014;") to
+// UTF-8; nullopt when unknown (then it is kept as written).
+[[nodiscard]] std::optional<std::string> decode_entity(std::string_view entity);
+
+// Offset of the first byte that is not valid UTF-8, or of a NUL byte.
+struct encoding_problem {
+    std::size_t offset = 0;
+    unsigned char byte = 0;
+    bool nul = false;
+};
+[[nodiscard]] std::optional<encoding_problem> check_utf8(std::string_view bytes);
+
+}  // namespace factlint::reader_detail

@@ -1,0 +1,77 @@
+// Positions: byte offsets to line and column, and prose bytes to source bytes.
+#include <algorithm>
+
+#include "reader/document.hpp"
+
+namespace factlint {
+
+namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+// Lines end at "\n", "\r\n" or a lone "\r" (as in CommonMark, so that line
+// numbers agree with what md4c sees). A final line ending does not start
+// another, empty line.
+line_index::line_index(std::string_view source) : source_(source) {
+    starts_.reserve(source.size() / 48 + 1);
+    starts_.push_back(0);
+    const std::size_t n = source.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = source[i];
+        if (c != '\n' && c != '\r') continue;
+        if (c == '\r' && i + 1 < n && source[i + 1] == '\n') ++i;
+        if (i + 1 < n) starts_.push_back(i + 1);
+    }
+}
+
+line_index::position line_index::locate(std::size_t byte) const {
+    byte = std::min(byte, source_.size());
+    const auto next = std::upper_bound(starts_.begin(), starts_.end(), byte);
+    const auto line = static_cast<std::size_t>(next - starts_.begin());  // >= 1: starts_[0] == 0
+    const std::size_t start = starts_[line - 1];
+    int column = 1;
+    for (std::size_t i = start; i < byte; ++i) {
+        if (!is_continuation_byte(source_[i])) ++column;
+    }
+    return {static_cast<int>(line), column};
+}
+
+std::string_view line_index::line_text(int line) const {
+    if (line < 1 || line > line_count()) return {};
+    const auto index = static_cast<std::size_t>(line);
+    const std::size_t start = starts_[index - 1];
+    std::size_t end = index < starts_.size() ? starts_[index] : source_.size();
+    while (end > start && (source_[end - 1] == '\n' || source_[end - 1] == '\r')) --end;
+    return source_.substr(start, end - start);
+}
+
+namespace {
+
+// The last run that starts at or before text byte i, or nullptr.
+const sentence::run* run_at_or_before(const std::vector<sentence::run>& runs, std::size_t i) {
+    const auto next = std::upper_bound(runs.begin(), runs.end(), i,
+                                       [](std::size_t x, const sentence::run& r) { return x < r.at; });
+    if (next == runs.begin()) return nullptr;
+    return &*(next - 1);
+}
+
+}  // namespace
+
+std::size_t sentence::source_offset(std::size_t i) const {
+    if (runs.empty()) return 0;
+    const run* r = run_at_or_before(runs, i);
+    if (r == nullptr) return runs.front().source_at;
+    if (i < r->at + r->length) return r->source_at + (i - r->at);
+    return r->source_at + r->length;
+}
+
+std::size_t sentence::source_end_offset(std::size_t i) const {
+    if (i == 0 || runs.empty()) return source_offset(i);
+    const run* r = run_at_or_before(runs, i - 1);
+    if (r != nullptr && i - 1 < r->at + r->length) return r->source_at + (i - r->at);
+    return source_offset(i);
+}
+
+}  // namespace factlint

@@ -1,0 +1,84 @@
+// Assembling a block's prose with its source runs, and cutting it into
+// sentence records.
+#include <algorithm>
+
+#include "reader/detail.hpp"
+
+namespace factlint::reader_detail {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+void prose_builder::append_source(std::string_view source, std::size_t at, std::size_t length) {
+    if (length == 0) return;
+    const std::size_t text_at = text_.size();
+    text_.append(source.substr(at, length));
+    // Pieces md4c hands over one after another are often contiguous in the
+    // source too: one run then covers them all.
+    if (!runs_.empty()) {
+        sentence::run& last = runs_.back();
+        if (last.at + last.length == text_at && last.source_at + last.length == at) {
+            last.length += length;
+            return;
+        }
+    }
+    runs_.push_back({text_at, at, length});
+}
+
+void prose_builder::append_replacement(std::string_view text, std::optional<std::size_t> anchor) {
+    if (text.empty()) return;
+    if (anchor) runs_.push_back({text_.size(), *anchor, 0});
+    text_.append(text);
+}
+
+bool prose_builder::has_prose() const {
+    return std::any_of(text_.begin(), text_.end(), [](char c) { return !is_space(c); });
+}
+
+void prose_builder::clear() {
+    text_.clear();
+    runs_.clear();
+}
+
+namespace {
+
+// The runs of prose[begin, end), rebased to the sentence's own text.
+void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::size_t end,
+               std::vector<sentence::run>& out) {
+    auto it = std::upper_bound(runs.begin(), runs.end(), begin,
+                               [](std::size_t x, const sentence::run& r) { return x < r.at; });
+    if (it != runs.begin()) --it;
+    for (; it != runs.end() && it->at <= end; ++it) {
+        const std::size_t from = std::max(begin, it->at);
+        const std::size_t to = std::min(end, it->at + it->length);
+        if (from > to || (from == to && it->length != 0)) continue;
+        if (it->length == 0 && (it->at < begin || it->at >= end)) continue;
+        out.push_back({from - begin, it->source_at + (from - it->at), to - from});
+    }
+    // A sentence starting inside replaced text (a line break's space) still
+    // needs a position: take the run before it.
+    if (out.empty() && !runs.empty()) {
+        sentence probe;
+        probe.runs = runs;
+        out.push_back({0, probe.source_offset(begin), 0});
+    }
+}
+
+}  // namespace
+
+void emit_sentences(const prose_builder& prose, std::size_t block, bool heading,
+                    std::vector<sentence>& out) {
+    const std::string& text = prose.text();
+    for (const auto& [begin, end] : split_sentences(text)) {
+        sentence& s = out.emplace_back();
+        s.text.assign(text, begin, end - begin);
+        copy_runs(prose.runs(), begin, end, s.runs);
+        s.block = block;
+        s.heading = heading;
+    }
+}
+
+}  // namespace factlint::reader_detail

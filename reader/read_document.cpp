@@ -1,0 +1,89 @@
+// Reading a draft: check its encoding, read its front matter, then its
+// Markdown or plain-text body into sentences and directives.
+#include <cstdio>
+#include <limits>
+
+#include "reader/detail.hpp"
+
+namespace factlint {
+
+using namespace reader_detail;
+
+namespace {
+
+bool has_prefix(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::optional<read_error> check_encoding(document& doc) {
+    const std::string_view s = doc.source;
+    if (has_prefix(s, "\xFF\xFE") || has_prefix(s, "\xFE\xFF")) {
+        return read_error{doc.path, 0, 0, "UTF-16 text is not supported; convert to UTF-8"};
+    }
+    if (s.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        return read_error{doc.path, 0, 0, "file too large (4 GiB or more)"};
+    }
+    const auto problem = check_utf8(s);
+    if (!problem) return std::nullopt;
+    const auto pos = doc.lines.locate(problem->offset);
+    std::string message = "binary file (NUL byte)";
+    if (!problem->nul) {
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "invalid UTF-8 (byte 0x%02x)", static_cast<unsigned>(problem->byte));
+        message = buffer;
+    }
+    return read_error{doc.path, pos.line, pos.column, std::move(message)};
+}
+
+// The front-matter title is prose: one sentence, heading-like, block 0.
+void add_title(document& doc, const front_matter& fm) {
+    sentence title;
+    title.text = doc.source.substr(*fm.title_offset, fm.title_length);
+    title.runs.push_back({0, *fm.title_offset, fm.title_length});
+    title.block = 0;
+    title.heading = true;
+    doc.sentences.push_back(std::move(title));
+}
+
+}  // namespace
+
+input_format format_for_path(std::string_view path) {
+    if (path == "-") return input_format::markdown;
+    const std::size_t slash = path.find_last_of("/\\");
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return input_format::text;
+    std::string ext(name.substr(dot + 1));
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == "md" || ext == "markdown" ? input_format::markdown : input_format::text;
+}
+
+std::optional<read_error> read_document(std::string path, std::string bytes, input_format format,
+                                        document& doc) {
+    doc.path = std::move(path);
+    doc.source = std::move(bytes);
+    if (has_prefix(doc.source, "\xEF\xBB\xBF")) doc.source.erase(0, 3);  // offsets count from after it
+    doc.format = format;
+    doc.date.reset();
+    doc.date_offset.reset();
+    doc.sentences.clear();
+    doc.directives.clear();
+    doc.lines = line_index(doc.source);
+    if (auto error = check_encoding(doc)) return error;
+
+    const front_matter fm = read_front_matter(doc.source);
+    doc.date = fm.date;
+    doc.date_offset = fm.date_offset;
+    std::size_t first_block = 0;
+    if (fm.title_offset) {
+        add_title(doc, fm);
+        first_block = 1;
+    }
+    doc.sentences.reserve(doc.source.size() / 120 + 1);
+    if (format == input_format::markdown) {
+        read_markdown(doc, fm.body_offset, first_block);
+    } else {
+        read_plain_text(doc, fm.body_offset, first_block);
+    }
+    return std::nullopt;
+}
+
+}  // namespace factlint

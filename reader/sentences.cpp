@@ -1,0 +1,149 @@
+// Sentence boundaries in prose. A sentence ends at '.', '!' or '?' (and any
+// closing quotes or brackets after it) followed by whitespace and something
+// that can start a sentence, unless the '.' ends an abbreviation, an
+// initial, or a dotted acronym ("U.S.", "a.m.").
+#include <algorithm>
+#include <array>
+
+#include "reader/document.hpp"
+
+namespace factlint {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_letter(char c) { return is_upper(c) || is_lower(c); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool starts_with_at(std::string_view s, std::size_t i, std::string_view what) {
+    return s.size() - i >= what.size() && s.compare(i, what.size(), what) == 0;
+}
+
+// Closing quotes and brackets that may follow the end mark: " ' ) ] ” ’ ».
+std::size_t closer_length(std::string_view s, std::size_t i) {
+    const char c = s[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (starts_with_at(s, i, "\u201D") || starts_with_at(s, i, "\u2019")) return 3;
+    if (starts_with_at(s, i, "\u00BB")) return 2;
+    return 0;
+}
+
+// Can a sentence start at s[i]? Uppercase, digit, an opening quote or
+// bracket, a currency sign, or an uppercase Latin-1 letter.
+bool can_start_sentence(std::string_view s, std::size_t i) {
+    const char c = s[i];
+    if (is_upper(c) || is_digit(c)) return true;
+    if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '$') return true;
+    for (std::string_view opener : {"\u201C", "\u2018", "\u00AB", "\u20AC", "\u00A3"}) {
+        if (starts_with_at(s, i, opener)) return true;
+    }
+    // U+00C0..U+00DE (except U+00D7, the multiplication sign): À..Þ.
+    const auto lead = static_cast<unsigned char>(c);
+    if (lead == 0xC3 && i + 1 < s.size()) {
+        const auto next = static_cast<unsigned char>(s[i + 1]);
+        return next >= 0x80 && next <= 0x9E && next != 0x97;
+    }
+    return false;
+}
+
+// Words that take a period without ending a sentence (case matters: "No. 5"
+// but "said no. Then").
+constexpr std::array abbreviations = {
+    // titles and ranks
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Maj", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
+    "Pres", "Prof", "St", "Jr", "Sr", "Adm", "Brig", "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Mt",
+    "Ft", "Gens", "Reps", "Sens",
+    // months
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    // others
+    "No", "Nos", "vs", "etc", "approx", "Approx", "est", "Inc", "Corp", "Ltd", "Co", "cf", "al", "Fig",
+    "Vol", "Dept", "Univ", "Ave", "Blvd", "Bros", "Ph.D",
+};
+
+bool is_abbreviation(std::string_view word) {
+    return std::find(abbreviations.begin(), abbreviations.end(), word) != abbreviations.end();
+}
+
+// "U.S", "e.g", "a.m": single letters joined by dots (the final dot is not
+// part of `word`).
+bool is_dotted_letters(std::string_view word) {
+    if (word.size() < 3) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const bool letter_place = i % 2 == 0;
+        if (letter_place ? !is_letter(word[i]) : word[i] != '.') return false;
+    }
+    return word.size() % 2 == 1;
+}
+
+// The word ending just before the period at `dot`, without opening quotes
+// or brackets.
+std::string_view word_before(std::string_view s, std::size_t dot) {
+    std::size_t begin = dot;
+    while (begin > 0 && !is_space(s[begin - 1])) --begin;
+    std::string_view word = s.substr(begin, dot - begin);
+    while (!word.empty() && (word.front() == '(' || word.front() == '[' || word.front() == '"' ||
+                             word.front() == '\'')) {
+        word.remove_prefix(1);
+    }
+    for (std::string_view opener : {"\u201C", "\u2018"}) {
+        if (word.substr(0, opener.size()) == opener) word.remove_prefix(opener.size());
+    }
+    return word;
+}
+
+bool period_is_abbreviation(std::string_view s, std::size_t dot) {
+    const std::string_view word = word_before(s, dot);
+    if (word.empty()) return false;
+    if (word.size() == 1 && is_upper(word[0])) return true;  // an initial: "J. Smith"
+    return is_abbreviation(word) || is_dotted_letters(word);
+}
+
+// If a sentence ends at the mark at s[i], where does it end (past the
+// marks and closers)? Otherwise 0.
+std::size_t sentence_end_at(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    while (j < s.size() && (s[j] == '.' || s[j] == '!' || s[j] == '?')) ++j;
+    const bool single_period = j == i + 1 && s[i] == '.';
+    while (j < s.size()) {
+        const std::size_t n = closer_length(s, j);
+        if (n == 0) break;
+        j += n;
+    }
+    if (j < s.size() && !is_space(s[j])) return 0;
+    std::size_t k = j;
+    while (k < s.size() && is_space(s[k])) ++k;
+    if (k < s.size() && !can_start_sentence(s, k)) return 0;
+    if (single_period && period_is_abbreviation(s, i)) return 0;
+    return j;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t begin = 0;
+    auto close = [&](std::size_t end) {
+        while (begin < end && is_space(prose[begin])) ++begin;
+        std::size_t last = end;
+        while (last > begin && is_space(prose[last - 1])) --last;
+        if (last > begin) out.emplace_back(begin, last);
+        begin = end;
+    };
+    for (std::size_t i = 0; i < prose.size(); ++i) {
+        const char c = prose[i];
+        if (c != '.' && c != '!' && c != '?') continue;
+        const std::size_t end = sentence_end_at(prose, i);
+        if (end == 0) {
+            while (i + 1 < prose.size() && (prose[i + 1] == '.' || prose[i + 1] == '!' || prose[i + 1] == '?')) ++i;
+            continue;
+        }
+        close(end);
+        i = end - 1;
+    }
+    close(prose.size());
+    return out;
+}
+
+}  // namespace factlint
