@@ -41,6 +41,7 @@ struct report_input {
     bool color = false;                         // text only
     std::string version;                        // factlint version
     std::string help_uri_base;                  // rule doc pages: base + "FL101.md"
+    std::string information_uri;                // project home page (SARIF driver); may be empty
 };
 
 void write_report(output_format format, const report_input& in, std::ostream& out);

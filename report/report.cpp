@@ -1,0 +1,68 @@
+// The format switch and the helpers every writer shares.
+#include "report/report.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+#include "report/detail.hpp"
+
+namespace factlint {
+
+std::optional<output_format> parse_output_format(std::string_view name) {
+    if (name == "text") return output_format::text;
+    if (name == "json") return output_format::json;
+    if (name == "sarif") return output_format::sarif;
+    if (name == "github") return output_format::github;
+    if (name == "gcc") return output_format::gcc;
+    return std::nullopt;
+}
+
+void write_report(output_format format, const report_input& in, std::ostream& out) {
+    switch (format) {
+        case output_format::text: return report_detail::write_text(in, out);
+        case output_format::json: return report_detail::write_json(in, out);
+        case output_format::sarif: return report_detail::write_sarif(in, out);
+        case output_format::github: return report_detail::write_github(in, out);
+        case output_format::gcc: return report_detail::write_gcc(in, out);
+    }
+}
+
+namespace report_detail {
+
+nlohmann::ordered_json json_number(double v) {
+    if (!std::isfinite(v)) return nullptr;
+    // Beyond 2^53 not every integer is a double, so "whole" stops meaning exact.
+    constexpr double exact_limit = 9007199254740992.0;
+    if (std::trunc(v) == v && std::fabs(v) <= exact_limit) return static_cast<std::int64_t>(v);
+    return v;
+}
+
+std::string dump_json(const nlohmann::ordered_json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+namespace {
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += continuation_byte(c) ? 0 : 1;
+    return n;
+}
+
+std::size_t utf8_offset(std::string_view line, int column) {
+    int seen = 0;  // characters started so far
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (continuation_byte(line[i])) continue;
+        if (++seen == column) return i;
+    }
+    return line.size();
+}
+
+std::string plural(std::size_t n, std::string_view singular, std::string_view plural_form) {
+    return std::to_string(n) + " " + std::string(n == 1 ? singular : plural_form);
+}
+
+}  // namespace report_detail
+}  // namespace factlint
