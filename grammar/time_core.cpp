@@ -1,0 +1,386 @@
+// The Spirit X3 grammar of one time phrase (SPEC §4.3). The scanner in
+// time_scan.cpp only calls it at plausible starts; this file says what a
+// phrase looks like, time_resolve.cpp what it means.
+#include <boost/spirit/home/x3.hpp>
+
+#include "grammar/time_core.hpp"
+
+namespace factlint::grammar::time_detail {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using boost::fusion::at_c;
+
+// ---- tokens ---------------------------------------------------------------
+
+// Whitespace between words may break a line or be a no-break space.
+const auto sp = x3::omit[+(x3::char_(" \t\r\n") | x3::lit("\xC2\xA0"))];
+// Byte-safe classes: X3's char classes assert on UTF-8 bytes above 0x7F.
+const auto digit = x3::char_("0-9");
+const auto word_end = !x3::char_("a-zA-Z0-9_");
+const auto year4 = x3::uint_parser<int, 10, 4, 4>{} >> !digit;
+const auto two_digits = x3::uint_parser<unsigned, 10, 2, 2>{} >> !digit;
+const auto day_number_ = x3::uint_parser<unsigned, 10, 1, 2>{} >> !digit;
+const auto ordinal_suffix = x3::lit("st") | "nd" | "rd" | "th";
+const auto dash = x3::lit('-') | "\xE2\x80\x93" /* – */;
+const auto apostrophe = x3::lit('\'') | "\xE2\x80\x99" /* ’ */;
+const auto comma = x3::lit(',');
+// A keyword as prose writes it: lower case, Capitalised or UPPER CASE.
+// (x3::no_case would call std::tolower on UTF-8 bytes.)
+template <typename T>
+struct keyword_table : x3::symbols<T> {
+    keyword_table(std::initializer_list<std::pair<const char*, T>> words) {
+        for (const auto& [word, value] : words) {
+            std::string w = word;
+            this->add(w, value);
+            w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+            this->add(w, value);
+            for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            this->add(w, value);
+        }
+    }
+};
+using keyword = keyword_table<char>;
+
+const keyword of_word{{"of", 0}};
+const keyword century_word{{"century", 0}};
+const keyword quarter_word{{"quarter", 0}};
+const keyword half_word{{"half", 0}};
+const keyword fiscal_word{{"fiscal", 0}};
+const keyword year_word{{"year", 0}};
+const keyword q_letter{{"q", 0}};
+const auto of = x3::omit[of_word] >> sp;
+
+// Month names as prose writes them: capitalised (or all capitals). Lower
+// case "may" and "march" are a verb and a noun. Values above 16 mark a
+// name that is also a common word ("May", "March", "Jan"): alone, it
+// needs a preposition before it (checked by the scanner).
+constexpr unsigned ambiguous = 16;
+
+struct month_table : x3::symbols<unsigned> {
+    month_table() {
+        static const char* const full[] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
+        static const char* const abbrev[] = {"Jan", "Feb", "Mar", "Apr", nullptr, "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov",   "Dec"};
+        for (unsigned m = 1; m <= 12; ++m) {
+            const bool word_too = m == 3 || m == 4 || m == 5 || m == 6 || m == 8;
+            add_both(full[m - 1], m + (word_too ? ambiguous : 0));
+            if (abbrev[m - 1]) add_both(abbrev[m - 1], m + ambiguous);
+        }
+        add_both("Sept", 9 + ambiguous);
+    }
+    void add_both(std::string name, unsigned value) {
+        add(name, value);
+        for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        add(name, value);
+    }
+};
+const month_table month_names;
+
+struct weekday_table : x3::symbols<unsigned> {
+    weekday_table() {
+        static const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                            "Friday", "Saturday", "Sunday"};
+        for (unsigned d = 1; d <= 7; ++d) {
+            std::string name = names[d - 1];
+            add(name, d);
+            for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            add(name, d);
+        }
+    }
+};
+const weekday_table weekday_names;
+
+const keyword_table<unsigned> ordinals{{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4},
+                                       {"1st", 1},   {"2nd", 2},    {"3rd", 3},   {"4th", 4}};
+const keyword_table<int> shifts{{"this", 0},      {"current", 0}, {"last", -1},
+                                {"previous", -1}, {"next", 1},    {"coming", 1}};
+
+// Unit words after this/last/next; values are granularity codes, 9 = week.
+constexpr unsigned week_code = 9;
+const keyword_table<unsigned> units{{"year", static_cast<unsigned>(granularity::year)},
+                                    {"month", static_cast<unsigned>(granularity::month)},
+                                    {"quarter", static_cast<unsigned>(granularity::quarter)},
+                                    {"decade", static_cast<unsigned>(granularity::decade)},
+                                    {"century", static_cast<unsigned>(granularity::century)},
+                                    {"week", week_code}};
+const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}};
+const keyword present_words{{"now", 0}, {"currently", 0}, {"presently", 0}, {"nowadays", 0}, {"still", 0}};
+
+const x3::rule<struct month_tok_class, unsigned> month_tok = "month";
+const auto month_tok_def = month_names >> word_end >> -x3::lit('.');
+BOOST_SPIRIT_DEFINE(month_tok)
+
+const x3::rule<struct day_tok_class, unsigned> day_tok = "day";
+const auto day_tok_def = day_number_ >> -ordinal_suffix >> word_end;
+BOOST_SPIRIT_DEFINE(day_tok)
+
+// ---- semantic actions -----------------------------------------------------
+
+bool day_fits(int year, unsigned month, unsigned day) {
+    if (month < 1 || month > 12 || day < 1) return false;
+    return year ? valid_date(year, month, day) : day <= days_in_month(2000, month);  // leap: Feb 29 allowed
+}
+
+time_core make(core_form form, int year = 0, unsigned month = 0, unsigned day = 0) {
+    time_core c;
+    c.form = form;
+    c.year = year;
+    c.month = month % ambiguous;
+    c.day = day;
+    return c;
+}
+
+template <typename Ctx>
+void accept(Ctx& ctx, const time_core& c) {
+    if ((c.form == core_form::day && !day_fits(c.year, c.month, c.day)) || c.month > 12) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    x3::_val(ctx) = c;
+}
+
+const auto on_iso_day = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept(ctx, make(core_form::day, at_c<0>(a), at_c<1>(a), at_c<2>(a)));
+};
+
+// "2021-12" is a month; "2003-11" and "2019/20" are two years: a hyphen
+// reads two years only when the second is later than the first in the
+// same century, and a slash or en dash always does.
+const auto on_year_pair = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    const int year = at_c<0>(a);
+    const char sep = at_c<1>(a);
+    const unsigned second = at_c<2>(a);
+    const int later = year / 100 * 100 + static_cast<int>(second);
+    if (sep != '-' || later > year) {
+        if (later <= year) {
+            x3::_pass(ctx) = false;
+            return;
+        }
+        time_core c = make(core_form::year_span, year);
+        c.year2 = later;
+        x3::_val(ctx) = c;
+        return;
+    }
+    if (second < 1 || second > 12) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    accept(ctx, make(core_form::month, year, second));
+};
+
+// 12/19/2021 and 19/12/2021 are December 19; 12/9/2021 could be either
+// and is not read (SPEC §4.3).
+const auto on_numeric = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    const unsigned first = at_c<0>(a), second = at_c<1>(a);
+    const unsigned year = at_c<2>(a);
+    unsigned month = 0, day = 0;
+    if (first > 12 && second <= 12) {
+        day = first;
+        month = second;
+    } else if (second > 12 && first <= 12) {
+        month = first;
+        day = second;
+    } else {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(core_form::day, static_cast<int>(year), month, day);
+    c.two_digit_year = year < 100;
+    if (c.two_digit_year) {
+        // Validity is checked with a leap year; the resolver picks the century.
+        if (!day_fits(0, month, day))
+            x3::_pass(ctx) = false;
+        else
+            x3::_val(ctx) = c;
+        return;
+    }
+    accept(ctx, c);
+};
+
+// "the 1800s" is a century; "the 1990s", "the 2000s" decades.
+const auto on_decade = [](auto& ctx) {
+    const int year = x3::_attr(ctx);
+    if (year % 10 != 0) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    x3::_val(ctx) = make(year % 100 == 0 && year < 2000 ? core_form::century : core_form::decade, year);
+};
+
+const auto on_short_decade = [](auto& ctx) {
+    const unsigned yy = x3::_attr(ctx);
+    if (yy % 10 != 0) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(core_form::decade, static_cast<int>(yy));
+    c.two_digit_year = true;
+    x3::_val(ctx) = c;
+};
+
+const auto on_century = [](auto& ctx) {
+    const unsigned n = x3::_attr(ctx);
+    if (n < 1 || n > 22) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    x3::_val(ctx) = make(core_form::century, static_cast<int>(n - 1) * 100);
+};
+
+const auto on_year = [](auto& ctx) { x3::_val(ctx) = make(core_form::year, x3::_attr(ctx)); };
+
+const auto on_day_month = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept(ctx, make(core_form::day, at_c<2>(a).value_or(0), at_c<1>(a), at_c<0>(a)));
+};
+
+const auto on_month_day = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept(ctx, make(core_form::day, at_c<2>(a).value_or(0), at_c<0>(a), at_c<1>(a)));
+};
+
+const auto on_month_year = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept(ctx, make(core_form::month, at_c<1>(a), at_c<0>(a)));
+};
+
+const auto on_month = [](auto& ctx) {
+    const unsigned m = x3::_attr(ctx);
+    time_core c = make(core_form::month, 0, m);
+    c.needs_context = m > ambiguous;
+    x3::_val(ctx) = c;
+};
+
+const auto on_part = [](core_form form, unsigned limit) {
+    return [form, limit](auto& ctx) {
+        auto& a = x3::_attr(ctx);
+        const unsigned n = at_c<0>(a);
+        if (n < 1 || n > limit) {
+            x3::_pass(ctx) = false;
+            return;
+        }
+        time_core c = make(form, at_c<1>(a).value_or(0));
+        c.part = n;
+        x3::_val(ctx) = c;
+    };
+};
+
+const auto on_fiscal = [](auto& ctx) {
+    time_core c = make(core_form::year, x3::_attr(ctx));
+    c.fiscal = true;
+    x3::_val(ctx) = c;
+};
+
+const auto on_fiscal_short = [](auto& ctx) {
+    time_core c = make(core_form::year, 2000 + static_cast<int>(x3::_attr(ctx)));
+    c.fiscal = true;
+    x3::_val(ctx) = c;
+};
+
+const auto on_weekday = [](auto& ctx) {
+    time_core c = make(core_form::weekday);
+    c.part = x3::_attr(ctx);
+    x3::_val(ctx) = c;
+};
+
+const auto on_shift_unit = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    time_core c = make(core_form::relative);
+    c.shift = at_c<0>(a);
+    const unsigned u = at_c<1>(a);
+    c.week = u == week_code;
+    c.unit = c.week ? granularity::day : static_cast<granularity>(u);
+    x3::_val(ctx) = c;
+};
+
+// "last March", "next Friday": a month or weekday with a direction.
+const auto on_shift_month = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    time_core c = make(core_form::month, 0, at_c<1>(a));
+    c.shift = at_c<0>(a);
+    c.unit = granularity::month;
+    x3::_val(ctx) = c;
+};
+
+const auto on_shift_weekday = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    time_core c = make(core_form::weekday);
+    c.shift = at_c<0>(a);
+    c.part = at_c<1>(a);
+    x3::_val(ctx) = c;
+};
+
+const auto on_day_word = [](auto& ctx) {
+    time_core c = make(core_form::relative);
+    c.unit = granularity::day;
+    c.shift = x3::_attr(ctx);
+    x3::_val(ctx) = c;
+};
+
+const auto on_present = [](auto& ctx) { x3::_val(ctx) = make(core_form::present); };
+
+// ---- phrases --------------------------------------------------------------
+
+const auto iso_day = (x3::uint_parser<int, 10, 4, 4>{} >> '-' >> two_digits >> '-' >> two_digits)[on_iso_day];
+const x3::rule<struct pair_sep_class, char> pair_sep = "separator";
+const auto pair_sep_def = x3::char_('-') | x3::char_('/') | (x3::lit("\xE2\x80\x93") >> x3::attr('/'));
+BOOST_SPIRIT_DEFINE(pair_sep)
+const auto year_pair = (x3::uint_parser<int, 10, 4, 4>{} >> pair_sep >> two_digits >> word_end >>
+                        !(dash >> digit))[on_year_pair];
+const x3::rule<struct numeric_year_class, unsigned> numeric_year = "year";
+const auto numeric_year_def = x3::uint_parser<unsigned, 10, 4, 4>{} | x3::uint_parser<unsigned, 10, 2, 2>{};
+BOOST_SPIRIT_DEFINE(numeric_year)
+const auto numeric_date = (day_number_ >> '/' >> day_number_ >> '/' >> numeric_year >> !digit >>
+                           !(x3::char_('/') >> digit))[on_numeric];
+const auto decade = (x3::uint_parser<int, 10, 4, 4>{} >> -apostrophe >> 's' >> word_end)[on_decade];
+const auto short_decade = (apostrophe >> two_digits >> 's' >> word_end)[on_short_decade];
+const auto century = (day_number_ >> ordinal_suffix >> sp >> x3::omit[century_word] >> word_end)[on_century];
+// "2021-02-30" is an impossible day, not the year 2021.
+const auto year_alone = (year4 >> word_end >> !(dash >> digit >> digit >> dash))[on_year];
+// A year closing a date is not the start of an ISO date ("9th, 2021-12-09").
+const auto year_end = word_end >> !(x3::lit('-') >> digit);
+const auto day_month =
+    (day_tok >> sp >> -of >> month_tok >> -(-comma >> sp >> year4 >> year_end))[on_day_month];
+const auto month_day = (month_tok >> sp >> day_tok >> -(-comma >> sp >> year4 >> year_end))[on_month_day];
+const auto month_year = (month_tok >> -comma >> sp >> -of >> year4 >> year_end)[on_month_year];
+const auto month_alone = (month_names >> word_end >> -x3::lit('.'))[on_month];
+const auto of_year = -(sp >> -of >> year4 >> word_end);
+const auto quarter =
+    (x3::omit[q_letter] >> x3::uint_parser<unsigned, 10, 1, 1>{} >> word_end >>
+     of_year)[on_part(core_form::quarter, 4)] |
+    (ordinals >> (sp | '-') >> x3::omit[quarter_word] >> word_end >> of_year)[on_part(core_form::quarter, 4)];
+const auto half = (ordinals >> sp >> x3::omit[half_word] >> word_end >> of_year)[on_part(core_form::half, 2)];
+const auto fiscal =
+    (x3::omit[fiscal_word] >> sp >> -(x3::omit[year_word] >> sp) >> year4 >> word_end)[on_fiscal] |
+    (x3::lit("FY") >> -sp >> year4 >> word_end)[on_fiscal] |
+    (x3::lit("FY") >> two_digits >> word_end)[on_fiscal_short];
+const auto weekday = (weekday_names >> word_end)[on_weekday];
+const auto relative = (shifts >> sp >> units >> word_end)[on_shift_unit] |
+                      (shifts >> sp >> month_names >> word_end)[on_shift_month] |
+                      (shifts >> sp >> weekday_names >> word_end)[on_shift_weekday] |
+                      (day_words >> word_end)[on_day_word];
+const auto present = (x3::omit[present_words] >> word_end)[on_present];
+
+const x3::rule<struct core_class, time_core> core = "time";
+const auto core_def = iso_day | year_pair | numeric_date | decade | century | year_alone | short_decade |
+                      day_month | month_day | month_year | month_alone | quarter | half | fiscal | weekday |
+                      relative | present;
+BOOST_SPIRIT_DEFINE(core)
+
+}  // namespace
+
+std::optional<time_core> parse_core(const char*& first, const char* last) {
+    time_core out;
+    const char* it = first;
+    if (!x3::parse(it, last, core, out)) return std::nullopt;
+    first = it;
+    return out;
+}
+
+}  // namespace factlint::grammar::time_detail

@@ -1,0 +1,197 @@
+// What a time phrase means: its span of days, its basis, and a TIMEX3-like
+// value. Relative phrases count from the document date (SPEC §3, §4.3).
+#include <fmt/format.h>
+
+#include "grammar/time_core.hpp"
+
+namespace factlint::grammar::time_detail {
+namespace {
+
+using doc_date = std::optional<time_span>;
+
+// Monday = 1 … Sunday = 7; 1970-01-01 was a Thursday.
+unsigned iso_weekday(day_number d) { return static_cast<unsigned>(((d + 3) % 7 + 7) % 7) + 1; }
+
+std::string iso_week(day_number monday) {
+    const day_number thursday = monday + 3;
+    const int year = to_civil(thursday).year;
+    const int week = (thursday - to_day_number({year, 1, 1})) / 7 + 1;
+    return fmt::format("{:04}-W{:02}", year, week);
+}
+
+std::string timex_point(day_number d, granularity g) {
+    const civil_date c = to_civil(d);
+    switch (g) {
+        case granularity::day: return iso_date(d);
+        case granularity::month: return fmt::format("{:04}-{:02}", c.year, c.month);
+        case granularity::quarter: return fmt::format("{:04}-Q{}", c.year, (c.month - 1) / 3 + 1);
+        case granularity::year: return fmt::format("{:04}", c.year);
+        case granularity::decade: return fmt::format("{:03}", c.year / 10);
+        case granularity::century: return fmt::format("{:02}", c.year / 100);
+    }
+    return iso_date(d);
+}
+
+// The document date when it is at least as fine as `grain`.
+std::optional<time_span> doc_at(const doc_date& doc, granularity grain) {
+    if (!doc || doc->grain > grain) return std::nullopt;
+    return coarsened(*doc, grain);
+}
+
+// Two-digit years: the century that puts the year nearest before the
+// document date (or within ten years after it); without one, 00–49 → 20xx.
+int full_year(int yy, const doc_date& doc, int ahead) {
+    if (!doc) return yy < 50 ? 2000 + yy : 1900 + yy;
+    const int base = to_civil(doc->from).year;
+    int year = base / 100 * 100 + yy;
+    if (year > base + ahead) year -= 100;
+    return year;
+}
+
+resolved_time relative(std::optional<time_span> span, std::string unresolved) {
+    resolved_time r;
+    r.basis = time_basis::relative;
+    r.span = span;
+    r.normalized = span ? timex_of(*span) : std::move(unresolved);
+    return r;
+}
+
+resolved_time explicit_span(const time_span& s) { return {s, time_basis::explicit_, timex_of(s)}; }
+
+// A month without a year: "in March" is the latest March not after the
+// document's month, "last March" the one before the document's month,
+// "next March" the first after it.
+resolved_time month_without_year(const time_core& c, const doc_date& doc) {
+    const auto at = doc_at(doc, granularity::month);
+    if (!at) return relative(std::nullopt, fmt::format("XXXX-{:02}", c.month));
+    const civil_date now = to_civil(at->from);
+    int year = now.year;
+    if (c.shift == 0 && c.month > now.month) --year;
+    if (c.shift < 0 && c.month >= now.month) --year;
+    if (c.shift > 0 && c.month <= now.month) ++year;
+    return relative(time_span::month(year, c.month), {});
+}
+
+resolved_time day_without_year(const time_core& c, const doc_date& doc) {
+    const auto at = doc_at(doc, granularity::month);
+    if (!at) return relative(std::nullopt, fmt::format("XXXX-{:02}-{:02}", c.month, c.day));
+    const civil_date now = to_civil(doc->grain == granularity::day ? doc->from : at->to);
+    int year = now.year;
+    if (c.month > now.month || (c.month == now.month && c.day > now.day)) --year;
+    if (!valid_date(year, c.month, c.day))
+        return relative(std::nullopt, fmt::format("XXXX-{:02}-{:02}", c.month, c.day));
+    return relative(time_span::day(year, c.month, c.day), {});
+}
+
+// A quarter or half without a year: the latest one that has begun by the
+// document date.
+resolved_time part_without_year(const time_core& c, const doc_date& doc) {
+    const bool half = c.form == core_form::half;
+    const auto at = doc_at(doc, granularity::quarter);
+    if (!at) return relative(std::nullopt, fmt::format("XXXX-{}{}", half ? 'H' : 'Q', c.part));
+    const civil_date now = to_civil(at->from);
+    const unsigned first_month = half ? (c.part - 1) * 6 + 1 : (c.part - 1) * 3 + 1;
+    const int year = first_month > now.month ? now.year - 1 : now.year;
+    if (!half) return relative(time_span::quarter(year, c.part), {});
+    resolved_time r = relative(
+        time_span::hull(time_span::quarter(year, c.part * 2 - 1), time_span::quarter(year, c.part * 2)), {});
+    r.normalized = fmt::format("{:04}-H{}", year, c.part);
+    return r;
+}
+
+resolved_time weekday(const time_core& c, const doc_date& doc) {
+    static const char* const codes[] = {"", "1", "2", "3", "4", "5", "6", "7"};
+    if (!doc || doc->grain != granularity::day)
+        return relative(std::nullopt, fmt::format("XXXX-WXX-{}", codes[c.part]));
+    const unsigned today = iso_weekday(doc->from);
+    int back = static_cast<int>((today + 7 - c.part) % 7);  // plain "Monday": on or before the document date
+    if (c.shift < 0 && back == 0) back = 7;
+    if (c.shift > 0) back = -static_cast<int>((c.part + 7 - today) % 7 == 0 ? 7 : (c.part + 7 - today) % 7);
+    return relative(time_span{doc->from - back, doc->from - back, granularity::day}, {});
+}
+
+resolved_time shifted_unit(const time_core& c, const doc_date& doc) {
+    if (c.week) {
+        if (!doc || doc->grain != granularity::day) return relative(std::nullopt, "XXXX-WXX");
+        const day_number monday = doc->from - static_cast<int>(iso_weekday(doc->from)) + 1 + 7 * c.shift;
+        resolved_time r = relative(time_span{monday, monday + 6, granularity::day}, {});
+        r.normalized = iso_week(monday);
+        return r;
+    }
+    const auto at = doc_at(doc, c.unit);
+    if (!at)
+        return relative(std::nullopt, c.shift < 0 ? "PAST_REF" : c.shift > 0 ? "FUTURE_REF" : "PRESENT_REF");
+    return relative(shifted(*at, c.unit, c.shift), {});
+}
+
+}  // namespace
+
+std::string timex_of(const time_span& s) {
+    if (s.from == open_start || s.to == open_end)
+        return timex_point(s.from == open_start ? s.to : s.from, s.grain);
+    const std::string first = timex_point(s.from, s.grain), last = timex_point(s.to, s.grain);
+    return first == last ? first : first + "/" + last;
+}
+
+resolved_time resolve(const time_core& c, const doc_date& doc) {
+    switch (c.form) {
+        case core_form::year: return explicit_span(time_span::year(c.year));
+        case core_form::year_span:
+            return explicit_span(time_span::hull(time_span::year(c.year), time_span::year(c.year2)));
+        case core_form::decade: {
+            const int year = c.two_digit_year ? full_year(c.year, doc, 0) : c.year;
+            return explicit_span(time_span::decade(year));
+        }
+        case core_form::century: {
+            const time_span s{to_day_number({c.year, 1, 1}), to_day_number({c.year + 99, 12, 31}),
+                              granularity::century};
+            return explicit_span(s);
+        }
+        case core_form::month:
+            if (c.year) return explicit_span(time_span::month(c.year, c.month));
+            return month_without_year(c, doc);
+        case core_form::day: {
+            if (!c.year) return day_without_year(c, doc);
+            const int year = c.two_digit_year ? full_year(c.year, doc, 10) : c.year;
+            if (!valid_date(year, c.month, c.day)) return {std::nullopt, time_basis::none, {}};
+            return explicit_span(time_span::day(year, c.month, c.day));
+        }
+        case core_form::quarter:
+            if (c.year) return explicit_span(time_span::quarter(c.year, c.part));
+            return part_without_year(c, doc);
+        case core_form::half: {
+            if (!c.year) return part_without_year(c, doc);
+            resolved_time r = explicit_span(time_span::hull(time_span::quarter(c.year, c.part * 2 - 1),
+                                                            time_span::quarter(c.year, c.part * 2)));
+            r.normalized = fmt::format("{:04}-H{}", c.year, c.part);
+            return r;
+        }
+        case core_form::weekday: return weekday(c, doc);
+        case core_form::relative:
+            if (c.unit == granularity::day && !c.week) {
+                if (!doc || doc->grain != granularity::day)
+                    return relative(std::nullopt, c.shift == 0  ? "PRESENT_REF"
+                                                  : c.shift < 0 ? "PAST_REF"
+                                                                : "FUTURE_REF");
+                return relative(shifted(*doc, granularity::day, c.shift), {});
+            }
+            return shifted_unit(c, doc);
+        case core_form::present: return {doc, time_basis::document, "PRESENT_REF"};
+    }
+    return {};
+}
+
+resolved_time resolve_ago(granularity unit, bool week, int count, const doc_date& doc) {
+    time_core c;
+    c.form = core_form::relative;
+    c.unit = unit;
+    c.week = week;
+    c.shift = -count;
+    if (unit == granularity::day && !week) {
+        if (!doc || doc->grain != granularity::day) return relative(std::nullopt, "PAST_REF");
+        return relative(shifted(*doc, granularity::day, -count), {});
+    }
+    return shifted_unit(c, doc);
+}
+
+}  // namespace factlint::grammar::time_detail

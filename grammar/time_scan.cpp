@@ -1,0 +1,578 @@
+// find_times: a cheap hand-written scan that calls the X3 grammar only where
+// a time phrase can start (a digit at a word boundary, or a word that can
+// begin one: a month, a weekday, this/last/next, now, Q3, fiscal, …) and
+// skips everything else without allocating. Around each phrase it reads
+// the few words that change its meaning: since/until/by/from/between
+// before it, a second date after it, early/late/mid/the end of.
+//
+// When is a bare four-digit number a year (SPEC §4.3)?
+//  * never after a currency sign, "#", "No.", inside a number ("2,019",
+//    "2019.5"), before "%" or a unit/count noun ("2019 people", "1500 km");
+//  * after in/since/until/through/during/before/after/early/late/mid/circa/
+//    around/fiscal: any year 1000..2199;
+//  * after the/of/to/from/by/for/and/between/or a season: 1900..2100;
+//  * otherwise (standing alone) 1900..2100, unless a lower-case plural
+//    follows ("2000 homes") or a capitalised word that does not start the
+//    sentence comes before it ("Windows 2000").
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "grammar/parse.hpp"
+#include "grammar/time_core.hpp"
+
+namespace factlint::grammar {
+namespace {
+
+using time_detail::core_form;
+using time_detail::time_core;
+using doc_date = std::optional<time_span>;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// ---- words around a phrase ------------------------------------------------
+
+struct word_ref {
+    const char* begin = nullptr;
+    const char* end = nullptr;
+    [[nodiscard]] explicit operator bool() const { return begin != end; }
+    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(end - begin); }
+};
+
+bool is(word_ref w, std::string_view lower_word) {
+    if (w.size() != lower_word.size()) return false;
+    for (std::size_t i = 0; i < lower_word.size(); ++i)
+        if (lower(w.begin[i]) != lower_word[i]) return false;
+    return true;
+}
+
+template <std::size_t N>
+bool is_one_of(word_ref w, const std::array<std::string_view, N>& words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view s) { return is(w, s); });
+}
+
+// The letters-only word that ends right before `at` (after skipping
+// whitespace), not reaching below `limit`.
+word_ref word_before(const char* limit, const char* at) {
+    const char* p = at;
+    while (p > limit && is_space(p[-1])) --p;
+    const char* e = p;
+    while (p > limit && is_alpha(p[-1])) --p;
+    if (p > limit && is_digit(p[-1])) return {};
+    return {p, e};
+}
+
+// The word that starts at `at` after skipping whitespace.
+word_ref word_after(const char* at, const char* end) {
+    const char* p = at;
+    while (p < end && is_space(*p)) ++p;
+    const char* b = p;
+    while (p < end && is_alpha(*p)) ++p;
+    return {b, p};
+}
+
+const char* skip_space(const char* p, const char* end) {
+    while (p < end && is_space(*p)) ++p;
+    return p;
+}
+
+// ---- bare years -----------------------------------------------------------
+
+constexpr std::array<std::string_view, 16> strong_year_context{
+    "in",    "since", "until", "till",  "through", "during", "before", "after",
+    "early", "late",  "mid",   "circa", "around",  "fiscal", "pre",    "post"};
+constexpr std::array<std::string_view, 17> weak_year_context{
+    "the", "of",     "to",     "from",   "by",   "for",    "and",  "between", "or",
+    "on",  "spring", "summer", "autumn", "fall", "winter", "year", "at"};
+constexpr std::array<std::string_view, 40> count_nouns{
+    "people",  "persons", "men",      "women",   "children", "troops",   "soldiers", "workers",
+    "jobs",    "homes",   "houses",   "units",   "students", "patients", "cases",    "deaths",
+    "km",      "miles",   "meters",   "metres",  "feet",     "ft",       "tons",     "tonnes",
+    "kg",      "acres",   "hectares", "dollars", "euros",    "pounds",   "percent",  "per",
+    "barrels", "mw",      "gw",       "votes",   "points",   "m",        "cm",       "mm"};
+
+bool currency_before(const char* limit, const char* at) {
+    const char* p = at;
+    while (p > limit && p[-1] == ' ') --p;
+    if (p == limit) return false;
+    const char c = p[-1];
+    if (c == '$' || c == '#') return true;
+    if (p - limit >= 2 && std::memcmp(p - 2, "\xC2\xA3", 2) == 0) return true;      // £
+    if (p - limit >= 3 && std::memcmp(p - 3, "\xE2\x82\xAC", 3) == 0) return true;  // €
+    const word_ref w = word_before(limit, c == '.' ? p - 1 : p);
+    return is(w, "no") || is(w, "number") || is(w, "usd") || is(w, "eur");
+}
+
+bool starts_sentence(const char* limit, const char* at) {
+    const char* p = at;
+    while (p > limit && is_space(p[-1])) --p;
+    return p == limit || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == '\n' || p[-1] == '#' ||
+           p[-1] == '"' || p[-1] == '(' || p[-1] == ':' || p[-1] == '*' || p[-1] == '>' || p[-1] == '-';
+}
+
+bool plausible_year(const char* limit, const char* begin, const char* end, const char* text_end, int year) {
+    if (end < text_end && *end == '%') return false;
+    if (end + 1 < text_end && (*end == ',' || *end == '.' || *end == ':') && is_digit(end[1])) return false;
+    if (currency_before(limit, begin)) return false;
+    const word_ref next = word_after(end, text_end);
+    if (next && is_one_of(next, count_nouns)) return false;
+    const word_ref prev = word_before(limit, begin);
+    const bool hyphenated = begin > limit && begin[-1] == '-';  // "mid-2019", "pre-2008"
+    if (hyphenated || (prev && is_one_of(prev, strong_year_context))) return year >= 1000 && year <= 2199;
+    if (year < 1900 || year > 2100) return false;
+    if (prev && is_one_of(prev, weak_year_context)) return true;
+    if (next && !is_upper(*next.begin) && next.size() > 3 && lower(next.end[-1]) == 's' &&
+        (next.end == text_end || !is_alnum(*next.end)))
+        return false;
+    if (prev && is_upper(*prev.begin) && !starts_sentence(limit, prev.begin)) return false;
+    return true;
+}
+
+// ---- where a phrase may start ---------------------------------------------
+
+// Digits start a phrase at a word boundary: not inside a number, a word,
+// a path or a version ("v2019", "1.2019", "/2019/"); "mid-2019" is fine.
+bool digit_start_ok(const char* limit, const char* p) {
+    if (p == limit) return true;
+    const char c = p[-1];
+    if (is_alnum(c) || c == '/' || c == '.' || c == ',' || c == '_' || c == '@' || c == '#' || c == ':' ||
+        c == '+' || c == '=' || c == '&' || c == '$')
+        return false;
+    if (c == '-') {
+        const word_ref w = word_before(limit, p - 1);
+        return is(w, "mid") || is(w, "pre") || is(w, "post") || is(w, "early") || is(w, "late");
+    }
+    return true;
+}
+
+// Words (lower case, letters only) at which the X3 grammar is tried.
+constexpr std::array<std::string_view, 52> core_words{
+    "january",   "february",  "march",     "april",    "may",    "june",      "july",   "august",
+    "september", "october",   "november",  "december", "jan",    "feb",       "mar",    "apr",
+    "jun",       "jul",       "aug",       "sep",      "sept",   "oct",       "nov",    "dec",
+    "monday",    "tuesday",   "wednesday", "thursday", "friday", "saturday",  "sunday", "this",
+    "last",      "next",      "current",   "previous", "coming", "yesterday", "today",  "tomorrow",
+    "now",       "currently", "presently", "nowadays", "still",  "first",     "second", "third",
+    "fourth",    "fiscal",    "q",         "fy"};
+
+// For each first letter, a bit per length some core word of that letter
+// has: most words are rejected by one table look-up.
+constexpr std::array<std::uint16_t, 26> core_word_lengths = [] {
+    std::array<std::uint16_t, 26> lengths{};
+    for (std::string_view w : core_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
+    return lengths;
+}();
+
+// The core words sorted, and where each first letter's run begins.
+constexpr auto sorted_core_words = [] {
+    auto words = core_words;
+    std::sort(words.begin(), words.end());
+    return words;
+}();
+constexpr std::array<std::uint8_t, 27> core_word_runs = [] {
+    std::array<std::uint8_t, 27> runs{};
+    for (std::size_t letter = 0; letter <= 26; ++letter) {
+        std::size_t i = 0;
+        while (i < sorted_core_words.size() &&
+               static_cast<std::size_t>(sorted_core_words[i][0] - 'a') < letter)
+            ++i;
+        runs[letter] = static_cast<std::uint8_t>(i);
+    }
+    return runs;
+}();
+
+bool core_word(word_ref letters) {
+    if (letters.size() > 9) return false;
+    const char first = lower(*letters.begin);
+    const auto letter = static_cast<std::size_t>(first - 'a');
+    if (!(core_word_lengths[letter] & (1u << letters.size()))) return false;
+    for (std::size_t i = core_word_runs[letter]; i < core_word_runs[letter + 1]; ++i)
+        if (is(letters, sorted_core_words[i])) return true;
+    return false;
+}
+
+// ---- a phrase and the words around it -------------------------------------
+
+struct phrase {
+    const char* begin;
+    const char* end;
+    time_core core;
+};
+
+// "early", "late", "mid-", "the end of", "so far", "the" (before a decade
+// or quarter): modifiers that belong to the phrase's text.
+const char* extend_modifiers(const char* limit, const char* begin, const time_core& c) {
+    const char* b = begin;
+    word_ref w = word_before(limit, b);
+    if (b > limit && b[-1] == '-' &&
+        (is(w = word_before(limit, b - 1), "mid") || is(w, "early") || is(w, "late")))
+        return w.begin;
+    if (is(w, "early") || is(w, "late") || is(w, "mid")) return w.begin;
+    if (is(w, "far") && is(word_before(limit, w.begin), "so")) return word_before(limit, w.begin).begin;
+    if ((is(w, "earlier") || is(w, "later")) && c.form == core_form::relative) return w.begin;
+    if (is(w, "of")) {
+        const word_ref noun = word_before(limit, w.begin);
+        if (is(noun, "end") || is(noun, "beginning") || is(noun, "start") || is(noun, "middle")) {
+            const word_ref the = word_before(limit, noun.begin);
+            return is(the, "the") ? the.begin : noun.begin;
+        }
+    }
+    const bool takes_the = c.form == core_form::decade || c.form == core_form::century ||
+                           c.form == core_form::quarter || c.form == core_form::half;
+    if (takes_the && is(w, "the")) return w.begin;
+    return b;
+}
+
+constexpr std::array<std::string_view, 19> month_context{
+    "in",   "of",  "since", "until", "till",   "by",      "last",   "next",  "this",   "early",
+    "late", "mid", "from",  "to",    "during", "through", "before", "after", "between"};
+
+// Every check that needs the text around the phrase: bare years and lone
+// ambiguous month names.
+bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
+    const time_core& c = ph.core;
+    if (c.form == core_form::year && !c.fiscal && is_digit(*ph.begin))
+        return plausible_year(limit, ph.begin, ph.end, text_end, c.year);
+    if (c.form == core_form::month && c.year == 0 && c.needs_context && c.shift == 0 && is_upper(*ph.begin)) {
+        const char* b = ph.begin;
+        if (b > limit && b[-1] == '-') return true;  // "mid-March"
+        return is_one_of(word_before(limit, b), month_context) || extend_modifiers(limit, b, c) != b;
+    }
+    return true;
+}
+
+std::optional<phrase> core_at(const char* limit, const char* p, const char* end) {
+    const char* it = p;
+    auto core = time_detail::parse_core(it, end);
+    if (!core) return std::nullopt;
+    phrase ph{p, it, *core};
+    if (!acceptable(limit, end, ph)) return std::nullopt;
+    return ph;
+}
+
+// ---- ranges ---------------------------------------------------------------
+
+enum class lead { none, since, until, by, from, between };
+
+lead lead_word(word_ref w) {
+    if (is(w, "since")) return lead::since;
+    if (is(w, "until") || is(w, "till") || is(w, "through") || is(w, "thru")) return lead::until;
+    if (is(w, "by")) return lead::by;
+    if (is(w, "from")) return lead::from;
+    if (is(w, "between")) return lead::between;
+    return lead::none;
+}
+
+// The connector after a first date: "to", "through", "until", "and" (after
+// "between"), a dash; returns where the second date would start.
+const char* connector(const char* p, const char* end, lead before) {
+    const char* q = skip_space(p, end);
+    if (q < end && (*q == '-' || *q == '/')) return skip_space(q + 1, end);
+    if (end - q >= 3 && (std::memcmp(q, "\xE2\x80\x93", 3) == 0 || std::memcmp(q, "\xE2\x80\x94", 3) == 0))
+        return skip_space(q + 3, end);
+    const word_ref w = word_after(q, end);
+    if (!w || w.end == end || !is_space(*w.end)) return nullptr;
+    const bool to = is(w, "to") || is(w, "through") || is(w, "until") || is(w, "till") || is(w, "thru");
+    if ((to && before != lead::between) || (is(w, "and") && before == lead::between))
+        return skip_space(w.end, end);
+    return nullptr;
+}
+
+bool has_year(const time_core& c) {
+    switch (c.form) {
+        case core_form::year:
+        case core_form::year_span:
+        case core_form::decade:
+        case core_form::century: return true;
+        case core_form::month:
+        case core_form::day:
+        case core_form::quarter:
+        case core_form::half: return c.year != 0;
+        default: return false;
+    }
+}
+
+// "from March to June 2021": the first date borrows the second's year.
+void borrow_year(time_core& first, const time_core& second) {
+    if (has_year(first) || !has_year(second) || second.year == 0) return;
+    if (first.form != core_form::month && first.form != core_form::day) return;
+    const unsigned second_month = second.form == core_form::quarter ? second.part * 3 : second.month;
+    first.year = first.month > second_month && second_month != 0 ? second.year - 1 : second.year;
+}
+
+std::optional<phrase> second_date(const char* limit, const phrase& first, const char* end, lead before) {
+    const char* q = connector(first.end, end, before);
+    if (!q || q >= end) return std::nullopt;
+    if (!(is_alnum(*q) || *q == '\'')) return std::nullopt;
+    const char* it = q;
+    auto core = time_detail::parse_core(it, end);
+    if (!core) return std::nullopt;
+    const bool led = before == lead::from || before == lead::between;
+    // Without from/between, only two dates with years make a range ("2003 to 2011").
+    if (!led && (!has_year(first.core) || !has_year(*core))) return std::nullopt;
+    if (core->form == core_form::present || core->form == core_form::weekday) {
+        if (!led) return std::nullopt;
+    }
+    phrase ph{q, it, *core};
+    if (core->form == core_form::year && !acceptable(limit, end, ph) && !led) return std::nullopt;
+    return ph;
+}
+
+// ---- building the match ---------------------------------------------------
+
+time_match make_match(const char* base, const char* begin, const char* end,
+                      const time_detail::resolved_time& r) {
+    time_match m;
+    m.begin = static_cast<std::size_t>(begin - base);
+    m.end = static_cast<std::size_t>(end - base);
+    m.span = r.span;
+    m.basis = r.basis;
+    m.normalized = r.normalized;
+    return m;
+}
+
+time_basis combined(time_basis a, time_basis b) {
+    if (a == time_basis::explicit_) return b;
+    return a;
+}
+
+time_match since_match(time_match m, const doc_date& doc) {
+    m.kind = time_kind::since;
+    if (m.span) m.span->to = doc && doc->to >= m.span->from ? doc->to : open_end;
+    return m;
+}
+
+time_match until_match(time_match m, bool by) {
+    m.kind = time_kind::until;
+    m.is_by = by;
+    if (m.span) m.span->from = open_start;
+    return m;
+}
+
+struct scanner {
+    const char* base;
+    const char* end;
+    const doc_date& doc;
+    const char* limit;  // end of the previous match: phrases never overlap
+    std::vector<time_match>& out;
+
+    // Tries a phrase at p; returns where scanning goes on, or nullptr.
+    const char* try_at(const char* p) {
+        auto first = core_at(limit, p, end);
+        if (!first) return nullptr;
+        const char* begin = extend_modifiers(limit, p, first->core);
+        const word_ref lead_w = word_before(limit, begin);
+        const lead before = lead_w ? lead_word(lead_w) : lead::none;
+        if (auto second = second_date(limit, *first, end, before)) {
+            emit_range(*first, *second,
+                       before == lead::from || before == lead::between ? lead_w.begin : begin);
+            return second->end;
+        }
+        const auto r = time_detail::resolve(first->core, doc);
+        if (!r.span && r.basis == time_basis::none) return nullptr;
+        time_match m = make_match(base, begin, first->end, r);
+        m.fiscal = first->core.fiscal;
+        if (first->core.form == core_form::year_span) m.kind = time_kind::span;
+        if (before == lead::since) m = since_match(m, doc);
+        if (before == lead::until || before == lead::by) m = until_match(m, before == lead::by);
+        if (before == lead::since || before == lead::until || before == lead::by)
+            m.begin = static_cast<std::size_t>(lead_w.begin - base);
+        push(m);
+        return first->end;
+    }
+
+    void emit_range(phrase first, const phrase& second, const char* begin) {
+        borrow_year(first.core, second.core);
+        const auto a = time_detail::resolve(first.core, doc);
+        const auto b = time_detail::resolve(second.core, doc);
+        time_match m = make_match(base, begin, second.end, a);
+        m.kind = time_kind::span;
+        m.fiscal = first.core.fiscal || second.core.fiscal;
+        m.basis = combined(a.basis, b.basis);
+        m.span.reset();
+        if (a.span && b.span && a.span->from <= b.span->to) {
+            m.span = time_span::hull(*a.span, *b.span);
+            m.normalized = a.normalized + "/" + b.normalized;
+        } else {
+            m.normalized = a.normalized + "/" + b.normalized;
+        }
+        push(m);
+    }
+
+    void push(const time_match& m) {
+        out.push_back(m);
+        limit = base + m.end;
+    }
+
+    // "two years ago", "a decade ago", "a year earlier", "year-earlier".
+    const char* try_ago(const char* word_begin, const char* word_end, bool earlier) {
+        const char* before = word_begin;
+        bool hyphen = false;
+        if (earlier && before > limit && before[-1] == '-') {
+            --before;
+            hyphen = true;
+        }
+        const word_ref unit_w = word_before(limit, before);
+        if (!unit_w || (hyphen && unit_w.end != before)) return nullptr;
+        granularity unit = granularity::year;
+        bool week = false;
+        if (!unit_of(unit_w, unit, week)) return nullptr;
+        int count = 1;
+        const char* begin = unit_w.begin;
+        if (!hyphen) {
+            const auto [n, count_begin] = count_before(unit_w.begin);
+            if (n <= 0) return nullptr;
+            count = n;
+            begin = count_begin;
+        }
+        push(make_match(base, begin, word_end, time_detail::resolve_ago(unit, week, count, doc)));
+        return word_end;
+    }
+
+    static bool unit_of(word_ref w, granularity& unit, bool& week) {
+        const std::size_t n = w.size() > 1 && lower(w.end[-1]) == 's' ? w.size() - 1 : w.size();
+        const word_ref stem{w.begin, w.begin + n};
+        week = false;
+        if (is(stem, "year"))
+            unit = granularity::year;
+        else if (is(stem, "month"))
+            unit = granularity::month;
+        else if (is(stem, "quarter"))
+            unit = granularity::quarter;
+        else if (is(stem, "decade"))
+            unit = granularity::decade;
+        else if (is(stem, "day"))
+            unit = granularity::day;
+        else if (is(stem, "week")) {
+            unit = granularity::day;
+            week = true;
+        } else
+            return false;
+        return true;
+    }
+
+    // The count before a unit word: digits, "a", "an", "one" … "twelve".
+    std::pair<int, const char*> count_before(const char* at) const {
+        const char* p = at;
+        while (p > limit && is_space(p[-1])) --p;
+        const char* digits_end = p;
+        while (p > limit && is_digit(p[-1])) --p;
+        if (p < digits_end && digits_end - p <= 3 && (p == limit || !is_alnum(p[-1]))) {
+            int n = 0;
+            for (const char* d = p; d < digits_end; ++d) n = n * 10 + (*d - '0');
+            return {n, p};
+        }
+        static constexpr std::array<std::string_view, 14> words{"a",    "an",   "one",    "two",   "three",
+                                                                "four", "five", "six",    "seven", "eight",
+                                                                "nine", "ten",  "eleven", "twelve"};
+        const word_ref w = word_before(limit, at);
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (is(w, words[i])) return {i < 2 ? 1 : static_cast<int>(i - 1), w.begin};
+        return {0, nullptr};
+    }
+
+    // "at present", "to date".
+    const char* try_present(word_ref w) {
+        const word_ref prev = word_before(limit, w.begin);
+        const bool at_present = is(w, "present") && is(prev, "at");
+        const bool to_date = is(w, "date") && is(prev, "to") && !is(word_before(limit, prev.begin), "up") &&
+                             (w.end == end || !is_alnum(*w.end));
+        if (!at_present && !to_date) return nullptr;
+        time_core c;
+        c.form = core_form::present;
+        push(make_match(base, prev.begin, w.end, time_detail::resolve(c, doc)));
+        return w.end;
+    }
+
+    const char* skip_url(const char* p) {
+        while (p < end && !is_space(*p)) ++p;
+        return p;
+    }
+
+    // Skips the rest of a number-like token ("9:30", "2,019", "12/9/2021").
+    const char* skip_token(const char* p) {
+        while (p < end && (is_alnum(*p) || ((*p == '.' || *p == ',' || *p == ':' || *p == '/' || *p == '-') &&
+                                            p + 1 < end && is_alnum(p[1]))))
+            ++p;
+        return p;
+    }
+
+    const char* on_word(const char* p) {
+        const char* letters_end = p;
+        while (letters_end < end && is_alpha(*letters_end)) ++letters_end;
+        const char* word_end = letters_end;
+        while (word_end < end && is_alnum(*word_end)) ++word_end;
+        const word_ref letters{p, letters_end};
+        if (end - letters_end >= 3 && std::memcmp(letters_end, "://", 3) == 0) return skip_url(p);
+        if (is(letters, "www") && letters_end < end && *letters_end == '.') return skip_url(p);
+        if (p > base && is_alnum(p[-1])) return word_end;
+        if (letters.size() <= 9 && core_word(letters)) {
+            if (letters_end == word_end || is(letters, "fy") || is(letters, "q"))
+                if (const char* next = try_at(p)) return next;
+        } else if (is(letters, "ago") || is(letters, "earlier")) {
+            if (const char* next = try_ago(p, letters_end, is(letters, "earlier"))) return next;
+        } else if (is(letters, "present") || is(letters, "date")) {
+            if (const char* next = try_present(letters)) return next;
+        }
+        return word_end;
+    }
+
+    const char* on_digit(const char* p) {
+        if (digit_start_ok(base, p))
+            if (const char* next = try_at(p)) return next;
+        return skip_token(p);
+    }
+
+    void run() {
+        const char* p = base;
+        while (p < end) {
+            const char c = *p;
+            if (is_digit(c))
+                p = on_digit(p);
+            else if (is_alpha(c))
+                p = on_word(p);
+            else if ((c == '\'' && p + 1 < end && is_digit(p[1])) ||
+                     (c == '\xE2' && end - p >= 4 && std::memcmp(p, "\xE2\x80\x99", 3) == 0 &&
+                      is_digit(p[3]))) {
+                if (p > base && is_alnum(p[-1]))
+                    ++p;
+                else if (const char* next = try_at(p))
+                    p = next;
+                else
+                    ++p;
+            } else
+                ++p;
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<time_match> find_times(std::string_view text, const std::optional<time_span>& document_date) {
+    std::vector<time_match> out;
+    scanner s{text.data(), text.data() + text.size(), document_date, text.data(), out};
+    s.run();
+    return out;
+}
+
+std::optional<time_span> parse_date(std::string_view text) {
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    if (text.empty()) return std::nullopt;
+    if (auto iso = parse_iso_date(text)) return iso;
+    const char* it = text.data();
+    const char* const end = text.data() + text.size();
+    const auto core = time_detail::parse_core(it, end);
+    if (!core || it != end || !has_year(*core)) return std::nullopt;
+    const auto r = time_detail::resolve(*core, std::nullopt);
+    if (r.basis != time_basis::explicit_) return std::nullopt;
+    return r.span;
+}
+
+}  // namespace factlint::grammar
