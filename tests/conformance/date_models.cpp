@@ -1,0 +1,292 @@
+// Recognizers-Text DateTime English: the Date and DatePeriod extractors (spans
+// only) and the DateTime model (spans and resolved dates) against
+// grammar::find_times.
+#include <string_view>
+
+#include "grammar/parse.hpp"
+#include "tests/conformance/recognizers.hpp"
+
+namespace factlint::conformance {
+namespace {
+
+using rule = exclusion_rule<rt_case>;
+using grammar::time_match;
+
+// ---- exclusion categories (SPEC §4.3 names what factlint reads) ------------
+
+bool any_type_outside_dates(const rt_case& c) {
+    for (const auto& r : c.results)
+        if (r.type != "datetimeV2.date" && r.type != "datetimeV2.daterange" && r.type != "date" &&
+            r.type != "daterange")
+            return true;
+    return false;
+}
+
+std::string mod_of(const nlohmann::json& value) {
+    auto it = value.find("Mod");
+    return it != value.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Resolution values of a model result ([] for extractor files).
+const nlohmann::json& values_of(const rt_result& r) {
+    static const nlohmann::json none = nlohmann::json::array();
+    if (!r.resolution.is_object()) return none;
+    auto it = r.resolution.find("values");
+    return it != r.resolution.end() && it->is_array() ? *it : none;
+}
+
+bool modified(const rt_case& c) {
+    for (const auto& r : c.results)
+        for (const auto& v : values_of(r))
+            if (const auto m = mod_of(v); !m.empty() && m != "since") return true;
+    return any_result_text(
+        c, R"(\b(early|mid|late|later|end of|beginning of|start of|rest of|before|after|)"
+           R"(greater than|as early as|as late as|around|eoy|eom|< ?=|> ?=)\b|^(mid|late|early))");
+}
+
+bool unresolved(const rt_case& c) {
+    for (const auto& r : c.results)
+        for (const auto& v : values_of(r)) {
+            auto it = v.find("value");
+            if (it != v.end() && it->is_string() && it->get<std::string>() == "not resolved") return true;
+        }
+    return false;
+}
+
+const char* const month_names = R"(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)";
+
+const rule dotnet{"not_supported_on_dotnet", not_supported_on_dotnet};
+const rule outside_dates{"times_durations_sets", any_type_outside_dates};
+const rule weekdays{"weekdays", [](const rt_case& c) {
+                        return any_result_text(
+                            c, R"(\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?s?\b)");
+                    }};
+const rule holidays{
+    "holidays", [](const rt_case& c) {
+        return any_result_text(
+            c, R"(christmas|thanksgiving|easter|halloween|independence|new year'?s? (day|eve)|)"
+               R"(new year day|valentine|patrick|memorial|labou?r day|mother|father|\bday of\b)");
+    }};
+const rule weeks{"weeks_and_weekends",
+                 [](const rt_case& c) { return any_result_text(c, R"(\bweek|\bw\d|\bwk)"); }};
+const rule seasons{"seasons", [](const rt_case& c) {
+                       return any_result_text(c, R"(\b(spring|summer|fall|autumn|winter)\b)");
+                   }};
+const rule quarters{"quarters_and_halves", [](const rt_case& c) {
+                        return any_result_text(c, R"(\bquarter|\bq[1-4]\b|\bh[12]\b|\bhalf\b)");
+                    }};
+const rule counted_offsets{
+    "counted_offsets_in_days_weeks_months", [](const rt_case& c) {
+        // "next 3 days", "in two weeks", "within 9 months": SPEC reads only "N years ago".
+        return any_result_text(
+            c, R"(\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple|few|)"
+               R"(several|some)\s+(\w+\s+)?(days?|weeks?|months?|years?|decades?)\b(?! ago))");
+    }};
+const rule modifiers{"modifiers_before_after_mid", modified};
+const rule centuries{"centuries", [](const rt_case& c) { return any_result_text(c, R"(\bcentury\b)"); }};
+const rule spelled_numbers{
+    "spelled_day_or_year_numbers", [](const rt_case& c) {
+        return any_result_text(
+            c, R"(\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|)"
+               R"(twelfth|[a-z]+teenth|twentieth|thirtieth|twenty|thirty|eleven|twelve|[a-z]+teen|)"
+               R"(hundred|thousand)\b)");
+    }};
+const rule day_without_month{"day_without_month_or_year", [](const rt_case& c) {
+                                 for (const auto& r : c.results) {
+                                     if (contains_word_regex(r.lowered, month_names) ||
+                                         contains_word_regex(r.lowered, R"(\d{4}|'\d\d)"))
+                                         continue;
+                                     if (contains_word_regex(r.lowered, R"(^(the )?\d{1,2}(st|nd|rd|th)?$)"))
+                                         return true;
+                                 }
+                                 return false;
+                             }};
+const rule numeric_without_year{"numeric_dates_without_year", [](const rt_case& c) {
+                                    for (const auto& r : c.results)
+                                        if (contains_word_regex(r.lowered, R"(\d{1,2}\s*[/.-]\s*\d{1,2})") &&
+                                            !contains_word_regex(r.lowered, R"(\d{4}|\d+[/.-]\d+[/.-]\d+)"))
+                                            return true;
+                                    return false;
+                                }};
+const rule unresolvable{"unresolvable_value", unresolved};
+const rule bare_unit_words{
+    "bare_unit_words_the_year_same_month", [](const rt_case& c) {
+        return any_result_text(
+            c, R"(^(the |same |this )?(calendar |fiscal )?(day|month|year)( before| after|)"
+               R"( to date)?$|year to date|calendar year|fiscal year|\bsame (day|month|year)\b)");
+    }};
+
+std::vector<rule> date_rules() {
+    return {dotnet,
+            outside_dates,
+            weekdays,
+            holidays,
+            weeks,
+            seasons,
+            quarters,
+            modifiers,
+            counted_offsets,
+            centuries,
+            spelled_numbers,
+            day_without_month,
+            numeric_without_year,
+            unresolvable,
+            bare_unit_words};
+}
+
+// ---- comparing spans --------------------------------------------------------
+
+// Recognizers sometimes takes a leading "in"/"on"/"the" into a span and
+// sometimes not ("in 2014 through 2018" but "2007" in "in 2007"); factlint
+// may do either too. Both spans drop leading function words before comparing.
+std::size_t skip_function_words(std::string_view lowered, std::size_t b, std::size_t e) {
+    static constexpr std::string_view words[] = {"in ", "on ", "at ", "during ", "of ", "the "};
+    bool again = true;
+    while (again) {
+        again = false;
+        for (auto w : words)
+            if (e - b > w.size() && lowered.substr(b, w.size()) == w) {
+                b += w.size();
+                while (b < e && lowered[b] == ' ') ++b;
+                again = true;
+            }
+    }
+    return b;
+}
+
+bool same_span(const rt_case& c, const rt_result& r, const time_match& m) {
+    const auto& low = c.lowered_input;
+    return r.end == m.end &&
+           skip_function_words(low, r.begin, r.end) == skip_function_words(low, m.begin, m.end);
+}
+
+// ---- comparing resolved dates -------------------------------------------------
+
+std::optional<day_number> day_of(const nlohmann::json& v, const char* key) {
+    auto it = v.find(key);
+    if (it == v.end() || !it->is_string()) return std::nullopt;
+    const std::string s = it->get<std::string>();
+    if (s.size() < 10) return std::nullopt;
+    auto span = parse_iso_date(std::string_view(s).substr(0, 10));
+    if (!span || span->grain != granularity::day) return std::nullopt;
+    return span->from;
+}
+
+// Recognizers ends a written range at the start of its last unit, exclusive
+// ("2014 to 2018" ends 2018-01-01); SPEC reads the last unit as included
+// (2018-12-31). Both readings of the end are accepted.
+bool end_matches(const nlohmann::json& v, day_number exclusive_end, day_number our_to) {
+    if (our_to == exclusive_end - 1) return true;
+    const std::string timex = v.value("timex", std::string());
+    if (timex.empty() || timex.front() != '(') return false;
+    const char unit = timex.size() >= 2 ? timex[timex.size() - 2] : ' ';
+    const civil_date d = to_civil(exclusive_end);
+    switch (unit) {
+        case 'Y': return d.month == 1 && d.day == 1 && our_to == time_span::year(d.year).to;
+        case 'M': return d.day == 1 && our_to == time_span::month(d.year, d.month).to;
+        case 'D': return our_to == exclusive_end;
+        default: return false;
+    }
+}
+
+bool value_matches(const nlohmann::json& v, const time_match& m) {
+    if (!m.span) return false;
+    const auto& s = *m.span;
+    if (auto day = day_of(v, "value"))
+        return m.kind == grammar::time_kind::point && s.from == *day && s.to == *day;
+    const auto start = day_of(v, "start");
+    const auto end = day_of(v, "end");
+    if (mod_of(v) == "since") return m.kind == grammar::time_kind::since && start && s.from == *start;
+    if (!start || !end) return false;
+    return s.from == *start && end_matches(v, *end, s.to);
+}
+
+bool same_time(const rt_case& c, const rt_result& r, const time_match& m, bool compare_values) {
+    if (!same_span(c, r, m)) return false;
+    if (!compare_values) return true;
+    for (const auto& v : values_of(r))  // unresolved years list both readings: either will do
+        if (value_matches(v, m)) return true;
+    return false;
+}
+
+bool case_right(const rt_case& c, const std::vector<time_match>& ours, bool compare_values) {
+    if (ours.size() != c.results.size()) return false;
+    std::vector<bool> used(ours.size(), false);
+    for (const auto& r : c.results) {
+        bool found = false;
+        for (std::size_t i = 0; i < ours.size() && !found; ++i)
+            if (!used[i] && same_time(c, r, ours[i], compare_values)) used[i] = found = true;
+        if (!found) return false;
+    }
+    return true;
+}
+
+std::string describe_expected(const rt_case& c) {
+    if (c.results.empty()) return "(nothing)";
+    std::string out;
+    for (const auto& r : c.results) {
+        if (!out.empty()) out += "; ";
+        out += quoted_span(c.input, r.begin, r.end);
+        for (const auto& v : values_of(r)) {
+            out += " {" + v.value("timex", std::string());
+            for (const char* k : {"value", "start", "end", "Mod"})
+                if (v.contains(k) && v[k].is_string())
+                    out += std::string(" ") + k + "=" + v[k].get<std::string>();
+            out += "}";
+        }
+    }
+    if (c.reference_date) out += "  [reference " + iso_date(c.reference_date->from) + "]";
+    return out;
+}
+
+std::string describe_got(std::string_view text, const std::vector<time_match>& ms) {
+    if (ms.empty()) return "(nothing)";
+    std::string out;
+    for (const auto& m : ms) {
+        if (!out.empty()) out += "; ";
+        out += quoted_span(text, m.begin, m.end);
+        out += ' ';
+        out += m.normalized;
+        if (m.span) {
+            out += ' ';
+            out += iso_date(m.span->from);
+            out += "..";
+            out += iso_date(m.span->to);
+        }
+    }
+    return out;
+}
+
+suite_score run_dates(const std::filesystem::path& file, std::string name, bool compare_values) {
+    suite_score score;
+    score.name = std::move(name);
+    const auto rules = date_rules();
+    for (const auto& c : read_recognizers_file(file)) {
+        if (const auto* r = first_exclusion(rules, c)) {
+            ++score.excluded[std::string(r->name)];
+            continue;
+        }
+        ++score.in_scope;
+        // Extractor files mostly carry no reference date: 2016-11-07 is the
+        // one the suite's own model files use.
+        const auto reference = c.reference_date ? c.reference_date : time_span::day(2016, 11, 7);
+        const auto ours = grammar::find_times(c.input, reference);
+        if (case_right(c, ours, compare_values))
+            ++score.right;
+        else
+            score.failures.push_back({c.input, describe_expected(c), describe_got(c.input, ours)});
+    }
+    return score;
+}
+
+}  // namespace
+
+suite_score run_date_extractor(const std::filesystem::path& file, std::string name) {
+    return run_dates(file, std::move(name), false);
+}
+
+suite_score run_datetime_model(const std::filesystem::path& file) {
+    return run_dates(file, "recognizers.datetime", true);
+}
+
+}  // namespace factlint::conformance

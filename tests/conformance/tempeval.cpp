@@ -1,0 +1,207 @@
+// TempEval-3 (TBAQ-cleaned): every TIMEX3 type="DATE" in TimeBank and
+// AQUAINT against grammar::find_times, with each document's creation time
+// as the document date.
+#include "tests/conformance/tempeval.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string_view>
+
+#include "grammar/parse.hpp"
+
+namespace factlint::conformance {
+namespace {
+
+std::string attribute(std::string_view tag, std::string_view name) {
+    std::string key(" ");
+    key += name;
+    key += "=\"";
+    const auto at = tag.find(key);
+    if (at == std::string_view::npos) return {};
+    const auto from = at + key.size();
+    const auto to = tag.find('"', from);
+    return to == std::string_view::npos ? std::string() : std::string(tag.substr(from, to - from));
+}
+
+void append_entity(std::string_view entity, std::string& out) {
+    if (entity == "amp")
+        out += '&';
+    else if (entity == "lt")
+        out += '<';
+    else if (entity == "gt")
+        out += '>';
+    else if (entity == "quot")
+        out += '"';
+    else if (entity == "apos")
+        out += '\'';
+    else {
+        out += '&';
+        out += entity;
+        out += ';';
+    }
+}
+
+// TEXT with its tags removed and entities decoded; TIMEX3 spans recorded in
+// plain-text bytes as they are closed.
+void strip_markup(std::string_view xml, tml_document& doc) {
+    std::vector<gold_timex> open;
+    std::size_t i = 0;
+    while (i < xml.size()) {
+        const char ch = xml[i];
+        if (ch == '&') {
+            const auto semi = xml.find(';', i);
+            if (semi != std::string_view::npos && semi - i <= 6) {
+                append_entity(xml.substr(i + 1, semi - i - 1), doc.text);
+                i = semi + 1;
+                continue;
+            }
+        }
+        if (ch != '<') {
+            doc.text += ch;
+            ++i;
+            continue;
+        }
+        const auto close = xml.find('>', i);
+        if (close == std::string_view::npos) break;
+        const std::string_view tag = xml.substr(i + 1, close - i - 1);
+        if (tag.starts_with("TIMEX3")) {
+            open.push_back({attribute(tag, "type"), attribute(tag, "value"), doc.text.size(), 0});
+        } else if (tag.starts_with("/TIMEX3") && !open.empty()) {
+            open.back().end = doc.text.size();
+            doc.timexes.push_back(open.back());
+            open.pop_back();
+        }
+        i = close + 1;
+    }
+}
+
+}  // namespace
+
+std::optional<tml_document> read_tml(const std::string& xml) {
+    tml_document doc;
+    const auto dct = xml.find("functionInDocument=\"CREATION_TIME\"");
+    if (dct == std::string::npos) return std::nullopt;
+    const auto tag_start = xml.rfind("<TIMEX3", dct);
+    const auto tag_end = xml.find('>', dct);
+    const std::string value =
+        attribute(std::string_view(xml).substr(tag_start, tag_end - tag_start), "value");
+    doc.creation = parse_iso_date(std::string_view(value).substr(0, std::min<std::size_t>(10, value.size())));
+    const auto text_start = xml.find("<TEXT>");
+    const auto text_end = xml.find("</TEXT>");
+    if (!doc.creation || text_start == std::string::npos || text_end == std::string::npos)
+        return std::nullopt;
+    strip_markup(std::string_view(xml).substr(text_start + 6, text_end - text_start - 6), doc);
+    return doc;
+}
+
+// The span a TimeML DATE value names, or nullopt for forms with no span
+// (PRESENT_REF, seasons, XXXX-…), which compare by their normalized text.
+std::optional<time_span> timeml_span(std::string_view v) {
+    auto digits = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (v.size() >= 10 && v[4] == '-' && v[7] == '-') return parse_iso_date(v.substr(0, 10));
+    if (v.size() == 7 && v[4] == '-' && v[5] == 'Q' && digits(v.substr(0, 4)) && v[6] >= '1' && v[6] <= '4')
+        return time_span::quarter(std::stoi(std::string(v.substr(0, 4))), unsigned(v[6] - '0'));
+    if (v.size() == 8 && v[4] == '-' && v[5] == 'W' && digits(v.substr(0, 4)) && digits(v.substr(6, 2))) {
+        // ISO week: the week holding January 4 is week 1, weeks start on Monday.
+        const int year = std::stoi(std::string(v.substr(0, 4)));
+        const day_number jan4 = to_day_number({year, 1, 4});
+        const int weekday = ((jan4 + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday; 0 = Monday
+        const day_number monday = jan4 - weekday + (std::stoi(std::string(v.substr(6, 2))) - 1) * 7;
+        return time_span{monday, monday + 6, granularity::day};
+    }
+    if (v.size() == 7 && v[4] == '-' && digits(v.substr(0, 4)) && digits(v.substr(5, 2)))
+        return parse_iso_date(v);
+    if (v.size() == 4 && digits(v)) return time_span::year(std::stoi(std::string(v)));
+    if ((v.size() == 3 && digits(v)) || (v.size() == 4 && digits(v.substr(0, 3)) && v[3] == 'X'))
+        return time_span::decade(std::stoi(std::string(v.substr(0, 3))) * 10);
+    return std::nullopt;
+}
+
+// Right at the gold value's granularity: the same span of days, or for forms
+// with no span the same TIMEX value text.
+bool timeml_value_right(std::string_view gold, const grammar::time_match& m) {
+    if (m.normalized == gold) return true;
+    const auto want = timeml_span(gold);
+    return want && m.span && m.span->from == want->from && m.span->to == want->to;
+}
+
+tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* misses) {
+    tempeval_counts n;
+    const auto ours = grammar::find_times(doc.text, doc.creation);
+    auto overlap = [](std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
+        return std::min(e1, e2) > std::max(b1, b2) ? std::min(e1, e2) - std::max(b1, b2) : std::size_t{0};
+    };
+    for (const auto& g : doc.timexes) {
+        if (g.type != "DATE") continue;
+        ++n.dates;
+        const grammar::time_match* best = nullptr;
+        std::size_t best_overlap = 0;
+        for (const auto& m : ours)
+            if (auto o = overlap(g.begin, g.end, m.begin, m.end); o > best_overlap)
+                best = &m, best_overlap = o;
+        if (best) ++n.found;
+        if (best && timeml_value_right(g.value, *best)) {
+            ++n.value_right;
+            continue;
+        }
+        if (!misses) continue;
+        const std::size_t ctx_b = g.begin > 40 ? g.begin - 40 : 0;
+        std::string got = "(nothing)";
+        if (best) got = quoted_span(doc.text, best->begin, best->end) + " " + best->normalized;
+        std::string context = doc.text.substr(ctx_b, std::min(doc.text.size(), g.end + 40) - ctx_b);
+        std::replace(context.begin(), context.end(), '\n', ' ');
+        misses->push_back({"…" + context + "…",
+                           quoted_span(doc.text, g.begin, g.end) + " " + g.value + "  [document date " +
+                               iso_date(doc.creation->from) + "]",
+                           got});
+    }
+    for (const auto& m : ours) {
+        const bool touches_gold =
+            std::any_of(doc.timexes.begin(), doc.timexes.end(),
+                        [&](const gold_timex& g) { return overlap(g.begin, g.end, m.begin, m.end) > 0; });
+        if (!touches_gold) ++n.false_positives;
+    }
+    return n;
+}
+
+std::vector<suite_score> run_tempeval(const std::filesystem::path& root) {
+    tempeval_counts total;
+    std::vector<failure> span_misses, value_misses;
+    int documents = 0;
+    std::vector<std::filesystem::path> files;
+    for (const char* part : {"TimeBank", "AQUAINT"})
+        for (const auto& e : std::filesystem::directory_iterator(root / part))
+            if (e.path().extension() == ".tml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        const auto doc = read_tml(read_text_file(f));
+        if (!doc) continue;
+        ++documents;
+        std::vector<failure> misses;
+        const auto n = measure_document(*doc, &misses);
+        for (auto& m : misses) {
+            m.input = f.filename().string() + ": " + m.input;
+            (m.got == "(nothing)" ? span_misses : value_misses).push_back(std::move(m));
+        }
+        total.dates += n.dates;
+        total.found += n.found;
+        total.value_right += n.value_right;
+        total.false_positives += n.false_positives;
+    }
+    suite_score spans{"tempeval3.date_span", total.dates, total.found, {}, std::move(span_misses), {}};
+    suite_score values{"tempeval3.date_value",  total.dates, total.value_right, {},
+                       std::move(value_misses), {}};
+    values.failures.insert(values.failures.end(), spans.failures.begin(), spans.failures.end());
+    char note[200];
+    std::snprintf(
+        note, sizeof note,
+        "tempeval3: %d documents, %d DATE timexes; %d of our time matches overlap no gold TIMEX3 of "
+        "any type",
+        documents, total.dates, total.false_positives);
+    values.note = note;
+    return {std::move(spans), std::move(values)};
+}
+
+}  // namespace factlint::conformance
