@@ -31,6 +31,8 @@ struct check_options {
 struct file_result {
     std::string path;
     std::vector<claim_record> records;
+    std::vector<line_index::position> record_starts;  // line and column of each record
+    std::vector<line_index::position> record_ends;
     std::vector<finding> findings;          // sorted by position
 };
 

@@ -27,7 +27,8 @@ struct byte_span {
     std::size_t end = 0;
 };
 
-// One side of a change statement ("rose 6.2% to $1.34 billion from $1.26 billion").
+// A change statement ("rose 6.2% to $1.34 billion from $1.26 billion").
+// Indices refer to the document's list of records.
 struct change_info {
     enum class direction { up, down } dir = direction::up;
     bool has_percent = false;       // "6.2%"
@@ -71,8 +72,22 @@ struct claim_record {
     // kind == change
     std::optional<change_info> change;
 
+    // A total with its enumerated parts ("a total of $38 million: $21 million
+    // … and $12 million"). Indices refer to the document's list of records.
+    struct total_info {
+        bool exhaustive = false;    // "a total of", "split between", "made up of"
+        std::string marker;         // the words that announced the parts
+        std::vector<int> parts;
+    };
+    std::optional<total_info> total;
+
     // the reference claim it matched, or empty
     std::string claim_id;
+    std::optional<byte_span> claim_name_span;  // where the claim's name was found
+
+    // Normalized subject for consistency rules (FL201): the claim id, or the
+    // counted noun phrase of two or more words; empty when there is none.
+    std::string subject;
 };
 
 }  // namespace factlint

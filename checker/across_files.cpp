@@ -1,0 +1,84 @@
+// FL205 conflicting-across-files: two documents state the same figure (same
+// reference claim or subject), for the same time, with values that cannot
+// both hold. An index by subject keeps this linear in the number of figures.
+#include <fmt/format.h>
+#include <unordered_map>
+
+#include "checker/engine.hpp"
+#include "checker/rule.hpp"
+#include "checker/rule_support.hpp"
+#include "claims/unit.hpp"
+
+namespace factlint {
+
+void place_finding(finding& f, const std::string& file, const line_index& lines, const check_options& options);
+
+namespace {
+
+struct figure_ref {
+    std::size_t file;
+    std::size_t record;
+};
+
+bool comparable(const claim_record& r) {
+    return r.kind == record_kind::quantity && !r.subject.empty() && r.time && !r.forecast && !r.unresolved_relative &&
+           r.unit != "percent_point";
+}
+
+// Figures compared per subject at the most: a subject that every article
+// mentions ("new jobs") must not make the check quadratic.
+constexpr std::size_t max_compared = 64;
+
+}  // namespace
+
+void check_across_files(std::span<file_result> results, const claim_store&, const check_options& options) {
+    if (results.size() < 2 || !rule_selected("FL205", options)) return;
+    std::unordered_map<std::string, std::vector<figure_ref>> by_subject;
+    for (std::size_t f = 0; f < results.size(); ++f)
+        for (std::size_t i = 0; i < results[f].records.size(); ++i)
+            if (const claim_record& r = results[f].records[i]; comparable(r))
+                by_subject[r.subject + "|" + std::string(dimension_of(r.unit))].push_back({f, i});
+
+    const rule_info* rule = find_rule("FL205");
+    for (auto& [subject, figures] : by_subject) {
+        for (std::size_t j = 1; j < figures.size(); ++j) {
+            const figure_ref later = figures[j];
+            const claim_record& b = results[later.file].records[later.record];
+            for (std::size_t i = 0; i < j && i < max_compared; ++i) {
+                const figure_ref earlier = figures[i];
+                if (earlier.file == later.file) continue;
+                const claim_record& a = results[earlier.file].records[earlier.record];
+                if (a.time->grain != b.time->grain || !overlaps(*a.time, *b.time)) continue;
+                const interval ra = range_in(a, b.unit);
+                if (!disjoint(ra, b.range)) continue;
+                const auto at = results[earlier.file].record_starts[earlier.record];
+                finding f;
+                f.code = "FL205";
+                f.name = rule->name;
+                f.level = rule->level;
+                f.span = b.span;
+                f.file = results[later.file].path;
+                f.line = results[later.file].record_starts[later.record].line;
+                f.column = results[later.file].record_starts[later.record].column;
+                f.end_line = results[later.file].record_ends[later.record].line;
+                f.end_column = results[later.file].record_ends[later.record].column;
+                f.message = fmt::format("\"{}\" for {} conflicts with \"{}\" in {}:{} (stated {} vs {})", b.text,
+                                        describe(*b.time), a.text, results[earlier.file].path, at.line,
+                                        to_string(b.range), to_string(ra));
+                if (const auto o = options.severity_overrides.find("FL205"); o != options.severity_overrides.end())
+                    f.level = o->second;
+                related_location rel;
+                rel.file = results[earlier.file].path;
+                rel.line = at.line;
+                rel.column = at.column;
+                rel.message = "the same figure stated as \"" + a.text + "\"";
+                f.related.push_back(std::move(rel));
+                f.fingerprint = fingerprint_of("FL205", b.subject, b.value, b.time);
+                results[later.file].findings.push_back(std::move(f));
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace factlint

@@ -1,0 +1,61 @@
+#include "checker/engine.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "checker/rule.hpp"
+#include "checker/suppression.hpp"
+
+namespace factlint {
+
+bool rule_selected(std::string_view code, const check_options& options) {
+    auto matches = [&](const std::string& pattern) { return code.starts_with(pattern); };
+    if (!options.select.empty() && std::none_of(options.select.begin(), options.select.end(), matches)) return false;
+    return std::none_of(options.ignore.begin(), options.ignore.end(), matches);
+}
+
+void place_finding(finding& f, const std::string& file, const line_index& lines, const check_options& options) {
+    const rule_info* rule = find_rule(f.code);
+    if (rule != nullptr) {
+        f.name = rule->name;
+        f.level = rule->level;
+    }
+    if (const auto o = options.severity_overrides.find(f.code); o != options.severity_overrides.end()) f.level = o->second;
+    f.file = file;
+    const auto start = lines.locate(f.span.begin);
+    const auto end = lines.locate(f.span.end);
+    f.line = start.line;
+    f.column = start.column;
+    f.end_line = end.line;
+    f.end_column = end.column;
+    for (related_location& r : f.related)
+        if (r.file.empty()) r.file = file;
+}
+
+namespace {
+bool by_position(const finding& a, const finding& b) {
+    return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
+}
+}  // namespace
+
+file_result check_document(const document& doc, const claim_store& store, const check_options& options) {
+    file_result result;
+    result.path = doc.path;
+    result.records = extract_records(doc, store, options);
+    result.record_starts.reserve(result.records.size());
+    for (const claim_record& r : result.records) {
+        result.record_starts.push_back(doc.lines.locate(r.span.begin));
+        result.record_ends.push_back(doc.lines.locate(r.span.end));
+    }
+
+    const rule_context ctx{doc, result.records, store, options};
+    for (const rule_info& rule : rule_table())
+        if (rule.run != nullptr && rule_selected(rule.code, options)) rule.run(ctx, result.findings);
+    for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);
+    if (options.inline_ignores) apply_suppressions(doc, result.findings, rule_selected("FL901", options));
+    for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);
+    std::sort(result.findings.begin(), result.findings.end(), by_position);
+    return result;
+}
+
+}  // namespace factlint

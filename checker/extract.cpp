@@ -1,0 +1,220 @@
+// From a read document to its claim records (SPEC §3, §6).
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+#include "checker/engine.hpp"
+#include "checker/patterns.hpp"
+#include "checker/sentence_analysis.hpp"
+#include "checker/words.hpp"
+#include "claims/unit.hpp"
+
+namespace factlint {
+
+namespace {
+
+using tk = token::kind;
+
+struct sentence_context {
+    const sentence& s;
+    std::size_t index;
+    const sentence_analysis& a;
+    const std::optional<time_span>& document_date;
+    const check_options& options;
+};
+
+byte_span source_span(const sentence& s, std::size_t begin, std::size_t end) {
+    if (end <= begin) return {s.source_offset(begin), s.source_offset(begin)};
+    return {s.source_offset(begin), s.source_offset(end - 1) + 1};
+}
+
+void set_common(claim_record& r, const sentence_context& c, std::size_t begin, std::size_t end, std::size_t token) {
+    r.span = source_span(c.s, begin, end);
+    r.text = c.s.text.substr(begin, end - begin);
+    r.sentence = {c.s.source_begin(), c.s.source_end()};
+    r.sentence_index = c.index;
+    r.clause_index = c.a.part[token];
+    r.verb_tense = tense_at(c.a, token);
+    r.forecast = c.a.part_forecast[r.clause_index] || r.verb_tense == tense::future;
+}
+
+// Applies the time expression `t` to a quantity record.
+void apply_time(claim_record& r, const sentence_context& c, const grammar::time_match& t) {
+    r.time_span_source = source_span(c.s, t.begin, t.end);
+    if (!t.span) {
+        r.basis = time_basis::relative;
+        r.unresolved_relative = true;
+        return;
+    }
+    if (t.kind == grammar::time_kind::since && c.document_date) {
+        // "has grown to $5 billion since 2019": the figure is today's.
+        r.time = c.document_date;
+        r.basis = time_basis::document;
+        return;
+    }
+    r.time = t.span;
+    r.basis = t.basis;
+    if (t.is_by && c.document_date && after(*t.span, *c.document_date)) r.forecast = true;
+}
+
+claim_record quantity_record(const sentence_context& c, std::size_t qi) {
+    const grammar::quantity_match& q = c.a.toks.quantities[qi];
+    const std::size_t token = c.a.toks.quantity_token[qi];
+    claim_record r;
+    r.kind = record_kind::quantity;
+    set_common(r, c, q.begin, q.end, token);
+    r.value = q.value;
+    r.is_range = q.is_range;
+    r.range = q.is_range ? range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge,
+                                          c.options.hedge_tolerance)
+                         : stated_interval(q.value, q.half_unit, q.hedge, c.options.hedge_tolerance);
+    r.hedge = q.hedge;
+    r.hedge_text = q.hedge_text;
+    r.unit = q.unit;
+    r.scale = q.scale;
+    if (q.unit == "count") r.noun = noun_after(c.a, token);
+    if (const auto t = time_for_quantity(c.a, qi)) {
+        apply_time(r, c, c.a.toks.times[*t]);
+    } else if (r.verb_tense == tense::present && c.document_date) {
+        r.time = c.document_date;
+        r.basis = time_basis::document;
+    }
+    // A figure about a time after the document's own date is a plan or a forecast.
+    if (r.time && c.document_date && after(*r.time, *c.document_date) && r.basis == time_basis::explicit_)
+        r.forecast = true;
+    return r;
+}
+
+claim_record time_record(const sentence_context& c, std::size_t ti) {
+    const grammar::time_match& t = c.a.toks.times[ti];
+    const std::size_t token = c.a.toks.time_token[ti];
+    claim_record r;
+    r.kind = t.kind == grammar::time_kind::point ? record_kind::date : record_kind::period;
+    set_common(r, c, t.begin, t.end, token);
+    r.time = t.span;
+    r.basis = t.basis;
+    r.unresolved_relative = !t.span.has_value();
+    r.time_span_source = r.span;
+    const governing_verb v = governing_role(c.a, token);
+    r.role = v.role;
+    if (v.role != event_role::none) {
+        // Unmatched events are compared by their subject's head noun (FL202).
+        if (const std::string head = event_subject(c.a, v.verb); !head.empty())
+            r.subject = "event:" + head;
+        r.verb_tense = words::is_past_marker(c.a.toks.tokens[v.verb].lower) ? tense::past : r.verb_tense;
+    }
+    return r;
+}
+
+// Normalized subject of a counted noun phrase of two or more words.
+std::string noun_subject(const std::string& noun) {
+    std::string key;
+    int words = 0;
+    bool in_word = false;
+    for (char ch : noun) {
+        const bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+        if (letter) {
+            if (!in_word && !key.empty()) key += ' ';
+            if (!in_word) ++words;
+            key += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+        }
+        in_word = letter || (in_word && ch == '.');
+    }
+    if (words < 2) return {};
+    if (key.size() > 3 && key.back() == 's') key.pop_back();
+    return key;
+}
+
+}  // namespace
+
+// Links names of reference claims in a sentence to its records (match.cpp).
+void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
+                  const std::vector<int>& quantity_record, const std::vector<int>& time_record,
+                  const std::function<byte_span(std::size_t, std::size_t)>& to_source);
+
+std::vector<claim_record> extract_records(const document& doc, const claim_store& store, const check_options& options) {
+    std::vector<claim_record> all;
+    const std::optional<time_span> document_date = doc.date ? doc.date : options.as_of;
+    for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+        const sentence& s = doc.sentences[si];
+        const sentence_analysis a = analyze_sentence(s.text, document_date);
+        if (a.toks.quantities.empty() && a.toks.times.empty()) continue;
+        const sentence_context c{s, si, a, document_date, options};
+
+        std::vector<claim_record> local;
+        std::vector<int> q_rec(a.toks.quantities.size(), -1), t_rec(a.toks.times.size(), -1);
+        for (std::size_t i = 0; i < a.toks.tokens.size(); ++i) {
+            const token& t = a.toks.tokens[i];
+            if (t.what == tk::quantity) {
+                q_rec[static_cast<std::size_t>(t.index)] = static_cast<int>(local.size());
+                local.push_back(quantity_record(c, static_cast<std::size_t>(t.index)));
+            } else if (t.what == tk::time) {
+                t_rec[static_cast<std::size_t>(t.index)] = static_cast<int>(local.size());
+                local.push_back(time_record(c, static_cast<std::size_t>(t.index)));
+            }
+        }
+        auto rec_of = [&](int q) { return q < 0 ? -1 : q_rec[static_cast<std::size_t>(q)]; };
+        for (const change_statement& ch : find_changes(a)) {
+            claim_record r;
+            r.kind = record_kind::change;
+            const auto& first = a.toks.tokens[ch.first_token];
+            const auto& last = a.toks.tokens[ch.last_token];
+            set_common(r, c, first.begin, last.end, ch.first_token);
+            r.change = change_info{};
+            r.change->dir = ch.dir;
+            r.change->delta_index = rec_of(ch.delta);
+            r.change->to_index = rec_of(ch.to);
+            r.change->from_index = rec_of(ch.from);
+            if (ch.percent >= 0) {
+                const claim_record& p = local[static_cast<std::size_t>(rec_of(ch.percent))];
+                r.change->has_percent = true;
+                r.change->percent = p.range;
+                r.change->percent_value = p.value;
+                r.change->percent_points = p.unit == "percent_point";
+                r.value = p.value;
+                r.range = p.range;
+                r.unit = p.unit;
+            }
+            // The change is about the new value's time.
+            if (r.change->to_index >= 0) {
+                const claim_record& to = local[static_cast<std::size_t>(r.change->to_index)];
+                r.time = to.time;
+                r.basis = to.basis;
+            }
+            local.push_back(std::move(r));
+        }
+        for (const total_statement& t : find_totals(a)) {
+            claim_record& total = local[static_cast<std::size_t>(rec_of(t.total))];
+            total.total = claim_record::total_info{t.exhaustive, t.marker, {}};
+            for (int p : t.parts) total.total->parts.push_back(rec_of(p));
+        }
+        for (claim_record& r : local)
+            if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
+        if (!store.empty())
+            match_claims(a, store, local, q_rec, t_rec,
+                         [&](std::size_t b, std::size_t e) { return source_span(s, b, e); });
+
+        // Document order; indices between records are remapped to the final list.
+        std::vector<int> order(local.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+            return local[static_cast<std::size_t>(x)].span.begin < local[static_cast<std::size_t>(y)].span.begin;
+        });
+        std::vector<int> final_index(local.size());
+        const int base = static_cast<int>(all.size());
+        for (std::size_t k = 0; k < order.size(); ++k) final_index[static_cast<std::size_t>(order[k])] = base + static_cast<int>(k);
+        auto remap = [&](int& i) {
+            if (i >= 0) i = final_index[static_cast<std::size_t>(i)];
+        };
+        for (int k : order) {
+            claim_record r = std::move(local[static_cast<std::size_t>(k)]);
+            if (r.change) remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
+            if (r.total)
+                for (int& p : r.total->parts) remap(p);
+            all.push_back(std::move(r));
+        }
+    }
+    return all;
+}
+
+}  // namespace factlint

@@ -1,0 +1,114 @@
+// Matching a sentence to reference claims (SPEC §6): a claim's name links
+// to the nearest figure of a compatible unit in its own part of the
+// sentence, and to the dates its own verb governs.
+#include <functional>
+#include <map>
+
+#include "checker/sentence_analysis.hpp"
+#include "claims/store.hpp"
+#include "claims/unit.hpp"
+
+namespace factlint {
+
+namespace {
+
+using tk = token::kind;
+
+// The token that contains byte b of the sentence (or the next one).
+std::size_t token_at(const sentence_analysis& a, std::size_t b) {
+    const auto& tokens = a.toks.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].end > b) return i;
+    return tokens.empty() ? 0 : tokens.size() - 1;
+}
+
+std::size_t distance(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
+    if (e1 <= b2) return b2 - e1;
+    if (e2 <= b1) return b1 - e2;
+    return 0;
+}
+
+void link_value(const sentence_analysis& a, const reference_claim& claim, const name_hit& hit,
+                std::vector<claim_record>& records, const std::vector<int>& quantity_record,
+                const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
+    const std::size_t part = a.part[token_at(a, hit.begin)];
+    // A period claim without values still counts its figures ("2,500 combat troops", FL103).
+    const std::string_view claim_unit = claim.values.empty() ? std::string_view("count") : claim.values.front().unit;
+    int best = -1;
+    std::size_t best_distance = SIZE_MAX;
+    for (std::size_t qi = 0; qi < a.toks.quantities.size(); ++qi) {
+        const auto& q = a.toks.quantities[qi];
+        if (a.part[a.toks.quantity_token[qi]] != part) continue;
+        if (!compatible_units(q.unit, claim_unit)) continue;
+        if (q.begin < hit.end && hit.begin < q.end) continue;  // the name contains the figure
+        const std::size_t d = distance(hit.begin, hit.end, q.begin, q.end);
+        if (d < best_distance) best_distance = d, best = quantity_record[qi];
+    }
+    if (best < 0) return;
+    claim_record& r = records[static_cast<std::size_t>(best)];
+    if (!r.claim_id.empty()) return;  // a nearer name of another claim took it first
+    r.claim_id = claim.id;
+    r.claim_name_span = to_source(hit.begin, hit.end);
+    r.subject = claim.id;
+}
+
+// A date belongs to the named event when the name's own verb governs it
+// ("the emergency, declared in June 2022, ended in March 2023") or it
+// modifies the name ("the 2008 agreement").
+void link_dates(const sentence_analysis& a, const reference_claim& claim, const name_hit& hit,
+                std::vector<claim_record>& records, const std::vector<int>& time_record,
+                const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
+    const auto& tokens = a.toks.tokens;
+    const std::size_t name_first = token_at(a, hit.begin);
+    std::size_t name_last = name_first;
+    while (name_last + 1 < tokens.size() && tokens[name_last + 1].begin < hit.end) ++name_last;
+    for (std::size_t ti = 0; ti < a.toks.times.size(); ++ti) {
+        const std::size_t t = a.toks.time_token[ti];
+        claim_record& r = records[static_cast<std::size_t>(time_record[ti])];
+        if (!r.claim_id.empty()) continue;
+        event_role role = event_role::none;
+        if (t > name_last) {
+            const governing_verb v = governing_role(a, t);
+            if (v.role == event_role::none || v.verb <= name_last || v.verb - name_last > 7) continue;
+            bool crosses_clause = false;
+            for (std::size_t i = name_last + 1; i < v.verb; ++i)
+                if (tokens[i].is_punct(";") || tokens[i].is_punct(":") || tokens[i].is_word("and") ||
+                    tokens[i].is_word("but") || tokens[i].what == tk::quantity)
+                    crosses_clause = true;
+            if (crosses_clause) continue;
+            role = v.role;
+        } else if (t + 1 == name_first || (t + 2 == name_first && tokens[t + 1].what == tk::word &&
+                                            !tokens[t + 1].is_word("and"))) {
+            role = event_role::date;  // "the 2008 agreement"
+        } else {
+            continue;
+        }
+        if (claim.period && !claim.date && role == event_role::date) continue;
+        if (claim.date && role != event_role::none) role = event_role::date;
+        r.role = role;
+        r.claim_id = claim.id;
+        r.claim_name_span = to_source(hit.begin, hit.end);
+        r.subject = claim.id;
+    }
+}
+
+}  // namespace
+
+void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
+                  const std::vector<int>& quantity_record, const std::vector<int>& time_record,
+                  const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
+    const std::vector<name_hit> hits = store.scan(a.text);
+    if (hits.empty()) return;
+    std::map<std::size_t, bool> where_seen;
+    for (const name_hit& h : hits)
+        if (h.is_where) where_seen[h.claim] = true;
+    for (const name_hit& h : hits) {
+        if (h.is_where) continue;
+        const reference_claim& claim = store.claims()[h.claim];
+        if (!claim.wheres.empty() && !where_seen.contains(h.claim)) continue;
+        if (!claim.values.empty() || claim.period) link_value(a, claim, h, records, quantity_record, to_source);
+        if (claim.date || claim.period) link_dates(a, claim, h, records, time_record, to_source);
+    }
+}
+
+}  // namespace factlint

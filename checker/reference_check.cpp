@@ -1,0 +1,64 @@
+#include "checker/reference_check.hpp"
+
+#include <cmath>
+
+#include "checker/rule_support.hpp"
+
+namespace factlint {
+
+namespace {
+
+bool agrees(const claim_record& r, const reference_claim& c, const reference_value& v) {
+    return overlaps(range_in(r, v.unit), allowed_interval(c, v));
+}
+
+// The value nearest to the stated one, for a message when none is in force.
+const reference_value* nearest_value(const claim_record& r, const reference_claim& c) {
+    const reference_value* best = nullptr;
+    double best_gap = INFINITY;
+    for (const reference_value& v : c.values) {
+        const double gap = std::abs(range_in(r, v.unit).midpoint() - v.value);
+        if (gap < best_gap) best_gap = gap, best = &v;
+    }
+    return best;
+}
+
+}  // namespace
+
+reference_verdict judge_value(const claim_record& r, const claim_store& store) {
+    reference_verdict verdict;
+    if (r.kind != record_kind::quantity || r.claim_id.empty() || r.forecast || r.unresolved_relative) return verdict;
+    const reference_claim* c = store.find(r.claim_id);
+    if (c == nullptr || c->values.empty()) return verdict;
+    verdict.claim = c;
+
+    if (!r.time) {
+        // Time unknown: a conflict only when no value of the series agrees.
+        for (const reference_value& v : c->values)
+            if (agrees(r, *c, v)) return verdict.what = reference_verdict::kind::consistent, verdict;
+        verdict.what = reference_verdict::kind::mismatch;
+        verdict.expected = nearest_value(r, *c);
+        return verdict;
+    }
+    const reference_value* in_force = value_in_force(*c, *r.time);
+    if (in_force != nullptr && agrees(r, *c, *in_force)) {
+        verdict.what = reference_verdict::kind::consistent;
+        return verdict;
+    }
+    verdict.expected = in_force;
+    for (const reference_value& v : c->values) {
+        if (&v == in_force || !v.when || !agrees(r, *c, v)) continue;
+        verdict.matched = &v;
+        break;
+    }
+    if (verdict.matched != nullptr) {
+        const bool older = in_force != nullptr && in_force->when && verdict.matched->when->from < in_force->when->from;
+        verdict.what = (r.basis == time_basis::document && older) ? reference_verdict::kind::stale
+                                                                   : reference_verdict::kind::other_year;
+        return verdict;
+    }
+    verdict.what = in_force != nullptr ? reference_verdict::kind::mismatch : reference_verdict::kind::not_compared;
+    return verdict;
+}
+
+}  // namespace factlint

@@ -1,0 +1,46 @@
+// What rules share: building a finding from a record, and writing figures
+// and dates the way a message should show them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "checker/finding.hpp"
+#include "checker/rule.hpp"
+#include "claims/record.hpp"
+#include "claims/reference.hpp"
+
+namespace factlint {
+
+// A finding of rule `code` on record `r`; the engine fills in the file,
+// line and column, name and final severity.
+finding& emit(std::vector<finding>& out, std::string_view code, const claim_record& r, std::string message);
+
+// "$8.5 billion", "2,500", "64%", "78 million cubic meters": `value` written
+// in the style of record `like` (its currency sign, scale word and unit).
+[[nodiscard]] std::string format_like(const claim_record& like, double value);
+// A plain number with thousands separators and no trailing zeros.
+[[nodiscard]] std::string format_number(double value);
+
+// The interval a claim's words allow, in words for a message, only when
+// rounding or a hedge makes it differ from the bare value.
+[[nodiscard]] std::string interval_note(const claim_record& r);
+
+// The quantity part of a reference value as written ("$8.5 billion in
+// 2023" -> "$8.5 billion").
+[[nodiscard]] std::string reference_figure(const reference_value& v);
+// "$8.5 billion in 2023 (Census Bureau, 2024)".
+[[nodiscard]] std::string describe_reference(const reference_claim& c, const reference_value& v);
+
+// The related location of a reference claim's line.
+[[nodiscard]] related_location reference_location(const reference_claim& c, const source_location& where,
+                                                  std::string message);
+
+// A record's interval expressed in another unit of its dimension.
+[[nodiscard]] interval range_in(const claim_record& r, std::string_view unit);
+
+// A stable fingerprint from the parts that identify a finding.
+[[nodiscard]] std::string fingerprint_of(std::string_view code, std::string_view subject, double value,
+                                         const std::optional<time_span>& when);
+
+}  // namespace factlint

@@ -1,0 +1,57 @@
+// FL201 conflicting-values: one document states the same figure twice, for
+// overlapping times, with values that cannot both be true.
+#include <fmt/format.h>
+#include <map>
+
+#include "checker/rule_support.hpp"
+#include "checker/rules/rules.hpp"
+#include "claims/unit.hpp"
+
+namespace factlint::rules {
+
+namespace {
+
+bool comparable(const claim_record& r) {
+    return r.kind == record_kind::quantity && !r.subject.empty() && r.time && !r.forecast && !r.unresolved_relative &&
+           r.unit != "percent_point";
+}
+
+// Both figures speak of the same time: equal spans, or one inside the
+// other at the same granularity ("2023" and "2023").
+bool same_time(const time_span& a, const time_span& b) { return a.grain == b.grain && overlaps(a, b); }
+
+}  // namespace
+
+void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
+    std::map<std::string, std::vector<const claim_record*>> by_subject;
+    for (const claim_record& r : ctx.records)
+        if (comparable(r)) by_subject[r.subject + "|" + std::string(dimension_of(r.unit))].push_back(&r);
+    const line_index& lines = ctx.doc.lines;
+    for (const auto& [subject, group] : by_subject) {
+        for (std::size_t j = 1; j < group.size(); ++j) {
+            const claim_record& later = *group[j];
+            for (std::size_t i = 0; i < j; ++i) {
+                const claim_record& earlier = *group[i];
+                if (earlier.sentence_index == later.sentence_index) continue;  // a change statement's two ends
+                if (!same_time(*earlier.time, *later.time)) continue;
+                const interval a = range_in(earlier, later.unit);
+                if (!disjoint(a, later.range)) continue;
+                const auto at = lines.locate(earlier.span.begin);
+                finding& f = emit(out, "FL201", later,
+                                  fmt::format("\"{}\" for {} conflicts with \"{}\" on line {} (stated {} vs {})",
+                                              later.text, describe(*later.time), earlier.text, at.line,
+                                              to_string(later.range), to_string(a)));
+                related_location rel;
+                rel.file = ctx.doc.path;
+                rel.line = at.line;
+                rel.column = at.column;
+                rel.message = "the same figure stated as \"" + earlier.text + "\"";
+                f.related.push_back(std::move(rel));
+                f.fingerprint = fingerprint_of("FL201", later.subject, later.value, later.time);
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace factlint::rules

@@ -1,0 +1,151 @@
+#include "checker/sentence_analysis.hpp"
+
+#include "checker/words.hpp"
+
+namespace factlint {
+
+namespace {
+
+bool is_part_boundary(const token& t) {
+    return t.what == token::kind::punct &&
+           (t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "--" || t.lower == "(" ||
+            t.lower == ")" || t.lower == "[" || t.lower == "]");
+}
+
+bool next_word_is(const sentence_analysis& a, std::size_t i, std::string_view w) {
+    return i + 1 < a.toks.tokens.size() && a.toks.tokens[i + 1].is_word(w);
+}
+
+// "due to finish" and "set to rise" announce plans; "due to the drought" does not.
+bool announces_plan(const sentence_analysis& a, std::size_t i) {
+    const std::string& w = a.toks.tokens[i].lower;
+    if (w == "due" || w == "set" || w == "going") {
+        if (!next_word_is(a, i, "to") || i + 2 >= a.toks.tokens.size()) return false;
+        const token& after = a.toks.tokens[i + 2];
+        return after.what == token::kind::word && !words::is_noun_stop(after.lower);
+    }
+    if (w == "could" || w == "might" || w == "would") return true;
+    return words::is_future_marker(w);
+}
+
+}  // namespace
+
+sentence_analysis analyze_sentence(std::string_view text, const std::optional<time_span>& document_date) {
+    sentence_analysis a;
+    a.text = text;
+    a.toks = tokenize(text, document_date);
+    const auto& tokens = a.toks.tokens;
+    a.part.resize(tokens.size());
+    std::size_t p = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (is_part_boundary(tokens[i]) && i > 0 && a.part[i - 1] == p) ++p;
+        a.part[i] = p;
+    }
+    a.part_count = tokens.empty() ? 0 : p + 1;
+    a.part_has_quantity.assign(a.part_count, false);
+    a.part_forecast.assign(a.part_count, false);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].what == token::kind::quantity) a.part_has_quantity[a.part[i]] = true;
+        if (tokens[i].what == token::kind::word && announces_plan(a, i)) a.part_forecast[a.part[i]] = true;
+    }
+    return a;
+}
+
+tense tense_at(const sentence_analysis& a, std::size_t token_index) {
+    const auto& tokens = a.toks.tokens;
+    auto marker = [&](std::size_t i) -> tense {
+        const token& t = tokens[i];
+        if (t.what != token::kind::word) return tense::unknown;
+        if (words::is_future_marker(t.lower) && t.lower != "set" && t.lower != "due" && t.lower != "going")
+            return tense::future;
+        if (words::is_present_marker(t.lower)) return tense::present;
+        if (words::is_past_marker(t.lower)) return tense::past;
+        return tense::unknown;
+    };
+    auto search = [&](bool same_part_only) -> tense {
+        for (std::size_t d = 1; d <= tokens.size(); ++d) {
+            for (const long i : {static_cast<long>(token_index) - static_cast<long>(d),
+                                 static_cast<long>(token_index + d)}) {
+                if (i < 0 || i >= static_cast<long>(tokens.size())) continue;
+                const auto ui = static_cast<std::size_t>(i);
+                if (same_part_only && a.part[ui] != a.part[token_index]) continue;
+                if (const tense t = marker(ui); t != tense::unknown) return t;
+            }
+        }
+        return tense::unknown;
+    };
+    if (const tense t = search(true); t != tense::unknown) return t;
+    return search(false);
+}
+
+governing_verb governing_role(const sentence_analysis& a, std::size_t time_token) {
+    const auto& tokens = a.toks.tokens;
+    // Walk back over fillers ("ended officially in") to the verb, within the part.
+    for (std::size_t back = 1; back <= 4 && back <= time_token; ++back) {
+        const std::size_t i = time_token - back;
+        const token& t = tokens[i];
+        if (t.what != token::kind::word || a.part[i] != a.part[time_token]) break;
+        if (words::is_start_verb(t.lower)) return {event_role::start, i};
+        if (words::is_end_verb(t.lower)) return {event_role::end, i};
+        if (words::is_event_verb(t.lower)) return {event_role::date, i};
+        if (!words::is_verb_date_filler(t.lower)) break;
+    }
+    return {};
+}
+
+std::string noun_after(const sentence_analysis& a, std::size_t quantity_token) {
+    const auto& tokens = a.toks.tokens;
+    std::size_t first = 0, last = 0, count = 0;
+    for (std::size_t i = quantity_token + 1; i < tokens.size() && count < 4; ++i) {
+        const token& t = tokens[i];
+        if (t.what != token::kind::word || words::is_noun_stop(t.lower)) break;
+        if (count > 0 && (words::is_past_marker(t.lower) || words::is_present_marker(t.lower) ||
+                          words::is_start_verb(t.lower) || words::is_end_verb(t.lower)))
+            break;
+        if (t.lower.ends_with("ing") && count > 0) break;
+        if (count == 0) first = i;
+        last = i;
+        ++count;
+    }
+    if (count == 0) return {};
+    return std::string(a.text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
+}
+
+std::string event_subject(const sentence_analysis& a, std::size_t verb) {
+    const auto& tokens = a.toks.tokens;
+    for (std::size_t steps = 0, i = verb; i-- > 0 && steps < 14; ++steps) {
+        const token& t = tokens[i];
+        if (t.is_punct(";") || t.is_punct(":") || t.is_punct("--") || t.is_punct(".")) break;
+        if (t.what != token::kind::word) continue;  // commas of an appositive, dates, figures
+        if (words::is_noun_stop(t.lower) || words::is_verb_date_filler(t.lower) || words::is_past_marker(t.lower) ||
+            words::is_present_marker(t.lower) || words::is_start_verb(t.lower) || words::is_end_verb(t.lower))
+            continue;
+        std::string head = t.lower;
+        if (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's') head.pop_back();
+        return head;
+    }
+    return {};
+}
+
+std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::size_t quantity_index) {
+    const auto& tokens = a.toks.tokens;
+    const std::size_t q = a.toks.quantity_token[quantity_index];
+    const std::size_t part = a.part[q];
+    // The first time after the quantity, before the next quantity of the part.
+    for (std::size_t i = q + 1; i < tokens.size() && a.part[i] == part; ++i) {
+        if (tokens[i].what == token::kind::quantity) break;
+        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
+    }
+    // Else the nearest before it in the part.
+    for (std::size_t i = q; i-- > 0 && a.part[i] == part;) {
+        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
+    }
+    // Else an introductory time: a leading part with a date and no figure ("In 2023, …").
+    for (std::size_t i = 0; i < tokens.size() && a.part[i] < part; ++i) {
+        if (a.part[i] != 0 || a.part_has_quantity[0]) break;
+        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
+    }
+    return std::nullopt;
+}
+
+}  // namespace factlint

@@ -1,0 +1,55 @@
+// What the extractor knows about one sentence beyond its tokens: its
+// clause-like parts, the tense and forecast status of each, and which
+// verb governs each date.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/tokens.hpp"
+#include "claims/record.hpp"
+
+namespace factlint {
+
+struct sentence_analysis {
+    std::string_view text;
+    sentence_tokens toks;
+    std::vector<std::size_t> part;        // part index of each token
+    std::size_t part_count = 0;
+    std::vector<bool> part_has_quantity;
+    std::vector<bool> part_forecast;      // will, expected, due to, budgeted…
+};
+
+[[nodiscard]] sentence_analysis analyze_sentence(std::string_view text,
+                                                 const std::optional<time_span>& document_date);
+
+// The tense nearest to token i: markers in its own part first, then in the
+// sentence.
+[[nodiscard]] tense tense_at(const sentence_analysis& a, std::size_t token_index);
+
+// The start/end/date role of the verb that governs the time at token
+// index t ("ended in March 2023" -> end), or none; `verb` is its token.
+struct governing_verb {
+    event_role role = event_role::none;
+    std::size_t verb = 0;
+};
+[[nodiscard]] governing_verb governing_role(const sentence_analysis& a, std::size_t time_token);
+
+// The head noun of the subject of the verb at token index `verb` ("the
+// drought emergency, declared in June 2022, ended" -> "emergency"), singular,
+// or empty.
+[[nodiscard]] std::string event_subject(const sentence_analysis& a, std::size_t verb);
+
+// The counted noun phrase after the quantity at token index q ("2,500 U.S.
+// troops" -> "U.S. troops"), or empty.
+[[nodiscard]] std::string noun_after(const sentence_analysis& a, std::size_t quantity_token);
+
+// The time expression a quantity is about: one in its own part (the first
+// after it, else the nearest before it), else an introductory one ("In 2023,
+// …"); nullopt when the sentence gives none.
+[[nodiscard]] std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::size_t quantity_index);
+
+}  // namespace factlint

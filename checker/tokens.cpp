@@ -1,0 +1,112 @@
+#include "checker/tokens.hpp"
+
+#include <algorithm>
+
+namespace factlint {
+
+namespace {
+
+bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+}
+
+bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) { return b1 < e2 && b2 < e1; }
+
+void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantities,
+                                 std::vector<grammar::time_match>& times) {
+    std::vector<grammar::quantity_match> kept;
+    kept.reserve(quantities.size());
+    for (auto& q : quantities) {
+        auto clash = std::find_if(times.begin(), times.end(),
+                                  [&](const grammar::time_match& t) { return overlaps(q.begin, q.end, t.begin, t.end); });
+        if (clash == times.end()) {
+            kept.push_back(std::move(q));
+        } else if (q.unit_written || !q.scale.empty()) {
+            times.erase(clash);  // "$2019 million": the figure wins
+            kept.push_back(std::move(q));
+        }
+    }
+    quantities = std::move(kept);
+}
+
+// The word or punctuation starting at i; returns its end.
+std::size_t scan_plain(std::string_view text, std::size_t i, std::vector<token>& out) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (is_word_byte(c)) {
+        std::size_t j = i;
+        // Words keep inner dots of abbreviations ("U.S.") and hyphens ("mid-year").
+        while (j < text.size()) {
+            const auto d = static_cast<unsigned char>(text[j]);
+            if (is_word_byte(d)) {
+                ++j;
+            } else if ((d == '.' || d == '-') && j + 1 < text.size() &&
+                       is_word_byte(static_cast<unsigned char>(text[j + 1])) && (d == '-' || j - i == 1 ||
+                       (j >= 2 && text[j - 2] == '.'))) {
+                ++j;
+            } else {
+                break;
+            }
+        }
+        token t{token::kind::word, i, j, std::string(text.substr(i, j - i)), -1, c >= 'A' && c <= 'Z'};
+        for (char& ch : t.lower)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        // Possessive "'s" is part of the word but not of its meaning.
+        if (t.lower.size() > 2 && t.lower.ends_with("'s")) t.lower.resize(t.lower.size() - 2);
+        out.push_back(std::move(t));
+        return j;
+    }
+    // A UTF-8 dash or quote is one punctuation token.
+    std::size_t len = 1;
+    if (c >= 0xC0) {
+        len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        len = std::min(len, text.size() - i);
+    }
+    std::string p(text.substr(i, len));
+    if (p == "\xE2\x80\x94" || p == "\xE2\x80\x93") p = "--";  // em/en dash
+    out.push_back(token{token::kind::punct, i, i + len, std::move(p), -1, false});
+    return i + len;
+}
+
+}  // namespace
+
+sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date) {
+    sentence_tokens s;
+    s.quantities = grammar::find_quantities(text);
+    s.times = grammar::find_times(text, document_date);
+    drop_overlapping_quantities(s.quantities, s.times);
+    s.quantity_token.resize(s.quantities.size());
+    s.time_token.resize(s.times.size());
+
+    std::size_t qi = 0, ti = 0, i = 0;
+    while (i < text.size()) {
+        // Skip time expressions that lie inside a kept quantity, and vice versa.
+        while (ti < s.times.size() && s.times[ti].end <= i) ++ti;
+        while (qi < s.quantities.size() && s.quantities[qi].end <= i) ++qi;
+        if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
+            s.quantity_token[qi] = s.tokens.size();
+            s.tokens.push_back({token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false});
+            i = s.quantities[qi].end;
+            continue;
+        }
+        if (ti < s.times.size() && s.times[ti].begin == i) {
+            s.time_token[ti] = s.tokens.size();
+            s.tokens.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false});
+            i = s.times[ti].end;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        // Never run a plain token into the start of a match.
+        std::size_t limit = text.size();
+        if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
+        if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
+        const std::size_t next = scan_plain(text.substr(0, std::max(limit, i + 1)), i, s.tokens);
+        i = next;
+    }
+    return s;
+}
+
+}  // namespace factlint

@@ -1,0 +1,40 @@
+// A sentence as a stream of tokens: words, punctuation, and the quantities
+// and time expressions the grammars found, each as one token. The patterns
+// of the extractor (clauses, verbs, change statements, totals) read this.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/parse.hpp"
+
+namespace factlint {
+
+struct token {
+    enum class kind { word, punct, quantity, time } what = kind::word;
+    std::size_t begin = 0;   // bytes in the sentence text
+    std::size_t end = 0;
+    std::string lower;       // words: lower-case text; punct: the character(s)
+    int index = -1;          // quantity/time: index into the sentence's matches
+    bool capitalized = false;
+
+    [[nodiscard]] bool is_word(std::string_view w) const { return what == kind::word && lower == w; }
+    [[nodiscard]] bool is_punct(std::string_view p) const { return what == kind::punct && lower == p; }
+};
+
+struct sentence_tokens {
+    std::vector<token> tokens;
+    std::vector<grammar::quantity_match> quantities;
+    std::vector<grammar::time_match> times;
+    std::vector<std::size_t> quantity_token;  // token index of each quantity
+    std::vector<std::size_t> time_token;      // token index of each time
+};
+
+// Runs both grammars over `text` and tokenizes the rest. Quantities that
+// overlap a time expression are dropped (a year is a date, not a count)
+// unless a unit or currency was written with them.
+[[nodiscard]] sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date);
+
+}  // namespace factlint

@@ -1,0 +1,100 @@
+#include "checker/words.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace factlint::words {
+
+namespace {
+template <class List>
+bool in(const List& list, std::string_view w) {
+    return std::any_of(list.begin(), list.end(), [w](std::string_view x) { return x == w; });
+}
+
+constexpr std::array start_verbs{
+    "began",      "begun",     "begin",     "begins",     "started",   "start",       "starts",
+    "launched",   "launch",    "opened",    "open",       "opens",     "signed",      "formed",
+    "invaded",    "deployed",  "declared",  "established", "founded",  "created",     "introduced",
+    "inaugurated", "commenced", "initiated", "instituted", "unveiled", "enacted",     "imposed",
+    "adopted",    "entered",   "arrived",   "erupted",    "broke",     "announced",   "built",
+};
+constexpr std::array end_verbs{
+    "ended",     "end",       "ends",      "concluded",  "finished",   "withdrew",  "withdrawn",
+    "defeated",  "closed",    "completed", "expired",    "lifted",     "terminated", "dissolved",
+    "stopped",   "ceased",    "halted",    "abolished",  "repealed",   "scrapped",   "wound",
+};
+constexpr std::array event_verbs{"happened", "occurred", "took", "held", "struck", "hit", "passed", "approved"};
+constexpr std::array future_markers{
+    "will",     "'ll",       "shall",     "expected",  "expects",   "expect",   "projected", "projects",
+    "forecast", "forecasts", "predicted", "predicts",  "plans",     "planned",  "plan",      "aims",
+    "due",      "scheduled", "proposed",  "targets",   "targeted",  "intends",  "budgeted",  "would",
+    "could",    "might",     "estimates", "anticipated", "envisaged", "set",    "going",     "outlook",
+};
+constexpr std::array present_markers{
+    "is",      "are",     "am",      "has",      "have",     "remains",  "remain",  "stands",  "now",
+    "currently", "still", "today",   "presently", "employs", "serves",  "holds",   "owns",    "operates",
+    "totals",  "counts",  "houses",  "exceeds",  "contains", "includes", "numbers", "reaches", "hosts",
+};
+constexpr std::array past_markers{
+    "was",   "were",  "had",   "did",    "rose",  "fell",    "grew",   "began",  "spent",  "held",
+    "said",  "took",  "gave",  "made",   "saw",   "lost",    "won",    "paid",   "sold",   "bought",
+    "left",  "came",  "went",  "became", "built", "sank",    "shrank", "slid",   "cut",    "ago",
+    "brought", "drew", "stood", "fought", "led",  "met",     "ran",    "sent",   "spoke",  "told",
+    "thought", "kept", "hit",  "wrote",  "struck", "withdrew", "broke", "chose", "fled",  "flew",
+};
+constexpr std::array not_past_ed{
+    "need", "speed", "feed", "seed", "proceed", "exceed", "succeed", "indeed", "hundred", "red",
+    "bed",  "shed",  "bred", "led",  "fled",    "breed",  "greed",   "weed",   "deed",    "embed",
+};
+constexpr std::array rise_words{
+    "rose",     "risen",    "rise",     "rises",    "grew",      "grown",     "grow",     "grows",
+    "increased", "increase", "increases", "climbed", "climb",     "climbs",    "jumped",   "jump",
+    "jumps",    "surged",   "surge",    "surges",   "soared",    "soar",      "gained",   "gain",
+    "up",       "higher",   "rising",   "growth",   "boosted",   "expanded",  "advanced", "leapt",
+    "leaped",   "rebounded", "doubled",
+};
+constexpr std::array fall_words{
+    "fell",     "fallen",   "fall",      "falls",    "dropped",   "drop",      "drops",    "declined",
+    "decline",  "declines", "decreased", "decrease", "decreases", "slumped",   "slump",    "plunged",
+    "plunge",   "slid",     "slide",     "sank",     "shrank",    "shrunk",    "down",     "lower",
+    "falling",  "tumbled",  "slipped",   "dipped",   "eased",     "contracted", "lost",    "cut",
+};
+constexpr std::array noun_stops{
+    "of",     "in",      "on",      "at",      "for",    "to",      "from",    "by",      "with",
+    "and",    "or",      "but",     "the",     "a",      "an",      "that",    "which",   "who",
+    "is",     "are",     "was",     "were",    "has",    "have",    "had",     "will",    "would",
+    "this",   "last",    "next",    "since",   "as",     "than",    "per",     "each",    "up",
+    "down",   "over",    "under",   "into",    "their",  "its",     "his",     "her",     "our",
+    "said",   "says",    "more",    "less",    "fewer",  "about",   "around",  "after",   "before",
+    "during", "while",   "between", "against", "among",  "compared", "versus", "vs",      "a year",
+    "be",     "been",    "being",   "there",   "these",  "those",   "it",      "they",    "we",
+    "if",     "when",    "where",   "so",      "because", "although", "though", "not",    "only",
+    "also",   "just",    "still",   "now",     "then",   "year",    "years",   "month",   "months",
+    "week",   "weeks",   "day",     "days",    "ago",    "earlier", "later",   "each",    "every",
+    "apiece", "total",   "overall", "respectively", "some", "all",  "both",    "such",    "own",
+};
+constexpr std::array clause_conjunctions{"and", "but", "while", "which", "whereas", "although", "though",
+                                         "who", "when", "after", "before", "because", "as", "since"};
+constexpr std::array verb_date_fillers{"in", "on", "at", "by", "during", "around", "officially", "formally",
+                                       "finally", "first", "only", "back", "late", "early", "as", "of",
+                                       "was", "were", "had", "been", "is", "be"};
+}  // namespace
+
+bool is_start_verb(std::string_view w) { return in(start_verbs, w); }
+bool is_end_verb(std::string_view w) { return in(end_verbs, w); }
+bool is_event_verb(std::string_view w) { return in(event_verbs, w); }
+bool is_future_marker(std::string_view w) { return in(future_markers, w); }
+bool is_present_marker(std::string_view w) { return in(present_markers, w); }
+
+bool is_past_marker(std::string_view w) {
+    if (in(past_markers, w)) return true;
+    return w.size() > 4 && w.ends_with("ed") && !in(not_past_ed, w);
+}
+
+bool is_rise_word(std::string_view w) { return in(rise_words, w); }
+bool is_fall_word(std::string_view w) { return in(fall_words, w); }
+bool is_noun_stop(std::string_view w) { return in(noun_stops, w); }
+bool is_clause_conjunction(std::string_view w) { return in(clause_conjunctions, w); }
+bool is_verb_date_filler(std::string_view w) { return in(verb_date_fillers, w); }
+
+}  // namespace factlint::words
