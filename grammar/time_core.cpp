@@ -67,9 +67,13 @@ struct month_table : x3::symbols<unsigned> {
         for (unsigned m = 1; m <= 12; ++m) {
             const bool word_too = m == 3 || m == 4 || m == 5 || m == 6 || m == 8;
             add_both(full[m - 1], m + (word_too ? ambiguous : 0));
-            if (abbrev[m - 1]) add_both(abbrev[m - 1], m + ambiguous);
+            if (abbrev[m - 1]) {
+                add_both(abbrev[m - 1], m + ambiguous);
+                add_both(std::string(abbrev[m - 1]) + ".", m + ambiguous);  // the dot belongs to the date
+            }
         }
         add_both("Sept", 9 + ambiguous);
+        add_both("Sept.", 9 + ambiguous);
     }
     void add_both(std::string name, unsigned value) {
         add(name, value);
@@ -110,7 +114,7 @@ const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tomorrow",
 const keyword present_words{{"now", 0}, {"currently", 0}, {"presently", 0}, {"nowadays", 0}, {"still", 0}};
 
 const x3::rule<struct month_tok_class, unsigned> month_tok = "month";
-const auto month_tok_def = month_names >> word_end >> -x3::lit('.');
+const auto month_tok_def = month_names >> word_end;
 BOOST_SPIRIT_DEFINE(month_tok)
 
 const x3::rule<struct day_tok_class, unsigned> day_tok = "day";
@@ -349,7 +353,7 @@ const auto day_month =
     (day_tok >> sp >> -of >> month_tok >> -(-comma >> sp >> year4 >> year_end))[on_day_month];
 const auto month_day = (month_tok >> sp >> day_tok >> -(-comma >> sp >> year4 >> year_end))[on_month_day];
 const auto month_year = (month_tok >> -comma >> sp >> -of >> year4 >> year_end)[on_month_year];
-const auto month_alone = (month_names >> word_end >> -x3::lit('.'))[on_month];
+const auto month_alone = (month_names >> word_end)[on_month];
 const auto of_year = -(sp >> -of >> year4 >> word_end);
 const auto quarter =
     (x3::omit[q_letter] >> x3::uint_parser<unsigned, 10, 1, 1>{} >> word_end >>

@@ -1,0 +1,319 @@
+// The time-expression grammar (SPEC §4.3): each written form's span,
+// granularity, basis and kind; relative forms with and without a document
+// date; words that only look like dates; the sentences of the two worked
+// cases; parse_date for claims files.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "grammar/parse.hpp"
+
+namespace {
+
+using namespace factlint;
+using grammar::find_times;
+using grammar::parse_date;
+using grammar::time_kind;
+using grammar::time_match;
+
+const std::optional<time_span> no_date;
+const std::optional<time_span> june_20 = time_span::day(2025, 6, 20);  // a Friday
+const std::optional<time_span> october_2 = time_span::day(2025, 10, 2);
+
+// The one time expression in `text`; fails unless there is exactly one.
+time_match only(std::string_view text, const std::optional<time_span>& doc = no_date) {
+    const auto found = find_times(text, doc);
+    INFO("text: " << text);
+    REQUIRE(found.size() == 1);
+    return found.front();
+}
+
+std::string_view text_of(std::string_view text, const time_match& m) {
+    return text.substr(m.begin, m.end - m.begin);
+}
+
+void check_span(const time_match& m, const time_span& expected) {
+    REQUIRE(m.span.has_value());
+    CHECK(iso_date(m.span->from) == iso_date(expected.from));
+    CHECK(iso_date(m.span->to) == iso_date(expected.to));
+    CHECK(m.span->grain == expected.grain);
+}
+
+// Checks that `text` holds one time expression, written as `written`,
+// meaning `expected`, with basis `basis`.
+void check_one(std::string_view text, std::string_view written, const time_span& expected,
+               time_basis basis = time_basis::explicit_, const std::optional<time_span>& doc = no_date) {
+    INFO("text: " << text);
+    const time_match m = only(text, doc);
+    CHECK(text_of(text, m) == written);
+    check_span(m, expected);
+    CHECK(m.basis == basis);
+}
+
+std::string read_shared(const std::string& relative) {
+    std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Line breaks read as spaces.
+std::string one_line(std::string_view text) {
+    std::string s(text);
+    for (char& c : s)
+        if (c == '\n') c = ' ';
+    return s;
+}
+
+// The time expression whose text is `written` in `text`.
+time_match find_written(std::string_view text, std::string_view written,
+                        const std::optional<time_span>& doc) {
+    for (const auto& m : find_times(text, doc))
+        if (one_line(text_of(text, m)) == written) return m;
+    FAIL("no time expression '" << written << "'");
+    throw;  // unreachable
+}
+
+TEST_CASE("time: years") {
+    check_one("It happened in 2019.", "2019", time_span::year(2019));
+    check_one("the 2008 agreement was signed", "2008", time_span::year(2008));
+    check_one("Sales peaked in mid-2021.", "mid-2021", time_span::year(2021));
+    check_one("early 2020 was quiet", "early 2020", time_span::year(2020));
+    check_one("in late 2019 it had ended", "late 2019", time_span::year(2019));
+    CHECK(only("2019").normalized == "2019");
+}
+
+TEST_CASE("time: decades, centuries and fiscal years") {
+    const time_match nineties = only("in the 1990s");
+    check_span(nineties, time_span::decade(1990));
+    CHECK(nineties.normalized == "199");
+    check_one("music of the '90s", "the '90s", time_span::decade(1990));
+    check_one("the 19th century", "the 19th century",
+              {to_day_number({1800, 1, 1}), to_day_number({1899, 12, 31}), granularity::century});
+    for (std::string_view text : {"in fiscal 2023", "FY2023 revenue", "in fiscal year 2023"}) {
+        const time_match m = only(text);
+        check_span(m, time_span::year(2023));
+        CHECK(m.fiscal);
+        CHECK(m.normalized == "2023");
+    }
+}
+
+TEST_CASE("time: year ranges") {
+    for (std::string_view text :
+         {"from 2003 to 2011", "2003–2011", "2003-2011", "2003-11", "between 2003 and 2011"}) {
+        INFO(text);
+        const time_match m = only(text);
+        CHECK(m.kind == time_kind::span);
+        CHECK(text_of(text, m) == text);
+        check_span(m, time_span::hull(time_span::year(2003), time_span::year(2011)));
+    }
+    const time_match season = only("the 2019/20 season");
+    CHECK(season.kind == time_kind::span);
+    check_span(season, time_span::hull(time_span::year(2019), time_span::year(2020)));
+    // A hyphen before an earlier two-digit number is an ISO month.
+    check_one("2021-12", "2021-12", time_span::month(2021, 12));
+}
+
+TEST_CASE("time: months and days") {
+    check_one("in July 2021", "July 2021", time_span::month(2021, 7));
+    check_one("December 2021 was cold", "December 2021", time_span::month(2021, 12));
+    for (std::string_view text : {"Dec. 9, 2021", "Dec 9 2021", "December 9, 2021", "9 December 2021",
+                                  "9th December 2021", "2021-12-09", "December 9th, 2021"}) {
+        INFO(text);
+        const time_match m = only(text);
+        CHECK(text_of(text, m) == text);
+        check_span(m, time_span::day(2021, 12, 9));
+        CHECK(m.normalized == "2021-12-09");
+        CHECK(m.basis == time_basis::explicit_);
+    }
+    check_one("on 12/19/2021", "12/19/2021", time_span::day(2021, 12, 19));
+    check_one("on 19/12/2021", "19/12/2021", time_span::day(2021, 12, 19));
+    CHECK(find_times("on 12/9/2021", no_date).empty());  // month or day first? not read
+    const time_match q = only("in Q3 2023");
+    check_span(q, time_span::quarter(2023, 3));
+    CHECK(q.normalized == "2023-Q3");
+    check_one("in the third quarter of 2023", "the third quarter of 2023", time_span::quarter(2023, 3));
+}
+
+TEST_CASE("time: months, weekdays and quarters without a year") {
+    check_one("rain fell in May", "May", time_span::month(2025, 5), time_basis::relative, june_20);
+    check_one("rain fell in September", "September", time_span::month(2024, 9), time_basis::relative,
+              june_20);
+    check_one("in June", "June", time_span::month(2025, 6), time_basis::relative, june_20);
+    check_one("it opened on Tuesday", "Tuesday", time_span::day(2025, 6, 17), time_basis::relative, june_20);
+    check_one("it opened on Friday", "Friday", time_span::day(2025, 6, 20), time_basis::relative, june_20);
+    check_one("last Friday", "last Friday", time_span::day(2025, 6, 13), time_basis::relative, june_20);
+    check_one("on Sept. 30", "Sept. 30", time_span::day(2024, 9, 30), time_basis::relative, june_20);
+    check_one("in the third quarter", "the third quarter", time_span::quarter(2024, 3), time_basis::relative,
+              june_20);
+    const time_match m = only("in May");
+    CHECK(m.basis == time_basis::relative);
+    CHECK_FALSE(m.span.has_value());
+    CHECK(m.normalized == "XXXX-05");
+}
+
+TEST_CASE("time: relative to the document date") {
+    struct row {
+        std::string_view text;
+        time_span expected;
+        std::string_view normalized;
+    };
+    const row rows[] = {
+        {"this year", time_span::year(2025), "2025"},
+        {"last year", time_span::year(2024), "2024"},
+        {"next year", time_span::year(2026), "2026"},
+        {"this month", time_span::month(2025, 6), "2025-06"},
+        {"last month", time_span::month(2025, 5), "2025-05"},
+        {"next month", time_span::month(2025, 7), "2025-07"},
+        {"this week",
+         {to_day_number({2025, 6, 16}), to_day_number({2025, 6, 22}), granularity::day},
+         "2025-W25"},
+        {"last week",
+         {to_day_number({2025, 6, 9}), to_day_number({2025, 6, 15}), granularity::day},
+         "2025-W24"},
+        {"yesterday", time_span::day(2025, 6, 19), "2025-06-19"},
+        {"today", time_span::day(2025, 6, 20), "2025-06-20"},
+        {"tomorrow", time_span::day(2025, 6, 21), "2025-06-21"},
+        {"so far this year", time_span::year(2025), "2025"},
+        {"earlier this year", time_span::year(2025), "2025"},
+        {"two years ago", time_span::year(2023), "2023"},
+        {"3 months ago", time_span::month(2025, 3), "2025-03"},
+        {"a year ago", time_span::year(2024), "2024"},
+        {"a decade ago", time_span::decade(2010), "201"},
+        {"this quarter", time_span::quarter(2025, 2), "2025-Q2"},
+        {"last quarter", time_span::quarter(2025, 1), "2025-Q1"},
+        {"a year earlier", time_span::year(2024), "2024"},
+        {"year-earlier", time_span::year(2024), "2024"},
+    };
+    for (const row& r : rows) {
+        INFO(r.text);
+        const time_match m = only(r.text, june_20);
+        CHECK(text_of(r.text, m) == r.text);
+        check_span(m, r.expected);
+        CHECK(m.basis == time_basis::relative);
+        CHECK(m.normalized == r.normalized);
+    }
+}
+
+TEST_CASE("time: relative without a document date has no span") {
+    for (std::string_view text :
+         {"this year", "last month", "yesterday", "two years ago", "on Monday", "in March"}) {
+        INFO(text);
+        const time_match m = only(text);
+        CHECK_FALSE(m.span.has_value());
+        CHECK(m.basis == time_basis::relative);
+    }
+    // A year-only document date cannot resolve "last month", but can "last year".
+    const std::optional<time_span> year_only = time_span::year(2025);
+    CHECK_FALSE(only("last month", year_only).span.has_value());
+    check_span(only("last year", year_only), time_span::year(2024));
+}
+
+TEST_CASE("time: the present is the document date") {
+    for (std::string_view text : {"now", "it is currently", "at present", "is still open", "to date"}) {
+        INFO(text);
+        const time_match m = only(text, june_20);
+        CHECK(m.basis == time_basis::document);
+        check_span(m, *june_20);
+        CHECK(m.normalized == "PRESENT_REF");
+        const time_match month_doc = only(text, time_span::month(2025, 6));
+        check_span(month_doc, time_span::month(2025, 6));
+    }
+    CHECK(find_times("the site is up to date", june_20).empty());
+}
+
+TEST_CASE("time: since, until and by") {
+    const time_match since = only("since 2019", june_20);
+    CHECK(since.kind == time_kind::since);
+    CHECK(iso_date(since.span->from) == "2019-01-01");
+    CHECK(iso_date(since.span->to) == "2025-06-20");
+    CHECK(only("since 2019").span->to == open_end);
+    for (std::string_view text : {"until 2020", "through 2020", "till 2020"}) {
+        const time_match m = only(text);
+        CHECK(m.kind == time_kind::until);
+        CHECK_FALSE(m.is_by);
+        CHECK(m.span->from == open_start);
+        CHECK(iso_date(m.span->to) == "2020-12-31");
+    }
+    const time_match by = only("finished by 2030");
+    CHECK(by.kind == time_kind::until);
+    CHECK(by.is_by);
+    CHECK(text_of("finished by 2030", by) == "by 2030");
+    CHECK(by.normalized == "2030");
+}
+
+TEST_CASE("time: things that are not dates") {
+    for (std::string_view text :
+         {"open from 9:30 a.m.", "the 3rd item", "prices may rise", "a march on the capital", "the Sun rose",
+          "Wed", "2,019 people", "2019 people came", "it cost $2019", "ticket No. 2019", "up 2019%",
+          "1500 km", "it runs Windows 2000 well", "see http://example.com/2019/05/a", "a ratio of 12/9/2021",
+          "May I ask?", "the 2021-02-30 date", "March was wet", "apartment 1500"}) {
+        INFO(text);
+        CHECK(find_times(text, june_20).empty());
+    }
+}
+
+TEST_CASE("time: reservoir case sentences") {
+    const std::string text = read_shared("cases/reservoir/draft.md");
+    const auto end_of_september = find_written(text, "the end of September", october_2);
+    check_span(end_of_september, time_span::month(2025, 9));
+    CHECK(end_of_september.basis == time_basis::relative);
+    check_span(find_written(text, "1962", october_2), time_span::year(1962));
+    check_span(find_written(text, "June 2022", october_2), time_span::month(2022, 6));
+    check_span(find_written(text, "March 2023", october_2), time_span::month(2023, 3));
+    check_span(find_written(text, "last year", october_2), time_span::year(2024));
+    check_span(find_written(text, "2025", october_2), time_span::year(2025));
+    for (const auto& m : find_times(text, october_2)) {
+        // No quantity is read as a date.
+        const auto written = std::string_view(text).substr(m.begin, m.end - m.begin);
+        CHECK(written.find("310") == std::string_view::npos);
+        CHECK(written.find("900") == std::string_view::npos);
+    }
+}
+
+TEST_CASE("time: budget case sentences") {
+    const std::string text = read_shared("cases/budget/draft.md");
+    const auto monday = find_written(text, "Monday", june_20);
+    check_span(monday, time_span::day(2025, 6, 16));
+    check_span(find_written(text, "last year", june_20), time_span::year(2024));
+    check_span(find_written(text, "May", june_20), time_span::month(2025, 5));
+    check_span(find_written(text, "this year", june_20), time_span::year(2025));
+    check_span(find_written(text, "March 2011", june_20), time_span::month(2011, 3));
+    check_span(find_written(text, "2027", june_20), time_span::year(2027));
+    CHECK(find_written(text, "now", june_20).basis == time_basis::document);
+    for (const auto& m : find_times(text, june_20)) {
+        const auto written = std::string_view(text).substr(m.begin, m.end - m.begin);
+        CHECK(written.find("9:30") == std::string_view::npos);
+        CHECK(written.find("0190") == std::string_view::npos);
+        CHECK(written.find("1,200") == std::string_view::npos);
+    }
+}
+
+TEST_CASE("time: parse_date") {
+    CHECK(parse_date("2021-12-31") == time_span::day(2021, 12, 31));
+    CHECK(parse_date("2023-08") == time_span::month(2023, 8));
+    CHECK(parse_date("2008") == time_span::year(2008));
+    CHECK(parse_date("December 2021") == time_span::month(2021, 12));
+    CHECK(parse_date("Dec. 9, 2021") == time_span::day(2021, 12, 9));
+    CHECK(parse_date(" 9 December 2021 ") == time_span::day(2021, 12, 9));
+    CHECK(parse_date("Q3 2023") == time_span::quarter(2023, 3));
+    CHECK_FALSE(parse_date("2021-02-30").has_value());
+    CHECK_FALSE(parse_date("2021-12-31 and more").has_value());
+    CHECK_FALSE(parse_date("last year").has_value());
+    CHECK_FALSE(parse_date("").has_value());
+    CHECK_FALSE(parse_date("December").has_value());
+}
+
+TEST_CASE("time: bad input neither crashes nor hangs") {
+    const std::string noise =
+        "\xE2\x80\x93\xFF\xC2 2019\xE2\x80\x99 '9 Q 's FY fiscal the end of - 2019- 9th of";
+    (void)find_times(noise, june_20);
+    for (std::size_t i = 0; i < noise.size(); ++i)
+        (void)find_times(std::string_view(noise).substr(i), june_20);
+    CHECK(parse_date("\xFF\xFE").has_value() == false);
+}
+
+}  // namespace
