@@ -35,7 +35,6 @@ void write_gcc(const report_input& in, std::ostream& out);
 [[nodiscard]] std::size_t utf8_offset(std::string_view line, int column);
 
 // "1 error", "2 errors".
-[[nodiscard]] std::string plural(std::size_t n, std::string_view singular,
-                                 std::string_view plural_form);
+[[nodiscard]] std::string plural(std::size_t n, std::string_view singular, std::string_view plural_form);
 
 }  // namespace factlint::report_detail

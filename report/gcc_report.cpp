@@ -31,8 +31,7 @@ void write_gcc(const report_input& in, std::ostream& out) {
         out << f.file;
         if (f.line > 0) out << ':' << f.line;
         if (f.line > 0 && f.column > 0) out << ':' << f.column;
-        out << ": " << gcc_level(f.level) << ": " << one_line(f.message) << " [" << f.code
-            << "]\n";
+        out << ": " << gcc_level(f.level) << ": " << one_line(f.message) << " [" << f.code << "]\n";
     }
 }
 

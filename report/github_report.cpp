@@ -51,8 +51,7 @@ void write_finding(const finding& f, std::ostream& out) {
         if (f.end_line > 0) out << ",endLine=" << f.end_line;
         if (f.column > 0 && f.end_line > 0 && f.end_column > 0) out << ",endColumn=" << f.end_column;
     }
-    out << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(f.message)
-        << '\n';
+    out << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(f.message) << '\n';
 }
 
 }  // namespace

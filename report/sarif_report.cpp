@@ -25,8 +25,7 @@ std::string_view sarif_level(severity s) {
 
 bool uri_safe(unsigned char c) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    return std::string_view("-._~/!$&'()*+,;=:@").find(static_cast<char>(c)) !=
-           std::string_view::npos;
+    return std::string_view("-._~/!$&'()*+,;=:@").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 // A path as a URI reference: forward slashes, everything else that a URI
@@ -74,8 +73,7 @@ json region(int line, int column, int end_line, int end_column) {
     return r;
 }
 
-json physical_location(const std::string& file, int line, int column, int end_line,
-                       int end_column) {
+json physical_location(const std::string& file, int line, int column, int end_line, int end_column) {
     json p;
     p["artifactLocation"] = artifact_location(file);
     if (line > 0) p["region"] = region(line, column, end_line, end_column);
@@ -100,8 +98,8 @@ json fix_json(const finding& f) {
     change["artifactLocation"] = artifact_location(f.file);
     change["replacements"] = json::array({replacement});
     json fix;
-    fix["description"] = json{{"text", f.fix->empty() ? std::string("Remove the text")
-                                                      : "Replace with \"" + *f.fix + "\""}};
+    fix["description"] =
+        json{{"text", f.fix->empty() ? std::string("Remove the text") : "Replace with \"" + *f.fix + "\""}};
     fix["artifactChanges"] = json::array({change});
     return fix;
 }
@@ -119,16 +117,14 @@ json result_json(const finding& f, const report_input& in) {
     j["level"] = sarif_level(f.level);
     j["message"] = json{{"text", f.message}};
     j["locations"] = json::array(
-        {json{{"physicalLocation",
-               physical_location(f.file, f.line, f.column, f.end_line, f.end_column)}}});
+        {json{{"physicalLocation", physical_location(f.file, f.line, f.column, f.end_line, f.end_column)}}});
     if (!f.related.empty()) {
         json related = json::array();
         for (std::size_t i = 0; i < f.related.size(); ++i) {
             const related_location& r = f.related[i];
             json loc;
             loc["id"] = i;
-            loc["physicalLocation"] =
-                physical_location(r.file, r.line, r.column, r.end_line, r.end_column);
+            loc["physicalLocation"] = physical_location(r.file, r.line, r.column, r.end_line, r.end_column);
             if (!r.message.empty()) loc["message"] = json{{"text", r.message}};
             related.push_back(loc);
         }

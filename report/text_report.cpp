@@ -66,8 +66,7 @@ marker underline(std::string_view source, const finding& f) {
     return {indent, marks};
 }
 
-void write_snippet(const finding& f, const report_input& in, std::size_t width,
-                   std::ostream& out) {
+void write_snippet(const finding& f, const report_input& in, std::size_t width, std::ostream& out) {
     if (f.line <= 0 || !in.source_line) return;
     std::optional<std::string> source = in.source_line(f.file, f.line);
     if (!source) return;
@@ -96,8 +95,8 @@ void write_indented(std::string_view text, std::size_t indent, std::ostream& out
     out << '\n';
 }
 
-void write_note(const report_input& in, std::size_t width, std::string_view label,
-                std::string_view text, std::ostream& out) {
+void write_note(const report_input& in, std::size_t width, std::string_view label, std::string_view text,
+                std::ostream& out) {
     out << std::string(width, ' ') << ' ' << paint(in.color, gutter_style, "=") << ' '
         << paint(in.color, bold, label) << ": ";
     write_indented(text, width + 3, out);
@@ -118,9 +117,7 @@ void write_finding(const finding& f, const report_input& in, std::ostream& out) 
     }
     if (f.fix) {
         write_note(in, width, "help",
-                   f.fix->empty() ? std::string("remove this text")
-                                  : "replace with \"" + *f.fix + "\"",
-                   out);
+                   f.fix->empty() ? std::string("remove this text") : "replace with \"" + *f.fix + "\"", out);
     }
     out << '\n';
 }
@@ -135,8 +132,8 @@ std::string summary_line(const run_summary& s) {
     add(s.errors, "error", "errors");
     add(s.warnings, "warning", "warnings");
     add(s.infos, "info", "infos");
-    std::string tail = " in " + plural(s.files, "file", "files") + " (" +
-                       plural(s.claims, "claim", "claims") + " checked";
+    std::string tail =
+        " in " + plural(s.files, "file", "files") + " (" + plural(s.claims, "claim", "claims") + " checked";
     if (s.skipped > 0) tail += "; " + plural(s.skipped, "file", "files") + " skipped";
     tail += ").";
     if (counts.empty()) return "No problems found" + tail;

@@ -47,6 +47,7 @@ TEST_CASE("report: format names") {
 }
 
 TEST_CASE("report: text") {
+    // clang-format off
     const std::string expected =
         "draft.md:3:18: error[FL101]: about 2,500 U.S. troops does not match the reference value 3,100 (2024)\n"
         "3 | Today the US has about 2,500 U.S. troops in the region.\n"
@@ -70,6 +71,7 @@ TEST_CASE("report: text") {
         "  = help: remove this text\n"
         "\n"
         "Found 1 error, 2 warnings, 1 info in 2 files (15 claims checked).\n";
+    // clang-format on
     CHECK(render(output_format::text) == expected);
 }
 
@@ -86,8 +88,7 @@ TEST_CASE("report: text color only when asked") {
 }
 
 TEST_CASE("report: text summary line") {
-    CHECK(render_summary({2, 0, 15, 0, 0, 0}) ==
-          "No problems found in 2 files (15 claims checked).\n");
+    CHECK(render_summary({2, 0, 15, 0, 0, 0}) == "No problems found in 2 files (15 claims checked).\n");
     CHECK(render_summary({1, 0, 1, 0, 0, 0}) == "No problems found in 1 file (1 claim checked).\n");
     CHECK(render_summary({3, 1, 9, 0, 1, 0}) ==
           "Found 1 warning in 3 files (9 claims checked; 1 file skipped).\n");
@@ -118,11 +119,11 @@ TEST_CASE("report: text underline edge cases") {
         return s.substr(start + 4, s.find('\n', start) - start - 4);
     };
     line_text = "ab";
-    CHECK(underline_of(3, 1, 3) == "  ^");        // an empty span at the end of the line
-    CHECK(underline_of(1, 1, 1) == "^");          // an empty span still gets a caret
-    CHECK(underline_of(2, 2, 1) == " ^");         // several lines: to the end of the first
+    CHECK(underline_of(3, 1, 3) == "  ^");  // an empty span at the end of the line
+    CHECK(underline_of(1, 1, 1) == "^");    // an empty span still gets a caret
+    CHECK(underline_of(2, 2, 1) == " ^");   // several lines: to the end of the first
     line_text = "é\tx\x1b[31m";
-    CHECK(underline_of(3, 1, 4) == " \t^");       // multibyte, then a tab kept
+    CHECK(underline_of(3, 1, 4) == " \t^");  // multibyte, then a tab kept
     line_text = "";
     CHECK(underline_of(1, 3, 2) == "^");
 }
@@ -142,19 +143,23 @@ TEST_CASE("report: text hides control characters of the source") {
 }
 
 TEST_CASE("report: gcc") {
+    // clang-format off
     CHECK(render(output_format::gcc) ==
           "draft.md:3:18: error: about 2,500 U.S. troops does not match the reference value 3,100 (2024) [FL101]\n"
           "draft.md:5:13: warning: roughly 40% is the 2022 figure; 45% is newer (2024) [FL104]\n"
           "draft.md:7:15: note: \"last year\" cannot be resolved: no document date, 100% unknown, set --as-of [FL302]\n"
           "notes/a,b: c.md:1:1: warning: 1200 conflicts with 1,500 on line 9 [FL201]\n");
+    // clang-format on
 }
 
 TEST_CASE("report: github workflow commands and escaping") {
+    // clang-format off
     CHECK(render(output_format::github) ==
           "::error file=draft.md,line=3,col=18,endLine=3,endColumn=41,title=FL101 value-mismatch::about 2,500 U.S. troops does not match the reference value 3,100 (2024)\n"
           "::warning file=draft.md,line=5,col=13,endLine=5,endColumn=24,title=FL104 stale-value::roughly 40%25 is the 2022 figure; 45%25 is newer (2024)\n"
           "::notice file=draft.md,line=7,col=15,endLine=8,endColumn=4,title=FL302 unresolved-relative-date::\"last year\" cannot be resolved: no document date, 100%25 unknown,%0Aset --as-of\n"
           "::warning file=notes/a%2Cb%3A c.md,line=1,col=1,endLine=1,endColumn=5,title=FL201 conflicting-values::1200 conflicts with 1,500 on line 9\n");
+    // clang-format on
 }
 
 TEST_CASE("report: github without a known position") {
@@ -172,6 +177,7 @@ TEST_CASE("report: github without a known position") {
 }
 
 TEST_CASE("report: json") {
+    // clang-format off
     CHECK(render(output_format::json) ==
           R"j({"version":1,"findings":[)j"
           R"j({"code":"FL101","name":"value-mismatch","severity":"error","file":"draft.md","line":3,"column":18,"end_line":3,"end_column":41,"message":"about 2,500 U.S. troops does not match the reference value 3,100 (2024)","notes":["reference troops-abroad: 3,100 in 2024 (source: ministry report)"],"related":[{"file":"facts/world.claims","line":12,"message":"reference claim troops-abroad"}],"fix":{"replacement":"about 3,100 U.S. troops"},"fingerprint":"FL101/troops-abroad/2500/2024"},)j"
@@ -180,6 +186,7 @@ TEST_CASE("report: json") {
           R"j({"code":"FL201","name":"conflicting-values","severity":"warning","file":"notes/a,b: c.md","line":1,"column":1,"end_line":1,"end_column":5,"message":"1200 conflicts with 1,500 on line 9","notes":[],"related":[{"file":"notes/a,b: c.md","line":9,"column":10,"end_line":9,"end_column":15,"message":"the other value"}],"fix":{"replacement":""},"fingerprint":""}],)j"
           R"j("summary":{"files":2,"claims":15,"errors":1,"warnings":2,"infos":1,"skipped":0}})j"
           "\n");
+    // clang-format on
 }
 
 TEST_CASE("report: json of no findings, and bad UTF-8 does not throw") {
@@ -198,28 +205,35 @@ TEST_CASE("report: json of no findings, and bad UTF-8 does not throw") {
     in.findings = {};
     std::ostringstream out;
     write_report(output_format::json, in, out);
+    // clang-format off
     CHECK(out.str() ==
           R"j({"version":1,"findings":[],"summary":{"files":0,"claims":0,"errors":0,"warnings":0,"infos":0,"skipped":0}})j"
           "\n");
+    // clang-format on
 }
 
 TEST_CASE("report: sarif") {
     const auto doc = nlohmann::ordered_json::parse(render(output_format::sarif));
     CHECK(doc["version"] == "2.1.0");
+    // clang-format off
     CHECK(doc["$schema"] ==
           "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
+    // clang-format on
     REQUIRE(doc["runs"].size() == 1);
     const auto& run = doc["runs"][0];
+    // clang-format off
     CHECK(run["tool"]["driver"].dump() ==
           R"j({"name":"factlint","version":"0.1.0","informationUri":"https://example.org/factlint","rules":[)j"
           R"j({"id":"FL101","name":"value-mismatch","shortDescription":{"text":"A value disagrees with the reference"},"helpUri":"https://example.org/factlint/docs/rules/FL101.md","defaultConfiguration":{"level":"error"}},)j"
           R"j({"id":"FL104","name":"stale-value","shortDescription":{"text":"A present-tense value is out of date"},"helpUri":"https://example.org/factlint/docs/rules/FL104.md","defaultConfiguration":{"level":"warning"}},)j"
           R"j({"id":"FL201","name":"conflicting-values","shortDescription":{"text":"One document states two values"},"helpUri":"https://example.org/factlint/docs/rules/FL201.md","defaultConfiguration":{"level":"error"}},)j"
           R"j({"id":"FL302","name":"unresolved-relative-date","shortDescription":{"text":"A relative date has no anchor"},"helpUri":"https://example.org/factlint/docs/rules/FL302.md","defaultConfiguration":{"level":"note"}}]})j");
+    // clang-format on
     CHECK(run["invocations"].dump() == R"j([{"executionSuccessful":true}])j");
     CHECK(run["columnKind"] == "unicodeCodePoints");
     const auto& results = run["results"];
     REQUIRE(results.size() == 4);
+    // clang-format off
     CHECK(results[0].dump() ==
           R"j({"ruleId":"FL101","ruleIndex":0,"level":"error","message":{"text":"about 2,500 U.S. troops does not match the reference value 3,100 (2024)"},)j"
           R"j("locations":[{"physicalLocation":{"artifactLocation":{"uri":"draft.md","uriBaseId":"%SRCROOT%"},"region":{"startLine":3,"startColumn":18,"endLine":3,"endColumn":41}}}],)j"
@@ -227,17 +241,24 @@ TEST_CASE("report: sarif") {
           R"j("fixes":[{"description":{"text":"Replace with \"about 3,100 U.S. troops\""},"artifactChanges":[{"artifactLocation":{"uri":"draft.md","uriBaseId":"%SRCROOT%"},)j"
           R"j("replacements":[{"deletedRegion":{"startLine":3,"startColumn":18,"endLine":3,"endColumn":41},"insertedContent":{"text":"about 3,100 U.S. troops"}}]}]}],)j"
           R"j("partialFingerprints":{"factlint/v1":"FL101/troops-abroad/2500/2024"}})j");
+    // clang-format on
     CHECK(results[1]["level"] == "warning");
+    // clang-format off
     CHECK(results[1]["relatedLocations"][0]["physicalLocation"]["region"].dump() ==
           R"j({"startLine":2,"startColumn":5,"endLine":2,"endColumn":8})j");
+    // clang-format on
     CHECK(results[2]["level"] == "note");
     CHECK(results[2]["ruleIndex"] == 3);
     CHECK_FALSE(results[2].contains("partialFingerprints"));  // empty fingerprint
     CHECK_FALSE(results[2].contains("fixes"));
+    // clang-format off
     CHECK(results[2]["locations"][0]["physicalLocation"]["region"].dump() ==
           R"j({"startLine":7,"startColumn":15,"endLine":8,"endColumn":4})j");
+    // clang-format on
+    // clang-format off
     CHECK(results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
           "notes/a,b:%20c.md");
+    // clang-format on
     CHECK(results[3]["fixes"][0]["description"]["text"] == "Remove the text");
 }
 
@@ -257,10 +278,14 @@ TEST_CASE("report: sarif paths and unknown rules") {
     write_report(output_format::sarif, in, out);
     const auto results = nlohmann::ordered_json::parse(out.str())["runs"][0]["results"];
     CHECK_FALSE(results[0].contains("ruleIndex"));  // not among in.rules
+    // clang-format off
     CHECK(results[0]["locations"][0].dump() ==
           R"j({"physicalLocation":{"artifactLocation":{"uri":"file:///C:/drafts/%C3%BCn%C3%AF.md"}}})j");
+    // clang-format on
+    // clang-format off
     CHECK(results[1]["locations"][0].dump() ==
           R"j({"physicalLocation":{"artifactLocation":{"uri":"file:///srv/docs/a%20b.md"},"region":{"startLine":4,"endLine":4}}})j");
+    // clang-format on
 }
 
 TEST_CASE("report: json numbers print whole values as integers") {
@@ -310,6 +335,7 @@ TEST_CASE("report: extract record of a quantity") {
     r.time = time_span::day(2024, 6, 1);
     r.basis = time_basis::document;
     r.claim_id = "troops-abroad";
+    // clang-format off
     CHECK(jsonl(r, source) ==
           R"j({"file":"draft.md","line":2,"column":18,"end_line":2,"end_column":41,)j"
           R"j("text":"about 2,500 U.S. troops","kind":"quantity","value":2500,"low":2200,"high":2800,)j"
@@ -317,6 +343,7 @@ TEST_CASE("report: extract record of a quantity") {
           R"j("time":{"from":"2024-06-01","to":"2024-06-01","granularity":"day","basis":"document"},)j"
           R"j("sentence":[2,1,2,72],"claim":"troops-abroad"})j"
           "\n");
+    // clang-format on
 }
 
 TEST_CASE("report: extract record with an open interval, multibyte text and unknown basis") {
@@ -328,6 +355,7 @@ TEST_CASE("report: extract record with an open interval, multibyte text and unkn
     r.unit = "currency:USD";
     r.scale = "billion";
     r.time = time_span::year(2023);
+    // clang-format off
     CHECK(jsonl(r, source) ==
           R"j({"file":"draft.md","line":1,"column":16,"end_line":1,"end_column":38,)j"
           R"j("text":"more than $8.5 billion","kind":"quantity","value":8500000000,"low":8500000000,"high":null,)j"
@@ -335,31 +363,37 @@ TEST_CASE("report: extract record with an open interval, multibyte text and unkn
           R"j("time":{"from":"2023-01-01","to":"2023-12-31","granularity":"year","basis":null},)j"
           R"j("sentence":[1,1,1,47],"claim":null})j"
           "\n");
+    // clang-format on
 }
 
 TEST_CASE("report: extract records of dates, open periods and changes") {
-    const std::string source = "It ended in December 2021.\nIt has run since 2019.\nSales fell 64.5% this year.\n";
+    const std::string source =
+        "It ended in December 2021.\nIt has run since 2019.\nSales fell 64.5% this year.\n";
     claim_record date = record_at(source, "December 2021");
     date.kind = record_kind::date;
     date.time = time_span::month(2021, 12);
     date.basis = time_basis::explicit_;
+    // clang-format off
     CHECK(jsonl(date, source) ==
           R"j({"file":"draft.md","line":1,"column":13,"end_line":1,"end_column":26,)j"
           R"j("text":"December 2021","kind":"date","hedge":null,"noun":null,"scale":null,)j"
           R"j("time":{"from":"2021-12-01","to":"2021-12-31","granularity":"month","basis":"explicit"},)j"
           R"j("sentence":[1,1,1,27],"claim":null})j"
           "\n");
+    // clang-format on
 
     claim_record period = record_at(source, "since 2019");
     period.kind = record_kind::period;
     period.time = time_span{time_span::year(2019).from, open_end, granularity::year};
     period.basis = time_basis::explicit_;
+    // clang-format off
     CHECK(jsonl(period, source) ==
           R"j({"file":"draft.md","line":2,"column":12,"end_line":2,"end_column":22,)j"
           R"j("text":"since 2019","kind":"period","hedge":null,"noun":null,"scale":null,)j"
           R"j("time":{"from":"2019-01-01","to":null,"granularity":"year","basis":"explicit"},)j"
           R"j("sentence":[2,1,2,23],"claim":null})j"
           "\n");
+    // clang-format on
 
     claim_record change = record_at(source, "fell 64.5%");
     change.kind = record_kind::change;
@@ -373,6 +407,7 @@ TEST_CASE("report: extract records of dates, open periods and changes") {
     c.has_percent = true;
     c.percent_value = 64.5;
     change.change = c;
+    // clang-format off
     CHECK(jsonl(change, source) ==
           R"j({"file":"draft.md","line":3,"column":7,"end_line":3,"end_column":17,)j"
           R"j("text":"fell 64.5%","kind":"change","value":64.5,"low":64.45,"high":64.55,)j"
@@ -380,4 +415,5 @@ TEST_CASE("report: extract records of dates, open periods and changes") {
           R"j("time":{"from":"2024-01-01","to":"2024-12-31","granularity":"year","basis":"relative"},)j"
           R"j("sentence":[3,1,3,28],"claim":null,"change":{"direction":"down","percent":64.5,"points":false}})j"
           "\n");
+    // clang-format on
 }
