@@ -16,7 +16,10 @@ namespace factlint::reader_detail {
 // assembled, with the runs that map it back to the source.
 class prose_builder {
 public:
-    prose_builder() { text_.reserve(1024); runs_.reserve(64); }
+    prose_builder() {
+        text_.reserve(1024);
+        runs_.reserve(64);
+    }
 
     // Append source[at, at + length): verbatim, so it becomes (part of) a run.
     void append_source(std::string_view source, std::size_t at, std::size_t length);
@@ -36,8 +39,7 @@ private:
 };
 
 // Splits the block's prose into sentences and appends them to `out`.
-void emit_sentences(const prose_builder& prose, std::size_t block, bool heading,
-                    std::vector<sentence>& out);
+void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::vector<sentence>& out);
 
 // YAML front matter at the start of a file.
 struct front_matter {

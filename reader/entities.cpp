@@ -35,12 +35,12 @@ std::string utf8_encode(std::uint32_t cp) {
 // Non-breaking and thin spaces become plain spaces: to the grammar they
 // separate words like any space.
 constexpr std::array<std::pair<std::string_view, std::uint32_t>, 32> named = {{
-    {"amp", 0x26},     {"lt", 0x3C},       {"gt", 0x3E},      {"quot", 0x22},   {"apos", 0x27},
-    {"nbsp", 0x20},    {"ndash", 0x2013},  {"mdash", 0x2014}, {"minus", 0x2212}, {"hellip", 0x2026},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB},
-    {"raquo", 0xBB},   {"euro", 0x20AC},   {"pound", 0xA3},   {"cent", 0xA2},   {"yen", 0xA5},
-    {"deg", 0xB0},     {"times", 0xD7},    {"divide", 0xF7},  {"plusmn", 0xB1}, {"frac12", 0xBD},
-    {"frac14", 0xBC},  {"frac34", 0xBE},   {"sup2", 0xB2},    {"sup3", 0xB3},   {"thinsp", 0x20},
+    {"amp", 0x26},     {"lt", 0x3C},      {"gt", 0x3E},      {"quot", 0x22},    {"apos", 0x27},
+    {"nbsp", 0x20},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"minus", 0x2212}, {"hellip", 0x2026},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB},
+    {"raquo", 0xBB},   {"euro", 0x20AC},  {"pound", 0xA3},   {"cent", 0xA2},    {"yen", 0xA5},
+    {"deg", 0xB0},     {"times", 0xD7},   {"divide", 0xF7},  {"plusmn", 0xB1},  {"frac12", 0xBD},
+    {"frac14", 0xBC},  {"frac34", 0xBE},  {"sup2", 0xB2},    {"sup3", 0xB3},    {"thinsp", 0x20},
     {"percnt", 0x25},  {"dollar", 0x24},
 }};
 
@@ -53,7 +53,8 @@ std::optional<std::string> decode_entity(std::string_view entity) {
         const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
         const std::string_view digits = body.substr(hex ? 2 : 1);
         std::uint32_t cp = 0;
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+        const auto [end, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
         if (ec != std::errc{} || end != digits.data() + digits.size()) cp = 0xFFFD;
         return utf8_encode(cp);
     }

@@ -29,7 +29,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_fence(std::string_view line, std::string_view fence) { return trim(line) == fence && line.substr(0, 3) == fence; }
+bool is_fence(std::string_view line, std::string_view fence) {
+    return trim(line) == fence && line.substr(0, 3) == fence;
+}
 
 // A scalar value with its offset in the source: quotes and a trailing
 // " # comment" removed.
@@ -50,7 +52,8 @@ scalar unquote(std::size_t offset, std::string_view value) {
 
 // "2024-06-15T10:00:00Z" and "2024-06-15 10:00" are read as their day.
 std::optional<time_span> parse_date_value(std::string_view text) {
-    if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ')) text = text.substr(0, 10);
+    if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' '))
+        text = text.substr(0, 10);
     return parse_iso_date(text);
 }
 
@@ -69,7 +72,8 @@ void read_key(std::string_view source, const line_span& line, front_matter& fm) 
             fm.date = d;
             fm.date_offset = v.offset;
         }
-    } else if (key == "title" && !v.text.empty() && v.text != ">" && v.text != "|" && v.text != ">-" && v.text != "|-") {
+    } else if (key == "title" && !v.text.empty() && v.text != ">" && v.text != "|" && v.text != ">-" &&
+               v.text != "|-") {
         fm.title_offset = v.offset;
         fm.title_length = v.text.size();
     }

@@ -1,5 +1,6 @@
 // Positions: byte offsets to line and column, and prose bytes to source bytes.
 #include <algorithm>
+#include <cstring>
 
 #include "reader/document.hpp"
 
@@ -17,7 +18,17 @@ bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0
 line_index::line_index(std::string_view source) : source_(source) {
     starts_.reserve(source.size() / 48 + 1);
     starts_.push_back(0);
+    const char* const begin = source.data();
     const std::size_t n = source.size();
+    if (std::memchr(begin, '\r', n) == nullptr) {
+        // The common case, "\n" only: let memchr find them.
+        for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', n - (p - begin))));) {
+            ++p;
+            if (p == begin + n) break;
+            starts_.push_back(static_cast<std::size_t>(p - begin));
+        }
+        return;
+    }
     for (std::size_t i = 0; i < n; ++i) {
         const char c = source[i];
         if (c != '\n' && c != '\r') continue;

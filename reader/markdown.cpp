@@ -43,7 +43,8 @@ public:
         parser.leave_span = &markdown_reader::leave_span;
         parser.text = &markdown_reader::text;
         const std::string_view source = doc_.source;
-        md_parse(source.data() + body_offset, static_cast<MD_SIZE>(source.size() - body_offset), &parser, this);
+        md_parse(source.data() + body_offset, static_cast<MD_SIZE>(source.size() - body_offset), &parser,
+                 this);
         end_block();
         flush_html();
     }
@@ -93,21 +94,14 @@ private:
             return;
         }
         flush_html();
-        if (type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH || image_depth_ > 0 || in_autolink(piece)) return;
+        if (type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH || image_depth_ > 0 || in_autolink(piece))
+            return;
         switch (type) {
-        case MD_TEXT_SOFTBR:
-        case MD_TEXT_BR:
-            prose_.append_replacement(" ");
-            break;
-        case MD_TEXT_NULLCHAR:
-            prose_.append_replacement("\uFFFD", offset_of(piece));
-            break;
-        case MD_TEXT_ENTITY:
-            append_entity(piece);
-            break;
-        default:
-            append_text(piece);
-            break;
+            case MD_TEXT_SOFTBR:
+            case MD_TEXT_BR: prose_.append_replacement(" "); break;
+            case MD_TEXT_NULLCHAR: prose_.append_replacement("\uFFFD", offset_of(piece)); break;
+            case MD_TEXT_ENTITY: append_entity(piece); break;
+            default: append_text(piece); break;
         }
     }
 

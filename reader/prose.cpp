@@ -69,8 +69,7 @@ void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::s
 
 }  // namespace
 
-void emit_sentences(const prose_builder& prose, std::size_t block, bool heading,
-                    std::vector<sentence>& out) {
+void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::vector<sentence>& out) {
     const std::string& text = prose.text();
     for (const auto& [begin, end] : split_sentences(text)) {
         sentence& s = out.emplace_back();

@@ -27,7 +27,8 @@ std::optional<read_error> check_encoding(document& doc) {
     std::string message = "binary file (NUL byte)";
     if (!problem->nul) {
         char buffer[48];
-        std::snprintf(buffer, sizeof buffer, "invalid UTF-8 (byte 0x%02x)", static_cast<unsigned>(problem->byte));
+        std::snprintf(buffer, sizeof buffer, "invalid UTF-8 (byte 0x%02x)",
+                      static_cast<unsigned>(problem->byte));
         message = buffer;
     }
     return read_error{doc.path, pos.line, pos.column, std::move(message)};

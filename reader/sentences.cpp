@@ -50,7 +50,8 @@ bool can_start_sentence(std::string_view s, std::size_t i) {
 
 // Words that take a period without ending a sentence (case matters: "No. 5"
 // but "said no. Then").
-constexpr std::array abbreviations = {
+// clang-format off
+constexpr std::string_view abbreviations[] = {
     // titles and ranks
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Maj", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
     "Pres", "Prof", "St", "Jr", "Sr", "Adm", "Brig", "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Mt",
@@ -61,9 +62,10 @@ constexpr std::array abbreviations = {
     "No", "Nos", "vs", "etc", "approx", "Approx", "est", "Inc", "Corp", "Ltd", "Co", "cf", "al", "Fig",
     "Vol", "Dept", "Univ", "Ave", "Blvd", "Bros", "Ph.D",
 };
+// clang-format on
 
 bool is_abbreviation(std::string_view word) {
-    return std::find(abbreviations.begin(), abbreviations.end(), word) != abbreviations.end();
+    return std::find(std::begin(abbreviations), std::end(abbreviations), word) != std::end(abbreviations);
 }
 
 // "U.S", "e.g", "a.m": single letters joined by dots (the final dot is not
@@ -83,8 +85,8 @@ std::string_view word_before(std::string_view s, std::size_t dot) {
     std::size_t begin = dot;
     while (begin > 0 && !is_space(s[begin - 1])) --begin;
     std::string_view word = s.substr(begin, dot - begin);
-    while (!word.empty() && (word.front() == '(' || word.front() == '[' || word.front() == '"' ||
-                             word.front() == '\'')) {
+    while (!word.empty() &&
+           (word.front() == '(' || word.front() == '[' || word.front() == '"' || word.front() == '\'')) {
         word.remove_prefix(1);
     }
     for (std::string_view opener : {"\u201C", "\u2018"}) {
@@ -119,30 +121,40 @@ std::size_t sentence_end_at(std::string_view s, std::size_t i) {
     return j;
 }
 
+// Index of the next '.', '!' or '?' at or after i (prose.size() if none).
+// Kept on raw pointers in registers: this loop sees every byte of prose.
+std::size_t next_mark(std::string_view prose, std::size_t i) {
+    const char* const data = prose.data();
+    const char* p = data + i;
+    const char* const end = data + prose.size();
+    while (p != end && *p != '.' && *p != '!' && *p != '?') ++p;
+    return static_cast<std::size_t>(p - data);
+}
+
+// Records prose[begin, end) without surrounding whitespace, if any is left.
+void add_sentence(std::string_view prose, std::size_t begin, std::size_t end,
+                  std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    while (begin < end && is_space(prose[begin])) ++begin;
+    while (end > begin && is_space(prose[end - 1])) --end;
+    if (end > begin) out.emplace_back(begin, end);
+}
+
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t begin = 0;
-    auto close = [&](std::size_t end) {
-        while (begin < end && is_space(prose[begin])) ++begin;
-        std::size_t last = end;
-        while (last > begin && is_space(prose[last - 1])) --last;
-        if (last > begin) out.emplace_back(begin, last);
-        begin = end;
-    };
-    for (std::size_t i = 0; i < prose.size(); ++i) {
-        const char c = prose[i];
-        if (c != '.' && c != '!' && c != '?') continue;
+    for (std::size_t i = next_mark(prose, 0); i < prose.size(); i = next_mark(prose, i)) {
         const std::size_t end = sentence_end_at(prose, i);
         if (end == 0) {
-            while (i + 1 < prose.size() && (prose[i + 1] == '.' || prose[i + 1] == '!' || prose[i + 1] == '?')) ++i;
+            ++i;
+            while (i < prose.size() && (prose[i] == '.' || prose[i] == '!' || prose[i] == '?')) ++i;
             continue;
         }
-        close(end);
-        i = end - 1;
+        add_sentence(prose, begin, end, out);
+        begin = i = end;
     }
-    close(prose.size());
+    add_sentence(prose, begin, prose.size(), out);
     return out;
 }
 

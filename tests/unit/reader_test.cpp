@@ -50,7 +50,8 @@ located find_in(const document& doc, std::string_view needle) {
     for (const auto& s : doc.sentences) {
         const std::size_t at = s.text.find(needle);
         if (at == std::string::npos) continue;
-        return {doc.lines.locate(s.source_offset(at)), doc.lines.locate(s.source_end_offset(at + needle.size()))};
+        return {doc.lines.locate(s.source_offset(at)),
+                doc.lines.locate(s.source_end_offset(at + needle.size()))};
     }
     FAIL("not found in any sentence: " << needle);
     return {};
@@ -120,7 +121,8 @@ TEST_CASE("reader: a UTF-8 BOM is removed and offsets count from after it") {
 }
 
 TEST_CASE("reader: front matter date and title") {
-    const auto doc = read_ok("---\ntitle: \"Water in 2024\"\ndate: 2024-06-15\nauthor: someone\n---\n\nBody text.\n");
+    const auto doc =
+        read_ok("---\ntitle: \"Water in 2024\"\ndate: 2024-06-15\nauthor: someone\n---\n\nBody text.\n");
     REQUIRE(doc->date.has_value());
     CHECK(*doc->date == time_span::day(2024, 6, 15));
     REQUIRE(doc->date_offset.has_value());
@@ -139,7 +141,8 @@ TEST_CASE("reader: front matter date and title") {
 TEST_CASE("reader: front matter date forms") {
     CHECK(*read_ok("---\ndate: 2024\n---\n")->date == time_span::year(2024));
     CHECK(*read_ok("---\ndate: '2024-06'\n---\n")->date == time_span::month(2024, 6));
-    CHECK(*read_ok("---\r\ndate: 2024-06-15T10:00:00Z\r\n...\r\nText.\r\n")->date == time_span::day(2024, 6, 15));
+    CHECK(*read_ok("---\r\ndate: 2024-06-15T10:00:00Z\r\n...\r\nText.\r\n")->date ==
+          time_span::day(2024, 6, 15));
     CHECK(*read_ok("---\ndate: 2024-06-15 # published\n---\n")->date == time_span::day(2024, 6, 15));
     // An unreadable date is ignored, the document is still read.
     const auto odd = read_ok("---\ndate: next Tuesday\n---\nStill 5 read.\n");
@@ -265,16 +268,33 @@ TEST_CASE("reader: sentence splitting at ends") {
 
 TEST_CASE("reader: sentence splitting keeps abbreviations, initials and decimals") {
     for (std::string_view text :
-         {"Gen. Smith arrived.", "Maj. Lee and Lt. Col. Brown left.", "On Dec. 9, 2021 it ended.",
-          "Sept. 11 changed things.", "About 2,500 U.S. Troops stayed.", "Room No. 5 is open.",
-          "Nos. 3 and 4 are shut.", "Smith vs. Jones was heard.", "Apples, pears, etc. Were sold.",
-          "Some, e.g. Tom, came.", "That is, i.e. Bob, came.", "Approx. Five left; approx. 6 stayed.",
-          "Acme Inc. Said so.", "Acme Corp. Paid 5.", "Acme Ltd. Paid 5.", "Acme Co. Paid 5.",
-          "The U.K. Government agreed.", "The U.N. Mission ended.", "The E.U. Council met.",
-          "At 9 a.m. Monday it opened.", "At 5 p.m. Tuesday it shut.", "J. Smith wrote it.",
-          "It grew 4.5 percent.", "Mr. and Mrs. Jones met Ms. Ray, Dr. Who and Prof. X.",
+         {"Gen. Smith arrived.",
+          "Maj. Lee and Lt. Col. Brown left.",
+          "On Dec. 9, 2021 it ended.",
+          "Sept. 11 changed things.",
+          "About 2,500 U.S. Troops stayed.",
+          "Room No. 5 is open.",
+          "Nos. 3 and 4 are shut.",
+          "Smith vs. Jones was heard.",
+          "Apples, pears, etc. Were sold.",
+          "Some, e.g. Tom, came.",
+          "That is, i.e. Bob, came.",
+          "Approx. Five left; approx. 6 stayed.",
+          "Acme Inc. Said so.",
+          "Acme Corp. Paid 5.",
+          "Acme Ltd. Paid 5.",
+          "Acme Co. Paid 5.",
+          "The U.K. Government agreed.",
+          "The U.N. Mission ended.",
+          "The E.U. Council met.",
+          "At 9 a.m. Monday it opened.",
+          "At 5 p.m. Tuesday it shut.",
+          "J. Smith wrote it.",
+          "It grew 4.5 percent.",
+          "Mr. and Mrs. Jones met Ms. Ray, Dr. Who and Prof. X.",
           "Gov. A, Sen. B, Rep. C, Pres. D, Capt. E, Sgt. F, St. Louis, Jr. G and Sr. H.",
-          "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Oct. Nov. Dec. Were months.", "An est. 500 came."}) {
+          "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Oct. Nov. Dec. Were months.",
+          "An est. 500 came."}) {
         INFO(text);
         CHECK(split(text).size() == 1);
     }
@@ -289,9 +309,9 @@ TEST_CASE("reader: invalid UTF-8 is an error at the bad byte") {
     CHECK(error.column == 5);
     CHECK(error.message == "invalid UTF-8 (byte 0xff)");
     CHECK(read_fails("x\xC3").message == "invalid UTF-8 (byte 0xc3)");
-    CHECK(read_fails("\xC0\xAF").message == "invalid UTF-8 (byte 0xc0)");         // overlong
-    CHECK(read_fails("a\xED\xA0\x80").message == "invalid UTF-8 (byte 0xed)");    // surrogate
-    CHECK(read_fails("a\xF4\x90\x80\x80").message == "invalid UTF-8 (byte 0xf4)"); // above U+10FFFF
+    CHECK(read_fails("\xC0\xAF").message == "invalid UTF-8 (byte 0xc0)");           // overlong
+    CHECK(read_fails("a\xED\xA0\x80").message == "invalid UTF-8 (byte 0xed)");      // surrogate
+    CHECK(read_fails("a\xF4\x90\x80\x80").message == "invalid UTF-8 (byte 0xf4)");  // above U+10FFFF
 }
 
 TEST_CASE("reader: NUL bytes and UTF-16 are rejected") {
