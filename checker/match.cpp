@@ -5,6 +5,7 @@
 #include <map>
 
 #include "checker/sentence_analysis.hpp"
+#include "checker/words.hpp"
 #include "claims/store.hpp"
 #include "claims/unit.hpp"
 
@@ -22,6 +23,13 @@ std::size_t token_at(const sentence_analysis& a, std::size_t b) {
     return tokens.empty() ? 0 : tokens.size() - 1;
 }
 
+// The first token of part p after its boundary punctuation.
+std::size_t first_token_of_part(const sentence_analysis& a, std::size_t p) {
+    for (std::size_t i = 0; i < a.toks.tokens.size(); ++i)
+        if (a.part[i] == p && a.toks.tokens[i].what != tk::punct) return i;
+    return a.toks.tokens.size();
+}
+
 std::size_t distance(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
     if (e1 <= b2) return b2 - e1;
     if (e2 <= b1) return b1 - e2;
@@ -34,15 +42,30 @@ void link_value(const sentence_analysis& a, const reference_claim& claim, const 
     const std::size_t part = a.part[token_at(a, hit.begin)];
     // A period claim without values still counts its figures ("2,500 combat troops", FL103).
     const std::string_view claim_unit = claim.values.empty() ? std::string_view("count") : claim.values.front().unit;
-    int best = -1;
-    std::size_t best_distance = SIZE_MAX;
-    for (std::size_t qi = 0; qi < a.toks.quantities.size(); ++qi) {
-        const auto& q = a.toks.quantities[qi];
-        if (a.part[a.toks.quantity_token[qi]] != part) continue;
-        if (!compatible_units(q.unit, claim_unit)) continue;
-        if (q.begin < hit.end && hit.begin < q.end) continue;  // the name contains the figure
-        const std::size_t d = distance(hit.begin, hit.end, q.begin, q.end);
-        if (d < best_distance) best_distance = d, best = quantity_record[qi];
+    auto best_in_part = [&](std::size_t in_part) {
+        int best = -1;
+        std::size_t best_distance = SIZE_MAX;
+        for (std::size_t qi = 0; qi < a.toks.quantities.size(); ++qi) {
+            const auto& q = a.toks.quantities[qi];
+            if (a.part[a.toks.quantity_token[qi]] != in_part) continue;
+            if (!compatible_units(q.unit, claim_unit)) continue;
+            if (q.begin < hit.end && hit.begin < q.end) continue;  // the name contains the figure
+            const std::size_t d = distance(hit.begin, hit.end, q.begin, q.end);
+            if (d < best_distance) best_distance = d, best = quantity_record[qi];
+        }
+        return best;
+    };
+    int best = best_in_part(part);
+    // "Imports from Iraq, mostly crude oil, were $8.5 billion": the figure may
+    // follow an appositive. Never backwards: "78% of its capacity" does not
+    // name the figure before it.
+    for (std::size_t p = part + 1; best < 0 && p < a.part_count; ++p) {
+        const std::size_t first = first_token_of_part(a, p);
+        if (first < a.toks.tokens.size() && a.toks.tokens[first].what == tk::word &&
+            words::is_clause_conjunction(a.toks.tokens[first].lower))
+            break;
+        best = best_in_part(p);
+        if (a.part_has_quantity[p]) break;
     }
     if (best < 0) return;
     claim_record& r = records[static_cast<std::size_t>(best)];
@@ -72,8 +95,10 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
             if (v.role == event_role::none || v.verb <= name_last || v.verb - name_last > 7) continue;
             bool crosses_clause = false;
             for (std::size_t i = name_last + 1; i < v.verb; ++i)
-                if (tokens[i].is_punct(";") || tokens[i].is_punct(":") || tokens[i].is_word("and") ||
-                    tokens[i].is_word("but") || tokens[i].what == tk::quantity)
+                // "began in 2014 and ended in 2021" shares the subject; "and the
+                // reservoir filled" does not.
+                if (tokens[i].is_punct(";") || tokens[i].is_punct(":") || tokens[i].what == tk::quantity ||
+                    ((tokens[i].is_word("and") || tokens[i].is_word("but")) && i + 1 != v.verb))
                     crosses_clause = true;
             if (crosses_clause) continue;
             role = v.role;

@@ -140,9 +140,10 @@ std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::si
     for (std::size_t i = q; i-- > 0 && a.part[i] == part;) {
         if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
     }
-    // Else an introductory time: a leading part with a date and no figure ("In 2023, …").
-    for (std::size_t i = 0; i < tokens.size() && a.part[i] < part; ++i) {
-        if (a.part[i] != 0 || a.part_has_quantity[0]) break;
+    // Else a time in an earlier part with no figure between ("In October
+    // 2007, there were about 170,000 troops").
+    for (std::size_t i = q; i-- > 0;) {
+        if (tokens[i].what == token::kind::quantity) break;
         if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
     }
     return std::nullopt;

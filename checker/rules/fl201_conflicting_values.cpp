@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "checker/reference_check.hpp"
 #include "checker/rule_support.hpp"
 #include "checker/rules/rules.hpp"
 #include "claims/unit.hpp"
@@ -34,6 +35,10 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
                 const claim_record& earlier = *group[i];
                 if (earlier.sentence_index == later.sentence_index) continue;  // a change statement's two ends
                 if (!same_time(*earlier.time, *later.time)) continue;
+                // Where a reference judges the figures, FL1xx says which one is wrong.
+                if (judge_value(earlier, ctx.store).what != reference_verdict::kind::not_compared ||
+                    judge_value(later, ctx.store).what != reference_verdict::kind::not_compared)
+                    continue;
                 const interval a = range_in(earlier, later.unit);
                 if (!disjoint(a, later.range)) continue;
                 const auto at = lines.locate(earlier.span.begin);
