@@ -24,7 +24,7 @@ namespace {
 constexpr unsigned parser_flags = MD_FLAG_TABLES | MD_FLAG_PERMISSIVEAUTOLINKS;
 
 struct link_state {
-    std::string_view href;
+    std::string href;      // a copy: md4c may free its detail after enter_span
     bool decided = false;  // autolink or not, known at the link's first text
     bool autolink = false;
 };
@@ -71,7 +71,7 @@ private:
         if (type == MD_SPAN_IMG) ++r.image_depth_;
         if (type == MD_SPAN_A) {
             const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
-            r.links_.push_back({std::string_view(a->href.text, a->href.size)});
+            r.links_.push_back({std::string(a->href.text, a->href.size)});
         }
         return 0;
     }
