@@ -1,0 +1,93 @@
+// Reads *.claims files, parses them, and merges them into one indexed store.
+#include "checker/claims_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <system_error>
+
+namespace factlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+grammar::claims_file_error file_error(const std::string& path, std::string message) {
+    return {{path, 0, 0}, std::move(message), {}};
+}
+
+// The files a path stands for: itself, or the *.claims files under it.
+std::vector<std::string> expand(const std::string& path, std::vector<grammar::claims_file_error>& errors) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) return {path};
+    std::vector<std::string> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->path().extension() == ".claims" && it->is_regular_file(ec)) files.push_back(it->path().string());
+    }
+    if (ec) errors.push_back(file_error(path, "cannot read directory: " + ec.message()));
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+bool read_file(const std::string& path, std::string& content) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return false;
+    content = std::move(buffer).str();
+    return true;
+}
+
+std::string line_of(std::string_view content, int line) {
+    std::size_t at = 0;
+    for (int n = 1; n < line && at != std::string_view::npos; ++n) {
+        at = content.find('\n', at);
+        if (at != std::string_view::npos) ++at;
+    }
+    if (at == std::string_view::npos || at > content.size()) return {};
+    std::string_view rest = content.substr(at);
+    rest = rest.substr(0, rest.find('\n'));
+    if (rest.ends_with('\r')) rest.remove_suffix(1);
+    return std::string(rest);
+}
+
+std::string where_text(const source_location& l) {
+    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+}  // namespace
+
+load_result load_claims(const std::vector<std::string>& paths) {
+    load_result result;
+    std::map<std::string, source_location, std::less<>> first_definition;
+    for (const auto& path : paths) {
+        for (const auto& file : expand(path, result.errors)) {
+            std::string content;
+            if (fs::is_directory(file) || !read_file(file, content)) {
+                result.errors.push_back(file_error(file, "cannot read claims file"));
+                continue;
+            }
+            ++result.files;
+            grammar::claims_file parsed = grammar::parse_claims_file(file, content);
+            std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
+            for (auto& claim : parsed.claims) {
+                const auto [it, inserted] = first_definition.emplace(claim.id, claim.where);
+                if (!inserted) {
+                    result.errors.push_back({claim.where,
+                                             "duplicate claim id `" + claim.id + "`, first defined at " +
+                                                 where_text(it->second),
+                                             line_of(content, claim.where.line)});
+                    continue;
+                }
+                result.store.add(std::move(claim));
+            }
+        }
+    }
+    result.store.build_index();
+    return result;
+}
+
+}  // namespace factlint

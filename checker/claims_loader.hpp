@@ -1,0 +1,26 @@
+// Loading reference claims from many *.claims files and directories into one
+// store (SPEC §5): ids are unique across every file loaded.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "claims/store.hpp"
+#include "grammar/claims_file.hpp"
+
+namespace factlint {
+
+struct load_result {
+    claim_store store;                               // indexed, ready to scan
+    std::vector<grammar::claims_file_error> errors;  // all fatal; empty when every file is valid
+    std::size_t files = 0;                           // files read
+};
+
+// Each path is a file or a directory; a directory contributes every *.claims
+// file under it, recursively, in sorted order. An unreadable path is an error
+// with line 0. A claim id defined twice is an error at the second definition
+// naming the first.
+[[nodiscard]] load_result load_claims(const std::vector<std::string>& paths);
+
+}  // namespace factlint

@@ -1,0 +1,263 @@
+// The reference claims file (SPEC §5): line by line, a `claim` line opens a
+// block and the indented lines under it describe the claim. Every error is
+// collected with its position; a claim with an error is left out.
+#include "grammar/claims_file.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+
+#include "claims/unit.hpp"
+#include "grammar/claims_file_lines.hpp"
+#include "grammar/claims_file_values.hpp"
+
+namespace factlint::grammar {
+namespace {
+
+using claims_lines::line_error;
+
+constexpr std::string_view keyword_list = "claim, name, where, value, date, period, tolerance or source";
+constexpr std::array<std::string_view, 7> property_keywords{"name",   "where",     "value", "date",
+                                                            "period", "tolerance", "source"};
+
+bool is_property(std::string_view k) {
+    return std::find(property_keywords.begin(), property_keywords.end(), k) != property_keywords.end();
+}
+
+// 1-based column in UTF-8 characters of a byte offset.
+int column_of(std::string_view line, std::size_t offset) {
+    offset = std::min(offset, line.size());
+    int column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+    }
+    return column;
+}
+
+std::string location_text(const source_location& l) {
+    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+// A value as read, with the line it came from (for messages at claim end).
+struct value_line {
+    int line = 0;
+    std::string line_text;
+};
+
+// The claim being read and what its checks at the end need.
+struct open_claim {
+    reference_claim claim;
+    std::string line_text;      // the `claim` line
+    bool keep = true;           // false after any error in the block
+    std::vector<value_line> value_lines;
+    std::map<std::string, int, std::less<>> seen;  // once-only keyword -> its line
+};
+
+class file_parser {
+public:
+    file_parser(std::string_view path, std::string_view content) : path_(path), content_(content) {}
+
+    claims_file run() {
+        if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
+        int number = 0;
+        for (std::size_t at = 0; at <= content_.size();) {
+            auto nl = content_.find('\n', at);
+            if (nl == std::string_view::npos) nl = content_.size();
+            std::string_view line = content_.substr(at, nl - at);
+            if (line.ends_with('\r')) line.remove_suffix(1);
+            on_line(++number, line);
+            at = nl + 1;
+        }
+        close_claim();
+        std::stable_sort(result_.errors.begin(), result_.errors.end(), [](const auto& a, const auto& b) {
+            return a.where.line != b.where.line ? a.where.line < b.where.line : a.where.column < b.where.column;
+        });
+        return std::move(result_);
+    }
+
+private:
+    void fail(int line, std::string_view text, std::size_t offset, std::string message) {
+        result_.errors.push_back({{path_, line, column_of(text, offset)}, std::move(message), std::string(text)});
+        if (current_) current_->keep = false;
+    }
+
+    void on_line(int number, std::string_view line) {
+        const std::string_view code = line.substr(0, claims_lines::comment_start(line));
+        if (code.find_first_not_of(" \t") == std::string_view::npos) return;
+        const auto head = claims_lines::read_head(code);
+        if (head.keyword.empty()) {
+            fail(number, line, head.indent, "expected a keyword: " + std::string(keyword_list));
+        } else if (head.keyword == "claim") {
+            on_claim(number, line, code, head);
+        } else if (!is_property(head.keyword)) {
+            fail(number, line, head.indent,
+                 "unknown keyword `" + head.keyword + "`: expected " + std::string(keyword_list));
+        } else if (head.indent == 0) {
+            fail(number, line, 0,
+                 "`" + head.keyword + "` must be indented under a `claim` line: expected `claim ID`");
+        } else if (!current_) {
+            fail(number, line, head.indent, "indented line before any `claim`: expected `claim ID` first");
+        } else {
+            on_property(number, line, code, head);
+        }
+    }
+
+    void on_claim(int number, std::string_view line, std::string_view code, const claims_lines::line_head& head) {
+        close_claim();
+        current_.emplace();
+        current_->line_text = std::string(line);
+        if (head.indent != 0) fail(number, line, head.indent, "`claim` must start at the beginning of the line");
+        line_error error;
+        const auto id = claims_lines::read_claim_id(code, head.rest, error);
+        if (!id) return fail(number, line, error.offset, std::move(error.message));
+        const std::size_t id_at = code.find(*id, head.rest);
+        reference_claim& c = current_->claim;
+        c.id = *id;
+        c.where = {path_, number, column_of(line, id_at)};
+        if (const auto first = ids_.find(*id); first != ids_.end()) {
+            fail(number, line, id_at, "duplicate claim id `" + *id + "`, first defined at " + location_text(first->second));
+        } else {
+            ids_.emplace(*id, c.where);
+        }
+    }
+
+    // A keyword that may appear once per claim; false (and an error) on a repeat.
+    bool first_time(int number, std::string_view line, const claims_lines::line_head& head) {
+        const auto [it, inserted] = current_->seen.emplace(head.keyword, number);
+        if (inserted) return true;
+        fail(number, line, head.indent,
+             "claim `" + current_->claim.id + "` already has a `" + head.keyword + "` line (line " +
+                 std::to_string(it->second) + ")");
+        return false;
+    }
+
+    void on_property(int number, std::string_view line, std::string_view code, const claims_lines::line_head& head) {
+        reference_claim& c = current_->claim;
+        line_error error;
+        const std::string& k = head.keyword;
+        bool ok = true;
+        if (k == "name" || k == "where") {
+            const auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
+            ok = phrases.has_value();
+            for (const auto& p : phrases.value_or(std::vector<claims_lines::phrase>{})) {
+                (k == "name" ? c.names : c.wheres).push_back(p.text);
+            }
+        } else if (k == "value") {
+            return on_value(number, line, code, head);
+        } else if (k == "source") {
+            if (!first_time(number, line, head)) return;
+            const auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
+            ok = phrases.has_value();
+            if (ok && phrases->size() > 1) {
+                return fail(number, line, (*phrases)[1].offset, "expected one quoted source, found several");
+            }
+            if (ok) c.source = phrases->front().text;
+        } else {
+            if (!first_time(number, line, head)) return;
+            if (k == "date") {
+                c.date = claims_values::read_event_date(code, head.rest, error);
+                ok = c.date.has_value();
+            } else if (k == "period") {
+                c.period = claims_values::read_period(code, head.rest, error);
+                ok = c.period.has_value();
+            } else {
+                const auto t = claims_lines::read_tolerance(code, head.rest, error);
+                ok = t.has_value();
+                c.tolerance = t.value_or(0);
+            }
+        }
+        if (!ok) fail(number, line, error.offset, std::move(error.message));
+    }
+
+    void on_value(int number, std::string_view line, std::string_view code, const claims_lines::line_head& head) {
+        reference_claim& c = current_->claim;
+        line_error error;
+        auto v = claims_values::read_value(code, head.rest, error);
+        if (!v) return fail(number, line, error.offset, std::move(error.message));
+        const std::size_t at = code.find_first_not_of(" \t", head.rest);
+        v->where = {path_, number, column_of(line, at)};
+        if (!c.values.empty() && !compatible_units(v->unit, c.values.front().unit)) {
+            return fail(number, line, at,
+                        "value is in " + v->unit + " but earlier values of claim " + c.id + " are " +
+                            c.values.front().unit);
+        }
+        c.values.push_back(std::move(*v));
+        current_->value_lines.push_back({number, std::string(line)});
+    }
+
+    // Checks that need the whole claim, then keeps it if it had no error.
+    void close_claim() {
+        if (!current_) return;
+        open_claim& oc = *current_;
+        reference_claim& c = oc.claim;
+        if (!c.id.empty() && c.names.empty()) {
+            fail(c.where.line, oc.line_text, 0, "claim `" + c.id + "` needs at least one `name`");
+        }
+        check_overlaps(oc);
+        if (oc.keep && !c.id.empty()) result_.claims.push_back(std::move(c));
+        current_.reset();
+    }
+
+    // Two values whose stated times overlap, neither more specific than the
+    // other (one span strictly inside the other), must not contradict.
+    void check_overlaps(open_claim& oc) {
+        const reference_claim& c = oc.claim;
+        for (std::size_t j = 1; j < c.values.size(); ++j) {
+            const time_span b = claims_values::stated_span(c.values[j]);
+            for (std::size_t i = 0; i < j; ++i) {
+                const time_span a = claims_values::stated_span(c.values[i]);
+                if (!overlaps(a, b) || strictly_inside(a, b) || strictly_inside(b, a)) continue;
+                const interval ra = allowed_interval(c, c.values[i]);
+                const interval rb = allowed_interval(c, c.values[j]);
+                if (!disjoint(ra, rb)) continue;
+                const value_line& vl = oc.value_lines[j];
+                const std::string_view text = vl.line_text;
+                fail(vl.line, text, text.find(c.values[j].text),
+                     "value `" + c.values[j].text + "` contradicts `" + c.values[i].text + "` on line " +
+                         std::to_string(oc.value_lines[i].line) + ": their times overlap and their ranges " +
+                         to_string(rb) + " and " + to_string(ra) + " are disjoint");
+                break;
+            }
+        }
+    }
+
+    static bool strictly_inside(const time_span& inner, const time_span& outer) {
+        return inner.from >= outer.from && inner.to <= outer.to && (inner.from != outer.from || inner.to != outer.to);
+    }
+
+    std::string path_;
+    std::string_view content_;
+    claims_file result_;
+    std::optional<open_claim> current_;
+    std::map<std::string, source_location, std::less<>> ids_;
+};
+
+}  // namespace
+
+claims_file parse_claims_file(std::string_view path, std::string_view content) {
+    return file_parser(path, content).run();
+}
+
+std::string format_error(const claims_file_error& e) {
+    std::string out = e.where.file;
+    if (e.where.line <= 0) {
+        out.append(": error: ").append(e.message).append("\n");
+        return out;
+    }
+    out.append(":").append(std::to_string(e.where.line)).append(":").append(std::to_string(e.where.column));
+    out.append(": error: ").append(e.message).append("\n  ").append(e.line_text).append("\n  ");
+    // Blanks up to the column, keeping tabs so the caret lines up.
+    int column = 1;
+    for (std::size_t i = 0; i < e.line_text.size() && column < e.where.column; ++i) {
+        const auto b = static_cast<unsigned char>(e.line_text[i]);
+        if ((b & 0xC0) == 0x80) continue;
+        out += b == '\t' ? '\t' : ' ';
+        ++column;
+    }
+    for (; column < e.where.column; ++column) out += ' ';
+    out.append("^\n");
+    return out;
+}
+
+}  // namespace factlint::grammar

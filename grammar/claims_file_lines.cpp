@@ -1,0 +1,155 @@
+// The line structure of a *.claims file, in Spirit X3: the keyword, claim
+// ids, quoted phrase lists and the tolerance percentage. Values and dates are
+// read by the prose grammars (grammar/parse.hpp), not here.
+#include "grammar/claims_file_lines.hpp"
+
+#include <boost/spirit/home/x3.hpp>
+#include <cmath>
+
+namespace factlint::grammar::claims_lines {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using iter = char const*;
+
+// ---- rules ------------------------------------------------------------------
+
+// The first word of a line: anything up to a blank or a quote, so that
+// "claim1" is reported whole as an unknown keyword.
+auto const keyword = x3::rule<struct keyword_r, std::string>{"keyword"} =
+    x3::lexeme[+(x3::char_ - x3::blank - '"')];
+
+auto const claim_id = x3::rule<struct claim_id_r, std::string>{"claim id"} =
+    x3::lexeme[x3::char_("a-z0-9") >> *x3::char_("a-z0-9._-")];
+
+// Named rules: an expectation failure reports the rule's name, which picks
+// the message.
+auto const close_quote = x3::rule<struct close_quote_r>{"closing quote"} = x3::lit('"');
+auto const end_of_line = x3::rule<struct end_of_line_r>{"end of line"} = x3::eoi;
+auto const percent_sign = x3::rule<struct percent_sign_r>{"percent sign"} = x3::lit('%');
+auto const percentage = x3::rule<struct percentage_r, double>{"percentage"} = x3::double_;
+
+auto const phrase_text = x3::rule<struct phrase_text_r, std::string>{"phrase text"} =
+    *(('\\' >> x3::char_("\"\\")) | ~x3::char_('"'));
+auto const quoted = x3::rule<struct quoted_r, std::string>{"quoted phrase"} =
+    x3::lexeme['"' > phrase_text > close_quote];
+
+auto const tolerance_line = x3::eps > percentage > percent_sign > end_of_line;
+
+// ---- helpers ----------------------------------------------------------------
+
+std::size_t offset_of(std::string_view line, iter p) { return static_cast<std::size_t>(p - line.data()); }
+
+void skip_blanks(iter& p, iter last) { x3::parse(p, last, *x3::blank); }
+
+std::string phrase_message(std::string_view keyword, bool after_comma) {
+    if (after_comma) return "expected a quoted phrase after `,`";
+    return "expected a quoted phrase after `" + std::string(keyword) + "`, such as \"Harbor Foods\"";
+}
+
+}  // namespace
+
+line_head read_head(std::string_view line) {
+    iter first = line.data();
+    iter const last = first + line.size();
+    iter p = first;
+    skip_blanks(p, last);
+    line_head head;
+    head.indent = offset_of(line, p);
+    x3::parse(p, last, keyword, head.keyword);
+    head.rest = offset_of(line, p);
+    return head;
+}
+
+std::optional<std::string> read_claim_id(std::string_view line, std::size_t from, line_error& error) {
+    iter p = line.data() + from;
+    iter const last = line.data() + line.size();
+    skip_blanks(p, last);
+    iter const id_start = p;
+    if (p == last) {
+        error = {offset_of(line, p), "expected a claim id after `claim`"};
+        return std::nullopt;
+    }
+    std::string id;
+    if (x3::parse(p, last, claim_id >> x3::omit[*x3::blank] >> x3::eoi, id)) return id;
+    // Name the whole offending word.
+    iter word_end = id_start;
+    while (word_end != last && *word_end != ' ' && *word_end != '\t') ++word_end;
+    const std::string word(id_start, word_end);
+    skip_blanks(word_end, last);
+    if (word_end != last && x3::parse(p = id_start, word_end, claim_id >> x3::omit[*x3::blank] >> x3::eoi)) {
+        error = {offset_of(line, word_end), "expected the end of the line after claim id `" + word + "`"};
+        return std::nullopt;
+    }
+    error = {offset_of(line, id_start),
+             "bad claim id `" + word +
+                 "`: expected a lower-case letter or digit, then lower-case letters, digits, `.`, `_` or `-`"};
+    return std::nullopt;
+}
+
+std::optional<std::vector<phrase>> read_phrases(std::string_view line, std::size_t from,
+                                                std::string_view keyword, line_error& error) {
+    iter p = line.data() + from;
+    iter const last = line.data() + line.size();
+    std::vector<phrase> phrases;
+    try {
+        for (;;) {
+            skip_blanks(p, last);
+            phrase ph;
+            ph.offset = offset_of(line, p);
+            if (!x3::parse(p, last, quoted, ph.text)) {
+                error = {offset_of(line, p), phrase_message(keyword, !phrases.empty())};
+                return std::nullopt;
+            }
+            if (ph.text.find_first_not_of(" \t") == std::string::npos) {
+                error = {ph.offset, "empty phrase: expected words between the quotes"};
+                return std::nullopt;
+            }
+            phrases.push_back(std::move(ph));
+            skip_blanks(p, last);
+            if (p == last) return phrases;
+            if (*p != ',') {
+                error = {offset_of(line, p), "expected `,` or the end of the line after a phrase"};
+                return std::nullopt;
+            }
+            ++p;
+        }
+    } catch (const x3::expectation_failure<iter>& e) {
+        error = {offset_of(line, e.where()), "expected a closing `\"`"};
+    }
+    return std::nullopt;
+}
+
+std::optional<double> read_tolerance(std::string_view line, std::size_t from, line_error& error) {
+    iter p = line.data() + from;
+    iter const last = line.data() + line.size();
+    double percent = 0;
+    bool ok = false;
+    try {
+        ok = x3::phrase_parse(p, last, tolerance_line, x3::blank, percent);
+    } catch (const x3::expectation_failure<iter>& e) {
+        p = e.where();
+    }
+    if (ok && std::isfinite(percent) && percent >= 0) return percent / 100.0;
+    skip_blanks(p, last);
+    if (ok) p = line.data() + from, skip_blanks(p, last);
+    error = {offset_of(line, p), "expected a percentage after `tolerance`, such as `2%`"};
+    return std::nullopt;
+}
+
+std::size_t comment_start(std::string_view line) {
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (in_quotes && c == '\\') {
+            ++i;
+        } else if (c == '"') {
+            in_quotes = !in_quotes;
+        } else if (c == '#' && !in_quotes) {
+            return i;
+        }
+    }
+    return line.size();
+}
+
+}  // namespace factlint::grammar::claims_lines

@@ -1,0 +1,265 @@
+// `value`, `date` and `period` lines of a claims file. Their quantities and
+// dates are read by the same grammars as prose (grammar/parse.hpp), so a
+// reference reads like the sentences it checks.
+#include "grammar/claims_file_values.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "claims/precision.hpp"
+#include "grammar/parse.hpp"
+
+namespace factlint::grammar::claims_values {
+namespace {
+
+constexpr std::string_view date_examples = "such as 2023, 2023-08, 2008-11-17 or December 2021";
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// A byte range [begin, end) of the line with blanks trimmed off both ends.
+struct piece {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+piece trimmed(std::string_view line, std::size_t begin, std::size_t end) {
+    while (begin < end && is_blank(line[begin])) ++begin;
+    while (end > begin && is_blank(line[end - 1])) --end;
+    return {begin, end};
+}
+
+std::string_view text_of(std::string_view line, piece p) { return line.substr(p.begin, p.end - p.begin); }
+
+// "2021-02-30", "2023-13": shaped like an ISO date but not a day of the
+// calendar. Told apart from text that is not a date at all, for the message.
+bool impossible_iso_date(std::string_view t) {
+    auto digits = [&](std::size_t from, std::size_t count) {
+        if (from + count > t.size()) return false;
+        return std::all_of(t.begin() + static_cast<long>(from), t.begin() + static_cast<long>(from + count),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    };
+    if (!(t.size() == 7 || t.size() == 10) || !digits(0, 4) || t[4] != '-' || !digits(5, 2)) return false;
+    const int year = std::stoi(std::string(t.substr(0, 4)));
+    const auto month = static_cast<unsigned>(std::stoi(std::string(t.substr(5, 2))));
+    if (t.size() == 7) return month < 1 || month > 12;
+    if (t[7] != '-' || !digits(8, 2)) return false;
+    const auto day = static_cast<unsigned>(std::stoi(std::string(t.substr(8, 2))));
+    return !valid_date(year, month, day);
+}
+
+std::optional<time_span> good_date(std::string_view text) {
+    if (text.empty() || impossible_iso_date(text)) return std::nullopt;
+    return parse_date(text);
+}
+
+// Reads the date in `p` or explains why it is not one.
+std::optional<time_span> date_or_error(std::string_view line, piece p, std::string_view after,
+                                       line_error& error) {
+    const std::string_view text = text_of(line, p);
+    if (auto d = good_date(text)) return d;
+    if (text.empty()) {
+        error = {p.begin, "expected a date after `" + std::string(after) + "`, " + std::string(date_examples)};
+    } else if (impossible_iso_date(text)) {
+        error = {p.begin, "impossible date " + std::string(text)};
+    } else {
+        error = {p.begin, "expected a date after `" + std::string(after) + "`, " + std::string(date_examples) +
+                              ", found `" + std::string(text) + "`"};
+    }
+    return std::nullopt;
+}
+
+// ---- the time part of a `value` line ----------------------------------------
+
+struct time_keyword {
+    std::string_view text;  // with its surrounding spaces
+    value_scope scope;
+};
+constexpr std::array<time_keyword, 4> time_keywords{{
+    {" as of ", value_scope::as_of},
+    {" in ", value_scope::in},
+    {" from ", value_scope::from},
+    {" until ", value_scope::until},
+}};
+
+struct time_part {
+    std::size_t keyword = 0;  // byte of the keyword's leading space in the line
+    value_scope scope = value_scope::timeless;
+    time_span when;
+    piece date;               // the date text, for messages
+};
+
+struct keyword_hit {
+    std::size_t at = 0;
+    const time_keyword* kw = nullptr;
+};
+
+// Every time keyword in the value text, last first.
+std::vector<keyword_hit> keyword_hits(std::string_view line, piece text) {
+    std::vector<keyword_hit> hits;
+    const std::string_view t = text_of(line, text);
+    for (const auto& kw : time_keywords) {
+        for (auto at = t.find(kw.text); at != std::string_view::npos; at = t.find(kw.text, at + 1)) {
+            hits.push_back({text.begin + at, &kw});
+        }
+    }
+    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
+    return hits;
+}
+
+// `from D to E` / `from D to present` / `from D`.
+std::optional<time_part> read_from(std::string_view line, piece rest, std::size_t at) {
+    const std::string_view t = text_of(line, rest);
+    if (const auto to = t.find(" to "); to != std::string_view::npos) {
+        const piece a = trimmed(line, rest.begin, rest.begin + to);
+        const piece b = trimmed(line, rest.begin + to + 4, rest.end);
+        const auto start = good_date(text_of(line, a));
+        if (start && text_of(line, b) == "present") return time_part{at, value_scope::from, *start, rest};
+        const auto end = good_date(text_of(line, b));
+        if (start && end) return time_part{at, value_scope::from_to, time_span::hull(*start, *end), rest};
+    }
+    if (auto d = good_date(t)) return time_part{at, value_scope::from, *d, rest};
+    return std::nullopt;
+}
+
+std::optional<time_part> read_time_at(std::string_view line, piece text, const keyword_hit& hit) {
+    const piece rest = trimmed(line, hit.at + hit.kw->text.size(), text.end);
+    if (hit.kw->scope == value_scope::from) return read_from(line, rest, hit.at);
+    if (auto d = good_date(text_of(line, rest))) return time_part{hit.at, hit.kw->scope, *d, rest};
+    return std::nullopt;
+}
+
+// ---- quantities ---------------------------------------------------------------
+
+reference_value value_from(const quantity_match& q, std::string noun) {
+    reference_value v;
+    v.value = q.value;
+    v.hedge = q.hedge;
+    v.unit = q.unit;
+    v.noun = std::move(noun);
+    v.range = q.is_range ? range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge)
+                         : stated_interval(q.value, q.half_unit, q.hedge);
+    return v;
+}
+
+std::optional<reference_value> quantity_or_error(std::string_view line, piece p, line_error& error) {
+    std::string noun;
+    if (auto q = parse_quantity(text_of(line, p), &noun)) return value_from(*q, std::move(noun));
+    error = {p.begin, "expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found `" +
+                          std::string(text_of(line, p)) + "`"};
+    return std::nullopt;
+}
+
+// Text after a time keyword that was meant as a date: it starts with a
+// digit or holds a four-digit year ("in 2021-02-30", "from 2020 to soon").
+// Anything else ("in the morning") is part of the noun.
+bool meant_as_date(std::string_view t) {
+    if (!t.empty() && std::isdigit(static_cast<unsigned char>(t.front())) != 0) return true;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i <= t.size(); ++i) {
+        if (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) != 0) {
+            ++run;
+        } else {
+            if (run == 4) return true;
+            run = 0;
+        }
+    }
+    return false;
+}
+
+// A time keyword is followed by text meant as a date that is not one:
+// explain what is wrong with the date.
+void explain_date_error(std::string_view line, piece text, const keyword_hit& hit, line_error& error) {
+    const piece rest = trimmed(line, hit.at + hit.kw->text.size(), text.end);
+    const std::string_view kw = hit.kw->text.substr(1, hit.kw->text.size() - 2);
+    const auto to = text_of(line, rest).find(" to ");
+    if (hit.kw->scope != value_scope::from || to == std::string_view::npos) {
+        (void)date_or_error(line, rest, kw, error);
+        return;
+    }
+    if (!date_or_error(line, trimmed(line, rest.begin, rest.begin + to), kw, error)) return;
+    (void)date_or_error(line, trimmed(line, rest.begin + to + 4, rest.end), "to", error);
+}
+
+// The keyword whose date went wrong: the last one followed by text meant as
+// a date, with a quantity before it.
+const keyword_hit* failed_time(std::string_view line, piece text, const std::vector<keyword_hit>& hits) {
+    for (const auto& hit : hits) {
+        const piece rest = trimmed(line, hit.at + hit.kw->text.size(), text.end);
+        const piece qty = trimmed(line, text.begin, hit.at);
+        if (meant_as_date(text_of(line, rest)) && qty.begin != qty.end && parse_quantity(text_of(line, qty))) {
+            return &hit;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::optional<reference_value> read_value(std::string_view line, std::size_t from, line_error& error) {
+    const piece text = trimmed(line, from, line.size());
+    if (text.begin == text.end) {
+        error = {text.begin, "expected a quantity after `value`, such as `about 2,500 troops in 2023`"};
+        return std::nullopt;
+    }
+    const auto hits = keyword_hits(line, text);
+    std::optional<time_part> time;
+    for (const auto& hit : hits) {
+        if ((time = read_time_at(line, text, hit))) break;
+    }
+    if (!time) {
+        if (const keyword_hit* bad = failed_time(line, text, hits)) {
+            explain_date_error(line, text, *bad, error);
+            return std::nullopt;
+        }
+    }
+    const piece qty = time ? trimmed(line, text.begin, time->keyword) : text;
+    auto v = quantity_or_error(line, qty, error);
+    if (!v) {
+        if (error.message.empty()) error = {text.begin, "expected a quantity and an optional time after `value`"};
+        return std::nullopt;
+    }
+    v->text = std::string(text_of(line, text));
+    if (time) {
+        v->scope = time->scope;
+        v->when = time->when;
+    }
+    return v;
+}
+
+std::optional<time_span> read_event_date(std::string_view line, std::size_t from, line_error& error) {
+    return date_or_error(line, trimmed(line, from, line.size()), "date", error);
+}
+
+std::optional<time_span> read_period(std::string_view line, std::size_t from, line_error& error) {
+    const piece text = trimmed(line, from, line.size());
+    const auto to = text_of(line, text).find(" to ");
+    if (to == std::string_view::npos) {
+        error = {text.begin, "expected `DATE to DATE` or `DATE to present` after `period`"};
+        return std::nullopt;
+    }
+    const piece a = trimmed(line, text.begin, text.begin + to);
+    const piece b = trimmed(line, text.begin + to + 4, text.end);
+    const auto start = date_or_error(line, a, "period", error);
+    if (!start) return std::nullopt;
+    if (text_of(line, b) == "present") return time_span{start->from, open_end, start->grain};
+    const auto end = date_or_error(line, b, "to", error);
+    if (!end) return std::nullopt;
+    if (end->to < start->from) {
+        error = {b.begin, "period end " + std::string(text_of(line, b)) + " is before its start " +
+                              std::string(text_of(line, a))};
+        return std::nullopt;
+    }
+    return time_span::hull(*start, *end);
+}
+
+time_span stated_span(const reference_value& v) {
+    if (!v.when || v.scope == value_scope::timeless) return {open_start, open_end, granularity::century};
+    switch (v.scope) {
+        case value_scope::from: return {v.when->from, open_end, v.when->grain};
+        case value_scope::until: return {open_start, v.when->to, v.when->grain};
+        default: return *v.when;
+    }
+}
+
+}  // namespace factlint::grammar::claims_values

@@ -1,0 +1,439 @@
+// The reference claims file: the worked examples parse to the right values
+// and scopes, every error reads word for word as documented in
+// docs/claims-format.md, and the loader merges files and directories.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "checker/claims_loader.hpp"
+#include "grammar/claims_file.hpp"
+
+namespace {
+
+using namespace factlint;
+using grammar::format_error;
+using grammar::parse_claims_file;
+using namespace std::string_literals;
+
+std::string read_shared(const std::string& relative) {
+    std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const reference_claim& claim(const grammar::claims_file& f, std::string_view id) {
+    for (const auto& c : f.claims) {
+        if (c.id == id) return c;
+    }
+    FAIL("no claim " << id);
+    throw;  // unreachable
+}
+
+time_span ymd(int y, unsigned m, unsigned d) { return time_span::day(y, m, d); }
+
+// The one formatted error of a file that must have exactly one.
+std::string only_error(const std::string& content) {
+    const auto f = parse_claims_file("t.claims", content);
+    REQUIRE(f.errors.size() == 1);
+    return format_error(f.errors.front());
+}
+
+// A valid claim to put a bad line under.
+const std::string head = "claim a\n  name \"x\"\n";
+
+}  // namespace
+
+TEST_CASE("claims-file: the budget example parses with its values and scopes") {
+    const auto f = parse_claims_file("wrenfield.claims", read_shared("cases/budget/wrenfield.claims"));
+    for (const auto& e : f.errors) INFO(format_error(e));
+    REQUIRE(f.errors.empty());
+    CHECK(f.claims.size() == 7);
+
+    const auto& output = claim(f, "wrenfield-output");
+    CHECK(output.names == std::vector<std::string>{"economic output"});
+    CHECK(output.wheres == std::vector<std::string>{"Wrenfield"});
+    CHECK(output.source == "County statistics office, annual accounts 2024");
+    CHECK(output.where.line == 2);
+    CHECK(output.where.column == 7);
+    REQUIRE(output.values.size() == 2);
+    CHECK(output.values[0].value == doctest::Approx(1.26e9));
+    CHECK(output.values[0].unit == "currency:USD");
+    CHECK(output.values[0].scope == value_scope::in);
+    CHECK(output.values[0].when == time_span::year(2023));
+    CHECK(output.values[0].range.low == doctest::Approx(1.255e9));
+    CHECK(output.values[0].range.high == doctest::Approx(1.265e9));
+    CHECK(output.values[0].text == "$1.26 billion in 2023");
+    CHECK(output.values[0].where.line == 5);
+    CHECK(output.values[0].where.column == 11);
+    CHECK(output.values[1].when == time_span::year(2024));
+
+    const auto& jobless = claim(f, "wrenfield-unemployment");
+    REQUIRE(jobless.values.size() == 2);
+    CHECK(jobless.values[1].unit == "percent");
+    CHECK(jobless.values[1].value == doctest::Approx(4.1));
+    CHECK(jobless.values[1].when == time_span::month(2025, 5));
+    CHECK(jobless.values[1].range.low == doctest::Approx(4.05));
+
+    const auto& staff = claim(f, "harbor-foods-staff");
+    REQUIRE(staff.values.size() == 2);
+    CHECK(staff.values[0].hedge == hedge_kind::approximate);
+    CHECK(staff.values[0].scope == value_scope::in);
+    CHECK(staff.values[1].scope == value_scope::as_of);
+    CHECK(staff.values[1].when == time_span::month(2025, 1));
+    CHECK(staff.values[1].value == doctest::Approx(2300));
+    CHECK(staff.values[1].unit == "count");
+    CHECK(staff.values[1].range.low < 2300 * 0.95);
+
+    const auto& plant = claim(f, "harbor-foods-plant");
+    CHECK(plant.values.empty());
+    CHECK(plant.date == ymd(2011, 9, 14));
+}
+
+TEST_CASE("claims-file: the reservoir example parses with its periods and timeless values") {
+    const auto f = parse_claims_file("glenmoor.claims", read_shared("cases/reservoir/glenmoor.claims"));
+    for (const auto& e : f.errors) INFO(format_error(e));
+    REQUIRE(f.errors.empty());
+    CHECK(f.claims.size() == 7);
+
+    const auto& capacity = claim(f, "glenmoor-reservoir-capacity");
+    REQUIRE(capacity.values.size() == 1);
+    CHECK(capacity.values[0].scope == value_scope::timeless);
+    CHECK_FALSE(capacity.values[0].when.has_value());
+    CHECK(capacity.values[0].value == doctest::Approx(78e6));
+    CHECK(capacity.values[0].unit == "volume:m3");
+
+    const auto& dam = claim(f, "glenmoor-dam");
+    CHECK(dam.names == std::vector<std::string>{"the dam", "Glenmoor dam"});
+    REQUIRE(dam.period.has_value());
+    CHECK(dam.period->from == to_day_number({1962, 5, 1}));
+    CHECK(dam.period->to == to_day_number({1966, 11, 30}));
+
+    const auto& emergency = claim(f, "glenmoor-drought-emergency");
+    REQUIRE(emergency.period.has_value());
+    CHECK(emergency.period->from == to_day_number({2022, 6, 14}));
+    CHECK(emergency.period->to == to_day_number({2023, 3, 30}));
+
+    const auto& customers = claim(f, "glenmoor-customers");
+    REQUIRE(customers.values.size() == 1);
+    CHECK(customers.values[0].scope == value_scope::as_of);
+    CHECK(customers.values[0].value == doctest::Approx(310000));
+
+    const auto& budget = claim(f, "glenmoor-utility-budget");
+    REQUIRE(budget.values.size() == 2);
+    CHECK(budget.values[0].when == time_span::year(2025));
+    CHECK(budget.values[1].value == doctest::Approx(131e6));
+}
+
+TEST_CASE("claims-file: time keywords, comments, tolerance and open periods") {
+    const std::string text =
+        "# ferry figures for a made-up harbor\n"
+        "claim ferry-riders   # trailing comment\n"
+        "  name  \"ferry riders\", \"ferry passengers\"\n"
+        "  where \"Port Ellis\"\n"
+        "  value 1.2 million riders from 2019 to 2021\n"
+        "  value 900,000 riders from 2022\n"
+        "  value 850,000 riders until 2018\n"
+        "  value about 1,000 riders in the morning as of 2023-06\n"
+        "  tolerance 2.5%\n"
+        "  source \"Harbor board, \\\"annual\\\" report # 7\"\n"
+        "\n"
+        "claim ferry-service\n"
+        "\tname \"ferry service\"\n"
+        "  period December 2015 to present\n";
+    const auto f = parse_claims_file("ferry.claims", text);
+    for (const auto& e : f.errors) INFO(format_error(e));
+    REQUIRE(f.errors.empty());
+    REQUIRE(f.claims.size() == 2);
+    const auto& riders = f.claims[0];
+    CHECK(riders.id == "ferry-riders");
+    CHECK(riders.names.size() == 2);
+    CHECK(riders.tolerance == doctest::Approx(0.025));
+    CHECK(riders.source == "Harbor board, \"annual\" report # 7");
+    REQUIRE(riders.values.size() == 4);
+    CHECK(riders.values[0].scope == value_scope::from_to);
+    CHECK(riders.values[0].when->from == to_day_number({2019, 1, 1}));
+    CHECK(riders.values[0].when->to == to_day_number({2021, 12, 31}));
+    CHECK(riders.values[1].scope == value_scope::from);
+    CHECK(riders.values[2].scope == value_scope::until);
+    CHECK(riders.values[2].when == time_span::year(2018));
+    // The last keyword followed by a date splits: "in the morning" stays in the noun.
+    CHECK(riders.values[3].scope == value_scope::as_of);
+    CHECK(riders.values[3].when == time_span::month(2023, 6));
+    CHECK(riders.values[3].value == doctest::Approx(1000));
+
+    const auto& service = f.claims[1];
+    REQUIRE(service.period.has_value());
+    CHECK(service.period->from == to_day_number({2015, 12, 1}));
+    CHECK(service.period->to == open_end);
+}
+
+TEST_CASE("claims-file: allowed_interval widens by the claim's tolerance") {
+    const auto f = parse_claims_file("t.claims", head + "  value 1,234 people\n  tolerance 10%\n");
+    REQUIRE(f.errors.empty());
+    const auto& c = f.claims.at(0);
+    CHECK(c.values.at(0).range.low == doctest::Approx(1233.5));
+    const interval r = allowed_interval(c, c.values.at(0));
+    CHECK(r.low == doctest::Approx(1233.5 - 123.4));
+    CHECK(r.high == doctest::Approx(1234.5 + 123.4));
+}
+
+TEST_CASE("claims-file: every syntax error, word for word") {
+    CHECK(only_error(head + "  nmae \"y\"\n") ==
+          "t.claims:3:3: error: unknown keyword `nmae`: expected claim, name, where, value, date, period, "
+          "tolerance or source\n"
+          "    nmae \"y\"\n"
+          "    ^\n");
+    CHECK(only_error(head + "  \"y\"\n") ==
+          "t.claims:3:3: error: expected a keyword: claim, name, where, value, date, period, tolerance or source\n"
+          "    \"y\"\n"
+          "    ^\n");
+    CHECK(only_error(head + "  where U.S. troops\n") ==
+          "t.claims:3:9: error: expected a quoted phrase after `where`, such as \"Harbor Foods\"\n"
+          "    where U.S. troops\n"
+          "          ^\n");
+    CHECK(only_error(head + "  name \"U.S. troops\n") ==
+          "t.claims:3:20: error: expected a closing `\"`\n"
+          "    name \"U.S. troops\n"
+          "                     ^\n");
+    CHECK(only_error(head + "  name \"y\", z\n") ==
+          "t.claims:3:13: error: expected a quoted phrase after `,`\n"
+          "    name \"y\", z\n"
+          "              ^\n");
+    CHECK(only_error(head + "  name \"y\" \"z\"\n") ==
+          "t.claims:3:12: error: expected `,` or the end of the line after a phrase\n"
+          "    name \"y\" \"z\"\n"
+          "             ^\n");
+    CHECK(only_error(head + "  name \" \"\n") ==
+          "t.claims:3:8: error: empty phrase: expected words between the quotes\n"
+          "    name \" \"\n"
+          "         ^\n");
+    CHECK(only_error("claim US-Troops\n  name \"x\"\n") ==
+          "t.claims:1:7: error: bad claim id `US-Troops`: expected a lower-case letter or digit, then "
+          "lower-case letters, digits, `.`, `_` or `-`\n"
+          "  claim US-Troops\n"
+          "        ^\n");
+    CHECK(only_error("claim ok extra\n  name \"x\"\n") ==
+          "t.claims:1:10: error: expected the end of the line after claim id `ok`\n"
+          "  claim ok extra\n"
+          "           ^\n");
+    CHECK(only_error("claim\n  name \"x\"\n") ==
+          "t.claims:1:6: error: expected a claim id after `claim`\n"
+          "  claim\n"
+          "       ^\n");
+    CHECK(only_error("  name \"x\"\n" + head) ==
+          "t.claims:1:3: error: indented line before any `claim`: expected `claim ID` first\n"
+          "    name \"x\"\n"
+          "    ^\n");
+    CHECK(only_error(head + "where \"y\"\n") ==
+          "t.claims:3:1: error: `where` must be indented under a `claim` line: expected `claim ID`\n"
+          "  where \"y\"\n"
+          "  ^\n");
+    CHECK(only_error(head + "  claim b\n  name \"y\"\n") ==
+          "t.claims:3:3: error: `claim` must start at the beginning of the line\n"
+          "    claim b\n"
+          "    ^\n");
+    CHECK(only_error(head + "  tolerance 2\n") ==
+          "t.claims:3:14: error: expected a percentage after `tolerance`, such as `2%`\n"
+          "    tolerance 2\n"
+          "               ^\n");
+    CHECK(only_error(head + "  tolerance two percent\n") ==
+          "t.claims:3:13: error: expected a percentage after `tolerance`, such as `2%`\n"
+          "    tolerance two percent\n"
+          "              ^\n");
+    CHECK(only_error(head + "  source \"a\", \"b\"\n") ==
+          "t.claims:3:15: error: expected one quoted source, found several\n"
+          "    source \"a\", \"b\"\n"
+          "                ^\n");
+    CHECK(only_error(head + "  date 2020\n  date 2021\n") ==
+          "t.claims:4:3: error: claim `a` already has a `date` line (line 3)\n"
+          "    date 2021\n"
+          "    ^\n");
+}
+
+TEST_CASE("claims-file: every value and date error, word for word") {
+    CHECK(only_error(head + "  value\n") ==
+          "t.claims:3:8: error: expected a quantity after `value`, such as `about 2,500 troops in 2023`\n"
+          "    value\n"
+          "         ^\n");
+    CHECK(only_error(head + "  value lots of people\n") ==
+          "t.claims:3:9: error: expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found "
+          "`lots of people`\n"
+          "    value lots of people\n"
+          "          ^\n");
+    CHECK(only_error(head + "  value lots of people in 2020\n") ==
+          "t.claims:3:9: error: expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found "
+          "`lots of people`\n"
+          "    value lots of people in 2020\n"
+          "          ^\n");
+    CHECK(only_error(head + "  value $5 million in 2021-02-30\n") ==
+          "t.claims:3:23: error: impossible date 2021-02-30\n"
+          "    value $5 million in 2021-02-30\n"
+          "                        ^\n");
+    CHECK(only_error(head + "  value $5 million from 2020 to soon\n") ==
+          "t.claims:3:33: error: expected a date after `to`, such as 2023, 2023-08, 2008-11-17 or December "
+          "2021, found `soon`\n"
+          "    value $5 million from 2020 to soon\n"
+          "                                  ^\n");
+    CHECK(only_error(head + "  date 2021-02-30\n") ==
+          "t.claims:3:8: error: impossible date 2021-02-30\n"
+          "    date 2021-02-30\n"
+          "         ^\n");
+    CHECK(only_error(head + "  date 2021-13\n") ==
+          "t.claims:3:8: error: impossible date 2021-13\n"
+          "    date 2021-13\n"
+          "         ^\n");
+    CHECK(only_error(head + "  date some Tuesday\n") ==
+          "t.claims:3:8: error: expected a date after `date`, such as 2023, 2023-08, 2008-11-17 or December "
+          "2021, found `some Tuesday`\n"
+          "    date some Tuesday\n"
+          "         ^\n");
+    CHECK(only_error(head + "  period 2020\n") ==
+          "t.claims:3:10: error: expected `DATE to DATE` or `DATE to present` after `period`\n"
+          "    period 2020\n"
+          "           ^\n");
+    CHECK(only_error(head + "  period 2020-05 to 2019\n") ==
+          "t.claims:3:21: error: period end 2019 is before its start 2020-05\n"
+          "    period 2020-05 to 2019\n"
+          "                      ^\n");
+    CHECK(only_error(head + "  period 2020-05 to 2020-02-30\n") ==
+          "t.claims:3:21: error: impossible date 2020-02-30\n"
+          "    period 2020-05 to 2020-02-30\n"
+          "                      ^\n");
+}
+
+TEST_CASE("claims-file: every claim-level error, word for word") {
+    CHECK(only_error("claim a\n  value 5 people\nclaim b\n  name \"y\"\n") ==
+          "t.claims:1:1: error: claim `a` needs at least one `name`\n"
+          "  claim a\n"
+          "  ^\n");
+    CHECK(only_error(head + "claim b\n  name \"y\"\nclaim a\n  name \"z\"\n") ==
+          "t.claims:5:7: error: duplicate claim id `a`, first defined at t.claims:1:7\n"
+          "  claim a\n"
+          "        ^\n");
+    CHECK(only_error(head + "  value $5 million in 2020\n  value 300 people in 2021\n") ==
+          "t.claims:4:9: error: value is in count but earlier values of claim a are currency:USD\n"
+          "    value 300 people in 2021\n"
+          "          ^\n");
+    CHECK(only_error(head + "  value 1,234 people in 2020\n  value 2,345 people in 2020\n") ==
+          "t.claims:4:9: error: value `2,345 people in 2020` contradicts `1,234 people in 2020` on line 3: "
+          "their times overlap and their ranges [2344.5, 2345.5] and [1233.5, 1234.5] are disjoint\n"
+          "    value 2,345 people in 2020\n"
+          "          ^\n");
+}
+
+TEST_CASE("claims-file: values that overlap in time but agree, or are nested, are fine") {
+    // Agreeing figures for one year; a month inside a year (the month is more
+    // specific); a series of `as of` values; timeless with a dated one.
+    const auto f = parse_claims_file("t.claims", head +
+                                                     "  value 1,234 people in 2020\n"
+                                                     "  value about 1,200 people in 2020\n"
+                                                     "  value 2,345 people in 2020-05\n"
+                                                     "  value 3,456 people as of 2021\n"
+                                                     "  value 4,567 people as of 2022\n"
+                                                     "  value 5,678 people\n");
+    for (const auto& e : f.errors) INFO(format_error(e));
+    CHECK(f.errors.empty());
+    REQUIRE(f.claims.size() == 1);
+    CHECK(f.claims[0].values.size() == 6);
+}
+
+TEST_CASE("claims-file: errors are all collected, sorted, and a bad claim is left out") {
+    const auto f = parse_claims_file("t.claims",
+                                     "claim good\n  name \"fine\"\n"
+                                     "claim bad\n  name \"x\"\n  date 2021-02-30\n  nmae \"y\"\n"
+                                     "claim also-good\n  name \"also\"\n");
+    REQUIRE(f.errors.size() == 2);
+    CHECK(f.errors[0].where.line == 5);
+    CHECK(f.errors[1].where.line == 6);
+    CHECK(f.errors[1].line_text == "  nmae \"y\"");
+    REQUIRE(f.claims.size() == 2);
+    CHECK(f.claims[0].id == "good");
+    CHECK(f.claims[1].id == "also-good");
+}
+
+TEST_CASE("claims-file: caret columns count UTF-8 characters and keep tabs") {
+    const auto f = parse_claims_file("t.claims", head + "\twhere \"Zürich\" \"x\"\n");
+    REQUIRE(f.errors.size() == 1);
+    CHECK(f.errors[0].where.column == 17);
+    CHECK(format_error(f.errors[0]) ==
+          "t.claims:3:17: error: expected `,` or the end of the line after a phrase\n"
+          "  \twhere \"Zürich\" \"x\"\n"
+          "  \t               ^\n");
+    grammar::claims_file_error unreadable;
+    unreadable.where.file = "gone.claims";
+    unreadable.message = "cannot read claims file";
+    CHECK(format_error(unreadable) ==
+          "gone.claims: error: cannot read claims file\n");
+}
+
+TEST_CASE("claims-file: odd input never crashes") {
+    const std::string odd[] = {"", "\n\n", "claim", "claim \"", "  ", "#", "claim a\n  name \"", "\xEF\xBB\xBF" "claim a\r\n  name \"x\"\r\n",
+                               "claim a\n  value \xFF\xFE in 2020\n", "claim a\n  value  from  to  in \n",
+                               "claim a\n  name \"\0\"\n"s};
+    for (const auto& text : odd) {
+        const auto f = parse_claims_file("odd.claims", text);
+        for (const auto& e : f.errors) CHECK_FALSE(format_error(e).empty());
+    }
+    const auto bom = parse_claims_file("bom.claims", odd[7]);
+    CHECK(bom.errors.empty());
+    CHECK(bom.claims.size() == 1);
+}
+
+// ---- the loader -------------------------------------------------------------------
+
+namespace {
+
+struct scratch_dir {
+    std::filesystem::path path;
+    scratch_dir() {
+        path = std::filesystem::temp_directory_path() / ("factlint-claims-test-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path / "sub");
+    }
+    ~scratch_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    void write(const std::string& name, const std::string& content) const {
+        std::ofstream(path / name, std::ios::binary) << content;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("claims-file: the loader reads directories recursively and indexes every claim") {
+    scratch_dir dir;
+    dir.write("b.claims", "claim beta\n  name \"beta figure\"\n");
+    dir.write("sub/a.claims", "claim alpha\n  name \"alpha figure\"\n");
+    dir.write("notes.txt", "claim ignored\n");
+    auto result = load_claims({dir.path.string()});
+    CHECK(result.errors.empty());
+    CHECK(result.files == 2);
+    REQUIRE(result.store.claims().size() == 2);
+    CHECK(result.store.claims()[0].id == "beta");  // "b.claims" sorts before "sub/a.claims"
+    CHECK(result.store.find("alpha") != nullptr);
+    CHECK(result.store.find("ignored") == nullptr);
+    CHECK(result.store.scan("the alpha figures").size() == 1);
+}
+
+TEST_CASE("claims-file: the loader reports duplicates across files and unreadable paths") {
+    scratch_dir dir;
+    dir.write("one.claims", "claim same\n  name \"one\"\n");
+    dir.write("two.claims", "# again\nclaim same\n  name \"two\"\n");
+    const std::string one = (dir.path / "one.claims").string();
+    const std::string two = (dir.path / "two.claims").string();
+    const std::string missing = (dir.path / "missing.claims").string();
+    auto result = load_claims({one, two, missing});
+    REQUIRE(result.errors.size() == 2);
+    CHECK(format_error(result.errors[0]) == two + ":2:7: error: duplicate claim id `same`, first defined at " + one +
+                                                ":1:7\n  claim same\n        ^\n");
+    CHECK(format_error(result.errors[1]) == missing + ": error: cannot read claims file\n");
+    CHECK(result.files == 2);
+    CHECK(result.store.claims().size() == 1);
+}

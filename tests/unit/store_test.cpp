@@ -1,0 +1,225 @@
+// The claim store: normalization for matching, the name index (variants,
+// whole words, overlapping hits, byte offsets), which value is in force, and
+// a store of 100,000 claims.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "claims/store.hpp"
+
+namespace {
+
+using namespace factlint;
+
+reference_claim named(std::string id, std::vector<std::string> names, std::vector<std::string> wheres = {}) {
+    reference_claim c;
+    c.id = std::move(id);
+    c.names = std::move(names);
+    c.wheres = std::move(wheres);
+    return c;
+}
+
+claim_store store_of(std::vector<reference_claim> claims) {
+    claim_store s;
+    for (auto& c : claims) s.add(std::move(c));
+    s.build_index();
+    return s;
+}
+
+// What each hit covers in the text, as "id:words" ("where" hits as "id@words").
+std::vector<std::string> hit_texts(const claim_store& s, std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& h : s.scan(text)) {
+        out.push_back(s.claims()[h.claim].id + (h.is_where ? "@" : ":") +
+                      std::string(text.substr(h.begin, h.end - h.begin)));
+    }
+    return out;
+}
+
+using strings = std::vector<std::string>;
+
+reference_value value_at(double v, value_scope scope, std::optional<time_span> when) {
+    reference_value r;
+    r.value = v;
+    r.range = interval::closed(v, v);
+    r.scope = scope;
+    r.when = when;
+    r.text = std::to_string(static_cast<long>(v));
+    return r;
+}
+
+double in_force(const reference_claim& c, const time_span& when) {
+    const reference_value* v = value_in_force(c, when);
+    return v == nullptr ? -1 : v->value;
+}
+
+}  // namespace
+
+TEST_CASE("store: normalization folds case, abbreviations, hyphens and plurals") {
+    CHECK(normalize_for_matching("U.S. troops").text == "us troop");
+    CHECK(normalize_for_matching("US Troops").text == "us troop");
+    CHECK(normalize_for_matching("the U.S").text == "the us");
+    CHECK(normalize_for_matching("U.K.-based firms").text == "uk based firm");
+    CHECK(normalize_for_matching("light-rail  extension").text == "light rail extension");
+    CHECK(normalize_for_matching("2003\xE2\x80\x93" "2011").text == "2003 2011");
+    CHECK(normalize_for_matching("Iraq's oil, Harbor Foods' plant").text == "iraq oil harbor food plant");
+    CHECK(normalize_for_matching("Iraq\xE2\x80\x99s gas").text == "iraq gas");
+    CHECK(normalize_for_matching("a class of buses").text == "a class of buse");
+    CHECK(normalize_for_matching("  (\"Z\xC3\xBCrich\")  ").text == "z\xC3\xBCrich");
+    CHECK(normalize_for_matching("").text.empty());
+}
+
+TEST_CASE("store: normalized offsets point back into the input") {
+    const std::string input = "About 2,500 U.S. troops.";
+    const auto n = normalize_for_matching(input);
+    CHECK(n.text == "about 2 500 us troop");
+    REQUIRE(n.offsets.size() == n.text.size() + 1);
+    const auto us = n.text.find("us");
+    CHECK(n.offsets[us] == input.find("U.S."));
+    CHECK(n.offsets[us + 1] == input.find("S."));
+    // A space maps to the end of the word before it; the end to the last word's end.
+    CHECK(n.offsets[us + 2] == input.find(" troops"));
+    CHECK(n.offsets.back() == input.find("troops") + 6);
+    for (std::size_t i = 1; i < n.offsets.size(); ++i) CHECK(n.offsets[i - 1] <= n.offsets[i]);
+}
+
+TEST_CASE("store: scan finds names with their variants, whole words only") {
+    const auto s = store_of({
+        named("troops", {"U.S. troop"}, {"Iraq"}),
+        named("imports", {"imports from Iraq"}),
+        named("us", {"US"}),
+        named("rail", {"light-rail extension"}),
+        named("harbor", {"Harbor Foods"}),
+    });
+    CHECK(hit_texts(s, "About 2,500 US troops remain in Iraq.") ==
+          strings{"us:US", "troops:US troops", "troops@Iraq"});
+    CHECK(hit_texts(s, "Goods import from Iraq fell.") == strings{"imports:import from Iraq", "troops@Iraq"});
+    CHECK(hit_texts(s, "Plug in a USB stick; the status is fine.").empty());
+    CHECK(hit_texts(s, "the U.S. economy") == strings{"us:U.S."});
+    CHECK(hit_texts(s, "The light rail extensions open soon.") == strings{"rail:light rail extensions"});
+    CHECK(hit_texts(s, "HARBOR FOODS' new plant") == strings{"harbor:HARBOR FOODS'"});
+    CHECK(hit_texts(s, "Harbor Foodstuffs").empty());
+    CHECK(hit_texts(s, "Iraqi troops").empty());
+    CHECK(s.scan("").empty());
+}
+
+TEST_CASE("store: overlapping hits of different claims are all returned, in order") {
+    const auto s = store_of({
+        named("drought", {"drought emergency", "the emergency"}),
+        named("emergency", {"emergency"}),
+        named("twice", {"U.S. troops", "US troops"}),  // one key: reported once
+    });
+    CHECK(hit_texts(s, "the drought emergency ended; the emergency order") ==
+          strings{"drought:drought emergency", "emergency:emergency", "drought:the emergency", "emergency:emergency"});
+    CHECK(hit_texts(s, "US troops") == strings{"twice:US troops"});
+}
+
+TEST_CASE("store: find, and an empty or unindexed store") {
+    claim_store empty;
+    CHECK(empty.empty());
+    CHECK(empty.scan("anything at all").empty());
+    CHECK(empty.find("x") == nullptr);
+    auto s = store_of({named("alpha", {"alpha"}), named("beta", {"beta"})});
+    REQUIRE(s.find("beta") != nullptr);
+    CHECK(s.find("beta")->names[0] == "beta");
+    claim_store moved = std::move(s);
+    CHECK(moved.find("alpha") != nullptr);
+    CHECK(moved.scan("beta").size() == 1);
+}
+
+TEST_CASE("store: value_in_force carries `as of` forward and holds `in` to its span") {
+    reference_claim c = named("troops", {"troops"});
+    c.values.push_back(value_at(5200, value_scope::in, time_span::year(2020)));
+    c.values.push_back(value_at(2500, value_scope::as_of, time_span::month(2023, 8)));
+    c.values.push_back(value_at(3000, value_scope::as_of, time_span::month(2021, 1)));
+
+    CHECK(in_force(c, time_span::year(2020)) == 5200);
+    CHECK(in_force(c, time_span::month(2020, 5)) == 5200);      // a month inside `in 2020`
+    CHECK(in_force(c, time_span::day(2019, 12, 31)) == -1);      // before every value
+    CHECK(in_force(c, time_span::month(2022, 3)) == 3000);       // carried forward from 2021-01
+    CHECK(in_force(c, time_span::day(2023, 7, 31)) == 3000);     // the day before the next `as of`
+    CHECK(in_force(c, time_span::day(2023, 8, 1)) == 2500);
+    CHECK(in_force(c, time_span::year(2026)) == 2500);           // still in force
+    // A year that both `as of` values touch: the one wholly covering it is preferred.
+    CHECK(in_force(c, time_span::year(2022)) == 3000);
+    CHECK(in_force(c, time_span::year(2023)) == 3000);
+}
+
+TEST_CASE("store: value_in_force at the granularity of `in`") {
+    reference_claim c = named("jobless", {"unemployment"});
+    c.values.push_back(value_at(4.9, value_scope::in, time_span::month(2025, 4)));
+    c.values.push_back(value_at(4.1, value_scope::in, time_span::month(2025, 5)));
+    CHECK(in_force(c, time_span::month(2025, 5)) == doctest::Approx(4.1));
+    CHECK(in_force(c, time_span::day(2025, 4, 30)) == doctest::Approx(4.9));
+    CHECK(in_force(c, time_span::year(2025)) == -1);  // "2025" is not "in 2025-05"
+    CHECK(in_force(c, time_span::month(2025, 6)) == -1);
+
+    // The most specific value wins: a month over its year over a timeless value.
+    reference_claim d = named("budget", {"budget"});
+    d.values.push_back(value_at(1, value_scope::timeless, std::nullopt));
+    d.values.push_back(value_at(2, value_scope::in, time_span::year(2024)));
+    d.values.push_back(value_at(3, value_scope::in, time_span::month(2024, 6)));
+    d.values.push_back(value_at(4, value_scope::as_of, time_span::year(2023)));
+    CHECK(in_force(d, time_span::month(2024, 6)) == 3);
+    CHECK(in_force(d, time_span::month(2024, 7)) == 2);
+    CHECK(in_force(d, time_span::year(2025)) == 4);   // `as of 2023` carries on; `in 2024` does not
+    CHECK(in_force(d, time_span::year(2019)) == 1);
+}
+
+TEST_CASE("store: value_in_force for from, from-to and until") {
+    reference_claim c = named("riders", {"riders"});
+    c.values.push_back(value_at(10, value_scope::until, time_span::year(2015)));
+    c.values.push_back(value_at(20, value_scope::from_to, time_span::hull(time_span::year(2016), time_span::year(2018))));
+    c.values.push_back(value_at(30, value_scope::from, time_span::year(2019)));
+    c.values.push_back(value_at(40, value_scope::as_of, time_span::year(2022)));
+    CHECK(in_force(c, time_span::year(2010)) == 10);
+    CHECK(in_force(c, time_span::year(2017)) == 20);
+    CHECK(in_force(c, time_span::year(2020)) == 30);
+    CHECK(in_force(c, time_span::year(2021)) == 30);   // `from 2019` ends where `as of 2022` starts
+    CHECK(in_force(c, time_span::year(2024)) == 40);
+    REQUIRE(newest_value(c) != nullptr);
+    CHECK(newest_value(c)->value == 40);
+    CHECK(newest_value(named("none", {"none"})) == nullptr);
+}
+
+TEST_CASE("store: allowed_interval adds the claim's tolerance") {
+    reference_claim c = named("x", {"x"});
+    c.tolerance = 0.02;
+    reference_value v = value_at(8.5e9, value_scope::timeless, std::nullopt);
+    v.range = interval::closed(8.45e9, 8.55e9);
+    const interval r = allowed_interval(c, v);
+    CHECK(r.low == doctest::Approx(8.28e9));
+    CHECK(r.high == doctest::Approx(8.72e9));
+    c.tolerance = 0;
+    CHECK(allowed_interval(c, v).low == doctest::Approx(8.45e9));
+}
+
+TEST_CASE("store: a store of 100,000 claims scans correctly") {
+    // Distinct made-up names: "gizmo <letters> output", letters from the index.
+    auto letters = [](std::size_t n) {
+        std::string s;
+        do {
+            s.push_back(static_cast<char>('a' + n % 26));
+            n /= 26;
+        } while (n != 0);
+        return s + "q";  // keep every word longer than three letters and plural-free
+    };
+    claim_store s;
+    for (std::size_t i = 0; i < 100000; ++i) {
+        s.add(named("c" + std::to_string(i), {"gizmo " + letters(i) + " output"}, {"Plant " + letters(i)}));
+    }
+    s.build_index();
+    REQUIRE(s.claims().size() == 100000);
+    const std::string text = "The Gizmo " + letters(4242) + " outputs rose at plant " + letters(4242) +
+                             ", while gizmo " + letters(99999) + " output fell.";
+    const auto hits = s.scan(text);
+    REQUIRE(hits.size() == 3);
+    CHECK(s.claims()[hits[0].claim].id == "c4242");
+    CHECK_FALSE(hits[0].is_where);
+    CHECK(text.substr(hits[0].begin, hits[0].end - hits[0].begin) == "Gizmo " + letters(4242) + " outputs");
+    CHECK(s.claims()[hits[1].claim].id == "c4242");
+    CHECK(hits[1].is_where);
+    CHECK(s.claims()[hits[2].claim].id == "c99999");
+    CHECK(s.find("c77777") != nullptr);
+}
