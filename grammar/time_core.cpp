@@ -49,6 +49,7 @@ const keyword half_word{{"half", 0}};
 const keyword fiscal_word{{"fiscal", 0}};
 const keyword year_word{{"year", 0}};
 const keyword q_letter{{"q", 0}};
+const keyword in_word{{"in", 0}};
 const auto of = x3::omit[of_word] >> sp;
 
 // Month names as prose writes them: capitalised (or all capitals). Lower
@@ -56,6 +57,9 @@ const auto of = x3::omit[of_word] >> sp;
 // name that is also a common word ("May", "March", "Jan"): alone, it
 // needs a preposition before it (checked by the scanner).
 constexpr unsigned ambiguous = 16;
+// Lower case ("june 2022", "26 june") is read beside a day or a year; alone
+// only after a preposition, and never "may" or "march".
+constexpr unsigned lower_case = 32;
 
 struct month_table : x3::symbols<unsigned> {
     month_table() {
@@ -77,6 +81,8 @@ struct month_table : x3::symbols<unsigned> {
     }
     void add_both(std::string name, unsigned value) {
         add(name, value);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        add(name, value | lower_case);
         for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         add(name, value);
     }
@@ -257,7 +263,11 @@ const auto on_month_year = [](auto& ctx) {
 const auto on_month = [](auto& ctx) {
     const unsigned m = x3::_attr(ctx);
     time_core c = make(core_form::month, 0, m);
-    c.needs_context = m > ambiguous;
+    if ((m & lower_case) && (c.month == 3 || c.month == 5)) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    c.needs_context = (m & (ambiguous | lower_case)) != 0;
     x3::_val(ctx) = c;
 };
 
@@ -346,13 +356,15 @@ const auto decade = (x3::uint_parser<int, 10, 4, 4>{} >> -apostrophe >> 's' >> w
 const auto short_decade = (apostrophe >> two_digits >> 's' >> word_end)[on_short_decade];
 const auto century = (day_number_ >> ordinal_suffix >> sp >> x3::omit[century_word] >> word_end)[on_century];
 // "2021-02-30" is an impossible day, not the year 2021.
-const auto year_alone = (year4 >> word_end >> !(dash >> digit >> digit >> dash))[on_year];
+const auto year_alone = (year4 >> word_end >> !(dash >> digit >> -digit >> dash))[on_year];
 // A year closing a date is not the start of an ISO date ("9th, 2021-12-09").
 const auto year_end = word_end >> !(x3::lit('-') >> digit);
-const auto day_month =
-    (day_tok >> sp >> -of >> month_tok >> -(-comma >> sp >> year4 >> year_end))[on_day_month];
-const auto month_day = (month_tok >> sp >> day_tok >> -(-comma >> sp >> year4 >> year_end))[on_month_day];
-const auto month_year = (month_tok >> -comma >> sp >> -of >> year4 >> year_end)[on_month_year];
+// ", 2021", " 2021", " of 2021", " in 2021" after a month or a day.
+const auto year_tail = -(*x3::lit(' ') >> comma) >> sp >> -(of | (x3::omit[in_word] >> sp)) >> year4
+                       >> year_end;
+const auto day_month = (day_tok >> sp >> -of >> month_tok >> -year_tail)[on_day_month];
+const auto month_day = (month_tok >> sp >> day_tok >> -year_tail)[on_month_day];
+const auto month_year = (month_tok >> year_tail)[on_month_year];
 const auto month_alone = (month_names >> word_end)[on_month];
 const auto of_year = -(sp >> -of >> year4 >> word_end);
 const auto quarter =

@@ -2,6 +2,8 @@
 // value. Relative phrases count from the document date (SPEC §3, §4.3).
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "grammar/time_core.hpp"
 
 namespace factlint::grammar::time_detail {
@@ -72,15 +74,19 @@ resolved_time month_without_year(const time_core& c, const doc_date& doc) {
     return relative(time_span::month(year, c.month), {});
 }
 
+// A day without a year ("Sept. 30") is the one nearest the document date.
 resolved_time day_without_year(const time_core& c, const doc_date& doc) {
-    const auto at = doc_at(doc, granularity::month);
-    if (!at) return relative(std::nullopt, fmt::format("XXXX-{:02}-{:02}", c.month, c.day));
-    const civil_date now = to_civil(doc->grain == granularity::day ? doc->from : at->to);
-    int year = now.year;
-    if (c.month > now.month || (c.month == now.month && c.day > now.day)) --year;
-    if (!valid_date(year, c.month, c.day))
-        return relative(std::nullopt, fmt::format("XXXX-{:02}-{:02}", c.month, c.day));
-    return relative(time_span::day(year, c.month, c.day), {});
+    const auto unresolved = fmt::format("XXXX-{:02}-{:02}", c.month, c.day);
+    if (!doc_at(doc, granularity::month)) return relative(std::nullopt, unresolved);
+    const day_number now = doc->grain == granularity::day ? doc->from : (doc->from + doc->to) / 2;
+    const int year = to_civil(now).year;
+    std::optional<time_span> best;
+    for (int y = year - 1; y <= year + 1; ++y) {
+        if (!valid_date(y, c.month, c.day)) continue;
+        const time_span d = time_span::day(y, c.month, c.day);
+        if (!best || std::abs(d.from - now) < std::abs(best->from - now)) best = d;
+    }
+    return best ? relative(best, {}) : relative(std::nullopt, unresolved);
 }
 
 // A quarter or half without a year: the latest one that has begun by the

@@ -247,13 +247,13 @@ bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     return true;
 }
 
-std::optional<phrase> core_at(const char* limit, const char* p, const char* end) {
+// The phrase at p, and whether the words around it allow it alone (a
+// lone "May" does not; "May to June" may still be a range).
+std::optional<phrase> core_at(const char* p, const char* end) {
     const char* it = p;
     auto core = time_detail::parse_core(it, end);
     if (!core) return std::nullopt;
-    phrase ph{p, it, *core};
-    if (!acceptable(limit, end, ph)) return std::nullopt;
-    return ph;
+    return phrase{p, it, *core};
 }
 
 // ---- ranges ---------------------------------------------------------------
@@ -261,7 +261,7 @@ std::optional<phrase> core_at(const char* limit, const char* p, const char* end)
 enum class lead { none, since, until, by, from, between };
 
 lead lead_word(word_ref w) {
-    if (is(w, "since")) return lead::since;
+    if (is(w, "since") || is(w, "starting") || is(w, "beginning")) return lead::since;
     if (is(w, "until") || is(w, "till") || is(w, "through") || is(w, "thru")) return lead::until;
     if (is(w, "by")) return lead::by;
     if (is(w, "from")) return lead::from;
@@ -269,11 +269,25 @@ lead lead_word(word_ref w) {
     return lead::none;
 }
 
+// The word that sets a phrase's kind, and where it begins: "since 2019",
+// "by 2030", "from …", "starting on …".
+std::pair<lead, const char*> lead_before(const char* limit, const char* begin) {
+    word_ref w = word_before(limit, begin);
+    if (!w) return {lead::none, begin};
+    if (is(w, "on") || is(w, "in")) {
+        const word_ref verb = word_before(limit, w.begin);
+        if (is(verb, "starting") || is(verb, "beginning")) return {lead::since, verb.begin};
+        return {lead::none, begin};
+    }
+    const lead l = lead_word(w);
+    return {l, l == lead::none ? begin : w.begin};
+}
+
 // The connector after a first date: "to", "through", "until", "and" (after
 // "between"), a dash; returns where the second date would start.
 const char* connector(const char* p, const char* end, lead before) {
     const char* q = skip_space(p, end);
-    if (q < end && (*q == '-' || *q == '/')) return skip_space(q + 1, end);
+    if (q < end && (*q == '-' || *q == '/' || *q == '~')) return skip_space(q + 1, end);
     if (end - q >= 3 && (std::memcmp(q, "\xE2\x80\x93", 3) == 0 || std::memcmp(q, "\xE2\x80\x94", 3) == 0))
         return skip_space(q + 3, end);
     const word_ref w = word_after(q, end);
@@ -313,9 +327,18 @@ std::optional<phrase> second_date(const char* limit, const phrase& first, const 
     const char* it = q;
     auto core = time_detail::parse_core(it, end);
     if (!core) return std::nullopt;
+    // "2010-2015-86" is a phone number, not a range.
+    if ((end - it >= 2 && *it == '-' && is_digit(it[1])) || core->form == core_form::year_span)
+        return std::nullopt;
     const bool led = before == lead::from || before == lead::between;
-    // Without from/between, only two dates with years make a range ("2003 to 2011").
-    if (!led && (!has_year(first.core) || !has_year(*core))) return std::nullopt;
+    // Without from/between, only two dates with years ("2003 to 2011") or
+    // two named months or days ("Feb 28th to March 1st") make a range.
+    const auto named = [](const time_core& c) {
+        return (c.form == core_form::month || c.form == core_form::day) && c.two_digit_year == false;
+    };
+    const bool both_years = has_year(first.core) && has_year(*core);
+    if (!led && !both_years && !(named(first.core) && named(*core) && is_alpha(*first.begin) == is_alpha(*q)))
+        return std::nullopt;
     if (core->form == core_form::present || core->form == core_form::weekday) {
         if (!led) return std::nullopt;
     }
@@ -364,16 +387,17 @@ struct scanner {
 
     // Tries a phrase at p; returns where scanning goes on, or nullptr.
     const char* try_at(const char* p) {
-        auto first = core_at(limit, p, end);
+        auto first = core_at(p, end);
         if (!first) return nullptr;
+        const bool alone_ok = acceptable(limit, end, *first);
+        if (!alone_ok && first->core.form != core_form::month) return nullptr;
         const char* begin = extend_modifiers(limit, p, first->core);
-        const word_ref lead_w = word_before(limit, begin);
-        const lead before = lead_w ? lead_word(lead_w) : lead::none;
+        const auto [before, lead_begin] = lead_before(limit, begin);
         if (auto second = second_date(limit, *first, end, before)) {
-            emit_range(*first, *second,
-                       before == lead::from || before == lead::between ? lead_w.begin : begin);
+            emit_range(*first, *second, before == lead::from || before == lead::between ? lead_begin : begin);
             return second->end;
         }
+        if (!alone_ok) return nullptr;
         const auto r = time_detail::resolve(first->core, doc);
         if (!r.span && r.basis == time_basis::none) return nullptr;
         time_match m = make_match(base, begin, first->end, r);
@@ -382,7 +406,7 @@ struct scanner {
         if (before == lead::since) m = since_match(m, doc);
         if (before == lead::until || before == lead::by) m = until_match(m, before == lead::by);
         if (before == lead::since || before == lead::until || before == lead::by)
-            m.begin = static_cast<std::size_t>(lead_w.begin - base);
+            m.begin = static_cast<std::size_t>(lead_begin - base);
         push(m);
         return first->end;
     }
@@ -390,7 +414,7 @@ struct scanner {
     void emit_range(phrase first, const phrase& second, const char* begin) {
         borrow_year(first.core, second.core);
         const auto a = time_detail::resolve(first.core, doc);
-        const auto b = time_detail::resolve(second.core, doc);
+        const auto b = resolve_after(second.core, a);
         time_match m = make_match(base, begin, second.end, a);
         m.kind = time_kind::span;
         m.fiscal = first.core.fiscal || second.core.fiscal;
@@ -403,6 +427,25 @@ struct scanner {
             m.normalized = a.normalized + "/" + b.normalized;
         }
         push(m);
+    }
+
+    // A range's second date without a year falls in the first's year, or
+    // the next ("from November to February").
+    [[nodiscard]] time_detail::resolved_time resolve_after(time_core second,
+                                                           const time_detail::resolved_time& first) const {
+        const bool yearless =
+            (second.form == core_form::month || second.form == core_form::day) && second.year == 0;
+        if (!yearless || !first.span || first.span->from == open_start)
+            return time_detail::resolve(second, doc);
+        second.year = to_civil(first.span->from).year;
+        second.shift = 0;
+        auto r = time_detail::resolve(second, doc);
+        if (r.span && r.span->to < first.span->from) {
+            ++second.year;
+            r = time_detail::resolve(second, doc);
+        }
+        if (r.span) r.basis = first.basis;
+        return r;
     }
 
     void push(const time_match& m) {
@@ -481,8 +524,9 @@ struct scanner {
     const char* try_present(word_ref w) {
         const word_ref prev = word_before(limit, w.begin);
         const bool at_present = is(w, "present") && is(prev, "at");
+        const char* after = skip_space(w.end, end);
         const bool to_date = is(w, "date") && is(prev, "to") && !is(word_before(limit, prev.begin), "up") &&
-                             (w.end == end || !is_alnum(*w.end));
+                             (w.end == end || !is_alnum(*w.end)) && (after == end || !is_digit(*after));
         if (!at_present && !to_date) return nullptr;
         time_core c;
         c.form = core_form::present;
