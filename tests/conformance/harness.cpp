@@ -70,6 +70,11 @@ std::string quoted_span(std::string_view text, std::size_t begin, std::size_t en
     return out;
 }
 
+void exclude(suite_score& s, std::string_view category, std::string_view input) {
+    ++s.excluded[std::string(category)];
+    s.exclusions.push_back({std::string(input), std::string(category), {}});
+}
+
 void write_failures(const std::filesystem::path& dir, const suite_score& s) {
     std::filesystem::create_directories(dir);
     std::ofstream out(dir / (s.name + ".txt"));
@@ -77,6 +82,9 @@ void write_failures(const std::filesystem::path& dir, const suite_score& s) {
         << " in-scope cases wrong (input / expected / got)\n\n";
     for (const auto& f : s.failures)
         out << "input:    " << f.input << "\nexpected: " << f.expected << "\ngot:      " << f.got << "\n\n";
+    if (s.exclusions.empty()) return;
+    std::ofstream excluded(dir / (s.name + ".excluded.txt"));
+    for (const auto& e : s.exclusions) excluded << e.expected << "\t" << e.input << "\n";
 }
 
 }  // namespace factlint::conformance

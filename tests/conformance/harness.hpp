@@ -31,7 +31,8 @@ struct suite_score {
     int right = 0;
     std::map<std::string, int> excluded;
     std::vector<failure> failures;
-    std::string note;  // extra figures printed under the table
+    std::vector<failure> exclusions;  // category in `expected`, for reviewing the scope
+    std::string note;                 // extra figures printed under the table
 
     [[nodiscard]] double share() const { return in_scope == 0 ? 0.0 : double(right) / in_scope; }
 };
@@ -70,7 +71,11 @@ const exclusion_rule<Case>* first_exclusion(const std::vector<exclusion_rule<Cas
 
 [[nodiscard]] std::string quoted_span(std::string_view text, std::size_t begin, std::size_t end);
 
-// Writes <dir>/<name>.txt with one block per failure.
+// Counts an excluded case under its category and keeps it for review.
+void exclude(suite_score& s, std::string_view category, std::string_view input);
+
+// Writes <dir>/<name>.txt with one block per failure and
+// <dir>/<name>.excluded.txt with each excluded case and its category.
 void write_failures(const std::filesystem::path& dir, const suite_score& s);
 
 }  // namespace factlint::conformance

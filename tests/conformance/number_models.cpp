@@ -92,9 +92,10 @@ bool figure_missing(const rt_case& c) {
     return false;
 }
 
+// clang-format off
 const rule dotnet{"not_supported_on_dotnet", not_supported_on_dotnet};
 const rule fractions{"fractions_and_half", [](const rt_case& c) {
-                         return subtype_is(c, "fraction") || any_result_text(c, R"(\b(half|quarters?)\b)") ||
+                         return subtype_is(c, "fraction") || any_result_text(c, R"(\b(half|quarters?)\b|\d\s*/\s*\d)") ||
                                 contains_word_regex(c.lowered_input, R"((illionths?|hundredths?)\b)");
                      }};
 const rule powers{"powers_and_exponents", [](const rt_case& c) {
@@ -112,26 +113,40 @@ const rule foreign_grouping{
                contains_word_regex(c.lowered_input, R"(\d{3} \d{4}|\d, \d{3})");
     }};
 const rule abbreviated_scales{"scale_abbreviations_outside_spec", [](const rt_case& c) {
-                                  return any_result_text(c, R"(\d\s*(g|b|m|mm|mil|bln|tln|dzs?|dozs?)$)");
+                                  return any_result_text(c, R"(\d\s*(g|b|m|mm|mil|bln|tln)$|\b(dzs?|dozs?)$)");
                               }};
 const rule spec_non_quantities{"spec_not_a_quantity", [](const rt_case& c) {
                                    // SPEC §4.1: versions and addresses, phone numbers, dates, model names,
                                    // list numbering.
                                    return contains_word_regex(
                                        c.lowered_input,
-                                       R"(\d+\.\d+\.\d+|\+\d-|\d/\d+/\d|\bscp-|\bnrs?\.|\d{3}-\d{4})");
+                                       R"(\d+\.\d+\.\d+|\+\d-|\d/\d+/\d|\bscp-|\bnrs?\.|\d{3}-\d{4}|\bversion\b|\d+ out of \d+)");
                                }};
 const rule glued_unit_negative{"figure_glued_to_unit_negative", [](const rt_case& c) {
                                    // Recognizers' Number model does not read "180ml" as a number by design;
                                    // factlint reads it as a quantity with a unit.
                                    return c.results.empty() &&
-                                          contains_word_regex(c.lowered_input, R"(\d(ml|km)\b)");
+                                          contains_word_regex(c.lowered_input, R"(\d[a-z]{1,3}\b)");
                                }};
 const rule rare_number_words{"number_words_outside_spec", [](const rt_case& c) {
                                  return any_result_text(c, R"(\b(zero|nought|naught|dozens)\b)");
                              }};
 const rule digits_with_hundred{"digits_with_hundred",
                                [](const rt_case& c) { return any_result_text(c, R"(\d\s+hundred\b)"); }};
+// SPEC §4.1 reads "eight to 10 feet" as one range; Recognizers marks "10 feet".
+bool next_to_range_word(const rt_case& c) {
+    for (const auto& r : c.results) {
+        const std::size_t from = r.begin > 24 ? r.begin - 24 : 0;
+        const std::string before = c.lowered_input.substr(from, r.begin - from);
+        const std::string after = c.lowered_input.substr(r.end, 12);
+        if (contains_word_regex(before, R"((\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ty|[a-z]+teen))\s*(to|-|and)\s*$)") ||
+            contains_word_regex(after, R"(^\s*(to|-)\s*\d)"))
+            return true;
+    }
+    return false;
+}
+
+const rule ranges{"ranges_read_as_one_quantity", next_to_range_word};
 const rule figure_without_number{"unit_without_figure", figure_missing};
 const rule reversed_percent{"percent_before_figure",
                             [](const rt_case& c) { return any_result_text(c, R"(^(per ?cents?)\b)"); }};
@@ -159,6 +174,8 @@ const rule dimension_outside_table{"unit_outside_factlint_units", [](const rt_ca
                                                return true;
                                        return false;
                                    }};
+
+// clang-format on
 
 // ---- comparing ----------------------------------------------------------------
 
@@ -239,17 +256,23 @@ suite_score run_model(const std::filesystem::path& file, const model_config& cfg
     score.name = cfg.name;
     for (const auto& c : read_recognizers_file(file)) {
         if (const auto* r = first_exclusion(cfg.rules, c)) {
-            ++score.excluded[std::string(r->name)];
+            exclude(score, r->name, c.input);
             continue;
         }
         ++score.in_scope;
         std::vector<quantity_match> ours;
-        for (auto& m : grammar::find_quantities(c.input))
-            if (cfg.covers(m)) ours.push_back(std::move(m));
-        if (case_right(c, ours, cfg))
+        std::string error;
+        try {
+            for (auto& m : grammar::find_quantities(c.input))
+                if (cfg.covers(m)) ours.push_back(std::move(m));
+        } catch (const std::exception& e) {  // a grammar bug: counted wrong, shown in the list
+            error = std::string("EXCEPTION: ") + e.what();
+        }
+        if (error.empty() && case_right(c, ours, cfg))
             ++score.right;
         else
-            score.failures.push_back({c.input, describe_expected(c, cfg), describe_got(c.input, ours)});
+            score.failures.push_back(
+                {c.input, describe_expected(c, cfg), error.empty() ? describe_got(c.input, ours) : error});
     }
     return score;
 }
@@ -266,40 +289,41 @@ bool is_measure(const quantity_match& m) {
 }  // namespace
 
 suite_score run_number_model(const std::filesystem::path& file) {
-    return run_model(
-        file, {"recognizers.number",
-               {dotnet, spec_non_quantities, glued_unit_negative, fractions, powers, spoken_decimals,
-                indian_scales, foreign_grouping, abbreviated_scales, rare_number_words, digits_with_hundred},
-               [](const quantity_match&) { return true; },
-               no_unit,
-               true});
+    return run_model(file, {"recognizers.number",
+                            {dotnet, spec_non_quantities, glued_unit_negative, fractions, powers,
+                             spoken_decimals, indian_scales, foreign_grouping, abbreviated_scales,
+                             rare_number_words, digits_with_hundred, ranges},
+                            [](const quantity_match&) { return true; },
+                            no_unit,
+                            true});
 }
 
 suite_score run_percent_model(const std::filesystem::path& file) {
-    return run_model(file, {"recognizers.percent",
-                            {dotnet, figure_without_number, reversed_percent, percent_words, fractions},
-                            is_percent,
-                            no_unit,
-                            false});
+    return run_model(file,
+                     {"recognizers.percent",
+                      {dotnet, figure_without_number, reversed_percent, percent_words, fractions, ranges},
+                      is_percent,
+                      no_unit,
+                      false});
 }
 
 suite_score run_currency_model(const std::filesystem::path& file) {
     return run_model(file, {"recognizers.currency",
                             {dotnet, figure_without_number, unit_outside_table, compound_amounts,
-                             currency_code_scales, fractions, indian_scales},
+                             currency_code_scales, fractions, indian_scales, ranges},
                             is_currency,
                             [](const rt_result& r) { return our_unit(resolution_string(r, "unit")); },
                             false});
 }
 
 suite_score run_dimension_model(const std::filesystem::path& file) {
-    return run_model(
-        file,
-        {"recognizers.dimension",
-         {dotnet, figure_without_number, dimension_outside_table, compound_amounts, fractions, indian_scales},
-         is_measure,
-         [](const rt_result& r) { return our_dimension_unit(resolution_string(r, "unit")); },
-         false});
+    return run_model(file,
+                     {"recognizers.dimension",
+                      {dotnet, figure_without_number, dimension_outside_table, compound_amounts, fractions,
+                       indian_scales, ranges},
+                      is_measure,
+                      [](const rt_result& r) { return our_dimension_unit(resolution_string(r, "unit")); },
+                      false});
 }
 
 }  // namespace factlint::conformance

@@ -30,11 +30,13 @@ struct tempeval_counts {
     int found = 0;            // overlapped by one of our matches
     int value_right = 0;      // and that match's value right at the gold granularity
     int false_positives = 0;  // our matches overlapping no gold TIMEX3 of any type
+    int exceptions = 0;       // documents on which find_times threw
 };
 
 [[nodiscard]] std::optional<tml_document> read_tml(const std::string& xml);
 [[nodiscard]] std::optional<time_span> timeml_span(std::string_view value);
-[[nodiscard]] bool timeml_value_right(std::string_view gold, const grammar::time_match& m);
+[[nodiscard]] bool timeml_value_right(std::string_view gold, const grammar::time_match& m,
+                                      const time_span& document_date);
 [[nodiscard]] tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* misses);
 
 // Two rows: DATE spans found, DATE values right. `root` holds TimeBank/ and AQUAINT/.
