@@ -383,18 +383,28 @@ const auto relative = (shifts >> sp >> units >> word_end)[on_shift_unit] |
                       (day_words >> word_end)[on_day_word];
 const auto present = (x3::omit[present_words] >> word_end)[on_present];
 
-const x3::rule<struct core_class, time_core> core = "time";
-const auto core_def = iso_day | year_pair | numeric_date | decade | century | year_alone | short_decade |
-                      day_month | month_day | month_year | month_alone | quarter | half | fiscal | weekday |
-                      relative | present;
-BOOST_SPIRIT_DEFINE(core)
+// The scanner knows what a phrase starts with; each start has its own
+// rule, so a word never pays for the number forms and the reverse.
+const x3::rule<struct digit_core_class, time_core> digit_core = "time";
+const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_alone | day_month;
+const x3::rule<struct word_core_class, time_core> word_core = "time";
+const auto word_core_def =
+    relative | present | month_day | month_year | month_alone | weekday | quarter | half | fiscal;
+const x3::rule<struct quote_core_class, time_core> quote_core = "time";
+const auto quote_core_def = short_decade;
+BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)
 
 }  // namespace
 
 std::optional<time_core> parse_core(const char*& first, const char* last) {
     time_core out;
     const char* it = first;
-    if (!x3::parse(it, last, core, out)) return std::nullopt;
+    if (it == last) return std::nullopt;
+    const char c = *it;
+    const bool ok = c >= '0' && c <= '9'       ? x3::parse(it, last, digit_core, out)
+                    : c == '\'' || c == '\xE2' ? x3::parse(it, last, quote_core, out)
+                                               : x3::parse(it, last, word_core, out);
+    if (!ok) return std::nullopt;
     first = it;
     return out;
 }

@@ -36,6 +36,16 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// One table look-up per byte in the scanning loop.
+constexpr std::uint8_t letter = 1, digit_char = 2;
+constexpr std::array<std::uint8_t, 256> char_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = letter;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = digit_char;
+    return t;
+}();
+
 // ---- words around a phrase ------------------------------------------------
 
 struct word_ref {
@@ -161,13 +171,22 @@ constexpr std::array<std::string_view, 52> core_words{
     "now",       "currently", "presently", "nowadays", "still",  "first",     "second", "third",
     "fourth",    "fiscal",    "q",         "fy"};
 
-// For each first letter, a bit per length some core word of that letter
+// Words that start a phrase read by hand ("two years ago", "at present").
+constexpr std::array<std::string_view, 4> other_words{"ago", "earlier", "present", "date"};
+
+// For each first letter, a bit per length some keyword of that letter
 // has: most words are rejected by one table look-up.
-constexpr std::array<std::uint16_t, 26> core_word_lengths = [] {
+constexpr std::array<std::uint16_t, 26> keyword_lengths = [] {
     std::array<std::uint16_t, 26> lengths{};
     for (std::string_view w : core_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
+    for (std::string_view w : other_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
     return lengths;
 }();
+
+bool maybe_keyword(word_ref letters) {
+    return letters.size() <= 9 &&
+           (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
+}
 
 // The core words sorted, and where each first letter's run begins.
 constexpr auto sorted_core_words = [] {
@@ -190,9 +209,8 @@ constexpr std::array<std::uint8_t, 27> core_word_runs = [] {
 bool core_word(word_ref letters) {
     if (letters.size() > 9) return false;
     const char first = lower(*letters.begin);
-    const auto letter = static_cast<std::size_t>(first - 'a');
-    if (!(core_word_lengths[letter] & (1u << letters.size()))) return false;
-    for (std::size_t i = core_word_runs[letter]; i < core_word_runs[letter + 1]; ++i)
+    const auto index = static_cast<std::size_t>(first - 'a');
+    for (std::size_t i = core_word_runs[index]; i < core_word_runs[index + 1]; ++i)
         if (is(letters, sorted_core_words[i])) return true;
     return false;
 }
@@ -548,14 +566,18 @@ struct scanner {
     }
 
     const char* on_word(const char* p) {
-        const char* letters_end = p;
-        while (letters_end < end && is_alpha(*letters_end)) ++letters_end;
+        const char* letters_end = p + 1;
+        while (letters_end < end && (char_class[static_cast<unsigned char>(*letters_end)] & letter))
+            ++letters_end;
         const char* word_end = letters_end;
-        while (word_end < end && is_alnum(*word_end)) ++word_end;
+        while (word_end < end && char_class[static_cast<unsigned char>(*word_end)]) ++word_end;
         const word_ref letters{p, letters_end};
-        if (end - letters_end >= 3 && std::memcmp(letters_end, "://", 3) == 0) return skip_url(p);
-        if (is(letters, "www") && letters_end < end && *letters_end == '.') return skip_url(p);
+        if (word_end < end && (*word_end == ':' || *word_end == '.')) {
+            if (end - letters_end >= 3 && std::memcmp(letters_end, "://", 3) == 0) return skip_url(p);
+            if (is(letters, "www") && *letters_end == '.') return skip_url(p);
+        }
         if (p > base && is_alnum(p[-1])) return word_end;
+        if (!maybe_keyword(letters)) return word_end;  // the common case
         if (letters.size() <= 9 && core_word(letters)) {
             if (letters_end == word_end || is(letters, "fy") || is(letters, "q"))
                 if (const char* next = try_at(p)) return next;
@@ -577,10 +599,11 @@ struct scanner {
         const char* p = base;
         while (p < end) {
             const char c = *p;
-            if (is_digit(c))
-                p = on_digit(p);
-            else if (is_alpha(c))
+            const std::uint8_t k = char_class[static_cast<unsigned char>(c)];
+            if (k & letter)
                 p = on_word(p);
+            else if (k)
+                p = on_digit(p);
             else if ((c == '\'' && p + 1 < end && is_digit(p[1])) ||
                      (c == '\xE2' && end - p >= 4 && std::memcmp(p, "\xE2\x80\x99", 3) == 0 &&
                       is_digit(p[3]))) {
