@@ -1,0 +1,156 @@
+// `factlint check`: read every input, run the rules, render one report.
+#include <unistd.h>
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <tuple>
+
+#include "checker/engine.hpp"
+#include "checker/rule.hpp"
+#include "cli/commands.hpp"
+#include "cli/parallel.hpp"
+#include "cli/session.hpp"
+#include "report/report.hpp"
+
+namespace factlint::cli {
+
+namespace {
+
+// Where rule pages live for people following a link from a report; a
+// fork or mirror changes it here (docs/cli.md says so).
+constexpr const char* help_uri_base = "https://github.com/factlint/factlint/blob/main/docs/rules/";
+constexpr const char* information_uri = "https://github.com/factlint/factlint";
+
+bool env_set(const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v;
+}
+
+// Color only for people: a terminal, NO_COLOR unset; FORCE_COLOR forces it
+// on (for CI logs that render ANSI), NO_COLOR wins over it.
+bool use_color(output_format format) {
+    if (format != output_format::text || env_set("NO_COLOR")) return false;
+    const char* force = std::getenv("FORCE_COLOR");
+    if (force && *force && std::string_view(force) != "0") return true;
+    return isatty(STDOUT_FILENO) != 0;
+}
+
+std::vector<rule_description> rule_descriptions() {
+    std::vector<rule_description> rules;
+    for (const rule_info& r : rule_table())
+        rules.push_back({std::string(r.code), std::string(r.name), std::string(r.summary), r.level});
+    return rules;
+}
+
+bool by_position(const finding& a, const finding& b) {
+    return std::tie(a.line, a.column, a.end_line, a.end_column, a.code) <
+           std::tie(b.line, b.column, b.end_line, b.end_column, b.code);
+}
+
+// Checks every readable input; results[i] belongs to inputs.files[i].
+std::vector<file_result> check_all(inputs& in, const claim_store& store, const settings& s) {
+    const check_options options = s.to_check_options();
+    const std::string stdin_bytes = read_stdin_if_needed(in);
+    std::vector<file_result> results(in.files.size());
+    parallel_for(in.files.size(), s.jobs, [&](std::size_t i) {
+        input_file& f = in.files[i];
+        try {
+            read_input(f, &stdin_bytes);
+            if (f.doc) results[i] = check_document(*f.doc, store, options);
+        } catch (const std::exception& e) {  // one bad file must not take the run down
+            f.doc.reset();
+            f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};
+        }
+        results[i].path = f.path;
+    });
+    return results;
+}
+
+// --stats: how much was found, to stderr so it never mixes with a report.
+void print_stats(const std::vector<file_result>& checked) {
+    std::size_t records = 0, matched = 0, findings = 0;
+    std::map<std::string, std::size_t> per_rule;
+    for (const file_result& r : checked) {
+        const auto m = static_cast<std::size_t>(std::count_if(
+            r.records.begin(), r.records.end(), [](const claim_record& c) { return !c.claim_id.empty(); }));
+        std::cerr << r.path << ": " << r.records.size() << " records, " << m << " matched, "
+                  << r.findings.size() << " findings\n";
+        records += r.records.size();
+        matched += m;
+        findings += r.findings.size();
+        for (const finding& f : r.findings) ++per_rule[f.code];
+    }
+    std::cerr << "total: " << records << " records, " << matched << " matched, " << findings << " findings\n";
+    for (const auto& [code, n] : per_rule) std::cerr << "  " << code << ": " << n << '\n';
+}
+
+}  // namespace
+
+int run_check(const command_line& cl) {
+    const std::optional<settings> s = resolve_settings(cl);
+    if (!s) return exit_usage;
+    const std::optional<claim_store> store = load_reference_claims(s->claims);
+    if (!store) return exit_usage;
+
+    inputs in = collect_inputs(*s);
+    std::vector<file_result> results = check_all(in, *store, *s);
+
+    // Across files only over what was read: keep the checked results together.
+    std::vector<file_result> checked;
+    std::vector<std::size_t> origin;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (in.files[i].error) print_read_error(*in.files[i].error);
+        if (!in.files[i].doc) continue;
+        checked.push_back(std::move(results[i]));
+        origin.push_back(i);
+    }
+    check_across_files(checked, *store, s->to_check_options());
+
+    std::vector<finding> findings;
+    run_summary summary;
+    std::map<std::string, const document*> docs;
+    for (std::size_t k = 0; k < checked.size(); ++k) {
+        file_result& r = checked[k];
+        std::stable_sort(r.findings.begin(), r.findings.end(), by_position);
+        findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+        summary.claims += r.records.size();
+        docs.emplace(r.path, in.files[origin[k]].doc.get());
+    }
+    summary.files = checked.size();
+    summary.skipped = in.failed();
+    bool failed = false;
+    for (const finding& f : findings) {
+        if (f.level == severity::error)
+            ++summary.errors;
+        else if (f.level == severity::warning)
+            ++summary.warnings;
+        else
+            ++summary.infos;
+        failed = failed || fails(f.level, s->fail_on);
+    }
+
+    const std::vector<rule_description> rules = rule_descriptions();
+    report_input report;
+    report.findings = findings;
+    report.summary = summary;
+    report.rules = rules;
+    report.source_line = [&docs](const std::string& file, int line) -> std::optional<std::string> {
+        auto it = docs.find(file);
+        if (it == docs.end() || line < 1 || line > it->second->lines.line_count()) return std::nullopt;
+        return std::string(it->second->lines.line_text(line));
+    };
+    report.color = use_color(s->format);
+    report.version = FACTLINT_VERSION;
+    report.help_uri_base = help_uri_base;
+    report.information_uri = information_uri;
+    write_report(s->format, report, std::cout);
+    std::cout.flush();
+
+    if (s->stats) print_stats(checked);
+
+    if (in.failed() > 0) return exit_usage;
+    return failed ? exit_findings : exit_ok;
+}
+
+}  // namespace factlint::cli

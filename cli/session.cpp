@@ -1,0 +1,121 @@
+#include "cli/session.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include "checker/claims_loader.hpp"
+#include "checker/rule.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/parallel.hpp"
+#include "cli/walk.hpp"
+#include "grammar/claims_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace factlint::cli {
+
+std::vector<std::string> known_rule_codes() {
+    std::vector<std::string> codes;
+    for (const rule_info& r : rule_table()) codes.emplace_back(r.code);
+    return codes;
+}
+
+namespace {
+
+std::optional<config_result> config_for(const command_line& cl, const std::vector<std::string>& known) {
+    if (cl.config_file) return load_config(*cl.config_file, known);
+    if (cl.no_config) return std::nullopt;
+    std::error_code ec;
+    const auto found = find_config(fs::current_path(ec));
+    if (!found) return std::nullopt;
+    return load_config(*found, known);
+}
+
+}  // namespace
+
+std::optional<settings> resolve_settings(const command_line& cl) {
+    const std::vector<std::string> known = known_rule_codes();
+    const std::optional<config_result> cfg = config_for(cl, known);
+    if (cfg && !cfg->errors.empty()) {
+        for (const located_error& e : cfg->errors) std::cerr << format_located(e) << '\n';
+        return std::nullopt;
+    }
+    merge_result merged = merge_settings(cl, cfg ? &cfg->value : nullptr, known, hardware_jobs());
+    if (!merged.errors.empty()) {
+        for (const std::string& e : merged.errors) std::cerr << "factlint: error: " << e << '\n';
+        return std::nullopt;
+    }
+    return std::move(merged.value);
+}
+
+std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths) {
+    if (paths.empty()) return claim_store{};
+    walk_options options;
+    options.extensions = {".claims"};
+    const walk_result files = collect_files(paths, options);
+    for (const walk_error& e : files.errors)
+        std::cerr << format_located({e.path, 1, 1, "cannot read claims: " + e.message}) << '\n';
+    if (!files.errors.empty()) return std::nullopt;
+    load_result loaded = load_claims(files.files);
+    for (const grammar::claims_file_error& e : loaded.errors) {
+        std::cerr << grammar::format_error(e);
+        if (!grammar::format_error(e).ends_with('\n')) std::cerr << '\n';
+    }
+    if (!loaded.errors.empty()) return std::nullopt;
+    return std::move(loaded.store);
+}
+
+std::size_t inputs::failed() const {
+    std::size_t n = walk_errors;
+    for (const input_file& f : files) n += f.doc ? 0 : 1;
+    return n;
+}
+
+inputs collect_inputs(const settings& s) {
+    walk_options options;
+    options.excludes = s.excludes;
+    walk_result walked = collect_files(s.paths, options);
+    for (const walk_error& e : walked.errors) std::cerr << format_located({e.path, 1, 1, e.message}) << '\n';
+    for (const std::string& w : walked.warnings) std::cerr << "factlint: warning: " << w << '\n';
+    inputs in;
+    in.walk_errors = walked.errors.size();
+    in.files.reserve(walked.files.size());
+    for (std::string& path : walked.files) in.files.push_back({std::move(path), nullptr, std::nullopt});
+    return in;
+}
+
+std::string read_stdin_if_needed(const inputs& in) {
+    for (const input_file& f : in.files) {
+        if (f.path == "-") {
+            return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        }
+    }
+    return {};
+}
+
+void read_input(input_file& file, const std::string* stdin_bytes) {
+    std::string bytes;
+    if (file.path == "-") {
+        bytes = stdin_bytes ? *stdin_bytes : std::string();
+    } else {
+        std::string reason;
+        if (!read_file_bytes(file.path, bytes, reason)) {
+            file.error = read_error{file.path, 0, 0, "cannot read file: " + reason};
+            return;
+        }
+    }
+    auto doc = std::make_unique<document>();
+    const input_format format = file.path == "-" ? input_format::markdown : format_for_path(file.path);
+    if (auto error = read_document(file.path, std::move(bytes), format, *doc)) {
+        file.error = std::move(*error);
+        return;
+    }
+    file.doc = std::move(doc);
+}
+
+void print_read_error(const read_error& e) {
+    std::cerr << format_located({e.path, e.line, e.column, e.message}) << '\n';
+}
+
+}  // namespace factlint::cli

@@ -1,0 +1,58 @@
+// What `check` and `extract` share: settings from the command line and the
+// config, the reference claims, and the documents read (in parallel).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims/store.hpp"
+#include "cli/options.hpp"
+#include "reader/document.hpp"
+
+namespace factlint::cli {
+
+// Exit statuses (SPEC §2).
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_usage = 2;
+
+// Every rule code of the rule table.
+[[nodiscard]] std::vector<std::string> known_rule_codes();
+
+// Settings for a run: the config file (unless --no-config) under the
+// command line. On failure prints the errors and returns nullopt.
+[[nodiscard]] std::optional<settings> resolve_settings(const command_line& cl);
+
+// Loads the reference claims named by `paths` (files or directories of
+// *.claims). On failure prints every error and returns nullopt.
+[[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths);
+
+// One input file and what became of it.
+struct input_file {
+    std::string path;
+    std::unique_ptr<document> doc;  // null when it could not be read
+    std::optional<read_error> error;
+};
+
+struct inputs {
+    std::vector<input_file> files;             // in output order
+    std::size_t walk_errors = 0;               // PATHs that do not exist, unreadable directories
+    [[nodiscard]] std::size_t failed() const;  // walk errors + files not read
+};
+
+// Collects the files of the PATHs and prints walk errors and warnings.
+[[nodiscard]] inputs collect_inputs(const settings& s);
+
+// Reads input `i` (or "-" from `stdin_bytes`) into its document; safe to call
+// for different `i` from different threads.
+void read_input(input_file& file, const std::string* stdin_bytes);
+
+// Prints a read error as "FILE:LINE:COL: error: message".
+void print_read_error(const read_error& e);
+
+// The standard input, read once, if one of the files is "-".
+[[nodiscard]] std::string read_stdin_if_needed(const inputs& in);
+
+}  // namespace factlint::cli

@@ -1,0 +1,187 @@
+#include "cli/walk.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "cli/glob.hpp"
+
+namespace fs = std::filesystem;
+
+namespace factlint::cli {
+
+namespace {
+
+bool hidden(const fs::path& p) {
+    const std::string name = p.filename().string();
+    return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+bool has_extension(const fs::path& p, const std::vector<std::string>& extensions) {
+    const std::string ext = p.extension().string();
+    return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+}
+
+// Displayed path of a directory entry: "docs" + "a.md" -> "docs/a.md",
+// "." + "a.md" -> "a.md", without doubled separators.
+std::string display_join(const std::string& dir, const std::string& name) {
+    if (dir == "." || dir == "./") return name;
+    if (!dir.empty() && dir.back() == '/') return dir + name;
+    return dir + "/" + name;
+}
+
+class walker {
+public:
+    walker(const walk_options& options, walk_result& out) : options_(options), out_(out) {}
+
+    void add_argument(const std::string& arg) {
+        if (arg == "-") {
+            add_file(arg, fs::path());
+            return;
+        }
+        std::error_code ec;
+        const fs::file_status st = fs::status(arg, ec);
+        if (ec || !fs::exists(st)) {
+            const bool dangling = fs::is_symlink(fs::symlink_status(arg, ec));
+            out_.errors.push_back({arg, dangling ? "broken symbolic link" : "No such file or directory"});
+            return;
+        }
+        if (fs::is_directory(st)) {
+            walk_directory(arg);
+        } else {
+            add_file(arg, canonical_or_self(arg));
+        }
+    }
+
+private:
+    static fs::path canonical_or_self(const fs::path& p) {
+        std::error_code ec;
+        fs::path c = fs::weakly_canonical(p, ec);
+        return ec ? fs::absolute(p, ec) : c;
+    }
+
+    void add_file(const std::string& shown, const fs::path& identity) {
+        if (!identity.empty() && !seen_files_.insert(identity.string()).second) return;
+        out_.files.push_back(shown);
+    }
+
+    // Explicit stack rather than recursion: deep trees cannot overflow it.
+    void walk_directory(const std::string& root) {
+        std::vector<std::string> pending{root};
+        while (!pending.empty()) {
+            const std::string dir = pending.back();
+            pending.pop_back();
+            if (!visited_dirs_.insert(canonical_or_self(dir).string()).second) {
+                out_.warnings.push_back(dir + ": directory already visited (symbolic link loop?), skipped");
+                continue;
+            }
+            std::vector<std::string> subdirs = scan_directory(dir);
+            // Pushed in reverse so directories are walked in name order.
+            pending.insert(pending.end(), subdirs.rbegin(), subdirs.rend());
+        }
+    }
+
+    // Adds the directory's files (sorted) and returns its subdirectories (sorted).
+    std::vector<std::string> scan_directory(const std::string& dir) {
+        std::vector<std::pair<std::string, bool>> entries;  // name, is directory
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        if (ec) {
+            out_.errors.push_back({dir, ec.message()});
+            return {};
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) break;
+            const fs::path& p = it->path();
+            if (hidden(p)) continue;
+            std::error_code type_ec;
+            const fs::file_status st = fs::status(p, type_ec);  // follows symlinks
+            if (type_ec || !fs::exists(st)) {
+                if (has_extension(p, options_.extensions))
+                    out_.warnings.push_back(display_join(dir, p.filename().string()) +
+                                            ": broken symbolic link, skipped");
+                continue;
+            }
+            entries.emplace_back(p.filename().string(), fs::is_directory(st));
+        }
+        if (ec) out_.errors.push_back({dir, ec.message()});
+        std::sort(entries.begin(), entries.end());
+
+        std::vector<std::string> subdirs;
+        for (const auto& [name, is_dir] : entries) {
+            const std::string shown = display_join(dir, name);
+            if (is_excluded(shown, options_.excludes)) continue;
+            if (is_dir) {
+                subdirs.push_back(shown);
+            } else if (has_extension(name, options_.extensions)) {
+                add_file(shown, canonical_or_self(shown));
+            }
+        }
+        return subdirs;
+    }
+
+    const walk_options& options_;
+    walk_result& out_;
+    std::set<std::string> visited_dirs_;
+    std::set<std::string> seen_files_;
+};
+
+std::string relative_to(const fs::path& path, const fs::path& base) {
+    std::error_code ec;
+    const fs::path abs_path = fs::absolute(path, ec).lexically_normal();
+    const fs::path abs_base = fs::absolute(base.empty() ? fs::path(".") : base, ec).lexically_normal();
+    fs::path rel = abs_path.lexically_relative(abs_base);
+    if (rel.empty()) return path.lexically_normal().generic_string();
+    return rel.generic_string();
+}
+
+}  // namespace
+
+bool is_excluded(const fs::path& path, const std::vector<exclude_pattern>& excludes) {
+    for (const exclude_pattern& e : excludes) {
+        const std::string rel = relative_to(path, e.base);
+        // A path outside the base directory only matches by its file name.
+        if (rel.starts_with("../") || rel == "..") {
+            if (e.glob.find('/') == std::string::npos && exclude_matches(e.glob, rel)) return true;
+            continue;
+        }
+        if (exclude_matches(e.glob, rel)) return true;
+    }
+    return false;
+}
+
+walk_result collect_files(const std::vector<std::string>& paths, const walk_options& options) {
+    walk_result out;
+    walker w(options, out);
+    for (const std::string& p : paths) w.add_argument(p);
+    return out;
+}
+
+bool read_file_bytes(const std::string& path, std::string& bytes, std::string& error) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        error = "is a directory";
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        error = "read error";
+        return false;
+    }
+    bytes = std::move(buffer).str();
+    return true;
+}
+
+}  // namespace factlint::cli

@@ -1,0 +1,421 @@
+// The pure parts of the command line: .factlint.toml, globs, file walking,
+// option merging, the job pool.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cli/config.hpp"
+#include "cli/glob.hpp"
+#include "cli/options.hpp"
+#include "cli/parallel.hpp"
+#include "cli/walk.hpp"
+
+namespace fs = std::filesystem;
+using namespace factlint;
+using namespace factlint::cli;
+
+namespace {
+
+const std::vector<std::string> known = {"FL101", "FL102", "FL104", "FL201", "FL203", "FL301"};
+
+config_result parse(std::string_view text) { return parse_config(".factlint.toml", "/repo", text, known); }
+
+// The single error of `text`, as the command line would print it.
+std::string only_error(std::string_view text) {
+    const config_result r = parse(text);
+    REQUIRE(r.errors.size() == 1);
+    return format_located(r.errors.front());
+}
+
+// A fresh directory under the system temp dir, removed afterwards.
+struct temp_dir {
+    fs::path path;
+    temp_dir() {
+        std::random_device rd;
+        path =
+            fs::temp_directory_path() / ("factlint-cli-test-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~temp_dir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    void write(const std::string& rel, const std::string& content = "text\n") const {
+        fs::create_directories((path / rel).parent_path());
+        std::ofstream(path / rel) << content;
+    }
+    [[nodiscard]] std::string str() const { return path.generic_string(); }
+};
+
+std::vector<std::string> strip_prefix(std::vector<std::string> files, const std::string& prefix) {
+    for (std::string& f : files)
+        if (f.starts_with(prefix)) f = f.substr(prefix.size());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("cli: config: a file using every key") {
+    const config_result r = parse(R"(
+claims = ["facts/", "/abs/more.claims"]
+as_of = "2024-06"
+format = "json"
+select = ["FL1", "FL201"]
+ignore = "FL104,fl3"
+jobs = 3
+fail_on = "warning"
+hedge_tolerance = 0.2
+exclude = ["drafts/archive/**", "*.tmp.md"]
+inline_ignores = false
+
+[rules.FL104]
+severity = "error"
+
+[rules.FL301]
+severity = "off"
+)");
+    REQUIRE(r.errors.empty());
+    const config& c = r.value;
+    REQUIRE(c.claims.has_value());
+    REQUIRE(c.claims->size() == 2);
+    CHECK(c.claims->at(0).ends_with("facts"));
+    CHECK(c.claims->at(1) == "/abs/more.claims");
+    REQUIRE(c.as_of.has_value());
+    CHECK(*c.as_of == time_span::month(2024, 6));
+    CHECK(c.format == output_format::json);
+    CHECK(c.select == std::vector<std::string>{"FL1", "FL201"});
+    CHECK(c.ignore == std::vector<std::string>{"FL104", "FL3"});
+    CHECK(c.jobs == 3u);
+    CHECK(c.fail_on == fail_level::warning);
+    CHECK(c.hedge_tolerance == doctest::Approx(0.2));
+    CHECK(c.exclude == std::vector<std::string>{"drafts/archive/**", "*.tmp.md"});
+    CHECK(c.inline_ignores == false);
+    CHECK(c.severity_overrides.at("FL104") == severity::error);
+    CHECK(c.disabled_rules == std::vector<std::string>{"FL301"});
+}
+
+TEST_CASE("cli: config: relative claims paths are resolved against the config's directory") {
+    const config_result r =
+        parse_config("/repo/sub/.factlint.toml", "/repo/sub", "claims = [\"facts\"]\n", known);
+    REQUIRE(r.errors.empty());
+    CHECK(r.value.claims->at(0) == "/repo/sub/facts");  // cwd is not under /repo
+}
+
+TEST_CASE("cli: config: as_of accepts a TOML date") {
+    const config_result r = parse("as_of = 2024-06-15\n");
+    REQUIRE(r.errors.empty());
+    CHECK(*r.value.as_of == time_span::day(2024, 6, 15));
+}
+
+TEST_CASE("cli: config: an empty file is valid and sets nothing") {
+    const config_result r = parse("# nothing here\n");
+    CHECK(r.errors.empty());
+    CHECK_FALSE(r.value.claims.has_value());
+    CHECK_FALSE(r.value.format.has_value());
+}
+
+TEST_CASE("cli: config: unknown key, with its position") {
+    CHECK(only_error("format = \"text\"\n  foo = 1\n") ==
+          ".factlint.toml:2:3: error: unknown key \"foo\" in .factlint.toml");
+}
+
+TEST_CASE("cli: config: unknown key inside a rule table") {
+    CHECK(only_error("[rules.FL104]\nlevel = \"error\"\n") ==
+          ".factlint.toml:2:1: error: unknown key \"level\" in [rules.FL104]");
+}
+
+TEST_CASE("cli: config: unknown rule code in a rules table") {
+    CHECK(only_error("[rules.FL999]\nseverity = \"error\"\n") ==
+          ".factlint.toml:1:8: error: unknown rule code \"FL999\" in .factlint.toml");
+}
+
+TEST_CASE("cli: config: unknown rule code in select and ignore") {
+    CHECK(only_error("select = [\"FL101\", \"XY1\"]\n") ==
+          ".factlint.toml:1:10: error: unknown rule code \"XY1\" in \"select\"");
+    CHECK(only_error("ignore = \"FL9\"\n") ==
+          ".factlint.toml:1:10: error: unknown rule code \"FL9\" in \"ignore\"");
+}
+
+TEST_CASE("cli: config: wrong types") {
+    CHECK(only_error("jobs = \"four\"\n") ==
+          ".factlint.toml:1:8: error: \"jobs\" must be an integer, not a string");
+    CHECK(only_error("claims = \"facts\"\n") ==
+          ".factlint.toml:1:10: error: \"claims\" must be an array of strings, not a string");
+    CHECK(only_error("exclude = [\"a\", 3]\n") ==
+          ".factlint.toml:1:17: error: \"exclude\" must hold strings, not an integer");
+    CHECK(only_error("inline_ignores = \"no\"\n") ==
+          ".factlint.toml:1:18: error: \"inline_ignores\" must be true or false, not a string");
+    CHECK(only_error("hedge_tolerance = \"10%\"\n") ==
+          ".factlint.toml:1:19: error: \"hedge_tolerance\" must be a number, not a string");
+    CHECK(only_error("rules = 1\n") ==
+          ".factlint.toml:1:9: error: \"rules\" must be a table ([rules.FL101]), not an integer");
+}
+
+TEST_CASE("cli: config: bad values") {
+    CHECK(
+        only_error("fail_on = \"fatal\"\n") ==
+        ".factlint.toml:1:11: error: \"fail_on\" must be one of \"error\", \"warning\", \"info\", \"never\", "
+        "not \"fatal\"");
+    CHECK(only_error("format = \"xml\"\n") ==
+          ".factlint.toml:1:10: error: \"format\" must be one of \"text\", \"json\", \"sarif\", \"github\", "
+          "\"gcc\", not \"xml\"");
+    CHECK(only_error("hedge_tolerance = 1.5\n") ==
+          ".factlint.toml:1:19: error: \"hedge_tolerance\" must be between 0 and 1, not 1.5");
+    CHECK(only_error("jobs = -1\n") ==
+          ".factlint.toml:1:8: error: \"jobs\" must be between 0 (all cores) and 4096, not -1");
+    CHECK(only_error("as_of = \"2024-13\"\n") ==
+          ".factlint.toml:1:9: error: invalid date \"2024-13\" for \"as_of\" (expected 2024, 2024-06 or "
+          "2024-06-15)");
+    CHECK(
+        only_error("[rules.FL104]\nseverity = \"loud\"\n") ==
+        ".factlint.toml:2:12: error: \"severity\" must be one of \"error\", \"warning\", \"info\", \"off\", "
+        "not \"loud\"");
+}
+
+TEST_CASE("cli: config: every error is reported, not just the first") {
+    const config_result r = parse("foo = 1\nbar = 2\njobs = true\n");
+    CHECK(r.errors.size() == 3);
+}
+
+TEST_CASE("cli: config: TOML syntax errors carry their position") {
+    const config_result r = parse("format = \"text\"\nselect = [\"FL1\"\n");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors.front().file == ".factlint.toml");
+    CHECK(r.errors.front().line == 3);
+    CHECK(r.errors.front().column >= 1);
+    CHECK_FALSE(r.errors.front().message.empty());
+}
+
+TEST_CASE("cli: config: found by walking up, not down") {
+    temp_dir root;
+    root.write(".factlint.toml", "jobs = 1\n");
+    fs::create_directories(root.path / "a" / "b");
+    const auto found = find_config(root.path / "a" / "b");
+    REQUIRE(found.has_value());
+    CHECK(fs::equivalent(*found, root.path / ".factlint.toml"));
+
+    temp_dir other;
+    other.write("sub/.factlint.toml", "jobs = 1\n");
+    const auto none = find_config(other.path);
+    if (none) CHECK_FALSE(fs::equivalent(*none, other.path / "sub" / ".factlint.toml"));
+}
+
+TEST_CASE("cli: config: an unreadable config file is an error") {
+    temp_dir root;
+    const config_result r = load_config(root.path / "missing.toml", known);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors.front().message == "cannot read config file");
+}
+
+TEST_CASE("cli: code lists: codes, prefixes, case and unknown entries") {
+    std::vector<std::string> unknown;
+    CHECK(parse_code_list("FL101, fl2 ,,FL3", known, unknown) ==
+          std::vector<std::string>{"FL101", "FL2", "FL3"});
+    CHECK(unknown.empty());
+    CHECK(parse_code_list("FL1011,ZZ", known, unknown).empty());
+    CHECK(unknown == std::vector<std::string>{"FL1011", "ZZ"});
+}
+
+TEST_CASE("cli: glob: star, question mark and double star") {
+    CHECK(glob_match("*.md", "a.md"));
+    CHECK_FALSE(glob_match("*.md", "d/a.md"));
+    CHECK(glob_match("*.tmp.md", "draft.tmp.md"));
+    CHECK_FALSE(glob_match("*.tmp.md", "draft.md"));
+    CHECK(glob_match("a?c.md", "abc.md"));
+    CHECK_FALSE(glob_match("a?c.md", "ac.md"));
+    CHECK(glob_match("drafts/archive/**", "drafts/archive/a.md"));
+    CHECK(glob_match("drafts/archive/**", "drafts/archive/2019/b.md"));
+    CHECK_FALSE(glob_match("drafts/archive/**", "drafts/current/a.md"));
+    CHECK(glob_match("**/x.md", "x.md"));
+    CHECK(glob_match("**/x.md", "a/b/x.md"));
+    CHECK(glob_match("a/**/z.md", "a/z.md"));
+    CHECK(glob_match("a/**/z.md", "a/b/c/z.md"));
+    CHECK_FALSE(glob_match("a/**/z.md", "b/z.md"));
+    CHECK(glob_match("*", "anything"));
+    CHECK(glob_match("**", "a/b/c"));
+    CHECK_FALSE(glob_match("", "a"));
+}
+
+TEST_CASE("cli: glob: pathological patterns finish quickly") {
+    const std::string path(200, 'a');
+    CHECK_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*b", path));
+    std::string deep;
+    for (int i = 0; i < 100; ++i) deep += "d/";
+    CHECK_FALSE(glob_match("**/**/**/**/**/**/x", deep + "y"));
+}
+
+TEST_CASE("cli: exclude: a pattern without a slash matches the file name anywhere") {
+    CHECK(exclude_matches("*.tmp.md", "drafts/x.tmp.md"));
+    CHECK(exclude_matches("*.tmp.md", "./x.tmp.md"));
+    CHECK_FALSE(exclude_matches("drafts/*.md", "other/drafts/a.md"));
+    CHECK(exclude_matches("/drafts/*.md", "drafts/a.md"));
+}
+
+TEST_CASE("cli: walk: recursive, sorted, by extension, hidden entries skipped") {
+    temp_dir t;
+    t.write("b.md");
+    t.write("a.txt");
+    t.write("c.markdown");
+    t.write("notes.html");
+    t.write("sub/z.md");
+    t.write("sub/deeper/y.md");
+    t.write(".git/ignored.md");
+    t.write(".hidden.md");
+    const walk_result r = collect_files({t.str()}, walk_options{});
+    CHECK(r.errors.empty());
+    CHECK(strip_prefix(r.files, t.str() + "/") ==
+          std::vector<std::string>{"a.txt", "b.md", "c.markdown", "sub/deeper/y.md", "sub/z.md"});
+}
+
+TEST_CASE("cli: walk: a file named explicitly is taken whatever its extension, once") {
+    temp_dir t;
+    t.write("notes.html");
+    t.write("a.md");
+    const walk_result r =
+        collect_files({t.str() + "/notes.html", t.str(), t.str() + "/a.md", "-"}, walk_options{});
+    CHECK(strip_prefix(r.files, t.str() + "/") == std::vector<std::string>{"notes.html", "a.md", "-"});
+}
+
+TEST_CASE("cli: walk: a symbolic link loop is walked once") {
+    temp_dir t;
+    t.write("docs/a.md");
+    std::error_code ec;
+    fs::create_directory_symlink("..", t.path / "docs" / "up", ec);
+    if (ec) {
+        MESSAGE("cannot create symlinks here: " << ec.message());
+        return;
+    }
+    fs::create_directory_symlink(".", t.path / "docs" / "self", ec);
+    const walk_result r = collect_files({t.str()}, walk_options{});
+    CHECK(r.errors.empty());
+    CHECK(strip_prefix(r.files, t.str() + "/") == std::vector<std::string>{"docs/a.md"});
+    CHECK_FALSE(r.warnings.empty());
+}
+
+TEST_CASE("cli: walk: broken links are warnings, missing paths errors") {
+    temp_dir t;
+    t.write("a.md");
+    std::error_code ec;
+    fs::create_symlink(t.path / "nowhere.md", t.path / "broken.md", ec);
+    const walk_result r = collect_files({t.str(), t.str() + "/missing.md"}, walk_options{});
+    CHECK(strip_prefix(r.files, t.str() + "/") == std::vector<std::string>{"a.md"});
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors.front().path == t.str() + "/missing.md");
+    CHECK(r.errors.front().message == "No such file or directory");
+    if (!ec) CHECK(r.warnings.size() == 1);
+}
+
+TEST_CASE("cli: walk: exclude globs, relative to their base directory") {
+    temp_dir t;
+    t.write("drafts/archive/old.md");
+    t.write("drafts/archive/2019/older.md");
+    t.write("drafts/new.md");
+    t.write("drafts/scratch.tmp.md");
+    walk_options options;
+    options.excludes = {{"drafts/archive/**", t.path}, {"*.tmp.md", t.path}};
+    const walk_result r = collect_files({t.str()}, options);
+    CHECK(strip_prefix(r.files, t.str() + "/") == std::vector<std::string>{"drafts/new.md"});
+    // A glob relative to another base does not match.
+    options.excludes = {{"drafts/archive/**", t.path / "elsewhere"}};
+    CHECK(collect_files({t.str()}, options).files.size() == 4);
+}
+
+TEST_CASE("cli: read_file_bytes: content, and errors for what cannot be read") {
+    // Tests run as root, so a mode-000 file would still be readable; a
+    // directory and a missing file exercise the same error path.
+    temp_dir t;
+    t.write("a.md", "one\ntwo\n");
+    std::string bytes, error;
+    REQUIRE(read_file_bytes(t.str() + "/a.md", bytes, error));
+    CHECK(bytes == "one\ntwo\n");
+    CHECK_FALSE(read_file_bytes(t.str(), bytes, error));
+    CHECK(error == "is a directory");
+    CHECK_FALSE(read_file_bytes(t.str() + "/missing.md", bytes, error));
+    CHECK(error == "No such file or directory");
+}
+
+TEST_CASE("cli: options: defaults") {
+    const merge_result r = merge_settings(command_line{}, nullptr, known, 8);
+    REQUIRE(r.errors.empty());
+    CHECK(r.value.jobs == 8u);
+    CHECK(r.value.format == output_format::text);
+    CHECK(r.value.fail_on == fail_level::error);
+    CHECK(r.value.hedge_tolerance == doctest::Approx(0.10));
+    CHECK(r.value.inline_ignores);
+    CHECK_FALSE(r.value.as_of.has_value());
+}
+
+TEST_CASE("cli: options: the command line overrides the config") {
+    config cfg;
+    cfg.dir = "/repo";
+    cfg.claims = std::vector<std::string>{"/repo/facts"};
+    cfg.format = output_format::json;
+    cfg.select = std::vector<std::string>{"FL1"};
+    cfg.jobs = 2;
+    cfg.as_of = time_span::year(2023);
+    cfg.exclude = {"drafts/**"};
+    cfg.severity_overrides["FL104"] = severity::error;
+    cfg.disabled_rules = {"FL301"};
+
+    command_line cl;
+    cl.claims = {"other.claims"};
+    cl.format = "gcc";
+    cl.as_of = "2024-06-15";
+    cl.exclude = {"*.tmp.md"};
+    cl.no_inline_ignores = true;
+    const merge_result r = merge_settings(cl, &cfg, known, 8);
+    REQUIRE(r.errors.empty());
+    CHECK(r.value.claims == std::vector<std::string>{"other.claims"});
+    CHECK(r.value.format == output_format::gcc);
+    CHECK(r.value.select == std::vector<std::string>{"FL1"});  // not given: the config's
+    CHECK(r.value.jobs == 2u);
+    CHECK(*r.value.as_of == time_span::day(2024, 6, 15));
+    REQUIRE(r.value.excludes.size() == 2);  // --exclude adds to the config's
+    CHECK(r.value.excludes[0].glob == "drafts/**");
+    CHECK(r.value.excludes[0].base == fs::path("/repo"));
+    CHECK(r.value.excludes[1].glob == "*.tmp.md");
+    CHECK_FALSE(r.value.inline_ignores);
+    CHECK(r.value.ignore == std::vector<std::string>{"FL301"});
+
+    const check_options o = r.value.to_check_options();
+    CHECK(o.severity_overrides.at("FL104") == severity::error);
+    CHECK_FALSE(o.inline_ignores);
+    CHECK(o.ignore == std::vector<std::string>{"FL301"});
+}
+
+TEST_CASE("cli: options: usage errors") {
+    command_line cl;
+    cl.as_of = "2024-02-30";
+    cl.format = "xml";
+    cl.select = "FL101,NOPE";
+    cl.fail_on = "sometimes";
+    const merge_result r = merge_settings(cl, nullptr, known, 1);
+    REQUIRE(r.errors.size() == 4);
+    CHECK(r.errors[0] == "--as-of: invalid date \"2024-02-30\" (expected 2024, 2024-06 or 2024-06-15)");
+    CHECK(r.errors[1] == "--format: unknown format \"xml\" (expected text, json, sarif, github or gcc)");
+    CHECK(r.errors[2] == "--select: unknown rule code \"NOPE\"");
+    CHECK(r.errors[3] == "--fail-on: unknown level \"sometimes\" (expected error, warning, info or never)");
+}
+
+TEST_CASE("cli: options: which severities fail a run") {
+    CHECK(fails(severity::error, fail_level::error));
+    CHECK_FALSE(fails(severity::warning, fail_level::error));
+    CHECK(fails(severity::warning, fail_level::warning));
+    CHECK_FALSE(fails(severity::info, fail_level::warning));
+    CHECK(fails(severity::info, fail_level::info));
+    CHECK_FALSE(fails(severity::error, fail_level::never));
+}
+
+TEST_CASE("cli: parallel_for: every index exactly once, for any number of jobs") {
+    for (unsigned jobs : {0u, 1u, 2u, 7u}) {
+        std::vector<std::atomic<int>> hits(100);
+        parallel_for(hits.size(), jobs, [&](std::size_t i) { hits[i].fetch_add(1); });
+        for (const auto& h : hits) CHECK(h.load() == 1);
+    }
+    parallel_for(0, 4, [](std::size_t) { FAIL("no task expected"); });
+}
