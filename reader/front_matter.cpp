@@ -79,6 +79,15 @@ void read_key(std::string_view source, const line_span& line, front_matter& fm) 
     }
 }
 
+// Lines of a YAML mapping: "key: value", indented continuations, list
+// items, comments, blank lines. A block with other lines ("---", a line of
+// prose, "---") is a thematic break and a setext heading, not front matter.
+bool looks_like_yaml(std::string_view line) {
+    if (trim(line).empty()) return true;
+    const char c = line.front();
+    return c == ' ' || c == '\t' || c == '#' || c == '-' || line.find(':') != std::string_view::npos;
+}
+
 }  // namespace
 
 front_matter read_front_matter(std::string_view source) {
@@ -93,6 +102,7 @@ front_matter read_front_matter(std::string_view source) {
             found.body_offset = line.next;
             return found;
         }
+        if (!looks_like_yaml(text)) return fm;
         read_key(source, line, found);
         at = line.next;
     }

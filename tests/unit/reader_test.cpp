@@ -157,6 +157,9 @@ TEST_CASE("reader: unterminated front matter is not front matter") {
     CHECK_FALSE(doc->sentences.empty());
     // Not at the top: an ordinary thematic break.
     CHECK_FALSE(read_ok("\n---\ndate: 2024\n---\n")->date.has_value());
+    // A thematic break and a setext heading, not YAML: the text stays prose.
+    CHECK(texts(*read_ok("---\nA heading with 3 words\n---\n")) ==
+          std::vector<std::string>{"A heading with 3 words"});
 }
 
 TEST_CASE("reader: code, URLs, images and raw HTML are not prose") {
