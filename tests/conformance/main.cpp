@@ -2,7 +2,7 @@
 // third-party suites, prints a score table, writes failure lists, and fails
 // when a score drops below its recorded floor.
 //
-//   factlint_conformance [--shared DIR] [--floors FILE] [--failures DIR]
+//   factlint_conformance [--shared DIR] [--floors FILE] [--failures DIR] [--markdown]
 //
 // Exit codes: 0 all floors held, 1 a floor broken or the data unreadable,
 // 77 the suites are absent (ctest reports the test as skipped).
@@ -30,18 +30,25 @@ struct options {
     fs::path shared = FACTLINT_SHARED_DIR;
     fs::path floors = FACTLINT_CONFORMANCE_FLOORS;
     fs::path failures = "/tmp/conformance";
+    bool markdown = false;  // also print the tables docs/conformance.md quotes
 };
 
 options parse_options(int argc, char** argv) {
     options o;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
+        if (flag == "--markdown") {
+            o.markdown = true;
+            continue;
+        }
+        if (i + 1 >= argc) throw std::runtime_error("option " + flag + " needs a value");
+        ++i;
         if (flag == "--shared")
-            o.shared = argv[i + 1];
+            o.shared = argv[i];
         else if (flag == "--floors")
-            o.floors = argv[i + 1];
+            o.floors = argv[i];
         else if (flag == "--failures")
-            o.failures = argv[i + 1];
+            o.failures = argv[i];
         else
             throw std::runtime_error("unknown option " + flag);
     }
@@ -92,6 +99,29 @@ void print_table(const std::vector<suite_score>& scores) {
     }
     for (const auto& s : scores)
         if (!s.note.empty()) std::printf("\n%s\n", s.note.c_str());
+}
+
+// The score table and, per suite, the excluded cases by category, as Markdown.
+void print_markdown(const std::vector<suite_score>& scores) {
+    std::printf("\n| suite | in scope | right | share | excluded |\n|---|---:|---:|---:|---:|\n");
+    for (const auto& s : scores) {
+        int excluded = 0;
+        for (const auto& [k, n] : s.excluded) excluded += n;
+        std::printf("| %s | %d | %d | %.1f%% | %d |\n", s.name.c_str(), s.in_scope, s.right, 100 * s.share(),
+                    excluded);
+    }
+    std::map<std::string, std::map<std::string, int>> by_category;
+    for (const auto& s : scores)
+        if (s.name != "recognizers.all")
+            for (const auto& [k, n] : s.excluded) by_category[k][s.name] = n;
+    std::printf("\n| category | cases excluded (per suite) |\n|---|---|\n");
+    for (const auto& [k, per_suite] : by_category) {
+        std::string cells;
+        for (const auto& [suite, n] : per_suite)
+            cells +=
+                (cells.empty() ? "" : ", ") + suite.substr(suite.find('.') + 1) + " " + std::to_string(n);
+        std::printf("| `%s` | %s |\n", k.c_str(), cells.c_str());
+    }
 }
 
 struct floor_line {
@@ -148,6 +178,7 @@ int main(int argc, char** argv) try {
     scores.push_back(pooled_recognizers(scores));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     print_table(scores);
+    if (o.markdown) print_markdown(scores);
     for (const auto& s : scores)
         if (!s.failures.empty() || s.in_scope > 0) write_failures(o.failures, s);
     std::printf("\nfailure lists: %s/<suite>.txt; measured in %.2f s\n", o.failures.string().c_str(),
