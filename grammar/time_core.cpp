@@ -316,6 +316,11 @@ const auto on_shift_unit = [](auto& ctx) {
 // "last March", "next Friday": a month or weekday with a direction.
 const auto on_shift_month = [](auto& ctx) {
     auto& a = x3::_attr(ctx);
+    const unsigned m = at_c<1>(a);
+    if ((m & lower_case) && (m % ambiguous == 3 || m % ambiguous == 5)) {  // "this may take", "next march"
+        x3::_pass(ctx) = false;
+        return;
+    }
     time_core c = make(core_form::month, 0, at_c<1>(a));
     c.shift = at_c<0>(a);
     c.unit = granularity::month;

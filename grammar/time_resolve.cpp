@@ -2,8 +2,6 @@
 // value. Relative phrases count from the document date (SPEC §3, §4.3).
 #include <fmt/format.h>
 
-#include <cstdlib>
-
 #include "grammar/time_core.hpp"
 
 namespace factlint::grammar::time_detail {
@@ -74,19 +72,26 @@ resolved_time month_without_year(const time_core& c, const doc_date& doc) {
     return relative(time_span::month(year, c.month), {});
 }
 
-// A day without a year ("Sept. 30") is the one nearest the document date.
+// A day without a year ("Sept. 30"): the next one when it is at most
+// four months ahead of the document date (news announces dates a few
+// months out), else the latest one on or before it.
 resolved_time day_without_year(const time_core& c, const doc_date& doc) {
     const auto unresolved = fmt::format("XXXX-{:02}-{:02}", c.month, c.day);
     if (!doc_at(doc, granularity::month)) return relative(std::nullopt, unresolved);
     const day_number now = doc->grain == granularity::day ? doc->from : (doc->from + doc->to) / 2;
     const int year = to_civil(now).year;
-    std::optional<time_span> best;
+    std::optional<time_span> past, next;
     for (int y = year - 1; y <= year + 1; ++y) {
         if (!valid_date(y, c.month, c.day)) continue;
         const time_span d = time_span::day(y, c.month, c.day);
-        if (!best || std::abs(d.from - now) < std::abs(best->from - now)) best = d;
+        if (d.from <= now)
+            past = d;
+        else if (!next)
+            next = d;
     }
-    return best ? relative(best, {}) : relative(std::nullopt, unresolved);
+    constexpr int ahead_days = 120;
+    if (next && (next->from - now <= ahead_days || !past)) return relative(next, {});
+    return past ? relative(past, {}) : relative(std::nullopt, unresolved);
 }
 
 // A quarter or half without a year: the latest one that has begun by the

@@ -311,8 +311,7 @@ const char* connector(const char* p, const char* end, lead before) {
     const word_ref w = word_after(q, end);
     if (!w || w.end == end || !is_space(*w.end)) return nullptr;
     const bool to = is(w, "to") || is(w, "through") || is(w, "until") || is(w, "till") || is(w, "thru");
-    if ((to && before != lead::between) || (is(w, "and") && before == lead::between))
-        return skip_space(w.end, end);
+    if (to || (is(w, "and") && before == lead::between)) return skip_space(w.end, end);
     return nullptr;
 }
 
