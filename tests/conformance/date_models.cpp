@@ -41,7 +41,7 @@ bool modified(const rt_case& c) {
             if (const auto m = mod_of(v); !m.empty() && m != "since") return true;
     return any_result_text(
         c, R"(\b(early|earlier|mid|late|later|end of|beginning of|start of|rest of|before|after|)"
-           R"(greater than|as early as|as late as|around|eoy|eom|< ?=|> ?=)\b|^(mid|late|early))");
+           R"(greater than|as early as|as late as|around|eoy|eom)\b|^(mid|late|early)|[<>]?\s*=\s*\d)");
 }
 
 bool unresolved(const rt_case& c) {
@@ -116,7 +116,7 @@ const rule numeric_formats{"numeric_date_formats_outside_spec", [](const rt_case
     return any_result_text(c, R"(\d+\.\d+\.\d+|\b\d{8}\b|\b\d{4} \d{1,2} \d{1,2}\b|)"
                               R"(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b(?![/.-]?\d)|\b\d{4}\s*[/.]\s*\d{1,2}\b|)"
                               R"(\b\d{4}-\d\b(?![\d-])|\b\d{4}(\s+-\s*|\s*-\s+)\d{1,2}\b(?!\d)|(^|[^\d/.-])\d{1,2}\s*[/-]\s*\d{4}\b|)"
-                              R"([a-z]{3}[/-]\d|\d[/-][a-z]{3}|\b\d{4}\.\d|\b(cy|fy)\s*\d)");
+                              R"([a-z]{3}[/-]\d|\d[/-][a-z]{3}|\b\d{4}\.\d|\b(cy|fy)\s*\d|\bof '?\d\d$)");
 }};
 const rule urls{"inside_urls_and_file_names", [](const rt_case& c) {
     return contains_word_regex(c.lowered_input, R"(www\.|https?://|\.(html?|xlsx?|pdf|txt)\b|[a-z]_[a-z])");
