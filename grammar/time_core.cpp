@@ -50,6 +50,8 @@ const keyword fiscal_word{{"fiscal", 0}};
 const keyword year_word{{"year", 0}};
 const keyword q_letter{{"q", 0}};
 const keyword in_word{{"in", 0}};
+const keyword day_link_words{{"to", 0}, {"through", 0}, {"till", 0}, {"until", 0}, {"and", 0}};
+const keyword the_word{{"the", 0}};
 const auto of = x3::omit[of_word] >> sp;
 
 // Month names as prose writes them: capitalised (or all capitals). Lower
@@ -260,6 +262,38 @@ const auto on_month_year = [](auto& ctx) {
     accept(ctx, make(core_form::month, at_c<1>(a), at_c<0>(a)));
 };
 
+const auto on_year_month = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept(ctx, make(core_form::month, at_c<0>(a), at_c<1>(a)));
+};
+
+time_core day_span(int year, unsigned month, unsigned first, unsigned last) {
+    time_core c = make(core_form::day, year, month, first);
+    c.day2 = last;
+    return c;
+}
+
+// Both days must exist and come in order; accept() checks the first.
+template <typename Ctx>
+void accept_days(Ctx& ctx, time_core c) {
+    if (c.day2 <= c.day || !day_fits(c.year, c.month, c.day2)) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    accept(ctx, c);
+    if (x3::_pass(ctx)) x3::_val(ctx).form = core_form::day_span;
+}
+
+const auto on_days_month = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept_days(ctx, day_span(at_c<3>(a).value_or(0), at_c<2>(a) % ambiguous, at_c<0>(a), at_c<1>(a)));
+};
+
+const auto on_month_days = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    accept_days(ctx, day_span(at_c<3>(a).value_or(0), at_c<0>(a) % ambiguous, at_c<1>(a), at_c<2>(a)));
+};
+
 const auto on_month = [](auto& ctx) {
     const unsigned m = x3::_attr(ctx);
     time_core c = make(core_form::month, 0, m);
@@ -371,6 +405,16 @@ const auto day_month = (day_tok >> sp >> -of >> month_tok >> -year_tail)[on_day_
 const auto month_day = (month_tok >> sp >> day_tok >> -year_tail)[on_month_day];
 const auto month_year = (month_tok >> year_tail)[on_month_year];
 const auto month_alone = (month_names >> word_end)[on_month];
+// "2016 November", "2015 June": a year, then its month.
+const auto year_month = (year4 >> -(*x3::lit(' ') >> comma) >> sp >> month_tok)[on_year_month];
+// Two days of one month: "4 to 22 January, 2017", "November 15th through 19th".
+const auto day_link =
+    (-sp >> dash >> -sp) | (sp >> x3::omit[day_link_words] >> sp >> -(x3::omit[the_word] >> sp));
+const auto days_month =
+    (day_tok >> day_link >> day_tok >> sp >> -of >> month_tok >> -year_tail)[on_days_month];
+const auto month_days = (month_tok >> sp >> day_tok >> day_link >> day_tok >> -year_tail)[on_month_days];
+// "the 70s": decades in two digits (the scanner wants "the" before them).
+const auto bare_decade = (two_digits >> -apostrophe >> 's' >> word_end)[on_short_decade];
 const auto of_year = -(sp >> -of >> year4 >> word_end);
 const auto quarter =
     (x3::omit[q_letter] >> x3::uint_parser<unsigned, 10, 1, 1>{} >> word_end >>
@@ -391,10 +435,11 @@ const auto present = (x3::omit[present_words] >> word_end)[on_present];
 // The scanner knows what a phrase starts with; each start has its own
 // rule, so a word never pays for the number forms and the reverse.
 const x3::rule<struct digit_core_class, time_core> digit_core = "time";
-const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_alone | day_month;
+const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month | year_alone |
+                            days_month | day_month | bare_decade;
 const x3::rule<struct word_core_class, time_core> word_core = "time";
-const auto word_core_def =
-    relative | present | month_day | month_year | month_alone | weekday | quarter | half | fiscal;
+const auto word_core_def = relative | present | month_days | month_day | month_year | month_alone | weekday |
+                           quarter | half | fiscal;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
 BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)

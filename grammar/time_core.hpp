@@ -23,12 +23,14 @@ enum class core_form {
     relative,   // "this year", "last month", "next week", "yesterday"
     present,    // "now", "currently", "at present", "still", "to date"
     year_span,  // "2019/20", "2003-11": two years in one token
+    day_span,   // "4 to 22 January 2017", "November 15th through 19th": days of one month
 };
 
 struct time_core {
     core_form form = core_form::year;
     int year = 0;                          // 0: not written (month, day or quarter without a year)
     int year2 = 0;                         // year_span's second year
+    unsigned day2 = 0;                     // day_span's last day
     unsigned month = 0;                    // 1..12
     unsigned day = 0;                      // 1..31
     unsigned part = 0;                     // quarter 1..4, half 1..2, weekday 1 (Monday)..7

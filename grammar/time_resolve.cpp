@@ -177,6 +177,21 @@ resolved_time resolve(const time_core& c, const doc_date& doc) {
             r.normalized = fmt::format("{:04}-H{}", c.year, c.part);
             return r;
         }
+        case core_form::day_span: {
+            time_core first = c;
+            first.form = core_form::day;
+            time_core last = first;
+            last.day = c.day2;
+            resolved_time a = resolve(first, doc);
+            if (!a.span) return a;
+            last.year = to_civil(a.span->from).year;
+            last.two_digit_year = false;
+            const resolved_time b = resolve(last, doc);
+            if (!b.span) return a;
+            a.span = time_span::hull(*a.span, *b.span);
+            a.normalized += "/" + b.normalized;
+            return a;
+        }
         case core_form::weekday: return weekday(c, doc);
         case core_form::relative:
             if (c.unit == granularity::day && !c.week) {

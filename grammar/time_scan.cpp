@@ -257,6 +257,8 @@ bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     const time_core& c = ph.core;
     if (c.form == core_form::year && !c.fiscal && is_digit(*ph.begin))
         return plausible_year(limit, ph.begin, ph.end, text_end, c.year);
+    if (c.form == core_form::decade && c.two_digit_year && is_digit(*ph.begin))
+        return is(word_before(limit, ph.begin), "the");  // "the 70s", not "in his 70s"
     if (c.form == core_form::month && c.year == 0 && c.needs_context && c.shift == 0 && is_upper(*ph.begin)) {
         const char* b = ph.begin;
         if (b > limit && b[-1] == '-') return true;  // "mid-March"
@@ -323,6 +325,7 @@ bool has_year(const time_core& c) {
         case core_form::century: return true;
         case core_form::month:
         case core_form::day:
+        case core_form::day_span:
         case core_form::quarter:
         case core_form::half: return c.year != 0;
         default: return false;
@@ -419,7 +422,11 @@ struct scanner {
         if (!r.span && r.basis == time_basis::none) return nullptr;
         time_match m = make_match(base, begin, first->end, r);
         m.fiscal = first->core.fiscal;
-        if (first->core.form == core_form::year_span) m.kind = time_kind::span;
+        if (first->core.form == core_form::year_span || first->core.form == core_form::day_span) {
+            m.kind = time_kind::span;
+            if (before == lead::from || before == lead::between)
+                m.begin = static_cast<std::size_t>(lead_begin - base);
+        }
         if (before == lead::since) m = since_match(m, doc);
         if (before == lead::until || before == lead::by) m = until_match(m, before == lead::by);
         if (before == lead::since || before == lead::until || before == lead::by)

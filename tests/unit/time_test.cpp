@@ -138,6 +138,20 @@ TEST_CASE("time: months and days") {
     check_one("in the third quarter of 2023", "the third quarter of 2023", time_span::quarter(2023, 3));
 }
 
+TEST_CASE("time: days of one month, year-month order and two-digit decades") {
+    const time_match days = only("from 4 to 22 January, 2017");
+    CHECK(days.kind == time_kind::span);
+    CHECK(days.begin == 0);
+    check_span(days, time_span::hull(time_span::day(2017, 1, 4), time_span::day(2017, 1, 22)));
+    const time_match through = only("out November 15th through 19th", june_20);
+    CHECK(through.kind == time_kind::span);
+    check_span(through, time_span::hull(time_span::day(2024, 11, 15), time_span::day(2024, 11, 19)));
+    check_one("out 2016 November", "2016 November", time_span::month(2016, 11));
+    check_one("music of the 70s", "the 70s", time_span::decade(1970));
+    CHECK(find_times("a man in his 70s", june_20).empty());
+    CHECK(find_times("from 22 to 4 January", june_20).size() == 1);  // out of order: only "4 January"
+}
+
 TEST_CASE("time: months, weekdays and quarters without a year") {
     check_one("rain fell in May", "May", time_span::month(2025, 5), time_basis::relative, june_20);
     check_one("rain fell in September", "September", time_span::month(2024, 9), time_basis::relative,
