@@ -319,6 +319,17 @@ const auto on_part = [](core_form form, unsigned limit) {
     };
 };
 
+const auto on_half = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    if (at_c<0>(a) < 1 || at_c<0>(a) > 2) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(core_form::half, at_c<1>(a));
+    c.part = at_c<0>(a);
+    x3::_val(ctx) = c;
+};
+
 const auto on_fiscal = [](auto& ctx) {
     time_core c = make(core_form::year, x3::_attr(ctx));
     c.fiscal = true;
@@ -420,7 +431,9 @@ const auto quarter =
     (x3::omit[q_letter] >> x3::uint_parser<unsigned, 10, 1, 1>{} >> word_end >>
      of_year)[on_part(core_form::quarter, 4)] |
     (ordinals >> (sp | '-') >> x3::omit[quarter_word] >> word_end >> of_year)[on_part(core_form::quarter, 4)];
-const auto half = (ordinals >> sp >> x3::omit[half_word] >> word_end >> of_year)[on_part(core_form::half, 2)];
+// A half needs its year: "the second half" alone is as often a match's.
+const auto half =
+    (ordinals >> sp >> x3::omit[half_word] >> word_end >> sp >> -of >> year4 >> word_end)[on_half];
 const auto fiscal =
     (x3::omit[fiscal_word] >> sp >> -(x3::omit[year_word] >> sp) >> year4 >> word_end)[on_fiscal] |
     (x3::lit("FY") >> -sp >> year4 >> word_end)[on_fiscal] |

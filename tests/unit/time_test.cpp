@@ -147,6 +147,9 @@ TEST_CASE("time: days of one month, year-month order and two-digit decades") {
     CHECK(through.kind == time_kind::span);
     check_span(through, time_span::hull(time_span::day(2024, 11, 15), time_span::day(2024, 11, 19)));
     check_one("out 2016 November", "2016 November", time_span::month(2016, 11));
+    const time_match half = only("in the first half of 2023");
+    check_span(half, time_span::hull(time_span::quarter(2023, 1), time_span::quarter(2023, 2)));
+    CHECK(half.normalized == "2023-H1");
     check_one("music of the 70s", "the 70s", time_span::decade(1970));
     CHECK(find_times("a man in his 70s", june_20).empty());
     CHECK(find_times("from 22 to 4 January", june_20).size() == 1);  // out of order: only "4 January"
@@ -282,7 +285,8 @@ TEST_CASE("time: things that are not dates") {
                                   "March was wet",
                                   "apartment 1500",
                                   "This may take long",
-                                  "we may march on"}) {
+                                  "we may march on",
+                                  "scored in the second half"}) {
         INFO(text);
         CHECK(find_times(text, june_20).empty());
     }
