@@ -1,0 +1,587 @@
+// find_quantities and parse_quantity (SPEC §4.1, §4.2): a cheap hand-written
+// scan for plausible starts, the X3 figure grammar at each one
+// (grammar/quantity_grammar.cpp), ranges joined in plain C++, and the
+// context filters (grammar/quantity_context.cpp).
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include "claims/precision.hpp"
+#include "grammar/parse.hpp"
+#include "grammar/quantity_context.hpp"
+#include "grammar/quantity_core.hpp"
+
+namespace factlint::grammar {
+namespace {
+
+using namespace std::string_view_literals;
+using detail::is_alnum;
+using detail::is_alpha;
+using detail::is_digit;
+using detail::single_quantity;
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+std::string lower_words(std::string_view text) {
+    // "More  than\n" -> "more than": the hedge as written, one space between words.
+    std::string out;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += lower(c);
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+double digits_value(std::string_view digits) {
+    std::array<char, 64> buffer{};
+    std::size_t n = 0;
+    for (char c : digits)
+        if (c != ',' && n < buffer.size()) buffer[n++] = c;
+    double value = 0;
+    std::from_chars(buffer.data(), buffer.data() + n, value);
+    return value;
+}
+
+// A figure read by the grammar, with its value, precision and unit decided.
+struct figure {
+    single_quantity raw;
+    double value = 0;
+    double half_unit = 0;
+    std::string unit;
+    bool unit_written = false;
+};
+
+std::string resolve_unit(const single_quantity& q, std::string_view text) {
+    if (!q.currency.empty()) return "currency:" + std::string(q.currency);
+    if (q.unit_pounds) {
+        // Bare "pounds" is weight unless it is plainly money: "£" is a
+        // currency prefix, "pounds sterling" a currency word, and a scale
+        // word ("5 million pounds") is money in practice.
+        const auto rest = text.substr(static_cast<std::size_t>(q.end - text.data()));
+        return (!q.scale_text.empty() || rest.starts_with(" sterling")) ? "currency:GBP" : "mass:lb";
+    }
+    if (!q.unit.empty()) return std::string(q.unit);
+    return "count";
+}
+
+std::optional<figure> read_figure(std::string_view text, std::size_t pos, bool allow_hedge) {
+    figure f;
+    const char* first = text.data() + pos;
+    if (!detail::parse_single_quantity(first, text.data() + text.size(), allow_hedge, f.raw))
+        return std::nullopt;
+    const single_quantity& q = f.raw;
+    if (q.words) {
+        f.value = q.word_value;
+        f.half_unit = q.word_half_unit;
+    } else {
+        f.value = digits_value(q.digits) * q.scale;
+        f.half_unit = half_unit_of_digits(q.digits) * q.scale;
+    }
+    if (q.negative) f.value = -f.value;
+    f.unit = resolve_unit(q, text);
+    f.unit_written = f.unit != "count";
+    return f;
+}
+
+std::size_t offset(std::string_view text, const char* p) { return static_cast<std::size_t>(p - text.data()); }
+
+quantity_match to_match(std::string_view text, const figure& f) {
+    const single_quantity& q = f.raw;
+    quantity_match m;
+    m.begin = offset(text, q.begin);
+    m.end = offset(text, q.end);
+    m.number_begin = offset(text, q.number_begin);
+    m.value = m.low = m.high = f.value;
+    m.half_unit = m.low_half_unit = m.high_half_unit = f.half_unit;
+    m.hedge = q.hedge;
+    if (q.hedge != hedge_kind::none)
+        m.hedge_text = lower_words({q.begin, static_cast<std::size_t>(q.hedge_end - q.begin)});
+    m.unit = f.unit;
+    m.scale = lower_words(q.scale_text);
+    m.negative = q.negative;
+    m.unit_written = f.unit_written;
+    m.number_words = q.words;
+    return m;
+}
+
+bool bare_integer(const figure& f) {
+    const single_quantity& q = f.raw;
+    return !q.words && !f.unit_written && q.scale_text.empty() && q.hedge == hedge_kind::none &&
+           !q.negative && q.number_begin == q.begin && q.digits.find_first_of(".,") == std::string_view::npos;
+}
+
+// ---- ranges ----------------------------------------------------------------
+
+enum class joiner { none, dash, ascii_dash, to, and_ };
+
+// After a first figure: "-", "–", "—" (spaces allowed) or " to ". Returns
+// where the second figure starts.
+std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, bool& spaced) {
+    std::size_t k = e;
+    while (k < text.size() && text[k] == ' ') ++k;
+    spaced = k != e;
+    const std::string_view rest = text.substr(k);
+    std::size_t after = 0;
+    if (rest.starts_with('-')) {
+        kind = joiner::ascii_dash;
+        after = 1;
+    } else if (rest.starts_with("\u2013") || rest.starts_with("\u2014")) {
+        kind = joiner::dash;
+        after = 3;
+    } else if (spaced && rest.size() > 3 && lower(rest[0]) == 't' && lower(rest[1]) == 'o' &&
+               rest[2] == ' ') {
+        kind = joiner::to;
+        after = 3;
+    } else {
+        kind = joiner::none;
+        return e;
+    }
+    k += after;
+    const std::size_t before_spaces = k;
+    while (k < text.size() && text[k] == ' ') ++k;
+    spaced = spaced || k != before_spaces;
+    return k;
+}
+
+// Joins "2,000" and "3,000" into a range; false when the two do not form
+// one (different units, bounds out of order, a change "from 10 to 15").
+bool join_range(figure& low, const figure& high, std::string_view text, joiner kind) {
+    if (low.unit_written && high.unit_written && low.unit != high.unit) return false;
+    // "11% to 48.2 million" is a change, not a range; "$2 to 3 million" is one.
+    if (low.unit_written && !high.unit_written && low.raw.currency.empty()) return false;
+    if (kind == joiner::to) {
+        const std::string_view prev = detail::word_before(text, offset(text, low.raw.begin));
+        if (prev == "from" || prev == "From") return false;
+    }
+    if (low.raw.scale_text.empty() && !high.raw.scale_text.empty() && !low.raw.words &&
+        low.value * high.raw.scale <= high.value) {
+        // "2 to 3 million": the scale word covers both bounds.
+        low.value *= high.raw.scale;
+        low.half_unit *= high.raw.scale;
+        low.raw.scale_text = high.raw.scale_text;
+    }
+    return low.value < high.value;
+}
+
+// "3-1", "2-0" (scores), "555-0190" (phones): an ASCII hyphen between bare
+// integers that is not a range. The whole token is then not a quantity.
+bool hyphen_code(const figure& low, const figure& high, bool spaced) {
+    if (spaced || !bare_integer(low) || !bare_integer(high)) return false;
+    if (high.raw.digits.starts_with('0')) return true;
+    if (low.value < 10 && high.value < 10) return true;
+    return low.value >= high.value;
+}
+
+quantity_match range_match(std::string_view text, const figure& low, const figure& high, std::size_t begin) {
+    quantity_match m = to_match(text, low);
+    m.begin = begin;
+    m.end = offset(text, high.raw.end);
+    m.is_range = true;
+    m.low = low.value;
+    m.high = high.value;
+    m.value = (low.value + high.value) / 2;
+    m.low_half_unit = low.half_unit;
+    m.high_half_unit = high.half_unit;
+    m.half_unit = std::max(low.half_unit, high.half_unit);
+    m.unit = low.unit_written ? low.unit : high.unit;
+    m.unit_written = low.unit_written || high.unit_written;
+    m.scale = lower_words(low.raw.scale_text.empty() ? high.raw.scale_text : low.raw.scale_text);
+    m.number_words = low.raw.words || high.raw.words;
+    return m;
+}
+
+// ---- one candidate ---------------------------------------------------------
+
+struct attempt {
+    std::optional<quantity_match> match;
+    std::size_t resume = 0;  // where scanning continues
+    bool bare = false, digits = false, simple_word = false;
+};
+
+bool word_is(std::string_view text, std::size_t pos, std::string_view lower_word) {
+    if (text.size() - pos <= lower_word.size()) return false;
+    for (std::size_t i = 0; i < lower_word.size(); ++i)
+        if (lower(text[pos + i]) != lower_word[i]) return false;
+    return !is_alnum(text[pos + lower_word.size()]);
+}
+
+std::size_t skip_blanks(std::string_view text, std::size_t k) {
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\n')) ++k;
+    return k;
+}
+
+// "between 2,000 and 3,000", "between $2bn and $3bn".
+std::optional<quantity_match> read_between(std::string_view text, std::size_t pos) {
+    std::size_t k = skip_blanks(text, pos + 7);
+    if (k == pos + 7) return std::nullopt;
+    auto low = read_figure(text, k, false);
+    if (!low) return std::nullopt;
+    k = skip_blanks(text, offset(text, low->raw.end));
+    if (!word_is(text, k, "and")) return std::nullopt;
+    const std::size_t second = skip_blanks(text, k + 3);
+    auto high = read_figure(text, second, false);
+    if (!high || second == k + 3 || !join_range(*low, *high, text, joiner::and_)) return std::nullopt;
+    return range_match(text, *low, *high, pos);
+}
+
+// Reads the figure or range at `pos` (no context filtering yet).
+attempt read_at(std::string_view text, std::size_t pos, bool for_claims) {
+    attempt a;
+    if (word_is(text, pos, "between")) {
+        a.match = read_between(text, pos);
+        a.resume = a.match ? a.match->end : pos + 7;
+        return a;
+    }
+    auto first = read_figure(text, pos, true);
+    if (!first) {
+        a.resume = is_digit(text[pos]) ? detail::token_end(text, pos) : pos + 1;
+        return a;
+    }
+    a.bare = bare_integer(*first);
+    a.digits = !first->raw.words;
+    a.simple_word = first->raw.simple_word;
+    a.match = to_match(text, *first);
+    a.resume = a.match->end;
+    joiner kind = joiner::none;
+    bool spaced = false;
+    const std::size_t second_pos = range_joiner(text, a.match->end, kind, spaced);
+    if (kind == joiner::none || second_pos >= text.size()) return a;
+    auto second = read_figure(text, second_pos, false);
+    if (!second) return a;
+    if (kind == joiner::ascii_dash && !for_claims && hyphen_code(*first, *second, spaced)) {
+        a.match.reset();
+        a.resume = detail::token_end(text, second_pos);
+        return a;
+    }
+    figure low = *first;
+    if (!join_range(low, *second, text, kind)) {
+        if (kind == joiner::ascii_dash && !spaced && !for_claims) {  // "2021-12", "2019-20": not figures
+            a.match.reset();
+            a.resume = detail::token_end(text, second_pos);
+        }
+        return a;
+    }
+    a.match = range_match(text, low, *second, a.match->begin);
+    a.resume = a.match->end;
+    a.bare = false;
+    a.simple_word = false;
+    return a;
+}
+
+bool rejected(std::string_view text, const attempt& a, std::size_t& resume) {
+    const quantity_match& m = *a.match;
+    detail::figure_context f;
+    f.text = text;
+    f.begin = m.begin;
+    f.number_begin = m.number_begin;
+    f.end = m.end;
+    f.bare_integer = a.bare;
+    f.digits = a.digits;
+    f.unit_written = m.unit_written;
+    f.simple_word = a.simple_word;
+    std::size_t skip_to = m.end;
+    if (m.end < text.size() && text[m.end] == '-' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) {
+        resume = detail::token_end(text, m.end + 1);  // "2021-12-09", "978-0-306-…"
+        return true;
+    }
+    if (!detail::not_a_quantity(f, skip_to)) return false;
+    resume = std::max(skip_to, m.number_begin + 1);
+    return true;
+}
+
+// ---- scanning --------------------------------------------------------------
+
+// Words the scanner knows. A lead word (hedge, article, "between", currency
+// code) is worth handing to the grammar only when a figure can follow it: a
+// digit or sign next, or a number or follow word ("more than", "a dozen").
+enum : unsigned char { k_lead = 1, k_number = 2, k_follow = 4 };
+
+struct scan_word {
+    std::string_view word;
+    unsigned char kind;
+};
+
+constexpr std::array<scan_word, 94> scan_words = {{
+    {"a"sv, k_lead | k_follow},
+    {"about"sv, k_lead},
+    {"above"sv, k_lead},
+    {"almost"sv, k_lead},
+    {"an"sv, k_lead | k_follow},
+    {"approx"sv, k_lead},
+    {"approximately"sv, k_lead},
+    {"around"sv, k_lead},
+    {"as"sv, k_lead},
+    {"at"sv, k_lead},
+    {"below"sv, k_lead},
+    {"between"sv, k_lead},
+    {"close"sv, k_lead},
+    {"estimated"sv, k_lead | k_follow},
+    {"exactly"sv, k_lead},
+    {"fewer"sv, k_lead | k_follow},
+    {"half"sv, k_lead},
+    {"in"sv, k_lead},
+    {"just"sv, k_lead},
+    {"less"sv, k_lead | k_follow},
+    {"minus"sv, k_lead},
+    {"more"sv, k_lead | k_follow},
+    {"nearly"sv, k_lead},
+    {"no"sv, k_lead},
+    {"over"sv, k_lead | k_follow},
+    {"precisely"sv, k_lead},
+    {"roughly"sv, k_lead},
+    {"some"sv, k_lead},
+    {"under"sv, k_lead | k_follow},
+    {"up"sv, k_lead},
+    {"upwards"sv, k_lead},
+    {"well"sv, k_lead},
+    {"usd"sv, k_lead},
+    {"eur"sv, k_lead},
+    {"gbp"sv, k_lead},
+    {"jpy"sv, k_lead},
+    {"chf"sv, k_lead},
+    {"cny"sv, k_lead},
+    {"inr"sv, k_lead},
+    {"aud"sv, k_lead},
+    {"cad"sv, k_lead},
+    {"rs"sv, k_lead},
+    {"one"sv, k_number},
+    {"two"sv, k_number},
+    {"three"sv, k_number},
+    {"four"sv, k_number},
+    {"five"sv, k_number},
+    {"six"sv, k_number},
+    {"seven"sv, k_number},
+    {"eight"sv, k_number},
+    {"nine"sv, k_number},
+    {"ten"sv, k_number},
+    {"eleven"sv, k_number},
+    {"twelve"sv, k_number},
+    {"thirteen"sv, k_number},
+    {"fourteen"sv, k_number},
+    {"fifteen"sv, k_number},
+    {"sixteen"sv, k_number},
+    {"seventeen"sv, k_number},
+    {"eighteen"sv, k_number},
+    {"nineteen"sv, k_number},
+    {"twenty"sv, k_number},
+    {"thirty"sv, k_number},
+    {"forty"sv, k_number},
+    {"fifty"sv, k_number},
+    {"sixty"sv, k_number},
+    {"seventy"sv, k_number},
+    {"eighty"sv, k_number},
+    {"ninety"sv, k_number},
+    {"than"sv, k_follow},
+    {"to"sv, k_follow},
+    {"of"sv, k_follow},
+    {"least"sv, k_follow},
+    {"most"sv, k_follow},
+    {"many"sv, k_follow},
+    {"much"sv, k_follow},
+    {"excess"sv, k_follow},
+    {"short"sv, k_follow},
+    {"dozen"sv, k_follow},
+    {"hundred"sv, k_follow},
+    {"thousand"sv, k_follow},
+    {"million"sv, k_follow},
+    {"billion"sv, k_follow},
+    {"trillion"sv, k_follow},
+    {"usd"sv, k_follow},
+    {"eur"sv, k_follow},
+    {"gbp"sv, k_follow},
+    {"jpy"sv, k_follow},
+    {"chf"sv, k_follow},
+    {"cny"sv, k_follow},
+    {"inr"sv, k_follow},
+    {"aud"sv, k_follow},
+    {"cad"sv, k_follow},
+    {"us"sv, k_follow},
+}};
+
+// Length and the first seven letters, lower case, in one integer: a word of
+// prose costs one hash probe. Two words sharing a key ("estimated",
+// "estimates") only cost a failed grammar attempt.
+std::uint64_t word_key(std::string_view word) {
+    std::uint64_t key = word.size();
+    const std::size_t n = std::min<std::size_t>(word.size(), 7);
+    for (std::size_t i = 0; i < n; ++i) key = (key << 8) | static_cast<unsigned char>(lower(word[i]));
+    return key;
+}
+
+class scan_word_table {
+public:
+    scan_word_table() {
+        for (const scan_word& w : scan_words) {
+            const std::uint64_t key = word_key(w.word);
+            std::size_t h = hash(key);
+            while (keys_[h] != 0 && keys_[h] != key) h = (h + 1) % size;
+            keys_[h] = key;
+            kinds_[h] |= w.kind;
+            lengths_[slot(w.word[0])] |= 1U << w.word.size();
+        }
+    }
+    // A cheap first test: is there any word of this first letter and length?
+    [[nodiscard]] bool may_hold(char first, std::size_t length) const {
+        return length <= 13 && (lengths_[slot(first)] >> length & 1U);
+    }
+    [[nodiscard]] unsigned char kind(std::string_view word) const {
+        if (word.size() > 13) return 0;
+        const std::uint64_t key = word_key(word);
+        for (std::size_t h = hash(key); keys_[h] != 0; h = (h + 1) % size)
+            if (keys_[h] == key) return kinds_[h];
+        return 0;
+    }
+
+private:
+    static constexpr std::size_t size = 512;
+    static std::size_t hash(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 55; }
+    static std::size_t slot(char first) { return static_cast<unsigned char>(lower(first)) & 31U; }
+    std::array<std::uint32_t, 32> lengths_{};
+    std::array<std::uint64_t, size> keys_{};
+    std::array<unsigned char, size> kinds_{};
+};
+
+const scan_word_table scan_word_kinds;
+
+std::size_t alnum_end(std::string_view text, std::size_t i) {
+    while (i < text.size() && is_alnum(text[i])) ++i;
+    return i;
+}
+
+// After a lead word ending at `j`: can a figure follow?
+bool figure_may_follow(std::string_view text, std::size_t j) {
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\n')) ++j;
+    if (j >= text.size()) return false;
+    const char c = text[j];
+    if (is_digit(c) || c == '$' || c == '-' || c == '+' || static_cast<unsigned char>(c) >= 0xC2) return true;
+    if (!is_alpha(c)) return false;
+    return scan_word_kinds.kind(text.substr(j, alnum_end(text, j) - j)) != 0;
+}
+
+// Bytes that may start a figure other than a letter: digits, "$", "-5",
+// "+44", "(555)", and the UTF-8 signs € £ ¥ − (checked by the caller).
+bool currency_sign_at(std::string_view text, std::size_t i) {
+    const std::string_view rest = text.substr(i, 3);
+    return rest.starts_with("\u20AC") || rest.starts_with("\u00A3") || rest.starts_with("\u00A5") ||
+           rest.starts_with("\u2212");
+}
+
+// Returns the candidate start's verdict: a match, or where to resume.
+std::size_t try_candidate(std::string_view text, std::size_t i, std::vector<quantity_match>& out) {
+    attempt a = read_at(text, i, false);
+    if (!a.match) return std::max(a.resume, i + 1);
+    std::size_t resume = a.resume;
+    if (rejected(text, a, resume)) return std::max(resume, i + 1);
+    out.push_back(std::move(*a.match));
+    return std::max(out.back().end, i + 1);
+}
+
+// Byte classes for the scan loop: one table lookup per byte of prose.
+enum : unsigned char { c_digit = 1, c_alpha = 2, c_sign = 4 };
+
+class byte_class_table {
+public:
+    constexpr byte_class_table() {
+        for (int c = '0'; c <= '9'; ++c) classes_[c] = c_digit;
+        for (int c = 'a'; c <= 'z'; ++c) classes_[c] = classes_[c - 'a' + 'A'] = c_alpha;
+        for (unsigned char c : {'$', '-', '+', '(', '\xE2', '\xC2'}) classes_[c] = c_sign;
+    }
+    [[nodiscard]] constexpr unsigned char of(char c) const { return classes_[static_cast<unsigned char>(c)]; }
+    [[nodiscard]] std::size_t word_end(std::string_view text, std::size_t i) const {
+        while (i < text.size() && (of(text[i]) & (c_digit | c_alpha))) ++i;
+        return i;
+    }
+
+private:
+    std::array<unsigned char, 256> classes_{};
+};
+
+constexpr byte_class_table byte_classes;
+
+std::size_t at_digit(std::string_view text, std::size_t i, char prev, std::vector<quantity_match>& out) {
+    if (is_alnum(prev) || prev == '.' || prev == '-' || prev == '/' || prev == ',' || prev == ':')
+        return detail::token_end(text, i);  // inside "v2", "1.2.3", "COVID-19", "12/9"
+    if (const std::size_t phone = detail::phone_like_end(text, i); phone != i) return phone;
+    return try_candidate(text, i, out);
+}
+
+// "$5", "-3.2", "+44 …", "(555) …", "€3bn", "£600m", "¥", "−4".
+std::size_t at_sign(std::string_view text, std::size_t i, char prev, std::vector<quantity_match>& out) {
+    const char c = text[i];
+    const bool digit_next = i + 1 < text.size() && is_digit(text[i + 1]);
+    if (c == '$' || ((c == '-' || c == '+') && digit_next && !is_alnum(prev))) {
+        const std::size_t phone = c == '+' ? detail::phone_like_end(text, i) : i;
+        return phone != i ? phone : try_candidate(text, i, out);
+    }
+    if (c == '(' && digit_next) {
+        const std::size_t phone = detail::phone_like_end(text, i);
+        return phone != i ? phone : i + 1;
+    }
+    if ((c == '\xE2' || c == '\xC2') && currency_sign_at(text, i)) return try_candidate(text, i, out);
+    return i + 1;
+}
+
+}  // namespace
+
+std::vector<quantity_match> find_quantities(std::string_view text) {
+    std::vector<quantity_match> out;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const char c = text[i];
+        const unsigned char cls = byte_classes.of(c);
+        if (cls == 0) {  // spaces and most punctuation: the common case
+            ++i;
+            continue;
+        }
+        const char prev = i > 0 ? text[i - 1] : ' ';
+        if (cls & c_digit) {
+            i = at_digit(text, i, prev, out);
+        } else if (cls & c_alpha) {
+            const std::size_t j = byte_classes.word_end(text, i + 1);
+            const bool dollar_after = j < n && text[j] == '$';  // "US$", "A$"
+            const unsigned char kind = is_alnum(prev) || !scan_word_kinds.may_hold(c, j - i)
+                                           ? 0
+                                           : scan_word_kinds.kind(text.substr(i, j - i));
+            if (dollar_after || (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j))) {
+                i = std::max(try_candidate(text, i, out), j);  // never retry inside a word
+            } else {
+                i = j;
+            }
+        } else {
+            i = at_sign(text, i, prev, out);
+        }
+    }
+    return out;
+}
+
+std::optional<quantity_match> parse_quantity(std::string_view text, std::string* noun) {
+    std::size_t b = 0, e = text.size();
+    while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '\r'))
+        --e;
+    if (b == e) return std::nullopt;
+    const std::string_view body = text.substr(0, e);
+    attempt a = read_at(body, b, true);
+    if (!a.match) return std::nullopt;
+    std::size_t rest = a.match->end;
+    std::string words;
+    if (rest < e) {
+        // Trailing words are the counted noun ("troops"); anything else is not one quantity.
+        if (body[rest] != ' ' && body[rest] != '\t') return std::nullopt;
+        while (rest < e && (body[rest] == ' ' || body[rest] == '\t')) ++rest;
+        if (!is_alpha(body[rest])) return std::nullopt;
+        words.assign(body.substr(rest));
+    }
+    if (noun) *noun = std::move(words);
+    return a.match;
+}
+
+}  // namespace factlint::grammar

@@ -1,0 +1,46 @@
+// Internal to the quantity grammar: the words and characters around a figure
+// that say it is not a quantity (SPEC §4.1 "Not quantities"): labels and
+// model names ("Route 9"), times of day, ratings, phone numbers, versions,
+// list numbering, street numbers, numbers inside URLs. Plain C++, no X3.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace factlint::grammar::detail {
+
+// Byte classes, ASCII only (UTF-8 continuation bytes are never letters here).
+[[nodiscard]] inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+[[nodiscard]] inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+[[nodiscard]] inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The figure as the filters see it.
+struct figure_context {
+    std::string_view text;
+    std::size_t begin = 0;         // hedge included
+    std::size_t number_begin = 0;  // the figure
+    std::size_t end = 0;
+    bool bare_integer = false;  // digits only, no separator, decimal, sign, scale, unit, currency or hedge
+    bool digits = false;        // written in digits (not words)
+    bool unit_written = false;
+    bool simple_word = false;  // one spelled-out word below a hundred ("ten", "one")
+};
+
+// Whether the figure is something else in its context. On true, `skip_to`
+// is where scanning resumes (past the whole token, e.g. past "/ 5" of a rating).
+[[nodiscard]] bool not_a_quantity(const figure_context& f, std::size_t& skip_to);
+
+// A phone number starting at `pos` ("555-0190", "(555) 123-4567",
+// "+44 20 7946 0958", also ISBN-like digit chains): its end, or `pos`.
+[[nodiscard]] std::size_t phone_like_end(std::string_view text, std::size_t pos);
+
+// End of the token around a number: digits, letters and the joiners
+// ". , : - /" between them ("1.2.3", "12/9/2021", "555-0190", "9:30").
+[[nodiscard]] std::size_t token_end(std::string_view text, std::size_t pos);
+
+// The word that ends just before `pos` (spaces skipped, no other punctuation
+// in between), or empty.
+[[nodiscard]] std::string_view word_before(std::string_view text, std::size_t pos);
+
+}  // namespace factlint::grammar::detail
