@@ -20,6 +20,7 @@ constexpr std::array units{
     unit_info{"currency:CHF", "currency:CHF", "currency:CHF", 1.0, "franc", "francs"},
     unit_info{"currency:CAD", "currency:CAD", "currency:CAD", 1.0, "Canadian dollar", "Canadian dollars"},
     unit_info{"currency:AUD", "currency:AUD", "currency:AUD", 1.0, "Australian dollar", "Australian dollars"},
+    unit_info{"currency:ZAR", "currency:ZAR", "currency:ZAR", 1.0, "rand", "rand"},
     unit_info{"area:km2", "area", "area:km2", 1.0, "square kilometer", "square kilometers"},
     unit_info{"area:mi2", "area", "area:km2", 2.589988110336, "square mile", "square miles"},
     unit_info{"area:ha", "area", "area:km2", 0.01, "hectare", "hectares"},
