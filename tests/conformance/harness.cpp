@@ -82,6 +82,10 @@ void write_failures(const std::filesystem::path& dir, const suite_score& s) {
         << " in-scope cases wrong (input / expected / got)\n\n";
     for (const auto& f : s.failures)
         out << "input:    " << f.input << "\nexpected: " << f.expected << "\ngot:      " << f.got << "\n\n";
+    if (!s.false_positives.empty()) {
+        std::ofstream fp(dir / (s.name + ".false_positives.txt"));
+        for (const auto& f : s.false_positives) fp << f.input << "\n  got: " << f.got << "\n";
+    }
     if (s.exclusions.empty()) return;
     std::ofstream excluded(dir / (s.name + ".excluded.txt"));
     for (const auto& e : s.exclusions) excluded << e.expected << "\t" << e.input << "\n";

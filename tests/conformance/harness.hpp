@@ -31,8 +31,9 @@ struct suite_score {
     int right = 0;
     std::map<std::string, int> excluded;
     std::vector<failure> failures;
-    std::vector<failure> exclusions;  // category in `expected`, for reviewing the scope
-    std::string note;                 // extra figures printed under the table
+    std::vector<failure> exclusions;       // category in `expected`, for reviewing the scope
+    std::vector<failure> false_positives;  // matches where the suite marks nothing (TempEval)
+    std::string note;                      // extra figures printed under the table
 
     [[nodiscard]] double share() const { return in_scope == 0 ? 0.0 : double(right) / in_scope; }
 };

@@ -75,6 +75,14 @@ void strip_markup(std::string_view xml, tml_document& doc) {
     }
 }
 
+// Forty bytes either side of a span, on one line, for the failure lists.
+std::string context_of(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::size_t from = begin > 40 ? begin - 40 : 0;
+    std::string context(text.substr(from, std::min(text.size(), end + 40) - from));
+    std::replace(context.begin(), context.end(), '\n', ' ');
+    return "…" + context + "…";
+}
+
 }  // namespace
 
 std::optional<tml_document> read_tml(const std::string& xml) {
@@ -159,12 +167,10 @@ tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* 
             continue;
         }
         if (!misses) continue;
-        const std::size_t ctx_b = g.begin > 40 ? g.begin - 40 : 0;
         std::string got = "(nothing)";
         if (best) got = quoted_span(doc.text, best->begin, best->end) + " " + best->normalized;
-        std::string context = doc.text.substr(ctx_b, std::min(doc.text.size(), g.end + 40) - ctx_b);
-        std::replace(context.begin(), context.end(), '\n', ' ');
-        misses->push_back({"…" + context + "…",
+        const std::string context = context_of(doc.text, g.begin, g.end);
+        misses->push_back({context,
                            quoted_span(doc.text, g.begin, g.end) + " " + g.value + "  [document date " +
                                iso_date(doc.creation->from) + "]",
                            got});
@@ -173,14 +179,18 @@ tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* 
         const bool touches_gold =
             std::any_of(doc.timexes.begin(), doc.timexes.end(),
                         [&](const gold_timex& g) { return overlap(g.begin, g.end, m.begin, m.end) > 0; });
-        if (!touches_gold) ++n.false_positives;
+        if (touches_gold) continue;
+        ++n.false_positives;
+        if (misses)
+            misses->push_back({context_of(doc.text, m.begin, m.end), "(no TIMEX3 here)",
+                               quoted_span(doc.text, m.begin, m.end) + " " + m.normalized});
     }
     return n;
 }
 
 std::vector<suite_score> run_tempeval(const std::filesystem::path& root) {
     tempeval_counts total;
-    std::vector<failure> span_misses, value_misses;
+    std::vector<failure> span_misses, value_misses, false_positives;
     int documents = 0;
     std::vector<std::filesystem::path> files;
     for (const char* part : {"TimeBank", "AQUAINT"})
@@ -195,7 +205,10 @@ std::vector<suite_score> run_tempeval(const std::filesystem::path& root) {
         const auto n = measure_document(*doc, &misses);
         for (auto& m : misses) {
             m.input = f.filename().string() + ": " + m.input;
-            (m.got == "(nothing)" ? span_misses : value_misses).push_back(std::move(m));
+            auto& list = m.expected == "(no TIMEX3 here)" ? false_positives
+                         : m.got == "(nothing)"           ? span_misses
+                                                          : value_misses;
+            list.push_back(std::move(m));
         }
         total.dates += n.dates;
         total.found += n.found;
@@ -203,9 +216,10 @@ std::vector<suite_score> run_tempeval(const std::filesystem::path& root) {
         total.false_positives += n.false_positives;
         total.exceptions += n.exceptions;
     }
-    suite_score spans{"tempeval3.date_span", total.dates, total.found, {}, std::move(span_misses), {}, {}};
+    suite_score spans{"tempeval3.date_span",  total.dates, total.found, {},
+                      std::move(span_misses), {},          {},          {}};
     suite_score values{
-        "tempeval3.date_value", total.dates, total.value_right, {}, std::move(value_misses), {}, {}};
+        "tempeval3.date_value", total.dates, total.value_right, {}, std::move(value_misses), {}, {}, {}};
     values.failures.insert(values.failures.end(), spans.failures.begin(), spans.failures.end());
     char note[300];
     std::snprintf(
@@ -214,6 +228,7 @@ std::vector<suite_score> run_tempeval(const std::filesystem::path& root) {
         "any type; find_times threw on %d documents",
         documents, total.dates, total.false_positives, total.exceptions);
     values.note = note;
+    values.false_positives = std::move(false_positives);
     return {std::move(spans), std::move(values)};
 }
 
