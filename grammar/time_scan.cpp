@@ -251,12 +251,29 @@ constexpr std::array<std::string_view, 19> month_context{
     "in",   "of",  "since", "until", "till",   "by",      "last",   "next",  "this",   "early",
     "late", "mid", "from",  "to",    "during", "through", "before", "after", "between"};
 
+// "the Sunday Times", "Saturday Night Live", "the Mail on Sunday": a
+// weekday inside a title.
+constexpr std::array<std::string_view, 16> title_words{
+    "times", "telegraph", "mirror", "independent", "express", "business", "programme", "live",
+    "night", "post",      "herald", "people",      "sport",   "mail",     "tribune",   "bloody"};
+
+bool names_a_title(const char* limit, const phrase& ph, const char* text_end) {
+    if (ph.end < text_end && *ph.end == ' ') {
+        const word_ref next = word_after(ph.end, text_end);
+        if (next && next.begin == ph.end + 1 && is_upper(*next.begin) && is_one_of(next, title_words))
+            return true;
+    }
+    const word_ref on = word_before(limit, ph.begin);
+    return is(on, "on") && is(word_before(limit, on.begin), "mail");
+}
+
 // Every check that needs the text around the phrase: bare years and lone
 // ambiguous month names.
 bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     const time_core& c = ph.core;
     if (c.form == core_form::year && !c.fiscal && is_digit(*ph.begin))
         return plausible_year(limit, ph.begin, ph.end, text_end, c.year);
+    if (c.form == core_form::weekday && c.shift == 0) return !names_a_title(limit, ph, text_end);
     if (c.form == core_form::decade && c.two_digit_year && is_digit(*ph.begin))
         return is(word_before(limit, ph.begin), "the");  // "the 70s", not "in his 70s"
     if (c.form == core_form::month && c.year == 0 && c.needs_context && c.shift == 0 && is_upper(*ph.begin)) {

@@ -286,7 +286,9 @@ TEST_CASE("time: things that are not dates") {
                                   "apartment 1500",
                                   "This may take long",
                                   "we may march on",
-                                  "scored in the second half"}) {
+                                  "scored in the second half",
+                                  "told the Sunday Times",
+                                  "in the Mail on Sunday"}) {
         INFO(text);
         CHECK(find_times(text, june_20).empty());
     }
