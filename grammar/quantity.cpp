@@ -308,7 +308,7 @@ struct scan_word {
     unsigned char kind;
 };
 
-constexpr std::array<scan_word, 94> scan_words = {{
+constexpr std::array<scan_word, 95> scan_words = {{
     {"a"sv, k_lead | k_follow},
     {"about"sv, k_lead},
     {"above"sv, k_lead},
@@ -330,6 +330,7 @@ constexpr std::array<scan_word, 94> scan_words = {{
     {"just"sv, k_lead},
     {"less"sv, k_lead | k_follow},
     {"minus"sv, k_lead},
+    {"negative"sv, k_lead},
     {"more"sv, k_lead | k_follow},
     {"nearly"sv, k_lead},
     {"no"sv, k_lead},
@@ -419,6 +420,7 @@ class scan_word_table {
 public:
     scan_word_table() {
         for (const scan_word& w : scan_words) {
+            if (w.word.empty()) continue;
             const std::uint64_t key = word_key(w.word);
             std::size_t h = hash(key);
             while (keys_[h] != 0 && keys_[h] != key) h = (h + 1) % size;
@@ -453,6 +455,12 @@ const scan_word_table scan_word_kinds;
 std::size_t alnum_end(std::string_view text, std::size_t i) {
     while (i < text.size() && is_alnum(text[i])) ++i;
     return i;
+}
+
+// "USD115", "EUR40": a currency code written against its figure.
+bool currency_code_attached(std::string_view text, std::size_t i, std::size_t j, char prev) {
+    if (j - i < 4 || is_alnum(prev) || !is_digit(text[i + 3]) || !is_alpha(text[i + 2])) return false;
+    return (scan_word_kinds.kind(text.substr(i, 3)) & k_lead) != 0 && detail::is_upper(text[i]);
 }
 
 // After a lead word ending at `j`: can a figure follow?
@@ -491,7 +499,7 @@ public:
     constexpr byte_class_table() {
         for (int c = '0'; c <= '9'; ++c) classes_[c] = c_digit;
         for (int c = 'a'; c <= 'z'; ++c) classes_[c] = classes_[c - 'a' + 'A'] = c_alpha;
-        for (unsigned char c : {'$', '-', '+', '(', '\xE2', '\xC2'}) classes_[c] = c_sign;
+        for (unsigned char c : {'$', '-', '+', '(', '.', '\xE2', '\xC2'}) classes_[c] = c_sign;
     }
     [[nodiscard]] constexpr unsigned char of(char c) const { return classes_[static_cast<unsigned char>(c)]; }
     [[nodiscard]] std::size_t word_end(std::string_view text, std::size_t i) const {
@@ -516,6 +524,8 @@ std::size_t at_digit(std::string_view text, std::size_t i, char prev, std::vecto
 std::size_t at_sign(std::string_view text, std::size_t i, char prev, std::vector<quantity_match>& out) {
     const char c = text[i];
     const bool digit_next = i + 1 < text.size() && is_digit(text[i + 1]);
+    if (c == '.' && digit_next && !is_alnum(prev) && prev != '.')
+        return try_candidate(text, i, out);  // ".08"
     if (c == '$' || ((c == '-' || c == '+') && digit_next && !is_alnum(prev))) {
         const std::size_t phone = c == '+' ? detail::phone_like_end(text, i) : i;
         return phone != i ? phone : try_candidate(text, i, out);
@@ -550,7 +560,8 @@ std::vector<quantity_match> find_quantities(std::string_view text) {
             const unsigned char kind = is_alnum(prev) || !scan_word_kinds.may_hold(c, j - i)
                                            ? 0
                                            : scan_word_kinds.kind(text.substr(i, j - i));
-            if (dollar_after || (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j))) {
+            if (dollar_after || (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j)) ||
+                currency_code_attached(text, i, j, prev)) {
                 i = std::max(try_candidate(text, i, out), j);  // never retry inside a word
             } else {
                 i = j;

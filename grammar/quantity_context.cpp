@@ -172,12 +172,17 @@ bool one_as_pronoun(const figure_context& f, std::string_view next_word) {
            one_of(next_word, one_idiom_after);
 }
 
-// A spelled-out small number counts only when a noun follows it.
+// A spelled-out small number counts when a noun follows it ("ten soldiers")
+// or it ends a clause ("aged three."); "one" needs its noun.
 bool lone_number_word(const figure_context& f) {
-    if (f.end >= f.text.size() || f.text[f.end] != ' ') return true;
-    const std::size_t k = skip_spaces(f.text, f.end);
-    const std::string_view next = word_at(f.text, k);
-    if (next.empty()) return true;
+    const std::string_view text = f.text;
+    const bool one = equals_lower(text.substr(f.number_begin, f.end - f.number_begin), "one");
+    std::size_t k = f.end;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\n')) ++k;
+    if (k == f.end && k < text.size())
+        return std::string_view(".,;:!?)").find(text[k]) == std::string_view::npos || one;
+    if (k >= text.size() || !is_alpha(text[k])) return one;
+    const std::string_view next = word_at(text, k);
     return one_of(next, not_a_noun) || one_as_pronoun(f, next);
 }
 
@@ -213,7 +218,8 @@ bool rejected_after(const figure_context& f, std::size_t& skip_to) {
     if (f.bare_integer && e < text.size() && c == ' ' && one_of(word_at(text, e + 1), month_names))
         return true;  // "27 February"
     // "1. First", "2) Second" at the start of a line.
-    if (f.bare_integer && (c == '.' || c == ')') && (c1 == ' ' || c1 == '\n') && at_line_start(text, f.begin))
+    if (f.bare_integer && (c == '.' || c == ')') && e + 1 < text.size() && (c1 == ' ' || c1 == '\n') &&
+        at_line_start(text, f.begin))
         return true;
     return false;
 }

@@ -117,6 +117,13 @@ struct unit_word_table : x3::symbols<const char*> {
             "megawatt hours", "energy:MWh")("megawatt-hours", "energy:MWh")("gigawatt hours", "energy:GWh")(
             "gigawatt-hours", "energy:GWh")("kilowatts", "power:kW")("megawatts", "power:MW")("gigawatts",
                                                                                               "power:GW");
+        add("metric tons", "mass:t")("metric tonnes", "mass:t")("metric ton", "mass:t")(
+            "metric tonne", "mass:t")("miles an hour", "speed:mph")("kilometres an hour", "speed:kmh")(
+            "kilometers an hour", "speed:kmh")("kmph", "speed:kmh")("km/hr", "speed:kmh");
+        add("usd", "currency:USD")("eur", "currency:EUR")("gbp", "currency:GBP")("jpy", "currency:JPY")(
+            "chf", "currency:CHF")("cny", "currency:CNY")("rmb", "currency:CNY")("renminbi", "currency:CNY")(
+            "chinese yuan", "currency:CNY")("inr", "currency:INR")("aud", "currency:AUD")(
+            "cad", "currency:CAD")("us dollar", "currency:USD");
         add("dollars", "currency:USD")("dollar", "currency:USD")("us dollars", "currency:USD")(
             "euros", "currency:EUR")("euro", "currency:EUR")("pounds sterling", "currency:GBP")(
             "sterling", "currency:GBP")("yen", "currency:JPY")("yuan", "currency:CNY")(
@@ -133,8 +140,8 @@ struct unit_symbol_table : x3::symbols<const char*> {
         add("km²", "area:km2")("m²", "area:m2")("m³", "volume:m3")("°C", "temperature:C")("°F",
                                                                                           "temperature:F");
         add("m", "length:m")("kW", "power:kW")("MW", "power:MW")("GW", "power:GW")("kWh", "energy:kWh")(
-            "MWh", "energy:MWh")("GWh", "energy:GWh")("USD", "currency:USD")("EUR", "currency:EUR")(
-            "GBP", "currency:GBP")("JPY", "currency:JPY")("CHF", "currency:CHF");
+            "MWh", "energy:MWh")("GWh", "energy:GWh")("€", "currency:EUR")("$", "currency:USD")(
+            "£", "currency:GBP");
     }
 };
 
@@ -351,10 +358,10 @@ auto const scale_words = x3::no_case[x3::lit("thousand") | "million" | "billion"
 auto const hedge = (x3::no_case[hedges] >> ws)[on_hedge];
 auto const currency = (currency_prefixes >> -ws)[on_currency];
 auto const sign = ((x3::lit('-') | x3::lit("\xE2\x88\x92")) >> &digit)[on_negative] |
-                  (x3::lit('+') >> &digit) | (x3::no_case[x3::lit("minus")] >> ws >> &digit)[on_negative];
+                  (x3::lit('+') >> &digit) | (x3::no_case[x3::lit("minus") | "negative"] >> ws)[on_negative];
 
 auto const grouped = x3::repeat(1, 3)[digit] >> +(',' >> x3::repeat(3)[digit]);
-auto const digits = x3::raw[(grouped | +digit) >> -('.' >> +digit)][on_digits];
+auto const digits = x3::raw[((grouped | +digit) >> -('.' >> +digit)) | ('.' >> +digit)][on_digits];
 
 auto const small_item = (x3::no_case[small_numbers] >> boundary)[on_small];
 auto const hundred_item = (x3::no_case[x3::lit("hundred")] >> boundary)[on_hundred];

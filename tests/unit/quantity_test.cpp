@@ -485,3 +485,48 @@ TEST_CASE("quantity: parse_quantity reads a claims-file value") {
     CHECK_FALSE(parse_quantity(""));
     CHECK_FALSE(parse_quantity("2,500 / 3"));
 }
+
+TEST_CASE("quantity: spelled-out numbers that end a clause or take a sign") {
+    CHECK(only("the children were aged three.").value == 3);
+    CHECK(only("three").value == 3);
+    const auto m = only("a fall of minus five percent");
+    CHECK(m.value == -5);
+    CHECK(m.unit == "percent");
+    check_none("it was one.");
+}
+
+TEST_CASE("quantity: leading decimal point and signs after the figure") {
+    CHECK(only("a rate of .08 today").value == doctest::Approx(0.08));
+    CHECK(only("a rate of .08 today").half_unit == doctest::Approx(0.005));
+    CHECK(only("it costs 10 € here").unit == "currency:EUR");
+    CHECK(only("it costs 10 $ here").unit == "currency:USD");
+    const std::string_view code = "a USD115.5 fee";
+    const auto m = only(code);
+    CHECK(m.unit == "currency:USD");
+    CHECK(m.value == doctest::Approx(115.5));
+    CHECK(span(code, m) == "USD115.5");
+}
+
+TEST_CASE("quantity: attached m is millions unless it measures a length") {
+    CHECK(only("profit fell to 77m euros").unit == "currency:EUR");
+    CHECK(only("profit fell to 77m euros").value == doctest::Approx(77e6));
+    CHECK(only("stocks fell by 1m barrels").unit == "volume:bbl");
+    CHECK(only("a wall 5m high").unit == "length:m");
+    CHECK(only("she won the 100m final").unit == "length:m");
+}
+
+TEST_CASE("quantity: compound units") {
+    CHECK(only("16,000 metric tons of ore").unit == "mass:t");
+    CHECK(only("at 188 miles an hour").unit == "speed:mph");
+    CHECK(only("at 60 km/h").unit == "speed:kmh");
+    CHECK(only("about 20 °C today").unit == "temperature:C");
+}
+
+TEST_CASE("quantity: number words used as names or fractions") {
+    check_none("the Precious Six Garments factory");
+    check_none("two thirds of the vote");
+    check_none("the number one target");
+    check_none("rose to number 14 in the chart");
+    check_none("on 27 February we met");
+    check_none("at 1300 GMT the euro rose");
+}
