@@ -64,7 +64,7 @@ void check_across_files(std::span<file_result> results, const claim_store&, cons
                 f.end_column = results[later.file].record_ends[later.record].column;
                 f.message = fmt::format("\"{}\" for {} conflicts with \"{}\" in {}:{} (stated {} vs {})", b.text,
                                         describe(*b.time), a.text, results[earlier.file].path, at.line,
-                                        to_string(b.range), to_string(ra));
+                                        format_interval_like(b, b.range), format_interval_like(b, ra));
                 if (const auto o = options.severity_overrides.find("FL205"); o != options.severity_overrides.end())
                     f.level = o->second;
                 related_location rel;

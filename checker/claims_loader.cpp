@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
 
 namespace factlint {
 namespace {
@@ -24,7 +24,8 @@ std::vector<std::string> expand(const std::string& path, std::vector<grammar::cl
     std::vector<std::string> files;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->path().extension() == ".claims" && it->is_regular_file(ec)) files.push_back(it->path().string());
+        if (it->path().extension() == ".claims" && it->is_regular_file(ec))
+            files.push_back(it->path().string());
     }
     if (ec) errors.push_back(file_error(path, "cannot read directory: " + ec.message()));
     std::sort(files.begin(), files.end());
@@ -62,19 +63,25 @@ std::string where_text(const source_location& l) {
 
 load_result load_claims(const std::vector<std::string>& paths) {
     load_result result;
-    std::map<std::string, source_location, std::less<>> first_definition;
+    std::vector<std::string> files;
     for (const auto& path : paths) {
-        for (const auto& file : expand(path, result.errors)) {
-            std::string content;
-            if (fs::is_directory(file) || !read_file(file, content)) {
-                result.errors.push_back(file_error(file, "cannot read claims file"));
-                continue;
-            }
-            ++result.files;
-            grammar::claims_file parsed = grammar::parse_claims_file(file, content);
-            std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
-            for (auto& claim : parsed.claims) {
-                const auto [it, inserted] = first_definition.emplace(claim.id, claim.where);
+        for (auto& file : expand(path, result.errors)) files.push_back(std::move(file));
+    }
+    // Ids are unique within a file by the parser; across files by this map,
+    // needed only when there is more than one file.
+    std::unordered_map<std::string, source_location> first_definition;
+    for (const auto& file : files) {
+        std::string content;
+        if (fs::is_directory(file) || !read_file(file, content)) {
+            result.errors.push_back(file_error(file, "cannot read claims file"));
+            continue;
+        }
+        ++result.files;
+        grammar::claims_file parsed = grammar::parse_claims_file(file, content);
+        std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
+        for (auto& claim : parsed.claims) {
+            if (files.size() > 1) {
+                const auto [it, inserted] = first_definition.try_emplace(claim.id, claim.where);
                 if (!inserted) {
                     result.errors.push_back({claim.where,
                                              "duplicate claim id `" + claim.id + "`, first defined at " +
@@ -82,8 +89,8 @@ load_result load_claims(const std::vector<std::string>& paths) {
                                              line_of(content, claim.where.line)});
                     continue;
                 }
-                result.store.add(std::move(claim));
             }
+            result.store.add(std::move(claim));
         }
     }
     result.store.build_index();

@@ -80,11 +80,14 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
         } else {
             collect_pieces(a, i + 1, c);
         }
-        // "X, up P% from Y": the new value stands before the change word.
+        // "X [in 2023], up P% from Y": the new value stands before the change word.
         if (c.to < 0 && (t.lower == "up" || t.lower == "down") && i >= 2 && tokens[i - 1].is_punct(",")) {
-            if (int x = quantity_at(a, i - 2); x >= 0 && !is_percent_like(a.toks.quantities[x])) c.to = x, c.first_token = i - 2;
-            else if (i >= 3 && tokens[i - 2].what == tk::time) {
-                if (int x2 = quantity_at(a, i - 3); x2 >= 0 && !is_percent_like(a.toks.quantities[x2])) c.to = x2, c.first_token = i - 3;
+            for (std::size_t k = i - 1; k-- > 0 && i - k <= 5;) {
+                const token& b = tokens[k];
+                if (b.what == tk::time || (b.what == tk::word && words::is_verb_date_filler(b.lower))) continue;
+                if (const int x = quantity_at(a, k); x >= 0 && !is_percent_like(a.toks.quantities[static_cast<std::size_t>(x)]))
+                    c.to = x, c.first_token = k;
+                break;
             }
         }
         // "a 12% increase": the percent stands before the change word.

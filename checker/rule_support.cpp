@@ -47,10 +47,24 @@ std::string_view currency_sign(std::string_view unit) {
 }
 }  // namespace
 
+namespace {
+// The scale word for a value written in the style of `scale` ("bn" stays
+// short, "billion" stays long): $10.1 billion, not $10,100 million.
+std::string_view scale_for(double value, std::string_view scale) {
+    if (scale.empty()) return scale;
+    const bool short_style = scale.size() <= 2;
+    const double v = std::abs(value);
+    if (v >= 1e12) return short_style ? "tn" : "trillion";
+    if (v >= 1e9) return short_style ? "bn" : "billion";
+    if (v >= 1e6) return short_style ? "m" : "million";
+    return scale == "k" || scale == "thousand" ? scale : std::string_view{};
+}
+}  // namespace
+
 std::string format_like(const claim_record& like, double value) {
-    const double factor = scale_factor(like.scale);
-    std::string number = format_number(value / factor);
-    if (!like.scale.empty()) number += (like.scale.size() <= 2 ? "" : " ") + like.scale;
+    const std::string_view scale = scale_for(value, like.scale);
+    std::string number = format_number(value / scale_factor(scale));
+    if (!scale.empty()) number += (scale.size() <= 2 ? "" : " ") + std::string(scale);
     const std::string_view sign = currency_sign(like.unit);
     if (!sign.empty()) return std::string(sign) + number;
     if (like.unit == "percent") return number + "%";
@@ -58,6 +72,12 @@ std::string format_like(const claim_record& like, double value) {
     if (const unit_info* u = find_unit(like.unit); u != nullptr && !u->plural.empty() && like.unit != "count")
         return number + " " + std::string(u->plural);
     return number;
+}
+
+std::string format_interval_like(const claim_record& like, const interval& range) {
+    auto bound = [&](double v) { return std::isinf(v) ? std::string(v > 0 ? "inf" : "-inf") : format_like(like, v); };
+    return fmt::format("{}{}, {}{}", range.low_open ? '(' : '[', bound(range.low), bound(range.high),
+                       range.high_open ? ')' : ']');
 }
 
 std::string interval_note(const claim_record& r) {

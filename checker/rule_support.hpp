@@ -19,6 +19,8 @@ finding& emit(std::vector<finding>& out, std::string_view code, const claim_reco
 // "$8.5 billion", "2,500", "64%", "78 million cubic meters": `value` written
 // in the style of record `like` (its currency sign, scale word and unit).
 [[nodiscard]] std::string format_like(const claim_record& like, double value);
+// "[$10.05 million, $10.15 million]": an interval in the style of `like`.
+[[nodiscard]] std::string format_interval_like(const claim_record& like, const interval& range);
 // A plain number with thousands separators and no trailing zeros.
 [[nodiscard]] std::string format_number(double value);
 

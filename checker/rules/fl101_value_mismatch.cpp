@@ -30,8 +30,10 @@ void value_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         const std::string when = r.time ? " for " + describe(*r.time) : "";
         std::string message = fmt::format("\"{}\"{} conflicts with the reference value of {}: {}", r.text, when, c.id,
                                           describe_reference(c, expected));
-        message += fmt::format(" (stated {}, reference {})", to_string(range_in(r, expected.unit)),
-                               to_string(allowed_interval(c, expected)));
+        const interval reference = allowed_interval(c, expected);
+        const auto factor = convert(1.0, expected.unit, r.unit);
+        message += fmt::format(" (the draft's words allow {}, the reference {})", format_interval_like(r, r.range),
+                               format_interval_like(r, scaled(reference, factor.value_or(1.0))));
         message += thousand_hint(r, c, expected);
         finding& f = emit(out, "FL101", r, std::move(message));
         f.related.push_back(reference_location(c, expected.where, "reference value " + expected.text));

@@ -16,7 +16,8 @@ void outside_period(const rule_context& ctx, std::vector<finding>& out) {
         const bool after_end = c->period->to != open_end && after(*r.time, *c->period);
         if (!before_start && !after_end) continue;
         finding& f = emit(out, "FL103", r,
-                          fmt::format("\"{}\" is asserted for {}, but {} {} {}", r.text, describe(*r.time), c->id,
+                          fmt::format("\"{}\" is asserted for {}, but {} {} {}", r.noun.empty() ? r.text : fmt::format("{} {}", r.text, r.noun),
+                                      describe(*r.time), c->id,
                                       after_end ? "ended" : "began",
                                       describe(time_span{after_end ? c->period->to : c->period->from,
                                                          after_end ? c->period->to : c->period->from,

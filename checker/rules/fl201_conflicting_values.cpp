@@ -45,7 +45,7 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
                 finding& f = emit(out, "FL201", later,
                                   fmt::format("\"{}\" for {} conflicts with \"{}\" on line {} (stated {} vs {})",
                                               later.text, describe(*later.time), earlier.text, at.line,
-                                              to_string(later.range), to_string(a)));
+                                              format_interval_like(later, later.range), format_interval_like(later, a)));
                 related_location rel;
                 rel.file = ctx.doc.path;
                 rel.line = at.line;

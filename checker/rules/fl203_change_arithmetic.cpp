@@ -1,6 +1,7 @@
 // FL203 change-arithmetic: a change statement does not add up ("rose 6.2% to
 // X from Y", "down P% (D) from YEAR", "fell by D to X"), judged with the
 // intervals the stated figures allow.
+#include <cmath>
 #include <fmt/format.h>
 
 #include "checker/rule_support.hpp"
@@ -10,6 +11,11 @@
 namespace factlint::rules {
 
 namespace {
+
+std::string percent_interval(const interval& p) {
+    auto bound = [](double v) { return std::isinf(v) ? std::string(v > 0 ? "inf" : "-inf") : fmt::format("{:.1f}", v); };
+    return fmt::format("{}{}, {}{}", p.low_open ? '(' : '[', bound(p.low), bound(p.high), p.high_open ? ')' : ']');
+}
 
 const claim_record* figure(const rule_context& ctx, int index) {
     return index < 0 ? nullptr : &ctx.records[static_cast<std::size_t>(index)];
@@ -36,7 +42,7 @@ std::optional<computed_change> compute(const rule_context& ctx, const change_inf
     if (c.percent_points) {
         if (to == nullptr || from == nullptr || to->unit != "percent" || from->unit != "percent") return std::nullopt;
         const interval diff = up ? to->range - from->range : from->range - to->range;
-        return computed_change{diff, fmt::format("from {} to {} is {} percentage points", from->text, to->text, to_string(diff))};
+        return computed_change{diff, fmt::format("from {} to {} is {} percentage points", from->text, to->text, percent_interval(diff))};
     }
     if (to != nullptr && (to->unit == "percent" || to->unit == "percent_point")) return std::nullopt;  // a rate's change
     if (to != nullptr && from != nullptr) {
@@ -44,7 +50,7 @@ std::optional<computed_change> compute(const rule_context& ctx, const change_inf
         if (y.low <= 0) return std::nullopt;
         const interval pct = (up ? x - y : y - x) / y * hundred;
         return computed_change{pct, fmt::format("from {} to {} is a {} of {}%", from->text, to->text,
-                                                up ? "rise" : "fall", to_string(pct))};
+                                                up ? "rise" : "fall", percent_interval(pct))};
     }
     if (to != nullptr && delta != nullptr) {
         const interval x = in_unit_of(*to, to), d = in_unit_of(*delta, to);
@@ -53,13 +59,13 @@ std::optional<computed_change> compute(const rule_context& ctx, const change_inf
         const interval pct = d / y * hundred;
         return computed_change{pct, fmt::format("{} {} {} implies an earlier value of {}, a change of {}%",
                                                 to->text, up ? "after a rise of" : "after a fall of", delta->text,
-                                                to_string(y), to_string(pct))};
+                                                format_interval_like(*to, y), percent_interval(pct))};
     }
     if (from != nullptr && delta != nullptr) {
         const interval y = in_unit_of(*from, from), d = in_unit_of(*delta, from);
         if (y.low <= 0) return std::nullopt;
         const interval pct = d / y * hundred;
-        return computed_change{pct, fmt::format("{} of {} is {}%", delta->text, from->text, to_string(pct))};
+        return computed_change{pct, fmt::format("{} of {} is {}%", delta->text, from->text, percent_interval(pct))};
     }
     return std::nullopt;
 }
@@ -76,7 +82,7 @@ void change_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
             finding& f = emit(out, "FL203", r,
                               fmt::format("the change does not add up: {}, but the text says {}{} {}", computed->how,
                                           format_number(c.percent_value), c.percent_points ? " percentage points" : "%",
-                                          to_string(c.percent)));
+                                          percent_interval(c.percent)));
             f.notes.push_back("each figure stands for the interval its digits allow (half a unit of the last digit)");
             f.fingerprint = fingerprint_of("FL203", r.text, c.percent_value, r.time);
             continue;
@@ -92,7 +98,7 @@ void change_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
         finding& f = emit(out, "FL203", r,
                           fmt::format("the change does not add up: from {} to {} is a difference of {}, but the text "
                                       "says {}",
-                                      from->text, to->text, to_string(diff), delta->text));
+                                      from->text, to->text, format_interval_like(*to, diff), delta->text));
         f.fingerprint = fingerprint_of("FL203", r.text, delta->value, r.time);
     }
 }

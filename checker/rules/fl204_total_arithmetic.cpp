@@ -23,7 +23,8 @@ void total_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
         finding& f = emit(out, "FL204", total,
                           fmt::format("the parts {} {} the total \"{}\": {} = {}, the total allows {}",
                                       total.total->marker == "a total of" || total.total->exhaustive ? "of this split" : "listed",
-                                      verdict, total.text, parts_text, to_string(sum), to_string(total.range)));
+                                      verdict, total.text, parts_text, format_interval_like(total, sum),
+                                      format_interval_like(total, total.range)));
         if (total.total->exhaustive) f.fix = format_like(total, (sum.low + sum.high) / 2);
         f.notes.push_back(fmt::format("\"{}\" announces {}", total.total->marker,
                                       total.total->exhaustive ? "every part, so they must sum to the total"
