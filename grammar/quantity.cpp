@@ -301,6 +301,8 @@ bool rejected(std::string_view text, const attempt& a, std::size_t& resume) {
 // Words the scanner knows. A lead word (hedge, article, "between", currency
 // code) is worth handing to the grammar only when a figure can follow it: a
 // digit or sign next, or a number or follow word ("more than", "a dozen").
+// Rare openers that need a particular second word ("half a million",
+// "upwards of") are tried like number words.
 enum : unsigned char { k_lead = 1, k_number = 2, k_follow = 4 };
 
 struct scan_word {
@@ -309,11 +311,11 @@ struct scan_word {
 };
 
 constexpr std::array<scan_word, 95> scan_words = {{
-    {"a"sv, k_lead | k_follow},
+    {"a"sv, k_lead},
     {"about"sv, k_lead},
     {"above"sv, k_lead},
     {"almost"sv, k_lead},
-    {"an"sv, k_lead | k_follow},
+    {"an"sv, k_lead},
     {"approx"sv, k_lead},
     {"approximately"sv, k_lead},
     {"around"sv, k_lead},
@@ -325,7 +327,7 @@ constexpr std::array<scan_word, 95> scan_words = {{
     {"estimated"sv, k_lead | k_follow},
     {"exactly"sv, k_lead},
     {"fewer"sv, k_lead | k_follow},
-    {"half"sv, k_lead},
+    {"half"sv, k_number},
     {"in"sv, k_lead},
     {"just"sv, k_lead},
     {"less"sv, k_lead | k_follow},
@@ -340,7 +342,7 @@ constexpr std::array<scan_word, 95> scan_words = {{
     {"some"sv, k_lead},
     {"under"sv, k_lead | k_follow},
     {"up"sv, k_lead},
-    {"upwards"sv, k_lead},
+    {"upwards"sv, k_number},
     {"well"sv, k_lead},
     {"usd"sv, k_lead},
     {"eur"sv, k_lead},
@@ -381,7 +383,6 @@ constexpr std::array<scan_word, 95> scan_words = {{
     {"ninety"sv, k_number},
     {"than"sv, k_follow},
     {"to"sv, k_follow},
-    {"of"sv, k_follow},
     {"least"sv, k_follow},
     {"most"sv, k_follow},
     {"many"sv, k_follow},
@@ -556,7 +557,9 @@ std::vector<quantity_match> find_quantities(std::string_view text) {
             i = at_digit(text, i, prev, out);
         } else if (cls & c_alpha) {
             const std::size_t j = byte_classes.word_end(text, i + 1);
-            const bool dollar_after = j < n && text[j] == '$';  // "US$", "A$"
+            // "US$", "A$", "C $": a currency prefix that starts with letters.
+            const bool dollar_after =
+                j < n && (text[j] == '$' || (text[j] == ' ' && j + 1 < n && text[j + 1] == '$'));
             const unsigned char kind = is_alnum(prev) || !scan_word_kinds.may_hold(c, j - i)
                                            ? 0
                                            : scan_word_kinds.kind(text.substr(i, j - i));

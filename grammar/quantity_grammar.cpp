@@ -76,7 +76,9 @@ struct currency_prefix_table : x3::symbols<const char*> {
     currency_prefix_table() {
         add("$", "USD")("US$", "USD")("US $", "USD")("€", "EUR")("£", "GBP")("¥", "JPY")("A$", "AUD")(
             "C$", "CAD")("USD", "USD")("EUR", "EUR")("GBP", "GBP")("JPY", "JPY")("CHF", "CHF")("CNY", "CNY")(
-            "INR", "INR")("AUD", "AUD")("CAD", "CAD")("Rs", "INR")("Rs.", "INR");
+            "INR", "INR")("AUD", "AUD")("CAD", "CAD")("Rs", "INR")("Rs.", "INR")("usd$", "USD")(
+            "USD$", "USD")("aud$", "AUD")("AUD$", "AUD")("cad$", "CAD")("CAD$", "CAD")("us $", "USD")(
+            "C $", "CAD")("c $", "CAD")("U.S. $", "USD")("U.S.$", "USD")("u.s $", "USD");
     }
 };
 
@@ -141,7 +143,7 @@ struct unit_symbol_table : x3::symbols<const char*> {
                                                                                           "temperature:F");
         add("m", "length:m")("kW", "power:kW")("MW", "power:MW")("GW", "power:GW")("kWh", "energy:kWh")(
             "MWh", "energy:MWh")("GWh", "energy:GWh")("€", "currency:EUR")("$", "currency:USD")(
-            "£", "currency:GBP");
+            "元", "currency:CNY")("£", "currency:GBP");
     }
 };
 

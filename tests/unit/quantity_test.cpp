@@ -530,3 +530,11 @@ TEST_CASE("quantity: number words used as names or fractions") {
     check_none("on 27 February we met");
     check_none("at 1300 GMT the euro rose");
 }
+
+TEST_CASE("quantity: currency prefixes spelled with letters") {
+    CHECK(only("it cost usd$ 15 there").unit == "currency:USD");
+    CHECK(only("it cost C$ 15 there").unit == "currency:CAD");
+    CHECK(only("a US $150 million loan").value == doctest::Approx(150e6));
+    CHECK(only("it cost 100元!").unit == "currency:CNY");
+    CHECK(only("upwards of 5 people").hedge == hedge_kind::above);
+}
