@@ -4,6 +4,8 @@
 // initial, or a dotted acronym ("U.S.", "a.m.").
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "reader/document.hpp"
 
@@ -127,6 +129,19 @@ std::size_t next_mark(std::string_view prose, std::size_t i) {
     const char* const data = prose.data();
     const char* p = data + i;
     const char* const end = data + prose.size();
+    // Eight bytes at a time while none of them is a mark (most of them).
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    const auto has_byte = [](std::uint64_t w, char c) {
+        const std::uint64_t x = w ^ (ones * static_cast<unsigned char>(c));
+        return ((x - ones) & ~x & high) != 0;
+    };
+    while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, sizeof w);
+        if (has_byte(w, '.') || has_byte(w, '!') || has_byte(w, '?')) break;
+        p += 8;
+    }
     while (p != end && *p != '.' && *p != '!' && *p != '?') ++p;
     return static_cast<std::size_t>(p - data);
 }
