@@ -79,13 +79,15 @@ suite_score pooled_recognizers(const std::vector<suite_score>& scores) {
         if (s.name.starts_with("recognizers.")) {
             all.in_scope += s.in_scope;
             all.right += s.right;
+            all.all_cases += s.all_cases;
+            all.all_right += s.all_right;
             for (const auto& [k, n] : s.excluded) all.excluded[k] += n;
         }
     return all;
 }
 
 void print_table(const std::vector<suite_score>& scores) {
-    std::printf("%-36s %9s %7s %8s  %s\n", "suite", "in scope", "right", "share",
+    std::printf("%-36s %9s %7s %8s %16s  %s\n", "suite", "in scope", "right", "share", "all cases right",
                 "excluded (category: cases)");
     for (const auto& s : scores) {
         int excluded = 0;
@@ -94,8 +96,9 @@ void print_table(const std::vector<suite_score>& scores) {
             excluded += n;
             detail += (detail.empty() ? "" : ", ") + k + ": " + std::to_string(n);
         }
-        std::printf("%-36s %9d %7d %7.1f%%  %d%s%s\n", s.name.c_str(), s.in_scope, s.right, 100 * s.share(),
-                    excluded, detail.empty() ? "" : " — ", detail.c_str());
+        std::printf("%-36s %9d %7d %7.1f%% %9d/%-6d  %d%s%s\n", s.name.c_str(), s.in_scope, s.right,
+                    100 * s.share(), s.all_right, s.all_cases, excluded, detail.empty() ? "" : " — ",
+                    detail.c_str());
     }
     for (const auto& s : scores)
         if (!s.note.empty()) std::printf("\n%s\n", s.note.c_str());
@@ -103,12 +106,15 @@ void print_table(const std::vector<suite_score>& scores) {
 
 // The score table and, per suite, the excluded cases by category, as Markdown.
 void print_markdown(const std::vector<suite_score>& scores) {
-    std::printf("\n| suite | in scope | right | share | excluded |\n|---|---:|---:|---:|---:|\n");
+    std::printf(
+        "\n| suite | in scope | right | share | excluded | all cases (scope ignored) | right | share |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const auto& s : scores) {
         int excluded = 0;
         for (const auto& [k, n] : s.excluded) excluded += n;
-        std::printf("| %s | %d | %d | %.1f%% | %d |\n", s.name.c_str(), s.in_scope, s.right, 100 * s.share(),
-                    excluded);
+        const double all_share = s.all_cases == 0 ? 0.0 : 100.0 * s.all_right / s.all_cases;
+        std::printf("| %s | %d | %d | %.1f%% | %d | %d | %d | %.1f%% |\n", s.name.c_str(), s.in_scope,
+                    s.right, 100 * s.share(), excluded, s.all_cases, s.all_right, all_share);
     }
     std::map<std::string, std::map<std::string, int>> by_category;
     for (const auto& s : scores)

@@ -216,10 +216,16 @@ std::vector<suite_score> run_tempeval(const std::filesystem::path& root) {
         total.false_positives += n.false_positives;
         total.exceptions += n.exceptions;
     }
-    suite_score spans{"tempeval3.date_span",  total.dates, total.found, {},
-                      std::move(span_misses), {},          {},          {}};
-    suite_score values{
-        "tempeval3.date_value", total.dates, total.value_right, {}, std::move(value_misses), {}, {}, {}};
+    suite_score spans;
+    spans.name = "tempeval3.date_span";
+    spans.in_scope = spans.all_cases = total.dates;
+    spans.right = spans.all_right = total.found;
+    spans.failures = std::move(span_misses);
+    suite_score values;
+    values.name = "tempeval3.date_value";
+    values.in_scope = values.all_cases = total.dates;
+    values.right = values.all_right = total.value_right;
+    values.failures = std::move(value_misses);
     values.failures.insert(values.failures.end(), spans.failures.begin(), spans.failures.end());
     char note[300];
     std::snprintf(
