@@ -301,6 +301,7 @@ bool number_word_used_otherwise(const figure_context& f) {
     const std::string_view text = f.text;
     const std::string_view prev = word_before(text, f.begin);
     if (equals_lower(prev, "number")) return true;
+    if (f.begin > 0 && text[f.begin - 1] == '-') return true;  // "no-one", "Formula-One"
     if (f.begin < text.size() && is_upper(text[f.begin]) && f.begin == f.number_begin) {
         std::size_t k = f.begin;
         while (k > 0 && text[k - 1] == ' ') --k;

@@ -538,3 +538,5 @@ TEST_CASE("quantity: currency prefixes spelled with letters") {
     CHECK(only("it cost 100元!").unit == "currency:CNY");
     CHECK(only("upwards of 5 people").hedge == hedge_kind::above);
 }
+
+TEST_CASE("quantity: a number word joined to a word before it") { check_none("so that no-one waits long"); }
