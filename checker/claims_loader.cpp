@@ -83,10 +83,10 @@ load_result load_claims(const std::vector<std::string>& paths) {
             if (files.size() > 1) {
                 const auto [it, inserted] = first_definition.try_emplace(claim.id, claim.where);
                 if (!inserted) {
-                    result.errors.push_back({claim.where,
-                                             "duplicate claim id `" + claim.id + "`, first defined at " +
-                                                 where_text(it->second),
-                                             line_of(content, claim.where.line)});
+                    result.errors.push_back(
+                        {claim.where,
+                         "duplicate claim id `" + claim.id + "`, first defined at " + where_text(it->second),
+                         line_of(content, claim.where.line)});
                     continue;
                 }
             }

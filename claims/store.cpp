@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <tuple>
 #include <unordered_map>
 
@@ -37,7 +36,7 @@ char_class classify_utf8(std::string_view s) {
     if (s == "\xC2\xA0") return char_class::separator;  // no-break space
     if (s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80') {
         const auto c = static_cast<unsigned char>(s[2]);
-        if (c == 0x98 || c == 0x99) return char_class::apostrophe;                   // ‘ ’
+        if (c == 0x98 || c == 0x99) return char_class::apostrophe;  // ‘ ’
         if ((c >= 0x80 && c <= 0x95) || (c >= 0x9C && c <= 0x9F) || c == 0xA6 || c == 0xAF) {
             return char_class::separator;  // spaces, hyphens, dashes, double quotes, …
         }
@@ -47,13 +46,16 @@ char_class classify_utf8(std::string_view s) {
 
 class normalizer {
 public:
-    explicit normalizer(std::string_view input) : in_(input) {}
+    normalizer(std::string_view input, bool keep_offsets) : in_(input), keep_offsets_(keep_offsets) {
+        out_.text.reserve(input.size() + 1);
+        if (keep_offsets_) out_.offsets.reserve(input.size() + 1);
+    }
 
     normalized_text run() {
         std::size_t i = 0;
         while (i < in_.size()) i = step(i);
         end_word();
-        out_.offsets.push_back(out_.text.empty() ? in_.size() : word_end_);
+        if (keep_offsets_) out_.offsets.push_back(out_.text.empty() ? in_.size() : word_end_);
         return std::move(out_);
     }
 
@@ -83,18 +85,20 @@ private:
     // one word ("us"). Returns the byte after it, or `i` when there is none.
     std::size_t abbreviation(std::size_t i) {
         std::size_t j = i;
-        std::vector<std::size_t> letters;
+        std::size_t letters = 0;
         while (j < in_.size() && ascii_alpha(static_cast<unsigned char>(in_[j]))) {
             if (j + 1 < in_.size() && ascii_alnum(static_cast<unsigned char>(in_[j + 1]))) break;
-            letters.push_back(j++);
-            if (j < in_.size() && in_[j] == '.') {
+            ++letters;
+            if (++j < in_.size() && in_[j] == '.') {
                 ++j;
                 continue;
             }
             break;
         }
-        if (letters.size() < 2) return i;
-        for (const std::size_t at : letters) emit(lower(static_cast<unsigned char>(in_[at])), at, j);
+        if (letters < 2) return i;
+        // The letters sit at even distances: "U.S." is U at i, S at i + 2.
+        for (std::size_t k = 0; k < letters; ++k)
+            emit(lower(static_cast<unsigned char>(in_[i + 2 * k])), i + 2 * k, j);
         abbreviation_ = true;
         end_word();
         return j;
@@ -123,13 +127,14 @@ private:
         if (!in_word_) {
             if (!out_.text.empty()) {
                 out_.text.push_back(' ');
-                out_.offsets.push_back(word_end_);  // a space maps to the end of the word before it
+                if (keep_offsets_)
+                    out_.offsets.push_back(word_end_);  // a space maps to the end of the word before it
             }
             word_start_ = out_.text.size();
             in_word_ = true;
         }
         out_.text.push_back(c);
-        out_.offsets.push_back(from);
+        if (keep_offsets_) out_.offsets.push_back(from);
         word_end_ = word_end;
     }
 
@@ -140,13 +145,14 @@ private:
         const std::size_t len = out_.text.size() - word_start_;
         if (!abbreviation_ && len > 3 && out_.text.back() == 's' && out_.text[out_.text.size() - 2] != 's') {
             out_.text.pop_back();
-            out_.offsets.pop_back();
+            if (keep_offsets_) out_.offsets.pop_back();
         }
         in_word_ = false;
         abbreviation_ = false;
     }
 
     std::string_view in_;
+    bool keep_offsets_ = true;  // index keys need only the text
     normalized_text out_;
     bool in_word_ = false;
     bool abbreviation_ = false;
@@ -156,35 +162,80 @@ private:
 
 }  // namespace
 
-normalized_text normalize_for_matching(std::string_view input) { return normalizer(input).run(); }
+normalized_text normalize_for_matching(std::string_view input) { return normalizer(input, true).run(); }
 
 // ---- the index ----------------------------------------------------------------
 
 namespace {
 using node_id = std::uint32_t;
+constexpr std::uint32_t none = UINT32_MAX;
 
-struct key_entry {
-    std::string key;  // normalized name or phrase
+// What a key found at a node means.
+struct key_output {
+    std::uint32_t claim = 0;
+    std::uint32_t length = 0;  // bytes of the key, its leading space included
+    bool is_where = false;
+};
+
+// A key in the builder's arena, with its first 16 bytes packed big-endian so
+// that most comparisons while sorting touch no other memory.
+struct key_ref {
+    std::uint64_t head = 0, next = 0;
+    std::uint32_t offset = 0, length = 0;
     std::uint32_t claim = 0;
     bool is_where = false;
-    bool operator<(const key_entry& o) const {
-        return std::tie(key, claim, is_where) < std::tie(o.key, o.claim, o.is_where);
-    }
-    bool operator==(const key_entry& o) const = default;
 };
+
+std::uint64_t packed(std::string_view s, std::size_t from) {
+    std::uint64_t v = 0;
+    for (std::size_t i = from; i < from + 8; ++i)
+        v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+    return v;
+}
+
+// The trie while it is built, from keys in sorted order: children as sibling
+// lists (each new child's byte is greater than its earlier siblings'),
+// outputs as linked lists; turned into flat arrays for scanning.
+struct trie_builder {
+    std::vector<node_id> first_child{0}, next_sibling{0}, last_child{0};
+    std::vector<unsigned char> byte{0};
+    std::vector<std::uint32_t> out_head{none};
+    std::vector<key_output> outputs;
+    std::vector<std::uint32_t> out_next;
+
+    node_id append_child(node_id parent, unsigned char b) {
+        const auto n = static_cast<node_id>(byte.size());
+        byte.push_back(b);
+        first_child.push_back(0), next_sibling.push_back(0), last_child.push_back(0);
+        out_head.push_back(none);
+        (first_child[parent] == 0 ? first_child[parent] : next_sibling[last_child[parent]]) = n;
+        last_child[parent] = n;
+        return n;
+    }
+
+    void add_output(node_id n, key_output o) {
+        outputs.push_back(o);
+        out_next.push_back(out_head[n]);
+        out_head[n] = static_cast<std::uint32_t>(outputs.size() - 1);
+    }
+};
+
 }  // namespace
 
 struct claim_store::index {
-    std::unordered_map<std::string, std::size_t> ids;
+    // id -> index into claims_, built with the name index; views into the
+    // claims, so an add() after it clears the map and find() searches.
+    std::unordered_map<std::string_view, std::size_t> ids;
+    bool ids_current = true;
 
-    std::vector<key_entry> entries;            // sorted by key: a node's outputs are contiguous
-    std::array<node_id, 256> root_next{};      // dense at the root, where most steps end
-    std::vector<std::uint32_t> edge_begin;     // per node, into edge_byte/edge_target (CSR)
-    std::vector<unsigned char> edge_byte;      // sorted within a node
+    std::array<node_id, 256> root_next{};   // dense at the root
+    std::vector<std::uint32_t> edge_begin;  // per node, into edge_byte/edge_target (CSR)
+    std::vector<unsigned char> edge_byte;   // sorted within a node
     std::vector<node_id> edge_target;
     std::vector<node_id> fail;
-    std::vector<node_id> dict;                 // nearest proper suffix node with outputs, 0 if none
-    std::vector<std::uint32_t> out_first, out_count;  // into entries
+    std::vector<node_id> dict;             // nearest proper suffix node with outputs, 0 if none
+    std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
+    std::vector<key_output> outputs;
 
     [[nodiscard]] node_id child(node_id n, unsigned char b) const {
         if (n == 0) return root_next[b];
@@ -193,106 +244,125 @@ struct claim_store::index {
         const auto it = std::lower_bound(first, last, b);
         return it != last && *it == b ? edge_target[static_cast<std::size_t>(it - edge_byte.begin())] : 0;
     }
+    [[nodiscard]] bool has_output(node_id n) const { return out_begin[n] != out_begin[n + 1]; }
 
     void build(const std::vector<reference_claim>& claims);
 
 private:
-    void collect_keys(const std::vector<reference_claim>& claims);
-    void build_trie();
+    void flatten(const trie_builder& t);
     void build_links();
 };
 
-void claim_store::index::collect_keys(const std::vector<reference_claim>& claims) {
-    entries.clear();
+// Every key starts with a space, as the scanned text does: a match can only
+// start at a word. Keys are sorted so the trie is built along one path with
+// no searching.
+void claim_store::index::build(const std::vector<reference_claim>& claims) {
+    std::string arena;
+    std::vector<key_ref> keys;
     for (std::size_t i = 0; i < claims.size(); ++i) {
         auto add = [&](const std::string& phrase, bool is_where) {
-            std::string key = normalize_for_matching(phrase).text;
-            if (!key.empty()) entries.push_back({std::move(key), static_cast<std::uint32_t>(i), is_where});
+            const std::string text = normalizer(phrase, false).run().text;
+            if (text.empty()) return;
+            key_ref k;
+            k.offset = static_cast<std::uint32_t>(arena.size());
+            arena.push_back(' ');
+            arena += text;
+            k.length = static_cast<std::uint32_t>(text.size() + 1);
+            const std::string_view key(arena.data() + k.offset, k.length);
+            k.head = packed(key, 0), k.next = packed(key, 8);
+            k.claim = static_cast<std::uint32_t>(i), k.is_where = is_where;
+            keys.push_back(k);
         };
         for (const auto& n : claims[i].names) add(n, false);
         for (const auto& w : claims[i].wheres) add(w, true);
     }
-    std::sort(entries.begin(), entries.end());
-    // "U.S. troops" and "US troops" are one key: report it once.
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
+    std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
+        if (a.head != b.head) return a.head < b.head;
+        if (a.next != b.next) return a.next < b.next;
+        if (a.length > 16 || b.length > 16) {
+            if (const int c = text(a)
+                                  .substr(std::min<std::size_t>(16, a.length))
+                                  .compare(text(b).substr(std::min<std::size_t>(16, b.length)));
+                c != 0) {
+                return c < 0;
+            }
+        }
+        return std::tie(a.length, a.claim, a.is_where) < std::tie(b.length, b.claim, b.is_where);
+    });
+
+    trie_builder t;
+    std::vector<node_id> path{0};  // path[d]: the node of the previous key's first d bytes
+    std::string_view prev;
+    const key_ref* prev_ref = nullptr;
+    for (const auto& k : keys) {
+        const std::string_view key = text(k);
+        if (prev_ref != nullptr && key == prev && k.claim == prev_ref->claim &&
+            k.is_where == prev_ref->is_where) {
+            continue;  // "U.S. troops" and "US troops" of one claim are one key: report it once
+        }
+        std::size_t lcp = 0;
+        while (lcp < key.size() && lcp < prev.size() && key[lcp] == prev[lcp]) ++lcp;
+        path.resize(lcp + 1);
+        for (std::size_t d = lcp; d < key.size(); ++d)
+            path.push_back(t.append_child(path.back(), static_cast<unsigned char>(key[d])));
+        t.add_output(path.back(), {k.claim, k.length, k.is_where});
+        prev = key;
+        prev_ref = &k;
+    }
+    flatten(t);
+    build_links();
 }
 
-// Keys are sorted, so each new node's byte is greater than its earlier
-// siblings' and children lists come out sorted without searching.
-void claim_store::index::build_trie() {
-    std::vector<node_id> first_child{0}, next_sibling{0}, last_child{0};
-    std::vector<unsigned char> byte{0};
-    out_first.assign(1, 0);
-    out_count.assign(1, 0);
-    std::vector<node_id> path{0};
-    const std::string* prev = nullptr;
-    for (std::size_t e = 0; e < entries.size(); ++e) {
-        const std::string& key = entries[e].key;
-        std::size_t lcp = 0;
-        if (prev != nullptr) {
-            while (lcp < key.size() && lcp < prev->size() && key[lcp] == (*prev)[lcp]) ++lcp;
-        }
-        if (prev != nullptr && lcp == key.size() && lcp == prev->size()) {
-            ++out_count[path.back()];
-            continue;
-        }
-        path.resize(lcp + 1);
-        for (std::size_t d = lcp; d < key.size(); ++d) {
-            const auto n = static_cast<node_id>(byte.size());
-            const node_id parent = path.back();
-            byte.push_back(static_cast<unsigned char>(key[d]));
-            first_child.push_back(0), next_sibling.push_back(0), last_child.push_back(0);
-            out_first.push_back(0), out_count.push_back(0);
-            if (first_child[parent] == 0) first_child[parent] = n;
-            else next_sibling[last_child[parent]] = n;
-            last_child[parent] = n;
-            path.push_back(n);
-        }
-        out_first[path.back()] = static_cast<std::uint32_t>(e);
-        out_count[path.back()] = 1;
-        prev = &key;
-    }
-    const std::size_t nodes = byte.size();
+// Nodes are renumbered breadth first: a node's children are contiguous and
+// come after it, so the fail links are computed in one sequential sweep and
+// the scan touches nearby memory.
+void claim_store::index::flatten(const trie_builder& t) {
+    const std::size_t nodes = t.byte.size();
+    std::vector<node_id> order{0};  // new id -> builder id
+    order.reserve(nodes);
     edge_begin.assign(nodes + 1, 0);
-    edge_byte.clear(), edge_target.clear();
-    root_next.fill(0);
-    for (std::size_t n = 0; n < nodes; ++n) {
-        edge_begin[n] = static_cast<std::uint32_t>(edge_byte.size());
-        for (node_id c = first_child[n]; c != 0; c = next_sibling[c]) {
-            edge_byte.push_back(byte[c]);
-            edge_target.push_back(c);
-            if (n == 0) root_next[byte[c]] = c;
+    out_begin.assign(nodes + 1, 0);
+    edge_byte.assign(nodes > 0 ? nodes - 1 : 0, 0);
+    edge_target.assign(edge_byte.size(), 0);
+    outputs.clear();
+    outputs.reserve(t.outputs.size());
+    for (std::size_t n = 0; n < order.size(); ++n) {
+        const node_id old = order[n];
+        edge_begin[n] = static_cast<std::uint32_t>(order.size() - 1);
+        for (node_id c = t.first_child[old]; c != 0; c = t.next_sibling[c]) {
+            edge_byte[order.size() - 1] = t.byte[c];
+            edge_target[order.size() - 1] = static_cast<node_id>(order.size());
+            order.push_back(c);
         }
+        out_begin[n] = static_cast<std::uint32_t>(outputs.size());
+        for (std::uint32_t o = t.out_head[old]; o != none; o = t.out_next[o]) outputs.push_back(t.outputs[o]);
     }
-    edge_begin[nodes] = static_cast<std::uint32_t>(edge_byte.size());
+    edge_begin[nodes] = static_cast<std::uint32_t>(nodes - 1);
+    out_begin[nodes] = static_cast<std::uint32_t>(outputs.size());
+    root_next.fill(0);
+    for (std::uint32_t e = edge_begin[0]; e < edge_begin[1]; ++e) root_next[edge_byte[e]] = edge_target[e];
 }
 
 void claim_store::index::build_links() {
     const std::size_t nodes = edge_begin.size() - 1;
     fail.assign(nodes, 0);
     dict.assign(nodes, 0);
-    std::deque<node_id> queue;
-    for (std::uint32_t e = edge_begin[0]; e < edge_begin[1]; ++e) queue.push_back(edge_target[e]);
-    while (!queue.empty()) {
-        const node_id u = queue.front();
-        queue.pop_front();
+    // In breadth-first order a node's fail link is final before its children's.
+    for (std::size_t u = 0; u < nodes; ++u) {
         for (std::uint32_t e = edge_begin[u]; e < edge_begin[u + 1]; ++e) {
             const node_id v = edge_target[e];
             const unsigned char b = edge_byte[e];
-            node_id f = fail[u];
-            while (f != 0 && child(f, b) == 0) f = fail[f];
-            const node_id target = child(f, b);
-            fail[v] = target != v ? target : 0;
-            dict[v] = out_count[fail[v]] != 0 ? fail[v] : dict[fail[v]];
-            queue.push_back(v);
+            node_id target = 0;
+            if (u != 0) {
+                node_id f = fail[u];
+                while (f != 0 && child(f, b) == 0) f = fail[f];
+                target = child(f, b);
+            }
+            fail[v] = target;
+            dict[v] = has_output(target) ? target : dict[target];
         }
     }
-}
-
-void claim_store::index::build(const std::vector<reference_claim>& claims) {
-    collect_keys(claims);
-    build_trie();
-    build_links();
 }
 
 // ---- the store ----------------------------------------------------------------
@@ -303,14 +373,26 @@ claim_store::claim_store(claim_store&&) noexcept = default;
 claim_store& claim_store::operator=(claim_store&&) noexcept = default;
 
 void claim_store::add(reference_claim claim) {
-    index_->ids.emplace(claim.id, claims_.size());
     claims_.push_back(std::move(claim));
+    index_->ids.clear();
+    index_->ids_current = false;
 }
 
-void claim_store::build_index() { index_->build(claims_); }
+void claim_store::build_index() {
+    index_->build(claims_);
+    index_->ids.clear();
+    index_->ids.reserve(claims_.size());
+    for (std::size_t i = 0; i < claims_.size(); ++i) index_->ids.emplace(claims_[i].id, i);
+    index_->ids_current = true;
+}
 
 const reference_claim* claim_store::find(std::string_view id) const {
-    const auto it = index_->ids.find(std::string(id));
+    if (!index_->ids_current) {
+        const auto it =
+            std::find_if(claims_.begin(), claims_.end(), [&](const auto& c) { return c.id == id; });
+        return it == claims_.end() ? nullptr : &*it;
+    }
+    const auto it = index_->ids.find(id);
     return it == index_->ids.end() ? nullptr : &claims_[it->second];
 }
 
@@ -319,7 +401,10 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
     const index& ix = *index_;
     if (ix.edge_begin.empty()) return hits;
     const normalized_text norm = normalize_for_matching(text);
-    const std::string& t = norm.text;
+    // Keys start with a space, and so does the text: a match can only start
+    // at a word, and inside a word that starts no key the automaton rests at
+    // the root, whose only edge is the space.
+    const std::string t = ' ' + norm.text;
     node_id state = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto b = static_cast<unsigned char>(t[i]);
@@ -333,12 +418,12 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         }
         const std::size_t end = i + 1;
         if (end < t.size() && t[end] != ' ') continue;  // whole words only
-        for (node_id s = ix.out_count[state] != 0 ? state : ix.dict[state]; s != 0; s = ix.dict[s]) {
-            for (std::uint32_t k = 0; k < ix.out_count[s]; ++k) {
-                const key_entry& e = ix.entries[ix.out_first[s] + k];
-                const std::size_t begin = end - e.key.size();
-                if (begin != 0 && t[begin - 1] != ' ') break;  // same key: same verdict
-                hits.push_back({e.claim, norm.offsets[begin], norm.offsets[end], e.is_where});
+        for (node_id s = ix.has_output(state) ? state : ix.dict[state]; s != 0; s = ix.dict[s]) {
+            for (std::uint32_t k = ix.out_begin[s]; k < ix.out_begin[s + 1]; ++k) {
+                const key_output& o = ix.outputs[k];
+                // t[end - length] is the key's leading space; in the
+                // normalized text the key's words are [end - length, end - 1).
+                hits.push_back({o.claim, norm.offsets[end - o.length], norm.offsets[end - 1], o.is_where});
             }
         }
     }

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "claims/unit.hpp"
 #include "grammar/claims_file_lines.hpp"
@@ -20,6 +20,9 @@ using claims_lines::line_error;
 constexpr std::string_view keyword_list = "claim, name, where, value, date, period, tolerance or source";
 constexpr std::array<std::string_view, 7> property_keywords{"name",   "where",     "value", "date",
                                                             "period", "tolerance", "source"};
+
+// Keywords that may appear once per claim.
+constexpr std::array<std::string_view, 4> once_only{"date", "period", "tolerance", "source"};
 
 bool is_property(std::string_view k) {
     return std::find(property_keywords.begin(), property_keywords.end(), k) != property_keywords.end();
@@ -42,21 +45,23 @@ std::string location_text(const source_location& l) {
 // A value as read, with the line it came from (for messages at claim end).
 struct value_line {
     int line = 0;
-    std::string line_text;
+    std::string_view line_text;  // into the file's content
 };
 
 // The claim being read and what its checks at the end need.
 struct open_claim {
     reference_claim claim;
-    std::string line_text;      // the `claim` line
-    bool keep = true;           // false after any error in the block
+    std::string line_text;  // the `claim` line
+    bool keep = true;       // false after any error in the block
     std::vector<value_line> value_lines;
-    std::map<std::string, int, std::less<>> seen;  // once-only keyword -> its line
+    std::array<int, once_only.size()> seen{};  // line of each once-only keyword, 0 if none
 };
 
 class file_parser {
 public:
-    file_parser(std::string_view path, std::string_view content) : path_(path), content_(content) {}
+    file_parser(std::string_view path, std::string_view content) : path_(path), content_(content) {
+        ids_.reserve(content.size() / 128);
+    }
 
     claims_file run() {
         if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
@@ -71,14 +76,16 @@ public:
         }
         close_claim();
         std::stable_sort(result_.errors.begin(), result_.errors.end(), [](const auto& a, const auto& b) {
-            return a.where.line != b.where.line ? a.where.line < b.where.line : a.where.column < b.where.column;
+            return a.where.line != b.where.line ? a.where.line < b.where.line
+                                                : a.where.column < b.where.column;
         });
         return std::move(result_);
     }
 
 private:
     void fail(int line, std::string_view text, std::size_t offset, std::string message) {
-        result_.errors.push_back({{path_, line, column_of(text, offset)}, std::move(message), std::string(text)});
+        result_.errors.push_back(
+            {{path_, line, column_of(text, offset)}, std::move(message), std::string(text)});
         if (current_) current_->keep = false;
     }
 
@@ -103,11 +110,13 @@ private:
         }
     }
 
-    void on_claim(int number, std::string_view line, std::string_view code, const claims_lines::line_head& head) {
+    void on_claim(int number, std::string_view line, std::string_view code,
+                  const claims_lines::line_head& head) {
         close_claim();
         current_.emplace();
-        current_->line_text = std::string(line);
-        if (head.indent != 0) fail(number, line, head.indent, "`claim` must start at the beginning of the line");
+        current_->line_text = line;
+        if (head.indent != 0)
+            fail(number, line, head.indent, "`claim` must start at the beginning of the line");
         line_error error;
         const auto id = claims_lines::read_claim_id(code, head.rest, error);
         if (!id) return fail(number, line, error.offset, std::move(error.message));
@@ -115,24 +124,32 @@ private:
         reference_claim& c = current_->claim;
         c.id = *id;
         c.where = {path_, number, column_of(line, id_at)};
-        if (const auto first = ids_.find(*id); first != ids_.end()) {
-            fail(number, line, id_at, "duplicate claim id `" + *id + "`, first defined at " + location_text(first->second));
-        } else {
-            ids_.emplace(*id, c.where);
+        const auto [first, inserted] =
+            ids_.try_emplace(line.substr(id_at, id->size()), number, c.where.column);
+        if (!inserted) {
+            fail(number, line, id_at,
+                 "duplicate claim id `" + *id + "`, first defined at " +
+                     location_text({path_, first->second.first, first->second.second}));
         }
     }
 
     // A keyword that may appear once per claim; false (and an error) on a repeat.
     bool first_time(int number, std::string_view line, const claims_lines::line_head& head) {
-        const auto [it, inserted] = current_->seen.emplace(head.keyword, number);
-        if (inserted) return true;
+        const auto which = static_cast<std::size_t>(
+            std::find(once_only.begin(), once_only.end(), head.keyword) - once_only.begin());
+        int& seen = current_->seen.at(which);
+        if (seen == 0) {
+            seen = number;
+            return true;
+        }
         fail(number, line, head.indent,
              "claim `" + current_->claim.id + "` already has a `" + head.keyword + "` line (line " +
-                 std::to_string(it->second) + ")");
+                 std::to_string(seen) + ")");
         return false;
     }
 
-    void on_property(int number, std::string_view line, std::string_view code, const claims_lines::line_head& head) {
+    void on_property(int number, std::string_view line, std::string_view code,
+                     const claims_lines::line_head& head) {
         reference_claim& c = current_->claim;
         line_error error;
         const std::string& k = head.keyword;
@@ -170,7 +187,8 @@ private:
         if (!ok) fail(number, line, error.offset, std::move(error.message));
     }
 
-    void on_value(int number, std::string_view line, std::string_view code, const claims_lines::line_head& head) {
+    void on_value(int number, std::string_view line, std::string_view code,
+                  const claims_lines::line_head& head) {
         reference_claim& c = current_->claim;
         line_error error;
         auto v = claims_values::read_value(code, head.rest, error);
@@ -183,7 +201,7 @@ private:
                             c.values.front().unit);
         }
         c.values.push_back(std::move(*v));
-        current_->value_lines.push_back({number, std::string(line)});
+        current_->value_lines.push_back({number, line});
     }
 
     // Checks that need the whole claim, then keeps it if it had no error.
@@ -223,14 +241,15 @@ private:
     }
 
     static bool strictly_inside(const time_span& inner, const time_span& outer) {
-        return inner.from >= outer.from && inner.to <= outer.to && (inner.from != outer.from || inner.to != outer.to);
+        return inner.from >= outer.from && inner.to <= outer.to &&
+               (inner.from != outer.from || inner.to != outer.to);
     }
 
     std::string path_;
     std::string_view content_;
     claims_file result_;
     std::optional<open_claim> current_;
-    std::map<std::string, source_location, std::less<>> ids_;
+    std::unordered_map<std::string_view, std::pair<int, int>> ids_;  // id (in the content) -> line, column
 };
 
 }  // namespace

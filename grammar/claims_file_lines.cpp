@@ -81,9 +81,10 @@ std::optional<std::string> read_claim_id(std::string_view line, std::size_t from
         error = {offset_of(line, word_end), "expected the end of the line after claim id `" + word + "`"};
         return std::nullopt;
     }
-    error = {offset_of(line, id_start),
-             "bad claim id `" + word +
-                 "`: expected a lower-case letter or digit, then lower-case letters, digits, `.`, `_` or `-`"};
+    error = {
+        offset_of(line, id_start),
+        "bad claim id `" + word +
+            "`: expected a lower-case letter or digit, then lower-case letters, digits, `.`, `_` or `-`"};
     return std::nullopt;
 }
 

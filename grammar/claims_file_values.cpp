@@ -34,18 +34,21 @@ std::string_view text_of(std::string_view line, piece p) { return line.substr(p.
 // "2021-02-30", "2023-13": shaped like an ISO date but not a day of the
 // calendar. Told apart from text that is not a date at all, for the message.
 bool impossible_iso_date(std::string_view t) {
-    auto digits = [&](std::size_t from, std::size_t count) {
-        if (from + count > t.size()) return false;
-        return std::all_of(t.begin() + static_cast<long>(from), t.begin() + static_cast<long>(from + count),
-                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    auto number = [&](std::size_t from, std::size_t count) {
+        int v = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (i >= t.size() || std::isdigit(static_cast<unsigned char>(t[i])) == 0) return -1;
+            v = v * 10 + (t[i] - '0');
+        }
+        return v;
     };
-    if (!(t.size() == 7 || t.size() == 10) || !digits(0, 4) || t[4] != '-' || !digits(5, 2)) return false;
-    const int year = std::stoi(std::string(t.substr(0, 4)));
-    const auto month = static_cast<unsigned>(std::stoi(std::string(t.substr(5, 2))));
+    if (!(t.size() == 7 || t.size() == 10) || t[4] != '-') return false;
+    const int year = number(0, 4);
+    const int month = number(5, 2);
+    if (year < 0 || month < 0) return false;
     if (t.size() == 7) return month < 1 || month > 12;
-    if (t[7] != '-' || !digits(8, 2)) return false;
-    const auto day = static_cast<unsigned>(std::stoi(std::string(t.substr(8, 2))));
-    return !valid_date(year, month, day);
+    const int day = t[7] == '-' ? number(8, 2) : -1;
+    return day >= 0 && !valid_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
 std::optional<time_span> good_date(std::string_view text) {
@@ -59,12 +62,13 @@ std::optional<time_span> date_or_error(std::string_view line, piece p, std::stri
     const std::string_view text = text_of(line, p);
     if (auto d = good_date(text)) return d;
     if (text.empty()) {
-        error = {p.begin, "expected a date after `" + std::string(after) + "`, " + std::string(date_examples)};
+        error = {p.begin,
+                 "expected a date after `" + std::string(after) + "`, " + std::string(date_examples)};
     } else if (impossible_iso_date(text)) {
         error = {p.begin, "impossible date " + std::string(text)};
     } else {
-        error = {p.begin, "expected a date after `" + std::string(after) + "`, " + std::string(date_examples) +
-                              ", found `" + std::string(text) + "`"};
+        error = {p.begin, "expected a date after `" + std::string(after) + "`, " +
+                              std::string(date_examples) + ", found `" + std::string(text) + "`"};
     }
     return std::nullopt;
 }
@@ -86,7 +90,7 @@ struct time_part {
     std::size_t keyword = 0;  // byte of the keyword's leading space in the line
     value_scope scope = value_scope::timeless;
     time_span when;
-    piece date;               // the date text, for messages
+    piece date;  // the date text, for messages
 };
 
 struct keyword_hit {
@@ -187,7 +191,8 @@ const keyword_hit* failed_time(std::string_view line, piece text, const std::vec
     for (const auto& hit : hits) {
         const piece rest = trimmed(line, hit.at + hit.kw->text.size(), text.end);
         const piece qty = trimmed(line, text.begin, hit.at);
-        if (meant_as_date(text_of(line, rest)) && qty.begin != qty.end && parse_quantity(text_of(line, qty))) {
+        if (meant_as_date(text_of(line, rest)) && qty.begin != qty.end &&
+            parse_quantity(text_of(line, qty))) {
             return &hit;
         }
     }
@@ -216,7 +221,8 @@ std::optional<reference_value> read_value(std::string_view line, std::size_t fro
     const piece qty = time ? trimmed(line, text.begin, time->keyword) : text;
     auto v = quantity_or_error(line, qty, error);
     if (!v) {
-        if (error.message.empty()) error = {text.begin, "expected a quantity and an optional time after `value`"};
+        if (error.message.empty())
+            error = {text.begin, "expected a quantity and an optional time after `value`"};
         return std::nullopt;
     }
     v->text = std::string(text_of(line, text));

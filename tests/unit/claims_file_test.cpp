@@ -3,11 +3,11 @@
 // docs/claims-format.md, and the loader merges files and directories.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "checker/claims_loader.hpp"
 #include "grammar/claims_file.hpp"
@@ -190,7 +190,8 @@ TEST_CASE("claims-file: every syntax error, word for word") {
           "    nmae \"y\"\n"
           "    ^\n");
     CHECK(only_error(head + "  \"y\"\n") ==
-          "t.claims:3:3: error: expected a keyword: claim, name, where, value, date, period, tolerance or source\n"
+          "t.claims:3:3: error: expected a keyword: claim, name, where, value, date, period, tolerance or "
+          "source\n"
           "    \"y\"\n"
           "    ^\n");
     CHECK(only_error(head + "  where U.S. troops\n") ==
@@ -368,13 +369,21 @@ TEST_CASE("claims-file: caret columns count UTF-8 characters and keep tabs") {
     grammar::claims_file_error unreadable;
     unreadable.where.file = "gone.claims";
     unreadable.message = "cannot read claims file";
-    CHECK(format_error(unreadable) ==
-          "gone.claims: error: cannot read claims file\n");
+    CHECK(format_error(unreadable) == "gone.claims: error: cannot read claims file\n");
 }
 
 TEST_CASE("claims-file: odd input never crashes") {
-    const std::string odd[] = {"", "\n\n", "claim", "claim \"", "  ", "#", "claim a\n  name \"", "\xEF\xBB\xBF" "claim a\r\n  name \"x\"\r\n",
-                               "claim a\n  value \xFF\xFE in 2020\n", "claim a\n  value  from  to  in \n",
+    const std::string odd[] = {"",
+                               "\n\n",
+                               "claim",
+                               "claim \"",
+                               "  ",
+                               "#",
+                               "claim a\n  name \"",
+                               "\xEF\xBB\xBF"
+                               "claim a\r\n  name \"x\"\r\n",
+                               "claim a\n  value \xFF\xFE in 2020\n",
+                               "claim a\n  value  from  to  in \n",
                                "claim a\n  name \"\0\"\n"s};
     for (const auto& text : odd) {
         const auto f = parse_claims_file("odd.claims", text);
@@ -392,7 +401,8 @@ namespace {
 struct scratch_dir {
     std::filesystem::path path;
     scratch_dir() {
-        path = std::filesystem::temp_directory_path() / ("factlint-claims-test-" + std::to_string(::getpid()));
+        path =
+            std::filesystem::temp_directory_path() / ("factlint-claims-test-" + std::to_string(::getpid()));
         std::filesystem::remove_all(path);
         std::filesystem::create_directories(path / "sub");
     }
@@ -431,8 +441,9 @@ TEST_CASE("claims-file: the loader reports duplicates across files and unreadabl
     const std::string missing = (dir.path / "missing.claims").string();
     auto result = load_claims({one, two, missing});
     REQUIRE(result.errors.size() == 2);
-    CHECK(format_error(result.errors[0]) == two + ":2:7: error: duplicate claim id `same`, first defined at " + one +
-                                                ":1:7\n  claim same\n        ^\n");
+    CHECK(format_error(result.errors[0]) == two +
+                                                ":2:7: error: duplicate claim id `same`, first defined at " +
+                                                one + ":1:7\n  claim same\n        ^\n");
     CHECK(format_error(result.errors[1]) == missing + ": error: cannot read claims file\n");
     CHECK(result.files == 2);
     CHECK(result.store.claims().size() == 1);
