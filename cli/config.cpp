@@ -49,15 +49,15 @@ std::vector<std::string> parse_code_list(std::string_view text, const std::vecto
 }
 
 std::string resolve_config_path(const fs::path& dir, std::string_view path) {
-    const fs::path p(path);
-    if (p.is_absolute()) return p.lexically_normal().generic_string();
-    const fs::path joined = (dir / p).lexically_normal();
+    fs::path p(path);
+    if (!p.is_absolute()) p = dir / p;
+    std::string absolute = p.lexically_normal().generic_string();
+    if (absolute.size() > 1 && absolute.back() == '/') absolute.pop_back();  // "facts/" names "facts"
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
-    if (ec || !joined.is_absolute()) return joined.generic_string();
-    const fs::path rel = joined.lexically_relative(cwd);
-    if (rel.empty()) return joined.generic_string();
-    return rel == "." ? std::string(".") : rel.generic_string();
+    if (ec || !fs::path(absolute).is_absolute()) return absolute;
+    const std::string rel = fs::path(absolute).lexically_relative(cwd).generic_string();
+    return !rel.empty() && rel.size() < absolute.size() ? rel : absolute;
 }
 
 namespace {

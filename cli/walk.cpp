@@ -53,7 +53,11 @@ public:
             return;
         }
         if (fs::is_directory(st)) {
+            // One argument's files in byte order of their whole paths, so
+            // files and subdirectories interleave by name.
+            const std::size_t first = out_.files.size();
             walk_directory(arg);
+            std::sort(out_.files.begin() + static_cast<std::ptrdiff_t>(first), out_.files.end());
         } else {
             add_file(arg, canonical_or_self(arg));
         }

@@ -33,7 +33,7 @@ struct walk_options {
 // Files named on the command line are always taken (whatever their
 // extension, excluded or not); directories are walked recursively for files
 // with one of `extensions`, skipping hidden entries (".git") and excluded
-// paths, each directory's files sorted by name. A directory reached twice
+// paths; the files under one directory argument sorted by whole path. A directory reached twice
 // (a symlink loop or two links to one place) is walked once. A file named
 // twice is checked once.
 [[nodiscard]] walk_result collect_files(const std::vector<std::string>& paths, const walk_options& options);

@@ -83,7 +83,7 @@ severity = "off"
     const config& c = r.value;
     REQUIRE(c.claims.has_value());
     REQUIRE(c.claims->size() == 2);
-    CHECK(c.claims->at(0).ends_with("facts"));
+    CHECK(c.claims->at(0).ends_with("/repo/facts"));
     CHECK(c.claims->at(1) == "/abs/more.claims");
     REQUIRE(c.as_of.has_value());
     CHECK(*c.as_of == time_span::month(2024, 6));
@@ -186,8 +186,9 @@ TEST_CASE("cli: config: TOML syntax errors carry their position") {
     const config_result r = parse("format = \"text\"\nselect = [\"FL1\"\n");
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors.front().file == ".factlint.toml");
-    CHECK(r.errors.front().line == 3);
-    CHECK(r.errors.front().column >= 1);
+    MESSAGE(format_located(r.errors.front()));
+    CHECK(r.errors.front().line == 2);
+    CHECK(r.errors.front().column > 1);
     CHECK_FALSE(r.errors.front().message.empty());
 }
 
