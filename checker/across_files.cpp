@@ -21,8 +21,13 @@ struct figure_ref {
 };
 
 bool comparable(const claim_record& r) {
-    return r.kind == record_kind::quantity && !r.subject.empty() && r.time && !r.forecast && !r.unresolved_relative &&
-           r.unit != "percent_point";
+    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast || r.unresolved_relative ||
+        r.unit == "percent_point")
+        return false;
+    // Unmatched figures are compared only when dated in their own words and
+    // more specific than a small count ("two Brit Awards", "15 Brit awards"
+    // in two articles are different facts about one subject).
+    return !r.claim_id.empty() || (r.basis == time_basis::explicit_ && (r.unit != "count" || r.value >= 1000));
 }
 
 // Figures compared per subject at the most: a subject that every article

@@ -39,7 +39,10 @@ void collect_pieces(const sentence_analysis& a, std::size_t i, change_statement&
         const token& t = tokens[i];
         if (t.is_punct("(")) {
             ++parens;
-            if (int d = quantity_at(a, i + 1); d >= 0 && c.delta < 0 && !is_percent_like(a.toks.quantities[d])) c.delta = d;
+            // "($1.6 billion)" is the difference only in the figures' own unit;
+            // "895.4 reais ($332)" is a conversion.
+            const int d = quantity_at(a, i + 1);
+            if (d >= 0 && c.delta < 0 && !is_percent_like(a.toks.quantities[d])) c.delta = d, c.delta_in_parens = true;
             continue;
         }
         if (t.is_punct(")")) {
@@ -118,6 +121,18 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
                 break;
             }
         }
+    }
+    // "fell 1.4% to 86.7bn Swiss francs ($74.6bn)": a figure in another
+    // currency or unit is the same amount converted, not a difference.
+    auto unit_of = [&](int q) -> const std::string& { return a.toks.quantities[static_cast<std::size_t>(q)].unit; };
+    auto same_unit = [&](int x, int y) {
+        return x < 0 || y < 0 || unit_of(x) == "count" || unit_of(y) == "count" || compatible_units(unit_of(x), unit_of(y));
+    };
+    for (change_statement& c : found) {
+        if (!same_unit(c.delta, c.to) || !same_unit(c.delta, c.from)) c.delta = -1;
+        const int like = c.to >= 0 ? c.to : c.from;
+        if (c.delta >= 0 && c.delta_in_parens && (like < 0 || unit_of(c.delta) != unit_of(like))) c.delta = -1;
+        if (!same_unit(c.to, c.from)) c.from = -1;
     }
     std::erase_if(found, [](const change_statement& c) { return (c.percent >= 0) + (c.delta >= 0) + (c.to >= 0) + (c.from >= 0) < 2; });
     return found;

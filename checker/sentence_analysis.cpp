@@ -113,16 +113,23 @@ std::string noun_after(const sentence_analysis& a, std::size_t quantity_token) {
 
 std::string event_subject(const sentence_analysis& a, std::size_t verb) {
     const auto& tokens = a.toks.tokens;
+    auto ignorable = [](const std::string& w) {
+        return words::is_noun_stop(w) || words::is_verb_date_filler(w) || words::is_past_marker(w) ||
+               words::is_present_marker(w) || words::is_start_verb(w) || words::is_end_verb(w);
+    };
+    auto singular = [](std::string w) {
+        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+        return w;
+    };
     for (std::size_t steps = 0, i = verb; i-- > 0 && steps < 14; ++steps) {
         const token& t = tokens[i];
         if (t.is_punct(";") || t.is_punct(":") || t.is_punct("--") || t.is_punct(".")) break;
-        if (t.what != token::kind::word) continue;  // commas of an appositive, dates, figures
-        if (words::is_noun_stop(t.lower) || words::is_verb_date_filler(t.lower) || words::is_past_marker(t.lower) ||
-            words::is_present_marker(t.lower) || words::is_start_verb(t.lower) || words::is_end_verb(t.lower))
-            continue;
-        std::string head = t.lower;
-        if (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's') head.pop_back();
-        return head;
+        if (t.what != token::kind::word || ignorable(t.lower)) continue;  // commas of an appositive, dates, figures
+        // The head noun and the word before it: "minimum wage", "drought
+        // emergency"; a bare head ("the emergency") is too vague to compare
+        // without a reference claim.
+        if (i == 0 || tokens[i - 1].what != token::kind::word || ignorable(tokens[i - 1].lower)) return {};
+        return tokens[i - 1].lower + " " + singular(t.lower);
     }
     return {};
 }

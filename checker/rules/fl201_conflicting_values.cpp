@@ -13,8 +13,13 @@ namespace factlint::rules {
 namespace {
 
 bool comparable(const claim_record& r) {
-    return r.kind == record_kind::quantity && !r.subject.empty() && r.time && !r.forecast && !r.unresolved_relative &&
-           r.unit != "percent_point";
+    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast || r.unresolved_relative ||
+        r.unit == "percent_point")
+        return false;
+    // Without a reference claim, only figures dated in their own words are
+    // compared: "15 awards" and "two awards" of an unnamed year are seldom
+    // the same figure.
+    return !r.claim_id.empty() || r.basis == time_basis::explicit_;
 }
 
 // Both figures speak of the same time: equal spans, or one inside the

@@ -30,6 +30,8 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         if (r.kind == record_kind::quantity || r.kind == record_kind::change || r.role == event_role::none) continue;
         if (!r.time || r.forecast || r.subject.empty()) continue;
+        // Unmatched events are compared only on dates written out in full.
+        if (r.claim_id.empty() && r.basis != time_basis::explicit_) continue;
         by_event[r.subject + "|" + std::string(role_name(r.role))].push_back(&r);
     }
     for (const auto& [key, group] : by_event) {
