@@ -155,10 +155,11 @@ private:
         const std::string& k = head.keyword;
         bool ok = true;
         if (k == "name" || k == "where") {
-            const auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
+            auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
             ok = phrases.has_value();
-            for (const auto& p : phrases.value_or(std::vector<claims_lines::phrase>{})) {
-                (k == "name" ? c.names : c.wheres).push_back(p.text);
+            if (ok) {
+                auto& into = k == "name" ? c.names : c.wheres;
+                for (auto& p : *phrases) into.push_back(std::move(p.text));
             }
         } else if (k == "value") {
             return on_value(number, line, code, head);

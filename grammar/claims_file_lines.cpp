@@ -139,6 +139,7 @@ std::optional<double> read_tolerance(std::string_view line, std::size_t from, li
 }
 
 std::size_t comment_start(std::string_view line) {
+    if (line.find('#') == std::string_view::npos) return line.size();
     bool in_quotes = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
