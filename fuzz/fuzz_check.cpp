@@ -1,0 +1,57 @@
+// libFuzzer target: the whole check pipeline (read, extract, match, every
+// rule) on an arbitrary Markdown draft against a small built-in claim store.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "checker/engine.hpp"
+#include "grammar/claims_file.hpp"
+#include "reader/document.hpp"
+
+namespace {
+
+// Made-up facts about a made-up town, in the claims file format.
+constexpr std::string_view claims_text = R"(claim millbrook-population
+  name    "residents", "population"
+  where   "Millbrook"
+  value   about 48,200 people in 2023
+  value   about 45,900 people in 2020
+  source  "Millbrook census office"
+
+claim millbrook-bridge-opening
+  name    "Millbrook Bridge"
+  date    2019-05-04
+  source  "Millbrook council minutes"
+
+claim millbrook-budget
+  name    "budget"
+  where   "Millbrook"
+  value   $12.5 million in 2022
+  value   18 percent in 2023
+  source  "Millbrook annual report"
+)";
+
+const factlint::claim_store& store() {
+    static const factlint::claim_store s = [] {
+        factlint::claim_store built;
+        auto file = factlint::grammar::parse_claims_file("fuzz.claims", claims_text);
+        if (!file.errors.empty()) __builtin_trap();  // the built-in facts must stay valid
+        for (auto& c : file.claims)
+            built.add(std::move(c));
+        built.build_index();
+        return built;
+    }();
+    return s;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    factlint::document doc;
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+    if (factlint::read_document("fuzz.md", bytes, factlint::input_format::markdown, doc)) return 0;
+    factlint::check_options options;
+    options.as_of = factlint::time_span::day(2024, 6, 15);
+    (void)factlint::check_document(doc, store(), options);
+    return 0;
+}
