@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# factlint performance benchmark (issue 6): factlint side by side with the
+# peer extractors on the shared news corpus, then the scale targets.
+#
+#   bash bench/run.sh [--quick] [--runs N] [--no-peers] [--no-scale]
+#                     [--profile] [--rec-slice BYTES] [--big-copies K]
+#
+# Every figure is a whole process (start-up, file reading and output
+# included) timed with /usr/bin/time. Throughput is computed from CPU time
+# (user + sys), which a loaded shared machine distorts far less than wall
+# time; wall-time figures are shown beside it. -j 2 vs -j 1 can only be
+# judged on wall time. Medians of N runs.
+#
+# Environment: BENCH_BUILD_DIR (default <repo>/build/bench), PEERS_DIR
+# (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR
+# (default <repo>/../shared), BENCH_TMP (scratch; default a fresh mktemp -d).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+bench=$repo/bench
+shared=${SHARED_DIR:-$repo/../shared}
+corpus=$shared/corpus/news.txt
+build=${BENCH_BUILD_DIR:-$repo/build/bench}
+export PEERS_DIR=${PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers}
+
+runs=5 big_runs=3 rec_slice=100000 big_copies=10 peers=1 scale=1 profile=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) runs=1 big_runs=1 rec_slice=50000 big_copies=4 ;;
+    --runs) runs=$2; big_runs=$(( $2 < 3 ? $2 : 3 )); shift ;;
+    --rec-slice) rec_slice=$2; shift ;;
+    --big-copies) big_copies=$2; shift ;;
+    --no-peers) peers=0 ;;
+    --no-scale) scale=0 ;;
+    --profile) profile=1 ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { echo "# $*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---- prerequisites -----------------------------------------------------
+[ -r "$corpus" ] || { echo "run.sh: cannot read $corpus" >&2; exit 2; }
+if [ ! -x /usr/bin/time ]; then
+  log "installing the 'time' package for /usr/bin/time"
+  as_root apt-get install -y time >&2
+fi
+
+log "building Release factlint in $build"
+cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j2 --target factlint >&2
+factlint=$build/cli/factlint
+
+if [ "$peers" = 1 ]; then
+  if [ ! -d "$PEERS_DIR/node_modules/chrono-node" ] ||
+     [ ! -d "$PEERS_DIR/node_modules/@microsoft/recognizers-text-suite" ]; then
+    log "installing the peers into $PEERS_DIR"
+    # setup.sh also asks apt for dateparser (not used here): not fatal.
+    sh "$shared/bench/peers/setup.sh" >&2 || log "setup.sh reported an error; going on"
+  fi
+fi
+
+tmp=${BENCH_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/factlint-bench.XXXXXX")}
+mkdir -p "$tmp"
+[ -n "${BENCH_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
+
+# ---- measuring ---------------------------------------------------------
+# measure TAG N CMD...: runs CMD N times (stdout discarded) and sets
+#   cpu (median user+sys s), wall (median s), rss (max KB), status (last).
+# A status above 2 (crash, signal) aborts with the command shown.
+measure() {
+  local tag=$1 n=$2; shift 2
+  local f=$tmp/time.$tag i out=/dev/null
+  case $tag in chrono | recognizers) out=$tmp/stdout.$tag ;; esac  # peers report their bytes
+  : >"$f.all"
+  for ((i = 0; i < n; i++)); do
+    /usr/bin/time -o "$f" -f '%e %U %S %M %x' "$@" >"$out" 2>"$tmp/stderr.$tag" || true
+    tail -n 1 "$f" >>"$f.all"
+  done
+  read -r cpu wall rss status < <(awk '
+    { w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4; s = $5 }
+    function med(a, n,   i, j, t) {
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+      return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+    }
+    END { printf "%.3f %.3f %d %d\n", med(c, NR), med(w, NR), m, s }' "$f.all")
+  if [ "$status" -gt 2 ]; then
+    echo "run.sh: FAILED (exit status $status): $*" >&2
+    cat "$tmp/stderr.$tag" >&2
+    exit 1
+  fi
+}
+
+calc() { awk "BEGIN { printf \"$1\n\", $2 }"; }
+bytes_of() { wc -c <"$1" | tr -d ' '; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
+
+log "generating claims files and inputs in $tmp"
+python3 "$bench/gen_claims.py" 10 >"$tmp/c10.claims"
+python3 "$bench/gen_claims.py" 1000 >"$tmp/c1k.claims"
+python3 "$bench/gen_claims.py" 100000 >"$tmp/c100k.claims"
+"$factlint" claims "$tmp/c1k.claims" >/dev/null
+
+corpus_bytes=$(bytes_of "$corpus")
+check1k=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims")
+
+echo "factlint benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $("$factlint" --version)"
+echo "medians of $runs runs; MB/s = input bytes / whole-process time (CPU = user+sys); 1 MB = 10^6 bytes"
+echo
+
+# ---- 1. side by side -------------------------------------------------
+row() { # NAME INPUT_DESC BYTES CPU WALL RSS_KB RATIO
+  printf '| %-32s | %-26s | %9s | %8s | %8s | %8s | %12s |\n' "$@"
+}
+row_measured() { # NAME DESC BYTES [RATIO-BASE-MBPS]
+  local mbps mbps_w
+  mbps=$(calc '%.3g' "$3 / 1e6 / ($cpu > 0 ? $cpu : 0.001)")
+  mbps_w=$(calc '%.3g' "$3 / 1e6 / ($wall > 0 ? $wall : 0.001)")
+  local ratio=-
+  [ -n "${4:-}" ] && ratio=$(calc '%.3gx' "$4 / $mbps")
+  row "$1" "$2" "$3" "$mbps" "$mbps_w" "$(calc '%.0f' "$rss / 1024")" "$ratio"
+  last_mbps=$mbps
+}
+
+echo "## Side by side on shared/corpus/news.txt"
+echo
+row tool input bytes "MB/s CPU" "MB/s wall" "RSS MB" "check / tool"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..34})" "$(printf -- '-%.0s' {1..28})" \
+  ----------- ---------- ---------- ---------- --------------
+measure extract "$runs" "$factlint" extract --no-config -j 1 "$corpus"
+row_measured "factlint extract -j 1" "news.txt (whole)" "$corpus_bytes"
+extract_mbps=$last_mbps
+measure check "$runs" "${check1k[@]}" "$corpus"
+check_cpu=$cpu
+row_measured "factlint check -j 1, 1,000 claims" "news.txt (whole)" "$corpus_bytes"
+check_mbps=$last_mbps
+chrono_mbps= rec_mbps=
+if [ "$peers" = 1 ]; then
+  measure chrono "$runs" node "$shared/bench/peers/chrono.js" "$corpus"
+  row_measured "chrono-node 2.10.3 (dates)" "news.txt (whole)" "$corpus_bytes" "$check_mbps"
+  chrono_mbps=$last_mbps
+  rec_runs=$(( runs < 3 ? runs : 3 ))
+  measure recognizers "$rec_runs" node "$shared/bench/peers/recognizers.js" --slice "$rec_slice" "$corpus"
+  rec_bytes=$(sed -n 's/.* bytes=\([0-9]*\) .*/\1/p' "$tmp/stdout.recognizers" | head -n 1)
+  [ -n "$rec_bytes" ] || { echo "run.sh: no bytes= line from recognizers.js" >&2; exit 1; }
+  row_measured "Recognizers-Text 1.3.1 (*)" "first $rec_bytes B, extrapolated" "$rec_bytes" "$check_mbps"
+  rec_mbps=$last_mbps
+fi
+echo
+echo "(*) Recognizers-Text runs near 0.01 MB/s: it reads a slice (whole articles in the first"
+echo "    $rec_slice bytes; median of ${rec_runs:-0} runs) and its MB/s is extrapolated from that slice."
+echo "    Node figures include module load and JIT; CPU time includes V8's helper threads."
+echo
+
+# ---- 2. scale ------------------------------------------------------
+results=()
+target() { # NAME CONDITION DETAIL
+  local v; v=$(verdict "$2")
+  results+=("$(printf '| %-44s | %-4s | %s |' "$1" "$v" "$3")")
+}
+
+target "check >= 50 MB/s per core, 1,000 claims" "$check_mbps >= 50" "$check_mbps MB/s (CPU, -j 1, whole process)"
+if [ -n "$chrono_mbps" ]; then
+  target "check >= 10x chrono-node" "$check_mbps / $chrono_mbps >= 10" "$(calc '%.2fx' "$check_mbps / $chrono_mbps")"
+  target "check >= 1000x Recognizers-Text" "$check_mbps / $rec_mbps >= 1000" "$(calc '%.0fx' "$check_mbps / $rec_mbps")"
+fi
+
+if [ "$scale" = 1 ]; then
+  echo "## Scale"
+  echo
+  # Claims: 10 vs 100,000 on the same input, and the load time alone.
+  measure load100k "$runs" "$factlint" claims "$tmp/c100k.claims"
+  load_cpu=$cpu load_wall=$wall
+  measure c10 "$runs" "$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c10.claims" "$corpus"
+  c10_cpu=$cpu
+  measure c100k "$runs" "$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c100k.claims" "$corpus"
+  c100k_cpu=$cpu c100k_rss=$rss
+  echo "check news.txt, 10 claims:       $c10_cpu s CPU"
+  echo "check news.txt, 100,000 claims:  $c100k_cpu s CPU ($(calc '%.2fx' "$c100k_cpu / $c10_cpu"));" \
+    "without the claims load: $(calc '%.3f' "$c100k_cpu - $load_cpu") s ($(calc '%.2fx' "($c100k_cpu - $load_cpu) / $c10_cpu"))"
+  echo "load 100,000 claims (factlint claims): $load_cpu s CPU, $load_wall s wall"
+  target "100k claims < 1.5x time of 10 (whole process)" "$c100k_cpu / $c10_cpu < 1.5" "$(calc '%.2fx' "$c100k_cpu / $c10_cpu")"
+  target "  same, claims load time subtracted" "($c100k_cpu - $load_cpu) / $c10_cpu < 1.5" \
+    "$(calc '%.2fx' "($c100k_cpu - $load_cpu) / $c10_cpu") (informative)"
+  target "load 100,000 claims < 1 s" "$load_cpu < 1" "$load_cpu s CPU ($load_wall s wall)"
+
+  # Linearity: 5 MB vs big_copies x 5 MB, one file each.
+  "$bench/gen_input" concat "$big_copies" "$tmp/big.txt"
+  big_bytes=$(bytes_of "$tmp/big.txt")
+  measure big "$big_runs" "${check1k[@]}" "$tmp/big.txt"
+  big_cpu=$cpu big_rss=$rss
+  per5=$(calc '%.4f' "$check_cpu / ($corpus_bytes / 1e6)")
+  perbig=$(calc '%.4f' "$big_cpu / ($big_bytes / 1e6)")
+  echo "check 5 MB:  $check_cpu s CPU, $per5 s/MB"
+  echo "check $(calc '%.0f' "$big_bytes / 1e6") MB: $big_cpu s CPU, $perbig s/MB (median of $big_runs), peak RSS $(calc '%.0f' "$big_rss / 1024") MB"
+  target "time linear within 10% (5 vs $(calc '%.0f' "$big_bytes / 1e6") MB)" \
+    "$perbig / $per5 <= 1.10 && $perbig / $per5 >= 0.90" "$(calc '%.3f' "$perbig / $per5") (s/MB big / s/MB 5 MB)"
+
+  # Memory: the index is what the same claims cost on an empty input.
+  : >"$tmp/empty.txt"
+  measure empty 1 "${check1k[@]}" "$tmp/empty.txt"
+  index_kb=$rss
+  limit_kb=$(calc '%.0f' "2 * $big_bytes / 1024 + $index_kb")
+  echo "peak RSS $(calc '%.0f' "$big_rss / 1024") MB for the $(calc '%.0f' "$big_bytes / 1e6") MB input;" \
+    "limit 2 x input + index ($(calc '%.0f' "$index_kb / 1024") MB: RSS with no input) = $(calc '%.0f' "$limit_kb / 1024") MB"
+  target "peak memory < 2x input + index" "$big_rss < $limit_kb" \
+    "$(calc '%.0f' "$big_rss / 1024") MB < $(calc '%.0f' "$limit_kb / 1024") MB"
+  rm -f "$tmp/big.txt"
+
+  # Parallelism: 2,225 one-article files, wall time.
+  "$bench/gen_input" split "$tmp/articles"
+  measure j1 "$runs" "$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles"
+  j1_wall=$wall j1_cpu=$cpu
+  measure j2 "$runs" "$factlint" check --no-config -j 2 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles"
+  j2_wall=$wall j2_cpu=$cpu
+  echo "2,225 files: -j 1 $j1_wall s wall ($j1_cpu s CPU), -j 2 $j2_wall s wall ($j2_cpu s CPU)"
+  target "-j 2 >= 1.7x -j 1 (wall; load-sensitive)" "$j1_wall / $j2_wall >= 1.7" \
+    "$(calc '%.2fx' "$j1_wall / $j2_wall") wall; CPU -j2/-j1 $(calc '%.2f' "$j2_cpu / $j1_cpu")"
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+fi
+
+echo "## Targets"
+echo
+printf '| %-44s | %-4s | %s |\n' target done measured
+printf '|%s|%s|%s|\n' "----------------------------------------------" "------" "----------------------"
+printf '%s\n' "${results[@]}"
+
+# ---- 3. profile (opt-in) -------------------------------------------
+if [ "$profile" = 1 ]; then
+  echo
+  echo "## Profile: callgrind, check -j 1, 1,000 claims, 1 MB slice"
+  "$bench/gen_input" slice 1000000 "$tmp/slice.txt"
+  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+    "${check1k[@]}" "$tmp/slice.txt" >/dev/null 2>"$tmp/cg.err"
+  grep -E 'Collected' "$tmp/cg.err" || true
+  callgrind_annotate --inclusive=no "$tmp/cg.out" 2>/dev/null | sed -n '1,60p' |
+    grep -E '^ *[0-9,]+ ' | head -n 25 | cut -c1-200
+fi
