@@ -114,14 +114,14 @@ echo
 
 # ---- 1. side by side -------------------------------------------------
 row() { # NAME INPUT_DESC BYTES CPU WALL RSS_KB RATIO
-  printf '| %-32s | %-26s | %9s | %8s | %8s | %8s | %12s |\n' "$@"
+  printf '| %-34s | %-32s | %9s | %9s | %9s | %7s | %12s |\n' "$@"
 }
 row_measured() { # NAME DESC BYTES [RATIO-BASE-MBPS]
   local mbps mbps_w
   mbps=$(calc '%.3g' "$3 / 1e6 / ($cpu > 0 ? $cpu : 0.001)")
   mbps_w=$(calc '%.3g' "$3 / 1e6 / ($wall > 0 ? $wall : 0.001)")
   local ratio=-
-  [ -n "${4:-}" ] && ratio=$(calc '%.3gx' "$4 / $mbps")
+  [ -n "${4:-}" ] && ratio=$(awk -v r="$(calc "%.6g" "$4 / $mbps")" 'BEGIN { printf (r >= 100 ? "%.0fx" : "%.2fx"), r }')
   row "$1" "$2" "$3" "$mbps" "$mbps_w" "$(calc '%.0f' "$rss / 1024")" "$ratio"
   last_mbps=$mbps
 }
@@ -129,8 +129,8 @@ row_measured() { # NAME DESC BYTES [RATIO-BASE-MBPS]
 echo "## Side by side on shared/corpus/news.txt"
 echo
 row tool input bytes "MB/s CPU" "MB/s wall" "RSS MB" "check / tool"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..34})" "$(printf -- '-%.0s' {1..28})" \
-  ----------- ---------- ---------- ---------- --------------
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..34})" \
+  ----------- ----------- ----------- --------- --------------
 measure extract "$runs" "$factlint" extract --no-config -j 1 "$corpus"
 row_measured "factlint extract -j 1" "news.txt (whole)" "$corpus_bytes"
 extract_mbps=$last_mbps
