@@ -134,6 +134,8 @@ private:
                 c.inline_ignores = *b;
             else
                 wrong_type(key, node, "true or false");
+        } else if (k == "baseline") {
+            read_baseline(key, node);
         } else if (k == "rules") {
             read_rules(key, node);
         } else {
@@ -216,6 +218,15 @@ private:
                          "unknown rule code \"" + u + "\" in \"" + std::string(key.str()) + "\"");
         }
         into = std::move(codes);
+    }
+
+    void read_baseline(const toml::key& key, const toml::node& node) {
+        auto s = string_value(key, node);
+        if (!s) return;
+        if (s->empty())
+            error_at(node.source(), "\"baseline\" must name a file, not be empty");
+        else
+            out_.value.baseline = resolve_config_path(out_.value.dir, *s);
     }
 
     void read_jobs(const toml::key& key, const toml::node& node) {

@@ -38,6 +38,7 @@ struct config {
     std::optional<double> hedge_tolerance;
     std::vector<std::string> exclude;  // globs relative to `dir`
     std::optional<bool> inline_ignores;
+    std::optional<std::string> baseline;                 // path, already resolved against `dir`
     std::map<std::string, severity> severity_overrides;  // [rules.FL104] severity = "error"
     std::vector<std::string> disabled_rules;             // severity = "off"
 };

@@ -55,7 +55,18 @@ void define_input_options(CLI::App& cmd, invocation& inv) {
     cmd.add_flag("--stats", cl.stats, "print counts of records, matches and findings to stderr");
 }
 
-void define_check(CLI::App& cmd, invocation& inv) { define_input_options(cmd, inv); }
+void define_check(CLI::App& cmd, invocation& inv) {
+    define_input_options(cmd, inv);
+    command_line& cl = inv.check;
+    auto* no_baseline = cmd.add_flag("--no-baseline", cl.no_baseline, "ignore the config's baseline");
+    cmd.add_option_function<std::string>(
+           "--baseline", [&cl](const std::string& v) { cl.baseline = v; },
+           "hide the findings recorded in this baseline file; report its stale entries")
+        ->excludes(no_baseline);
+    cmd.add_option_function<std::string>(
+        "--write-baseline", [&cl](const std::string& v) { cl.write_baseline = v; },
+        "record the findings in this baseline file (with --baseline: only those it still matches)");
+}
 void define_extract(CLI::App& cmd, invocation& inv) { define_input_options(cmd, inv); }
 void define_claims(CLI::App& cmd, invocation& inv) {
     cmd.add_option("FILE", inv.claims_files, "claims files or directories of *.claims")->required();

@@ -51,6 +51,7 @@ void merge_config(const config& cfg, settings& s) {
     for (const std::string& g : cfg.exclude) s.excludes.push_back({g, cfg.dir});
     if (cfg.inline_ignores) s.inline_ignores = *cfg.inline_ignores;
     s.severity_overrides = cfg.severity_overrides;
+    if (cfg.baseline) s.baseline = cfg.baseline;
 }
 
 void merge_command_line(const command_line& cl, const std::vector<std::string>& known, settings& s,
@@ -86,6 +87,9 @@ void merge_command_line(const command_line& cl, const std::vector<std::string>& 
     for (const std::string& g : cl.exclude) s.excludes.push_back({g, cwd});
     if (cl.no_inline_ignores) s.inline_ignores = false;
     s.stats = cl.stats;
+    if (cl.baseline) s.baseline = cl.baseline;
+    if (cl.no_baseline) s.baseline.reset();
+    if (cl.write_baseline) s.write_baseline = cl.write_baseline;
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ struct command_line {
     std::optional<std::string> fail_on;
     std::optional<std::string> config_file;
     std::vector<std::string> exclude;
+    std::optional<std::string> baseline;        // --baseline FILE
+    std::optional<std::string> write_baseline;  // --write-baseline FILE
+    bool no_baseline = false;
     bool no_config = false;
     bool no_inline_ignores = false;
     bool stats = false;
@@ -46,6 +49,8 @@ struct settings {
     bool inline_ignores = true;
     std::map<std::string, severity> severity_overrides;
     bool stats = false;
+    std::optional<std::string> baseline;        // findings to hide
+    std::optional<std::string> write_baseline;  // where to record findings
 
     [[nodiscard]] check_options to_check_options() const;
 };

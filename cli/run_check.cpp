@@ -4,10 +4,12 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "checker/engine.hpp"
 #include "checker/rule.hpp"
+#include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/parallel.hpp"
 #include "cli/session.hpp"
@@ -85,6 +87,64 @@ void print_stats(const std::vector<file_result>& checked) {
     for (const auto& [code, n] : per_rule) std::cerr << "  " << code << ": " << n << '\n';
 }
 
+std::optional<baseline> load_baseline_setting(const settings& s) {
+    if (!s.baseline) return baseline{};
+    baseline_result loaded = load_baseline(*s.baseline);
+    for (const located_error& e : loaded.errors) std::cerr << format_located(e) << '\n';
+    if (!loaded.errors.empty()) return std::nullopt;
+    return std::move(loaded.value);
+}
+
+// Hides the findings the baseline records, reports its stale entries, and
+// with --write-baseline records the findings: all of them, or with
+// --baseline only those it still matched (so the baseline only shrinks).
+// Returns the findings to report, or nullopt when the baseline cannot be
+// written. A run with --write-baseline reports what the written baseline
+// would not hide.
+std::optional<std::vector<finding>> apply_baselines(std::vector<finding> findings, const baseline& base,
+                                                    const std::vector<file_result>& checked,
+                                                    const settings& s, bool inputs_failed,
+                                                    std::size_t& hidden) {
+    std::set<std::string> files;
+    for (const file_result& r : checked) files.insert(baseline_file_key(r.path));
+    const check_options options = s.to_check_options();
+    auto in_scope = [&](const baseline_entry& e) {
+        return files.contains(e.file) && rule_selected(e.code, options);
+    };
+    std::vector<baseline_entry> entries;
+    if (s.write_baseline && !s.baseline) entries = baseline_entries(findings);
+    baseline_match match = apply_baseline(std::move(findings), base, in_scope);
+    const bool pruning = s.write_baseline && s.baseline;
+    for (std::size_t i : match.stale) {
+        const baseline_entry& e = base.entries[i];
+        std::cerr << base.path << ':' << e.line << ':' << e.column << ": warning: stale baseline entry"
+                  << (pruning ? " dropped: " : ": ") << e.code << " in " << e.file << " no longer occurs"
+                  << (e.message.empty() ? std::string() : ": " + e.message) << '\n';
+    }
+    hidden = match.hidden.size();
+    if (!s.write_baseline) return std::move(match.kept);
+    if (s.baseline) {
+        entries = baseline_entries(match.hidden);
+        for (std::size_t i : match.out_of_scope) entries.push_back(base.entries[i]);
+        sort_entries(entries);
+    }
+    if (inputs_failed) {  // a baseline without the unread files' findings would lose them
+        std::cerr << format_located(
+                         {*s.write_baseline, 1, 1, "baseline not written: some inputs could not be read"})
+                  << '\n';
+        return std::nullopt;
+    }
+    if (auto error = write_file_atomically(*s.write_baseline, render_baseline(entries))) {
+        std::cerr << format_located({*s.write_baseline, 1, 1, "cannot write baseline: " + *error}) << '\n';
+        return std::nullopt;
+    }
+    std::cerr << "factlint: wrote " << entries.size() << (entries.size() == 1 ? " entry" : " entries")
+              << " to " << *s.write_baseline << '\n';
+    if (s.baseline) return std::move(match.kept);
+    hidden += match.kept.size();
+    return std::vector<finding>{};
+}
+
 }  // namespace
 
 int run_check(const command_line& cl) {
@@ -92,6 +152,8 @@ int run_check(const command_line& cl) {
     if (!s) return exit_usage;
     const std::optional<claim_store> store = load_reference_claims(s->claims);
     if (!store) return exit_usage;
+    const std::optional<baseline> base = load_baseline_setting(*s);
+    if (!base) return exit_usage;
 
     inputs in = collect_inputs(*s);
     std::vector<file_result> results = check_all(in, *store, *s);
@@ -117,6 +179,11 @@ int run_check(const command_line& cl) {
         summary.claims += r.records.size();
         docs.emplace(r.path, in.files[origin[k]].doc.get());
     }
+    std::size_t hidden = 0;
+    std::optional<std::vector<finding>> shown =
+        apply_baselines(std::move(findings), *base, checked, *s, in.failed() > 0, hidden);
+    if (!shown) return exit_usage;
+    findings = std::move(*shown);
     summary.files = checked.size();
     summary.skipped = in.failed();
     bool failed = false;
@@ -147,7 +214,11 @@ int run_check(const command_line& cl) {
     write_report(s->format, report, std::cout);
     std::cout.flush();
 
-    if (s->stats) print_stats(checked);
+    if (s->stats) {
+        print_stats(checked);
+        if (s->baseline || s->write_baseline)
+            std::cerr << "hidden by the baseline: " << hidden << " findings\n";
+    }
 
     if (in.failed() > 0) return exit_usage;
     return failed ? exit_findings : exit_ok;
