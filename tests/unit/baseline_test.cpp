@@ -10,6 +10,7 @@
 
 #include "cli/baseline.hpp"
 #include "cli/config.hpp"
+#include "cli/options.hpp"
 
 namespace fs = std::filesystem;
 using namespace factlint;
@@ -171,4 +172,20 @@ TEST_CASE("baseline: the config key is a path relative to the config file") {
     r = parse_config("c.toml", "/repo", "\nbaseline = \"\"\n", known);
     REQUIRE(r.errors.size() == 1);
     CHECK(format_located(r.errors[0]) == "c.toml:2:12: error: \"baseline\" must name a file, not be empty");
+}
+
+TEST_CASE("baseline: --baseline replaces the config's, --no-baseline drops it") {
+    config cfg;
+    cfg.baseline = "ci/base.json";
+    command_line cl;
+    cl.paths = {"a.md"};
+    CHECK(merge_settings(cl, &cfg, {}, 1).value.baseline == std::optional<std::string>("ci/base.json"));
+    cl.baseline = "other.json";
+    cl.write_baseline = "new.json";
+    const settings s = merge_settings(cl, &cfg, {}, 1).value;
+    CHECK(s.baseline == std::optional<std::string>("other.json"));
+    CHECK(s.write_baseline == std::optional<std::string>("new.json"));
+    cl.baseline.reset();
+    cl.no_baseline = true;
+    CHECK_FALSE(merge_settings(cl, &cfg, {}, 1).value.baseline.has_value());
 }
