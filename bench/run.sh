@@ -151,9 +151,9 @@ if [ "$peers" = 1 ]; then
   rec_mbps=$last_mbps
 fi
 echo
-echo "(*) Recognizers-Text runs near 0.01 MB/s: it reads a slice (whole articles in the first"
-echo "    $rec_slice bytes; median of ${rec_runs:-0} runs) and its MB/s is extrapolated from that slice."
-echo "    Node figures include module load and JIT; CPU time includes V8's helper threads."
+[ "$peers" = 1 ] && echo "(*) Recognizers-Text runs near 0.01 MB/s: it reads a slice (whole articles in the first"
+[ "$peers" = 1 ] && echo "    $rec_slice bytes; median of ${rec_runs:-0} runs) and its MB/s is extrapolated from that slice."
+[ "$peers" = 1 ] && echo "    Node figures include module load and JIT; CPU time includes V8's helper threads."
 echo
 
 # ---- 2. scale ------------------------------------------------------
