@@ -100,8 +100,10 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
                 c.first_token = i - 1;
             }
         }
+        // A lone percent is kept for now: "from A to B, a P% increase" finds
+        // its figures below.
         const int figures = (c.percent >= 0) + (c.delta >= 0) + (c.to >= 0) + (c.from >= 0);
-        if (figures >= 2) found.push_back(c);
+        if (figures >= 1) found.push_back(c);
     }
     // "from A to B, a P% increase" is found from "increase" with the percent
     // before it; look for the A..B pair before it.
@@ -206,7 +208,10 @@ std::vector<total_statement> find_totals(const sentence_analysis& a) {
         if (tokens[i].what != tk::quantity || is_percent_like(a.toks.quantities[static_cast<std::size_t>(tokens[i].index)])) continue;
         const int total = tokens[i].index;
         std::size_t j = i + 1;
-        while (j < tokens.size() && tokens[j].what == tk::time) ++j;  // "T in 2025, including …"
+        // "T in 2025, including …"
+        while (j < tokens.size() && (tokens[j].what == tk::time ||
+                                     (tokens[j].what == tk::word && words::is_verb_date_filler(tokens[j].lower))))
+            ++j;
         if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
         for (const total_marker& m : after_markers) {
             if (!words_at(a, j, m.words)) continue;

@@ -41,6 +41,24 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         return verdict;
     }
     const reference_value* in_force = value_in_force(*c, *r.time);
+    if (in_force == nullptr && r.basis == time_basis::document) {
+        // "The budget is $48.2 million" after the last dated value: the
+        // newest value is today's best knowledge; an older one is stale.
+        const reference_value* newest = newest_value(*c);
+        if (newest != nullptr && agrees(r, *c, *newest)) return verdict.what = reference_verdict::kind::consistent, verdict;
+        for (const reference_value& v : c->values) {
+            if (&v == newest || !agrees(r, *c, v)) continue;
+            verdict.what = reference_verdict::kind::stale;
+            verdict.expected = newest;
+            verdict.matched = &v;
+            return verdict;
+        }
+        for (const reference_value& v : c->values)
+            if (agrees(r, *c, v)) return verdict.what = reference_verdict::kind::consistent, verdict;
+        verdict.what = reference_verdict::kind::mismatch;
+        verdict.expected = newest;
+        return verdict;
+    }
     if (in_force != nullptr && agrees(r, *c, *in_force)) {
         verdict.what = reference_verdict::kind::consistent;
         return verdict;
@@ -53,9 +71,17 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
     }
     if (verdict.matched != nullptr) {
         const bool older = in_force != nullptr && in_force->when && verdict.matched->when->from < in_force->when->from;
-        verdict.what = (r.basis == time_basis::document && older) ? reference_verdict::kind::stale
-                                                                   : reference_verdict::kind::other_year;
-        return verdict;
+        if (r.basis == time_basis::document && older) {
+            verdict.what = reference_verdict::kind::stale;
+            return verdict;
+        }
+        // Only a value of one stated time is "another year's figure"; an
+        // `as of` value may well have held before its date too.
+        if (verdict.matched->scope == value_scope::in) {
+            verdict.what = reference_verdict::kind::other_year;
+            return verdict;
+        }
+        if (in_force == nullptr) return verdict.what = reference_verdict::kind::not_compared, verdict;
     }
     verdict.what = in_force != nullptr ? reference_verdict::kind::mismatch : reference_verdict::kind::not_compared;
     return verdict;

@@ -14,19 +14,49 @@ bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) { 
 
 void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantities,
                                  std::vector<grammar::time_match>& times) {
+    // Times come in order and do not overlap, so both their begins and ends
+    // are sorted: search from the first time that ends after the figure
+    // begins. (A linear search per figure made one long sentence quadratic:
+    // a 50 MB single line never finished.) Unsorted input falls back to the
+    // full search.
+    const bool ordered =
+        std::is_sorted(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; }) &&
+        std::is_sorted(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.end < b.end; });
+    std::vector<bool> dropped(times.size(), false);
     std::vector<grammar::quantity_match> kept;
     kept.reserve(quantities.size());
     for (auto& q : quantities) {
-        auto clash = std::find_if(times.begin(), times.end(),
-                                  [&](const grammar::time_match& t) { return overlaps(q.begin, q.end, t.begin, t.end); });
-        if (clash == times.end()) {
+        std::size_t k = 0;
+        if (ordered)
+            k = static_cast<std::size_t>(
+                std::partition_point(times.begin(), times.end(), [&](const auto& t) { return t.end <= q.begin; }) -
+                times.begin());
+        std::size_t clash = times.size();
+        for (; k < times.size(); ++k) {
+            if (ordered && times[k].begin >= q.end) break;  // none further can overlap
+            if (!dropped[k] && overlaps(q.begin, q.end, times[k].begin, times[k].end)) {
+                clash = k;
+                break;
+            }
+        }
+        if (clash == times.size()) {
             kept.push_back(std::move(q));
-        } else if (q.unit_written || !q.scale.empty()) {
-            times.erase(clash);  // "$2019 million": the figure wins
+            continue;
+        }
+        // "two years ago" is a date that holds a duration; "$2019 million" is
+        // a figure that holds a year-like number.
+        const auto& t = times[clash];
+        const bool time_holds_figure = t.begin <= q.begin && q.end <= t.end;
+        if (!time_holds_figure && (q.unit_written || !q.scale.empty())) {
+            dropped[clash] = true;
             kept.push_back(std::move(q));
         }
     }
     quantities = std::move(kept);
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < times.size(); ++k)
+        if (!dropped[k]) times[out++] = std::move(times[k]);
+    times.resize(out);
 }
 
 // The word or punctuation starting at i; returns its end.

@@ -8,6 +8,7 @@ packages=(
   libboost-dev libfmt-dev doctest-dev libmd4c-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev
   python3-jsonschema   # validates SARIF output in the tests (/usr/bin/python3)
+  python3-yaml jq      # check the CI integration files in the tests
 )
 if [[ "${FACTLINT_SANITIZERS:-}" == 1 ]]; then
   packages+=(clang-14 libclang-rt-14-dev)

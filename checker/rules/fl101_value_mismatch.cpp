@@ -15,6 +15,7 @@ namespace {
 std::string thousand_hint(const claim_record& r, const reference_claim& c, const reference_value& v) {
     const interval allowed = allowed_interval(c, v);
     const interval stated = range_in(r, v.unit);
+    if (!stated.bounded()) return {};  // "more than $50 million" scaled still overlaps anything
     if (overlaps(scaled(stated, 1000), allowed)) return "; the figures differ by a factor of 1,000: million where billion was meant?";
     if (overlaps(scaled(stated, 0.001), allowed)) return "; the figures differ by a factor of 1,000: billion where million was meant?";
     return {};

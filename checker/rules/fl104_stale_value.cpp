@@ -19,6 +19,7 @@ void stale_value(const rule_context& ctx, std::vector<finding>& out) {
                                       "value is {}",
                                       r.text, c.id, describe_reference(c, *v.matched), describe_reference(c, *v.expected)));
         f.related.push_back(reference_location(c, v.expected->where, "newer value " + v.expected->text));
+        if (!c.source.empty()) f.notes.push_back("source: " + c.source);
         if (const auto in_units = convert(v.expected->value, v.expected->unit, r.unit))
             f.fix = r.hedge_text.empty() ? format_like(r, *in_units) : r.hedge_text + " " + format_like(r, *in_units);
         f.fingerprint = fingerprint_of("FL104", c.id, r.value, r.time);

@@ -41,7 +41,7 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
                 const claim_record& earlier = *group[i];
                 if (earlier.sentence_index == later.sentence_index || agree(*earlier.time, *later.time)) continue;
                 const auto at = ctx.doc.lines.locate(earlier.span.begin);
-                const std::string what = later.claim_id.empty() ? later.subject.substr(6) : later.claim_id;
+                const std::string what = later.claim_id.empty() ? fmt::format("\"{}\"", later.subject.substr(6)) : later.claim_id;
                 finding& f = emit(out, "FL202", later,
                                   fmt::format("\"{}\" gives the {} of {} as {}, but line {} gives {}", later.text,
                                               role_name(later.role), what, describe(*later.time), at.line,
