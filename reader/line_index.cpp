@@ -10,12 +10,24 @@ namespace {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+constexpr std::size_t block_size = 4096;
+
+std::size_t count_chars(std::string_view bytes) {
+    std::size_t n = 0;
+    for (const char c : bytes) n += is_continuation_byte(c) ? 0 : 1;
+    return n;
+}
+
 }  // namespace
 
 // Lines end at "\n", "\r\n" or a lone "\r" (as in CommonMark, so that line
 // numbers agree with what md4c sees). A final line ending does not start
 // another, empty line.
 line_index::line_index(std::string_view source) : source_(source) {
+    block_chars_.reserve(source.size() / block_size + 1);
+    block_chars_.push_back(0);
+    for (std::size_t at = block_size; at <= source.size(); at += block_size)
+        block_chars_.push_back(block_chars_.back() + count_chars(source.substr(at - block_size, block_size)));
     starts_.reserve(source.size() / 48 + 1);
     starts_.push_back(0);
     const char* const begin = source.data();
@@ -42,11 +54,16 @@ line_index::position line_index::locate(std::size_t byte) const {
     const auto next = std::upper_bound(starts_.begin(), starts_.end(), byte);
     const auto line = static_cast<std::size_t>(next - starts_.begin());  // >= 1: starts_[0] == 0
     const std::size_t start = starts_[line - 1];
-    int column = 1;
-    for (std::size_t i = start; i < byte; ++i) {
-        if (!is_continuation_byte(source_[i])) ++column;
-    }
-    return {static_cast<int>(line), column};
+    // Counting from the line start would make every position on one long
+    // line cost the whole line (quadratic on a 50 MB single-line file).
+    const std::size_t chars = byte - start < block_size ? count_chars(source_.substr(start, byte - start))
+                                                        : chars_before(byte) - chars_before(start);
+    return {static_cast<int>(line), static_cast<int>(chars) + 1};
+}
+
+std::size_t line_index::chars_before(std::size_t byte) const {
+    const std::size_t block = byte / block_size;
+    return block_chars_[block] + count_chars(source_.substr(block * block_size, byte - block * block_size));
 }
 
 std::string_view line_index::line_text(int line) const {

@@ -1,0 +1,82 @@
+// Regression tests for what fuzzing and the hostile-input tests found
+// (docs/reliability.md). End-to-end hostile inputs are in tests/hostile.cmake.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "checker/engine.hpp"
+#include "grammar/parse.hpp"
+#include "reader/document.hpp"
+
+namespace {
+
+using namespace factlint;
+
+// The column of `byte` counted the slow, obvious way.
+int naive_column(std::string_view source, std::size_t byte) {
+    const std::size_t start = source.rfind('\n', byte == 0 ? 0 : byte - 1);
+    const std::size_t from = (start == std::string_view::npos || byte == 0) ? 0 : start + 1;
+    int column = 1;
+    for (std::size_t i = from; i < byte; ++i)
+        if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++column;
+    return column;
+}
+
+}  // namespace
+
+TEST_CASE("hostile: line_index columns on a long line with multi-byte characters") {
+    // "é" and "€" straddle the 4 KiB blocks the index counts in.
+    std::string source = "first line\n";
+    for (int i = 0; i < 5000; ++i) source += (i % 3 == 0) ? "a\u00e9" : (i % 3 == 1 ? "\u20ac " : "x");
+    source += "\nlast";
+    const line_index lines(source);
+    for (std::size_t byte = 0; byte <= source.size(); byte += 37) {
+        if (byte < source.size() && (static_cast<unsigned char>(source[byte]) & 0xC0) == 0x80) continue;
+        CHECK(lines.locate(byte).column == naive_column(source, byte));
+    }
+    CHECK(lines.locate(source.size()).line == 3);
+    CHECK(lines.locate(source.size()).column == 5);
+}
+
+TEST_CASE("hostile: line_index locate is not linear in the line length") {
+    // Once quadratic: every figure on a 50 MB single line counted its column
+    // from the line start.
+    const std::string source(8 * 1024 * 1024, 'a');
+    const line_index lines(source);
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t sum = 0;
+    for (std::size_t byte = 0; byte < source.size(); byte += 64) sum += lines.locate(byte).column;
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(sum > 0);
+    CHECK(lines.locate(source.size() - 1).column == static_cast<int>(source.size()));
+    CHECK(seconds < 5.0);  // about 0.1 s; counting from the line start took hours
+}
+
+TEST_CASE("hostile: a number too long for a double is not a figure") {
+    // Once read as 7.8e63: the digits were cut at 64 characters.
+    const std::string text = "The town counted " + std::string(10000, '7') + " riders in 2023.";
+    for (const auto& q : grammar::find_quantities(text)) CHECK(q.end - q.begin < 100);
+    const auto ok = grammar::find_quantities("about " + std::string("1") + std::string(60, '0') + " grains");
+    REQUIRE(ok.size() == 1);
+    CHECK(ok[0].value == doctest::Approx(1e60));
+}
+
+TEST_CASE("hostile: a long single-line sentence full of figures is read in linear time") {
+    // Once quadratic twice over: columns counted from the line start, and
+    // every figure compared with every date of its sentence. A 50 MB line
+    // never finished; this 2 MB one took over a minute.
+    const std::string chunk = "The ferry carried about 12,000 riders in 2022 and ";
+    std::string text;
+    while (text.size() < 2 * 1024 * 1024) text += chunk;
+    text += '\n';
+    const auto start = std::chrono::steady_clock::now();
+    document doc;
+    REQUIRE_FALSE(read_document("long.md", text, input_format::markdown, doc).has_value());
+    claim_store store;
+    store.build_index();
+    const auto records = extract_records(doc, store, check_options{});
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(records.size() >= 2 * (text.size() / chunk.size()));
+    CHECK(seconds < 30.0);
+}
