@@ -27,8 +27,14 @@ claim millbrook-budget
   name    "budget"
   where   "Millbrook"
   value   $12.5 million in 2022
-  value   18 percent in 2023
+  value   $14.75 million in 2023
   source  "Millbrook annual report"
+
+claim millbrook-turnout
+  name    "turnout"
+  where   "Millbrook"
+  value   about 61 percent in 2022
+  source  "Millbrook election office"
 )";
 
 const factlint::claim_store& store() {
