@@ -118,6 +118,9 @@ const keyword_table<unsigned> units{{"year", static_cast<unsigned>(granularity::
                                     {"decade", static_cast<unsigned>(granularity::decade)},
                                     {"century", static_cast<unsigned>(granularity::century)},
                                     {"week", week_code}};
+const keyword_table<unsigned> season_names{
+    {"spring", 1}, {"summer", 2}, {"fall", 3}, {"autumn", 3}, {"winter", 4}};
+const keyword past_word{{"past", 0}};
 const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}};
 const keyword present_words{{"now", 0}, {"currently", 0}, {"presently", 0}, {"nowadays", 0}, {"still", 0}};
 
@@ -319,6 +322,19 @@ const auto on_part = [](core_form form, unsigned limit) {
     };
 };
 
+// "the 1988 third quarter": the year first, as earnings stories write it.
+const auto on_year_quarter = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    const unsigned n = at_c<1>(a);
+    if (n < 1 || n > 4) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(core_form::quarter, at_c<0>(a));
+    c.part = n;
+    x3::_val(ctx) = c;
+};
+
 const auto on_half = [](auto& ctx) {
     auto& a = x3::_attr(ctx);
     if (at_c<0>(a) < 1 || at_c<0>(a) > 2) {
@@ -387,6 +403,23 @@ const auto on_day_word = [](auto& ctx) {
     x3::_val(ctx) = c;
 };
 
+// "last fall", "this past spring", "summer 1998", "the winter of 1994".
+const auto on_shift_season = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    time_core c = make(core_form::season);
+    c.shift = at_c<0>(a);
+    c.past = at_c<1>(a).has_value();
+    c.part = at_c<2>(a);
+    x3::_val(ctx) = c;
+};
+
+const auto on_season = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    time_core c = make(core_form::season, at_c<1>(a).value_or(0));
+    c.part = at_c<0>(a);
+    x3::_val(ctx) = c;
+};
+
 const auto on_present = [](auto& ctx) { x3::_val(ctx) = make(core_form::present); };
 
 // ---- phrases --------------------------------------------------------------
@@ -431,6 +464,8 @@ const auto quarter =
     (x3::omit[q_letter] >> x3::uint_parser<unsigned, 10, 1, 1>{} >> word_end >>
      of_year)[on_part(core_form::quarter, 4)] |
     (ordinals >> (sp | '-') >> x3::omit[quarter_word] >> word_end >> of_year)[on_part(core_form::quarter, 4)];
+const auto year_quarter =
+    (year4 >> sp >> ordinals >> (sp | '-') >> x3::omit[quarter_word] >> word_end)[on_year_quarter];
 // A half needs its year: "the second half" alone is as often a match's.
 const auto half =
     (ordinals >> sp >> x3::omit[half_word] >> word_end >> sp >> -of >> year4 >> word_end)[on_half];
@@ -444,15 +479,23 @@ const auto relative = (shifts >> sp >> units >> word_end)[on_shift_unit] |
                       (shifts >> sp >> weekday_names >> word_end)[on_shift_weekday] |
                       (day_words >> word_end)[on_day_word];
 const auto present = (x3::omit[present_words] >> word_end)[on_present];
+const x3::rule<struct past_mark_class, boost::optional<char>> past_mark = "past";
+const auto past_mark_def = -(past_word >> sp);
+BOOST_SPIRIT_DEFINE(past_mark)
+const x3::rule<struct season_year_class, boost::optional<int>> season_year = "year";
+const auto season_year_def = -(sp >> -of >> year4 >> year_end);
+BOOST_SPIRIT_DEFINE(season_year)
+const auto season = (shifts >> sp >> past_mark >> season_names >> word_end)[on_shift_season] |
+                    (season_names >> word_end >> season_year)[on_season];
 
 // The scanner knows what a phrase starts with; each start has its own
 // rule, so a word never pays for the number forms and the reverse.
 const x3::rule<struct digit_core_class, time_core> digit_core = "time";
-const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month | year_alone |
-                            days_month | day_month | bare_decade;
+const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
+                            year_quarter | year_alone | days_month | day_month | bare_decade;
 const x3::rule<struct word_core_class, time_core> word_core = "time";
-const auto word_core_def = relative | present | month_days | month_day | month_year | month_alone | weekday |
-                           quarter | half | fiscal;
+const auto word_core_def = season | relative | present | month_days | month_day | month_year | month_alone |
+                           weekday | quarter | half | fiscal;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
 BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)

@@ -24,6 +24,7 @@ enum class core_form {
     present,    // "now", "currently", "at present", "still", "to date"
     year_span,  // "2019/20", "2003-11": two years in one token
     day_span,   // "4 to 22 January 2017", "November 15th through 19th": days of one month
+    season,     // "last fall", "this summer", "the winter of 1994": part 1 spring .. 4 winter
 };
 
 struct time_core {
@@ -40,6 +41,12 @@ struct time_core {
     bool fiscal = false;
     bool two_digit_year = false;  // "'90s", "10/30/89": century chosen by the resolver
     bool needs_context = false;   // "May", "March", "Jan": a month alone that may be a word
+    bool past = false;            // "this past spring": the latest one that has ended
+    // Set by the scanner: a future marker ("will", "expected to", "by",
+    // "until", "scheduled", …) comes before the phrase in its sentence, so
+    // a month, day or weekday without a year is the next one, not the
+    // latest (see resolve()).
+    bool future = false;
 };
 
 // Reads one time phrase starting exactly at `first`; on success advances
@@ -59,6 +66,18 @@ struct resolved_time {
 // document date's own unit.
 [[nodiscard]] resolved_time resolve_ago(granularity unit, bool week, int count,
                                         const std::optional<time_span>& document_date);
+
+// The latest quarter that has ended by the document date, `years_back`
+// years earlier: "the quarter", "the latest quarter" (0); "the year-ago
+// quarter", or "a year ago" in a sentence about a quarter (1).
+[[nodiscard]] resolved_time resolve_latest_quarter(int years_back,
+                                                   const std::optional<time_span>& document_date);
+
+// "the weekend" (shift 0: the latest one begun by the document date, or with
+// `future` the next), "this weekend", "last weekend", "next weekend":
+// Saturday and Sunday, normalized "1990-W32-WE".
+[[nodiscard]] resolved_time resolve_weekend(int shift, bool this_week, bool future,
+                                            const std::optional<time_span>& document_date);
 
 // TIMEX-like value of an explicit span at its granularity: "2021", "2021-12".
 [[nodiscard]] std::string timex_of(const time_span& s);

@@ -66,7 +66,9 @@ resolved_time month_without_year(const time_core& c, const doc_date& doc) {
     if (!at) return relative(std::nullopt, fmt::format("XXXX-{:02}", c.month));
     const civil_date now = to_civil(at->from);
     int year = now.year;
-    if (c.shift == 0 && c.month > now.month) --year;
+    const bool this_one = c.shift == 0 && c.unit == granularity::month;  // "this September": this year's
+    if (c.shift == 0 && c.future && !this_one && c.month < now.month) ++year;  // "expected in April"
+    if (c.shift == 0 && !c.future && !this_one && c.month > now.month) --year;
     if (c.shift < 0 && c.month >= now.month) --year;
     if (c.shift > 0 && c.month <= now.month) ++year;
     return relative(time_span::month(year, c.month), {});
@@ -90,6 +92,8 @@ resolved_time day_without_year(const time_core& c, const doc_date& doc) {
             next = d;
     }
     constexpr int ahead_days = 120;
+    if (c.future && past && past->from == now) return relative(past, {});
+    if (c.future && next) return relative(next, {});
     if (next && (next->from - now <= ahead_days || !past)) return relative(next, {});
     return past ? relative(past, {}) : relative(std::nullopt, unresolved);
 }
@@ -117,8 +121,35 @@ resolved_time weekday(const time_core& c, const doc_date& doc) {
     const unsigned today = iso_weekday(doc->from);
     int back = static_cast<int>((today + 7 - c.part) % 7);  // plain "Monday": on or before the document date
     if (c.shift < 0 && back == 0) back = 7;
+    if (c.shift == 0 && c.future) back = -static_cast<int>((c.part + 7 - today) % 7);  // on or after
     if (c.shift > 0) back = -static_cast<int>((c.part + 7 - today) % 7 == 0 ? 7 : (c.part + 7 - today) % 7);
     return relative(time_span{doc->from - back, doc->from - back, granularity::day}, {});
+}
+
+// Seasons as three-month spans: spring March–May, summer June–August,
+// fall September–November, winter December to February of the next year.
+time_span season_span(int year, unsigned part) {
+    const unsigned first = part * 3;  // 3, 6, 9, 12
+    const day_number from = to_day_number({year, first, 1});
+    const int last_year = part == 4 ? year + 1 : year;
+    const unsigned last = part == 4 ? 2 : first + 2;
+    return {from, to_day_number({last_year, last, days_in_month(last_year, last)}), granularity::quarter};
+}
+
+resolved_time season(const time_core& c, const doc_date& doc) {
+    static const char* const codes[] = {"", "SP", "SU", "FA", "WI"};
+    const auto named = [&](int year, time_basis basis) {
+        return resolved_time{season_span(year, c.part), basis, fmt::format("{:04}-{}", year, codes[c.part])};
+    };
+    if (c.year) return named(c.year, time_basis::explicit_);
+    const auto at = doc_at(doc, granularity::month);
+    if (!at) return relative(std::nullopt, fmt::format("XXXX-{}", codes[c.part]));
+    const int now = to_civil(at->from).year;
+    int year = now;
+    if (c.shift < 0) year = now - 1;
+    if (c.shift > 0 && season_span(now, c.part).from <= at->from) year = now + 1;
+    if (c.past && season_span(now, c.part).to >= at->from) year = now - 1;
+    return named(year, time_basis::relative);
 }
 
 resolved_time shifted_unit(const time_core& c, const doc_date& doc) {
@@ -193,6 +224,7 @@ resolved_time resolve(const time_core& c, const doc_date& doc) {
             return a;
         }
         case core_form::weekday: return weekday(c, doc);
+        case core_form::season: return season(c, doc);
         case core_form::relative:
             if (c.unit == granularity::day && !c.week) {
                 if (!doc || doc->grain != granularity::day)
@@ -218,6 +250,24 @@ resolved_time resolve_ago(granularity unit, bool week, int count, const doc_date
         return relative(shifted(*doc, granularity::day, -count), {});
     }
     return shifted_unit(c, doc);
+}
+
+resolved_time resolve_latest_quarter(int years_back, const doc_date& doc) {
+    const auto at = doc_at(doc, granularity::quarter);
+    if (!at) return relative(std::nullopt, "XXXX-QX");
+    return relative(shifted(*at, granularity::quarter, -1 - 4 * years_back), {});
+}
+
+resolved_time resolve_weekend(int shift, bool this_week, bool future, const doc_date& doc) {
+    if (!doc || doc->grain != granularity::day) return relative(std::nullopt, "XXXX-WXX-WE");
+    const unsigned today = iso_weekday(doc->from);
+    const day_number monday = doc->from - static_cast<int>(today) + 1;
+    day_number saturday = monday + 5;  // "this weekend": the document's week's
+    if (shift < 0 || (shift == 0 && !this_week && !future && today < 6)) saturday -= 7;
+    if (shift > 0) saturday += 7;
+    resolved_time r = relative(time_span{saturday, saturday + 1, granularity::day}, {});
+    r.normalized = iso_week(saturday - 5) + "-WE";
+    return r;
 }
 
 }  // namespace factlint::grammar::time_detail

@@ -14,6 +14,25 @@
 //  * otherwise (standing alone) 1900..2100, unless a lower-case plural
 //    follows ("2000 homes") or a capitalised word that does not start the
 //    sentence comes before it ("Windows 2000").
+//
+// Context that changes what a phrase means (beyond SPEC §4.3's defaults):
+//  * future markers: a month without a year is the most recent one not
+//    after the document date, unless a word of the future comes before it
+//    in its clause (will, would, shall, expected, scheduled, planned,
+//    due, set to, plans to, as soon as, as early as, effective; "by" or
+//    "until" right before a month): then it is the next one (this month
+//    included). Days without a year and weekdays take the same markers,
+//    but not by/until (as often past: "through Oct. 19"); a past word
+//    (said, was, had, last, ago, …) met first stops the search;
+//  * "a year ago", "a year earlier", "last year", "year-earlier" in a
+//    sentence that (or one of the two sentences before it) speaks of a
+//    quarter name the latest quarter ended by the document date, a year
+//    back, as earnings stories mean them; "the year-ago quarter/period"
+//    always does; "the quarter", "the latest quarter" are that quarter;
+//  * seasons are three-month spans normalized "1998-SU"; "the weekend"
+//    is Saturday–Sunday, normalized "1998-W33-WE".
+// Vague references ("recently", "the future", "soon") are never matched:
+// a checker would treat them as unresolved dates.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -162,17 +181,19 @@ bool digit_start_ok(const char* limit, const char* p) {
 }
 
 // Words (lower case, letters only) at which the X3 grammar is tried.
-constexpr std::array<std::string_view, 52> core_words{
+constexpr std::array<std::string_view, 57> core_words{
     "january",   "february",  "march",     "april",    "may",    "june",      "july",   "august",
     "september", "october",   "november",  "december", "jan",    "feb",       "mar",    "apr",
     "jun",       "jul",       "aug",       "sep",      "sept",   "oct",       "nov",    "dec",
     "monday",    "tuesday",   "wednesday", "thursday", "friday", "saturday",  "sunday", "this",
     "last",      "next",      "current",   "previous", "coming", "yesterday", "today",  "tomorrow",
     "now",       "currently", "presently", "nowadays", "still",  "first",     "second", "third",
-    "fourth",    "fiscal",    "q",         "fy"};
+    "fourth",    "fiscal",    "q",         "fy",       "spring", "summer",    "fall",   "autumn",
+    "winter"};
 
 // Words that start a phrase read by hand ("two years ago", "at present").
-constexpr std::array<std::string_view, 4> other_words{"ago", "earlier", "present", "date"};
+constexpr std::array<std::string_view, 7> other_words{"ago",     "earlier", "present", "date",
+                                                      "weekend", "quarter", "period"};
 
 // For each first letter, a bit per length some keyword of that letter
 // has: most words are rejected by one table look-up.
@@ -242,7 +263,8 @@ const char* extend_modifiers(const char* limit, const char* begin, const time_co
         }
     }
     const bool takes_the = c.form == core_form::decade || c.form == core_form::century ||
-                           c.form == core_form::quarter || c.form == core_form::half;
+                           c.form == core_form::quarter || c.form == core_form::half ||
+                           c.form == core_form::season;
     if (takes_the && is(w, "the")) return w.begin;
     return b;
 }
@@ -269,8 +291,26 @@ bool names_a_title(const char* limit, const phrase& ph, const char* text_end) {
 
 // Every check that needs the text around the phrase: bare years and lone
 // ambiguous month names.
+// A season alone ("the summer", "in winter") needs a word before it that
+// makes it a time; "fall" and "spring" are verbs and nouns too, so they need
+// "the" and no "of" after them ("the fall of the wall"); a capitalised
+// season inside a sentence is a name ("the Summer Olympics").
+bool season_acceptable(const char* limit, const char* text_end, const phrase& ph) {
+    const word_ref prev = word_before(limit, ph.begin);
+    if (is_upper(*ph.begin) && !starts_sentence(limit, ph.begin)) return false;
+    const word_ref w{ph.begin, ph.end};
+    if (is(word_after(ph.end, text_end), "of")) return false;  // "the winter of nineteen ninety-four"
+    if (is(w, "fall") || is(w, "spring")) return is(prev, "the");
+    static constexpr std::array<std::string_view, 10> before{"the", "in",    "during", "early", "late",
+                                                             "mid", "since", "until",  "by",    "through"};
+    return is_one_of(prev, before);
+}
+
 bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     const time_core& c = ph.core;
+    static constexpr std::array<std::string_view, 5> seasons{"spring", "summer", "fall", "autumn", "winter"};
+    if (c.form == core_form::season && c.year == 0 && is_one_of(word_after(ph.begin, text_end), seasons))
+        return season_acceptable(limit, text_end, ph);
     if (c.form == core_form::year && !c.fiscal && is_digit(*ph.begin))
         return plausible_year(limit, ph.begin, ph.end, text_end, c.year);
     if (c.form == core_form::weekday && c.shift == 0) return !names_a_title(limit, ph, text_end);
@@ -435,7 +475,13 @@ struct scanner {
             return second->end;
         }
         if (!alone_ok) return nullptr;
-        const auto r = time_detail::resolve(first->core, doc);
+        if (may_be_future(*first))
+            first->core.future = future_marked(begin, first->core.form == core_form::month);
+        auto r = time_detail::resolve(first->core, doc);
+        const time_core& c = first->core;
+        if (c.form == core_form::relative && c.unit == granularity::year && c.shift == -1 && !c.week &&
+            about_a_quarter(begin, first->end))
+            r = time_detail::resolve_latest_quarter(1, doc);  // "last year" beside "the third quarter"
         if (!r.span && r.basis == time_basis::none) return nullptr;
         time_match m = make_match(base, begin, first->end, r);
         m.fiscal = first->core.fiscal;
@@ -450,6 +496,115 @@ struct scanner {
             m.begin = static_cast<std::size_t>(lead_begin - base);
         push(m);
         return first->end;
+    }
+
+    // A month, day or weekday without a year whose resolution depends on
+    // tense; "Wednesday's ruling" is a name for a past event.
+    [[nodiscard]] bool may_be_future(const phrase& ph) const {
+        const time_core& c = ph.core;
+        if (c.shift != 0 || c.year != 0) return false;
+        if (c.form == core_form::weekday)
+            return !(end - ph.end >= 2 && (*ph.end == '\'' || *ph.end == '\xE2') && ph.end[1] != ' ');
+        return c.form == core_form::month || c.form == core_form::day;
+    }
+
+    // Whether a word before the phrase in its clause marks the future
+    // ("will", "expected to", "scheduled", "as soon as"; "by" or "until"
+    // right before a month), looking back at most ten words and stopping at
+    // punctuation or a word of the past ("said", "was"). "through Oct. 19"
+    // and "by Wednesday" are as often past as future, so only months take
+    // by/until.
+    [[nodiscard]] bool future_marked(const char* begin, bool month) const {
+        static constexpr std::array<std::string_view, 15> future_words{
+            "will",    "ll",       "shall",    "would", "expected", "expects",   "expect",  "scheduled",
+            "planned", "planning", "supposed", "due",   "upcoming", "effective", "tomorrow"};
+        static constexpr std::array<std::string_view, 3> right_before{"by", "until", "till"};
+        static constexpr std::array<std::string_view, 14> past_words{
+            "said",     "was",  "were",  "had",  "did", "ended",   "announced",
+            "reported", "told", "began", "last", "ago", "earlier", "since"};
+        const char* p = begin;
+        for (int n = 0; n < 10; ++n) {
+            const word_ref w = word_before(base, p);
+            if (!w) return false;
+            if (n == 0 && month && is_one_of(w, right_before)) return true;
+            if (is_one_of(w, past_words)) return false;
+            if (is_one_of(w, future_words)) return true;
+            const word_ref next = word_after(w.end, end);
+            if ((is(w, "set") || is(w, "plans") || is(w, "plan")) && (is(next, "to") || is(next, "for")))
+                return true;
+            if ((is(w, "soon") || is(w, "early")) && is(next, "as") && is(word_before(base, w.begin), "as"))
+                return true;  // "as soon as", "as early as"
+            p = w.begin;
+        }
+        return false;
+    }
+
+    // Whether the sentence around [b, e), or one of the two before it in
+    // the same paragraph, speaks of a quarter ("third-quarter profit", "the
+    // quarter", "quarterly"): then "a year ago" and "last year" name the same
+    // quarter a year before, as earnings stories mean them ("Sales rose to
+    // $5 million from $4 million a year earlier" after a sentence on the
+    // third quarter).
+    [[nodiscard]] bool about_a_quarter(const char* b, const char* e) const {
+        const auto boundary = [&](const char* p) {
+            return (*p == '.' || *p == '!' || *p == '?') && p + 1 < end && is_space(p[1]) &&
+                   !(p > base && is_upper(p[-1]) && (p - 1 == base || !is_alpha(p[-2])));  // "U.S. ", "J. "
+        };
+        const auto paragraph = [&](const char* p) { return *p == '\n' && p + 1 < end && p[1] == '\n'; };
+        const char* from = b;
+        for (int n = 0, sentences = 0; from > base && n < 1500; --from, ++n) {
+            if (from - 1 > base && paragraph(from - 2)) break;
+            if (boundary(from - 1) && ++sentences == 3) break;
+        }
+        const char* to = e;
+        for (int n = 0; to < end && n < 600; ++to, ++n)
+            if (boundary(to) || paragraph(to)) break;
+        static constexpr std::string_view word = "quarter";
+        for (const char* p = from; p + word.size() <= to; ++p)
+            if (lower(*p) == 'q' && is(word_ref{p, p + word.size()}, word)) return true;
+        return false;
+    }
+
+    // "the quarter", "the latest quarter", "the most recent quarter" (and
+    // "the latest period" beside a quarter): the latest quarter that has
+    // ended by the document date.
+    const char* try_quarter(word_ref w) {
+        if (w.end < end && (*w.end == '-' || is_alnum(*w.end))) return nullptr;  // "quarter-point"
+        if (is(word_after(w.end, end), "of")) return nullptr;                    // "the quarter of the vote"
+        word_ref prev = word_before(limit, w.begin);
+        if (is(prev, "recent") && is(word_before(limit, prev.begin), "most"))
+            prev = word_before(limit, prev.begin);
+        if (is(prev, "latest") || is(prev, "most")) prev = word_before(limit, prev.begin);
+        if (!is(prev, "the")) return nullptr;
+        // "the latest period" is a quarter only in a story about one.
+        if (is(w, "period") &&
+            !(is(word_after(prev.end, end), "latest") && about_a_quarter(prev.begin, w.end)))
+            return nullptr;
+        push(make_match(base, prev.begin, w.end, time_detail::resolve_latest_quarter(0, doc)));
+        return w.end;
+    }
+
+    // "the weekend", "this weekend", "this past weekend", "last weekend",
+    // "next weekend".
+    const char* try_weekend(word_ref w) {
+        if (w.end < end && is_alnum(*w.end)) return nullptr;
+        word_ref prev = word_before(limit, w.begin);
+        int shift = 0;
+        bool this_week = false;
+        if (is(prev, "past") && is(word_before(limit, prev.begin), "this"))
+            prev = word_before(limit, prev.begin), shift = -1;
+        else if (is(prev, "this"))
+            this_week = true;
+        else if (is(prev, "last") || is(prev, "previous"))
+            shift = -1;
+        else if (is(prev, "next") || is(prev, "coming"))
+            shift = 1;
+        else if (!is(prev, "the"))
+            return nullptr;
+        const bool future = shift == 0 && !this_week && future_marked(prev.begin, false);
+        push(
+            make_match(base, prev.begin, w.end, time_detail::resolve_weekend(shift, this_week, future, doc)));
+        return w.end;
     }
 
     void emit_range(phrase first, const phrase& second, const char* begin) {
@@ -494,11 +649,11 @@ struct scanner {
         limit = base + m.end;
     }
 
-    // "two years ago", "a decade ago", "a year earlier", "year-earlier".
-    const char* try_ago(const char* word_begin, const char* word_end, bool earlier) {
+    // "two years ago", "a decade ago", "a year earlier", "year-earlier", "year-ago".
+    const char* try_ago(const char* word_begin, const char* word_end) {
         const char* before = word_begin;
         bool hyphen = false;
-        if (earlier && before > limit && before[-1] == '-') {
+        if (before > limit && before[-1] == '-') {
             --before;
             hyphen = true;
         }
@@ -515,8 +670,44 @@ struct scanner {
             count = n;
             begin = count_begin;
         }
+        if (unit == granularity::year && count == 1 && !week)
+            if (const char* next = try_year_ago_quarter(begin, word_end, hyphen)) return next;
         push(make_match(base, begin, word_end, time_detail::resolve_ago(unit, week, count, doc)));
         return word_end;
+    }
+
+    // "the year-ago quarter", "the year-earlier period", "the year-ago third
+    // quarter", or "a year ago" in a sentence about a quarter.
+    const char* try_year_ago_quarter(const char* begin, const char* word_end, bool hyphen) {
+        const char* q = skip_space(word_end, end);
+        const char* it = q;
+        const auto core = hyphen && q < end && is_alpha(*q) ? time_detail::parse_core(it, end) : std::nullopt;
+        if (core && core->form == core_form::quarter && core->year == 0) {
+            auto r = time_detail::resolve(*core, doc);
+            if (r.span) {
+                const int year = to_civil(r.span->from).year - 1;
+                r.span = time_span::quarter(year, core->part);
+                r.normalized = time_detail::timex_of(*r.span);
+            }
+            push(make_match(base, with_the(begin), it, r));
+            return it;
+        }
+        const word_ref noun = word_after(word_end, end);
+        if (hyphen && (is(noun, "quarter") || is(noun, "period"))) {
+            push(make_match(base, with_the(begin), noun.end, time_detail::resolve_latest_quarter(1, doc)));
+            return noun.end;
+        }
+        if (!about_a_quarter(begin, word_end)) return nullptr;
+        push(make_match(base, begin, word_end, time_detail::resolve_latest_quarter(1, doc)));
+        return word_end;
+    }
+
+    // "the year-ago quarter", "the comparable year-ago quarter": the
+    // phrase starts at "the".
+    [[nodiscard]] const char* with_the(const char* begin) const {
+        word_ref w = word_before(limit, begin);
+        if (is(w, "comparable") || is(w, "same") || is(w, "corresponding")) w = word_before(limit, w.begin);
+        return is(w, "the") ? w.begin : begin;
     }
 
     static bool unit_of(word_ref w, granularity& unit, bool& week) {
@@ -605,9 +796,13 @@ struct scanner {
             if (letters_end == word_end || is(letters, "fy") || is(letters, "q"))
                 if (const char* next = try_at(p)) return next;
         } else if (is(letters, "ago") || is(letters, "earlier")) {
-            if (const char* next = try_ago(p, letters_end, is(letters, "earlier"))) return next;
+            if (const char* next = try_ago(p, letters_end)) return next;
         } else if (is(letters, "present") || is(letters, "date")) {
             if (const char* next = try_present(letters)) return next;
+        } else if (is(letters, "quarter") || is(letters, "period")) {
+            if (const char* next = try_quarter(letters)) return next;
+        } else if (is(letters, "weekend")) {
+            if (const char* next = try_weekend(letters)) return next;
         }
         return word_end;
     }

@@ -355,3 +355,127 @@ TEST_CASE("time: bad input neither crashes nor hangs") {
 }
 
 }  // namespace
+
+namespace {
+
+// The normalized value and span of the phrase `written` in `text`.
+void check_written(std::string_view text, std::string_view written, const std::optional<time_span>& doc,
+                   const time_span& expected, std::string_view normalized) {
+    INFO("text: " << text);
+    const time_match m = find_written(text, written, doc);
+    check_span(m, expected);
+    CHECK(m.normalized == normalized);
+}
+
+time_span days(int y1, unsigned m1, unsigned d1, int y2, unsigned m2, unsigned d2, granularity g) {
+    return {to_day_number({y1, m1, d1}), to_day_number({y2, m2, d2}), g};
+}
+
+}  // namespace
+
+TEST_CASE("time: a year ago beside a quarter is that quarter a year before") {
+    // October 2, 2025: the latest quarter that has ended is 2025-Q3.
+    check_written("Third-quarter profit rose 8% from a year ago.", "a year ago", october_2,
+                  time_span::quarter(2024, 3), "2024-Q3");
+    check_written("Its quarterly sales fell from a year earlier.", "a year earlier", october_2,
+                  time_span::quarter(2024, 3), "2024-Q3");
+    check_written("The quarter's loss compares with a profit last year.", "last year", october_2,
+                  time_span::quarter(2024, 3), "2024-Q3");
+    check_written("Profit rose from the year-ago quarter.", "the year-ago quarter", october_2,
+                  time_span::quarter(2024, 3), "2024-Q3");
+    check_written("Sales beat the year-earlier period.", "the year-earlier period", october_2,
+                  time_span::quarter(2024, 3), "2024-Q3");
+    check_written("Sales beat the comparable year-ago quarter.", "the comparable year-ago quarter", october_2,
+                  time_span::quarter(2024, 3), "2024-Q3");
+    check_written("Sales beat the year-ago second quarter.", "the year-ago second quarter", october_2,
+                  time_span::quarter(2024, 2), "2024-Q2");
+    // Without a quarter in the sentence a year is a year.
+    check_written("Sales rose 4% from last year.", "last year", october_2, time_span::year(2024), "2024");
+    check_written("Sales rose from a year ago. The third quarter was flat.", "a year ago", october_2,
+                  time_span::year(2024), "2024");
+    check_written("Profit fell in the U.S. last year.", "last year", october_2, time_span::year(2024),
+                  "2024");
+}
+
+TEST_CASE("time: the quarter and the latest quarter") {
+    check_written("Profit rose in the quarter.", "the quarter", october_2, time_span::quarter(2025, 3),
+                  "2025-Q3");
+    check_written("Profit rose in the latest quarter.", "the latest quarter", october_2,
+                  time_span::quarter(2025, 3), "2025-Q3");
+    check_written("in the most recent quarter", "the most recent quarter", june_20,
+                  time_span::quarter(2025, 1), "2025-Q1");
+    CHECK(only("Profit rose in the quarter.").normalized == "XXXX-QX");
+    check_written("Third-quarter sales rose. Profit in the latest period fell.", "the latest period",
+                  october_2, time_span::quarter(2025, 3), "2025-Q3");
+    CHECK(find_times("Profit in the latest period fell.", october_2).empty());
+    CHECK(find_times("the period ended", october_2).empty());
+    check_one("up from the 1988 third quarter", "the 1988 third quarter", time_span::quarter(1988, 3));
+    check_one("in the 2024 fourth-quarter", "the 2024 fourth-quarter", time_span::quarter(2024, 4));
+    for (std::string_view text : {"a quarter of the vote", "the quarter of voters who stayed home",
+                                  "the quarter-point cut", "the French Quarter", "three quarters"}) {
+        INFO(text);
+        CHECK(find_times(text, october_2).empty());
+    }
+}
+
+TEST_CASE("time: seasons") {
+    const auto quarter_grain = granularity::quarter;
+    check_written("It opened last fall.", "last fall", june_20, days(2024, 9, 1, 2024, 11, 30, quarter_grain),
+                  "2024-FA");
+    check_written("It opens this summer.", "this summer", june_20,
+                  days(2025, 6, 1, 2025, 8, 31, quarter_grain), "2025-SU");
+    check_written("It rained this past spring.", "this past spring", june_20,
+                  days(2025, 3, 1, 2025, 5, 31, quarter_grain), "2025-SP");
+    check_written("It rained in the summer.", "the summer", june_20,
+                  days(2025, 6, 1, 2025, 8, 31, quarter_grain), "2025-SU");
+    check_written("in the winter of 1994", "the winter of 1994", no_date,
+                  days(1994, 12, 1, 1995, 2, 28, quarter_grain), "1994-WI");
+    check_written("next spring", "next spring", june_20, days(2026, 3, 1, 2026, 5, 31, quarter_grain),
+                  "2026-SP");
+    const time_match m = only("last fall");
+    CHECK_FALSE(m.span.has_value());
+    CHECK(m.normalized == "XXXX-FA");
+    for (std::string_view text : {"prices fall", "the fall of the wall", "a hot spring",
+                                  "the Summer Olympics", "a spring in her step", "winter coats"}) {
+        INFO(text);
+        CHECK(find_times(text, june_20).empty());
+    }
+}
+
+TEST_CASE("time: weekends") {
+    // June 20, 2025 is a Friday.
+    check_written("Fans gathered over the weekend.", "the weekend", june_20,
+                  days(2025, 6, 14, 2025, 6, 15, granularity::day), "2025-W24-WE");
+    check_written("They will gather over the weekend.", "the weekend", june_20,
+                  days(2025, 6, 21, 2025, 6, 22, granularity::day), "2025-W25-WE");
+    check_written("this weekend", "this weekend", june_20, days(2025, 6, 21, 2025, 6, 22, granularity::day),
+                  "2025-W25-WE");
+    check_written("last weekend", "last weekend", june_20, days(2025, 6, 14, 2025, 6, 15, granularity::day),
+                  "2025-W24-WE");
+    check_written("next weekend", "next weekend", june_20, days(2025, 6, 28, 2025, 6, 29, granularity::day),
+                  "2025-W26-WE");
+    check_written("the weekend", "the weekend", time_span::day(2025, 6, 22),
+                  days(2025, 6, 21, 2025, 6, 22, granularity::day), "2025-W25-WE");
+    CHECK(find_times("weekends are busy", june_20).empty());
+}
+
+TEST_CASE("time: a future marker picks the next month, day or weekday") {
+    check_written("The talks will resume in April.", "April", june_20, time_span::month(2026, 4), "2026-04");
+    check_written("Rain fell in April.", "April", june_20, time_span::month(2025, 4), "2025-04");
+    check_written("The plant is expected to open in May.", "May", june_20, time_span::month(2026, 5),
+                  "2026-05");
+    const time_match by = find_written("The bill should pass by February.", "by February", june_20);
+    CHECK(by.normalized == "2026-02");
+    CHECK(iso_date(by.span->to) == "2026-02-28");
+    check_written("They will meet Tuesday.", "Tuesday", june_20, time_span::day(2025, 6, 24), "2025-06-24");
+    check_written("They met Tuesday.", "Tuesday", june_20, time_span::day(2025, 6, 17), "2025-06-17");
+    check_written("He said they will appeal Wednesday's ruling.", "Wednesday", june_20,
+                  time_span::day(2025, 6, 18), "2025-06-18");
+    check_written("The fund will pay on Jan. 3.", "Jan. 3", june_20, time_span::day(2026, 1, 3),
+                  "2026-01-03");
+    check_written("The fund paid on Jan. 3.", "Jan. 3", june_20, time_span::day(2025, 1, 3), "2025-01-03");
+    // "this September" is this year's, future marker or not; "in September" the latest.
+    check_written("It opens this September.", "this September", june_20, time_span::month(2025, 9),
+                  "2025-09");
+    check_written("It opened in September.", "September", june_20, time_span::month(2024, 9), "2024-09");
+}
