@@ -33,6 +33,20 @@ void place_finding(finding& f, const std::string& file, const line_index& lines,
 }
 
 namespace {
+// Runs of digits (with their separators) that start a word: "2,500" is one.
+std::size_t digit_runs(std::string_view text) {
+    std::size_t runs = 0;
+    bool in_run = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool digit = c >= '0' && c <= '9';
+        const bool joins = in_run && (c == ',' || c == '.') && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
+        if (digit && !in_run) ++runs;
+        in_run = digit || joins;
+    }
+    return runs;
+}
+
 bool by_position(const finding& a, const finding& b) {
     return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
 }
@@ -48,9 +62,16 @@ file_result check_document(const document& doc, const claim_store& store, const 
         result.record_ends.push_back(doc.lines.locate(r.span.end));
     }
 
-    const rule_context ctx{doc, result.records, store, options};
-    for (const rule_info& rule : rule_table())
-        if (rule.run != nullptr && rule_selected(rule.code, options)) rule.run(ctx, result.findings);
+    for (const rule_info& rule : rule_table()) {
+        if (rule.run == nullptr || !rule_selected(rule.code, options)) continue;
+        std::size_t examined = 0;
+        const rule_context ctx{doc, result.records, store, options, &examined};
+        rule.run(ctx, result.findings);
+        result.examined[std::string(rule.code)] = examined;
+    }
+    for (const sentence& s : doc.sentences) result.numbers_seen += digit_runs(s.text);
+    for (const claim_record& r : result.records)
+        if (r.kind != record_kind::change) result.numbers_read += digit_runs(r.text);
     for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);
     if (options.inline_ignores) apply_suppressions(doc, result.findings, rule_selected("FL901", options));
     for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);

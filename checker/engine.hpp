@@ -34,6 +34,10 @@ struct file_result {
     std::vector<line_index::position> record_starts;  // line and column of each record
     std::vector<line_index::position> record_ends;
     std::vector<finding> findings;          // sorted by position
+    // Coverage, for --stats: what factlint saw and what it understood.
+    std::size_t numbers_seen = 0;           // digit runs in the prose
+    std::size_t numbers_read = 0;           // digit runs inside quantity and date records
+    std::map<std::string, std::size_t> examined;  // per rule: records it judged
 };
 
 // Runs every selected rule on one document.

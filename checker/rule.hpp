@@ -22,7 +22,14 @@ struct rule_context {
     const std::vector<claim_record>& records;
     const claim_store& store;
     const check_options& options;
+    std::size_t* examined = nullptr;  // records the rule judged, for --stats
 };
+
+// A rule calls this for each record (or statement) it actually judges, so
+// --stats can show what each rule looked at.
+inline void count_examined(const rule_context& ctx) {
+    if (ctx.examined != nullptr) ++*ctx.examined;
+}
 
 using rule_function = void (*)(const rule_context&, std::vector<finding>&);
 

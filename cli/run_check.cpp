@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <iomanip>
 #include <map>
 #include <set>
 #include <tuple>
@@ -71,20 +72,31 @@ std::vector<file_result> check_all(inputs& in, const claim_store& store, const s
 
 // --stats: how much was found, to stderr so it never mixes with a report.
 void print_stats(const std::vector<file_result>& checked) {
-    std::size_t records = 0, matched = 0, findings = 0;
-    std::map<std::string, std::size_t> per_rule;
+    std::size_t records = 0, matched = 0, findings = 0, seen = 0, read = 0;
+    std::map<std::string, std::size_t> per_rule, examined;
+    auto line = [](const std::string& name, std::size_t seen, std::size_t read, std::size_t records, std::size_t matched,
+                   std::size_t findings) {
+        std::cerr << name << ": " << seen << " numbers seen, " << read << " read into claims, " << records
+                  << " claim records, " << matched << " matched to a reference, " << findings << " findings\n";
+    };
     for (const file_result& r : checked) {
         const auto m = static_cast<std::size_t>(std::count_if(
             r.records.begin(), r.records.end(), [](const claim_record& c) { return !c.claim_id.empty(); }));
-        std::cerr << r.path << ": " << r.records.size() << " records, " << m << " matched, "
-                  << r.findings.size() << " findings\n";
+        line(r.path, r.numbers_seen, r.numbers_read, r.records.size(), m, r.findings.size());
         records += r.records.size();
         matched += m;
         findings += r.findings.size();
+        seen += r.numbers_seen;
+        read += r.numbers_read;
         for (const finding& f : r.findings) ++per_rule[f.code];
+        for (const auto& [code, n] : r.examined) examined[code] += n;
     }
-    std::cerr << "total: " << records << " records, " << matched << " matched, " << findings << " findings\n";
-    for (const auto& [code, n] : per_rule) std::cerr << "  " << code << ": " << n << '\n';
+    line("total", seen, read, records, matched, findings);
+    std::cerr << "rule     examined  findings\n";
+    for (const auto& [code, n] : examined)
+        std::cerr << code << "  " << std::setw(9) << n << "  " << std::setw(8) << per_rule[code] << '\n';
+    for (const auto& [code, n] : per_rule)
+        if (!examined.contains(code)) std::cerr << code << "  " << std::setw(9) << "-" << "  " << std::setw(8) << n << '\n';
 }
 
 std::optional<baseline> load_baseline_setting(const settings& s) {

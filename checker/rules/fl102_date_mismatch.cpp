@@ -35,6 +35,7 @@ void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         if (r.claim_id.empty() || r.role == event_role::none || !r.time || r.forecast) continue;
         const reference_claim* c = ctx.store.find(r.claim_id);
         if (c == nullptr) continue;
+        count_examined(ctx);
         const auto ref = reference_span(*c, r.role);
         if (!ref || agree(*r.time, ref->first)) continue;
         const time_span shown = coarsened(ref->first, r.time->grain);

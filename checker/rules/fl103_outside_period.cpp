@@ -12,6 +12,7 @@ void outside_period(const rule_context& ctx, std::vector<finding>& out) {
         if (r.kind != record_kind::quantity || r.claim_id.empty() || !r.time || r.forecast) continue;
         const reference_claim* c = ctx.store.find(r.claim_id);
         if (c == nullptr || !c->period || !c->values.empty() || r.range.high <= 0) continue;
+        count_examined(ctx);
         const bool before_start = before(*r.time, *c->period);
         const bool after_end = c->period->to != open_end && after(*r.time, *c->period);
         if (!before_start && !after_end) continue;

@@ -32,6 +32,9 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
     std::map<std::string, std::vector<const claim_record*>> by_subject;
     for (const claim_record& r : ctx.records)
         if (comparable(r)) by_subject[r.subject + "|" + std::string(dimension_of(r.unit))].push_back(&r);
+    for (const auto& [key, group] : by_subject)
+        if (group.size() > 1)
+            for (std::size_t k = 0; k < group.size(); ++k) count_examined(ctx);
     const line_index& lines = ctx.doc.lines;
     for (const auto& [subject, group] : by_subject) {
         for (std::size_t j = 1; j < group.size(); ++j) {

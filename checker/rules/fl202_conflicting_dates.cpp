@@ -33,6 +33,7 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
         // Unmatched events are compared only on dates written out in full.
         if (r.claim_id.empty() && r.basis != time_basis::explicit_) continue;
         by_event[r.subject + "|" + std::string(role_name(r.role))].push_back(&r);
+        count_examined(ctx);
     }
     for (const auto& [key, group] : by_event) {
         for (std::size_t j = 1; j < group.size(); ++j) {

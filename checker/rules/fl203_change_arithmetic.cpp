@@ -76,6 +76,7 @@ void change_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         if (!r.change) continue;
         const change_info& c = *r.change;
+        count_examined(ctx);
         if (c.has_percent) {
             const auto computed = compute(ctx, c);
             if (!computed || overlaps(computed->value, c.percent)) continue;

@@ -9,6 +9,7 @@ namespace factlint::rules {
 void total_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& total : ctx.records) {
         if (!total.total || total.total->parts.empty()) continue;
+        count_examined(ctx);
         interval sum = interval::point(0);
         std::string parts_text;
         for (int p : total.total->parts) {

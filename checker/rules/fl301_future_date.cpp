@@ -14,6 +14,7 @@ void future_date(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         if (r.kind == record_kind::quantity || r.kind == record_kind::change || !r.time) continue;
         if (r.role == event_role::none || r.verb_tense != tense::past || r.forecast) continue;
+        count_examined(ctx);
         if (r.basis != time_basis::explicit_ || !after(*r.time, *today)) continue;
         finding& f = emit(out, "FL301", r,
                           fmt::format("\"{}\" dates a past event after the document's own date ({})", r.text,

@@ -10,6 +10,7 @@ namespace factlint::rules {
 void unresolved_relative_date(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         if (!r.unresolved_relative || r.claim_id.empty()) continue;
+        count_examined(ctx);
         finding& f = emit(out, "FL302", r,
                           fmt::format("\"{}\" matches reference claim {}, but its relative date cannot be resolved "
                                       "without a document date; it was not compared",
