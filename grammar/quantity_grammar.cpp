@@ -389,8 +389,13 @@ auto const unit_name = x3::rule<class unit_name_id, const char*>{"unit"} =
     (x3::no_case[unit_words] >> unit_boundary) | (unit_symbols >> unit_boundary);
 auto const unit = (-(ws | x3::lit('-')) >> unit_name)[on_unit];
 
-auto const figure = -hedge >> -currency >> x3::eps[on_number_begin] >> -sign >>
-                    (digits | word_number) >> x3::eps[on_number_end] >> -scale_after_digits >> -unit;
+auto const figure_def = -hedge >> -currency >> x3::eps[on_number_begin] >> -sign >>
+                        (digits | word_number) >> x3::eps[on_number_end] >> -scale_after_digits >> -unit;
+// A rule, so that x3::with<>[figure] below wraps a reference to it: wrapping
+// the expression itself copied it, and with it the shared pointers of every
+// symbols table inside, on each call.
+x3::rule<class figure_id> const figure = "figure";
+BOOST_SPIRIT_DEFINE(figure)
 
 }  // namespace
 
