@@ -85,7 +85,7 @@ factlint_cli_test(check.force_color ARGS check|--no-config|-c|facts|articles/b_w
 factlint_cli_test(check.unreadable_file_others_checked ARGS check|--no-config|-f|gcc|unreadable EXIT 2
                   STDERR "unreadable/bad\\.md:[0-9]+:[0-9]+: error: ")
 factlint_cli_test(check.stats ARGS check|--no-config|-c|facts|--stats|articles EXIT 1
-                  STDERR "articles/a_ferry\\.md: [0-9]+ records, [0-9]+ matched.*total: [0-9]+ records")
+                  STDERR "articles/a_ferry\\.md: [0-9]+ numbers seen, [0-9]+ read into claims, [0-9]+ claim records, [0-9]+ matched.*total: [0-9]+ numbers seen")
 factlint_cli_test(check.invalid_claims ARGS check|--no-config|-c|bad_claims|articles EXIT 2
                   STDERR "bad_claims/broken\\.claims:[0-9]+:[0-9]+: error: " STDOUT_EMPTY)
 factlint_cli_test(check.exclude ARGS check|--no-config|-c|facts|-f|json|--exclude|b_*.md|--exclude|sub|articles
