@@ -30,6 +30,17 @@ bool announces_plan(const sentence_analysis& a, std::size_t i) {
 
 }  // namespace
 
+namespace {
+tense marker_of(const token& t) {
+    if (t.what != token::kind::word) return tense::unknown;
+    if (words::is_future_marker(t.lower) && t.lower != "set" && t.lower != "due" && t.lower != "going")
+        return tense::future;
+    if (words::is_present_marker(t.lower)) return tense::present;
+    if (words::is_past_marker(t.lower)) return tense::past;
+    return tense::unknown;
+}
+}  // namespace
+
 sentence_analysis analyze_sentence(std::string_view text, const std::optional<time_span>& document_date) {
     sentence_analysis a;
     a.text = text;
@@ -42,6 +53,8 @@ sentence_analysis analyze_sentence(std::string_view text, const std::optional<ti
         a.part[i] = p;
     }
     a.part_count = tokens.empty() ? 0 : p + 1;
+    a.marker.resize(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) a.marker[i] = marker_of(tokens[i]);
     a.part_has_quantity.assign(a.part_count, false);
     a.part_forecast.assign(a.part_count, false);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -52,24 +65,15 @@ sentence_analysis analyze_sentence(std::string_view text, const std::optional<ti
 }
 
 tense tense_at(const sentence_analysis& a, std::size_t token_index) {
-    const auto& tokens = a.toks.tokens;
-    auto marker = [&](std::size_t i) -> tense {
-        const token& t = tokens[i];
-        if (t.what != token::kind::word) return tense::unknown;
-        if (words::is_future_marker(t.lower) && t.lower != "set" && t.lower != "due" && t.lower != "going")
-            return tense::future;
-        if (words::is_present_marker(t.lower)) return tense::present;
-        if (words::is_past_marker(t.lower)) return tense::past;
-        return tense::unknown;
-    };
+    const std::size_t n = a.marker.size();
     auto search = [&](bool same_part_only) -> tense {
-        for (std::size_t d = 1; d <= tokens.size(); ++d) {
+        for (std::size_t d = 1; d <= n; ++d) {
             for (const long i : {static_cast<long>(token_index) - static_cast<long>(d),
                                  static_cast<long>(token_index + d)}) {
-                if (i < 0 || i >= static_cast<long>(tokens.size())) continue;
+                if (i < 0 || i >= static_cast<long>(n)) continue;
                 const auto ui = static_cast<std::size_t>(i);
                 if (same_part_only && a.part[ui] != a.part[token_index]) continue;
-                if (const tense t = marker(ui); t != tense::unknown) return t;
+                if (a.marker[ui] != tense::unknown) return a.marker[ui];
             }
         }
         return tense::unknown;

@@ -21,6 +21,7 @@ struct sentence_analysis {
     std::size_t part_count = 0;
     std::vector<bool> part_has_quantity;
     std::vector<bool> part_forecast;      // will, expected, due to, budgeted…
+    std::vector<tense> marker;            // the tense each token marks, or unknown
 };
 
 [[nodiscard]] sentence_analysis analyze_sentence(std::string_view text,

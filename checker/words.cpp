@@ -1,65 +1,66 @@
 #include "checker/words.hpp"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 
 namespace factlint::words {
 
 namespace {
+// string_view lists: a comparison checks the length before any byte.
 template <class List>
 bool in(const List& list, std::string_view w) {
-    return std::any_of(list.begin(), list.end(), [w](std::string_view x) { return x == w; });
+    return std::any_of(std::begin(list), std::end(list), [w](std::string_view x) { return x == w; });
 }
 
-constexpr std::array start_verbs{
+constexpr std::string_view start_verbs[] = {
     "began",      "begun",     "begin",     "begins",     "started",   "start",       "starts",
     "launched",   "launch",    "opened",    "open",       "opens",     "signed",      "formed",
     "invaded",    "deployed",  "declared",  "established", "founded",  "created",     "introduced",
     "inaugurated", "commenced", "initiated", "instituted", "unveiled", "enacted",     "imposed",
     "adopted",    "entered",   "arrived",   "erupted",    "broke",     "announced",   "built",
 };
-constexpr std::array end_verbs{
+constexpr std::string_view end_verbs[] = {
     "ended",     "end",       "ends",      "concluded",  "finished",   "withdrew",  "withdrawn",
     "defeated",  "closed",    "completed", "expired",    "lifted",     "terminated", "dissolved",
     "stopped",   "ceased",    "halted",    "abolished",  "repealed",   "scrapped",   "wound",
 };
-constexpr std::array event_verbs{"happened", "occurred", "took", "held", "struck", "hit", "passed", "approved"};
-constexpr std::array future_markers{
+constexpr std::string_view event_verbs[] = {"happened", "occurred", "took", "held", "struck", "hit", "passed", "approved"};
+constexpr std::string_view future_markers[] = {
     "will",     "'ll",       "shall",     "expected",  "expects",   "expect",   "projected", "projects",
     "forecast", "forecasts", "predicted", "predicts",  "plans",     "planned",  "plan",      "aims",
     "due",      "scheduled", "proposed",  "targets",   "targeted",  "intends",  "budgeted",  "would",
     "could",    "might",     "estimates", "anticipated", "envisaged", "set",    "going",     "outlook",
 };
-constexpr std::array present_markers{
+constexpr std::string_view present_markers[] = {
     "is",      "are",     "am",      "has",      "have",     "remains",  "remain",  "stands",  "now",
     "currently", "still", "today",   "presently", "employs", "serves",  "holds",   "owns",    "operates",
     "totals",  "counts",  "houses",  "exceeds",  "contains", "includes", "numbers", "reaches", "hosts",
 };
-constexpr std::array past_markers{
+constexpr std::string_view past_markers[] = {
     "was",   "were",  "had",   "did",    "rose",  "fell",    "grew",   "began",  "spent",  "held",
     "said",  "took",  "gave",  "made",   "saw",   "lost",    "won",    "paid",   "sold",   "bought",
     "left",  "came",  "went",  "became", "built", "sank",    "shrank", "slid",   "cut",    "ago",
     "brought", "drew", "stood", "fought", "led",  "met",     "ran",    "sent",   "spoke",  "told",
     "thought", "kept", "hit",  "wrote",  "struck", "withdrew", "broke", "chose", "fled",  "flew",
 };
-constexpr std::array not_past_ed{
+constexpr std::string_view not_past_ed[] = {
     "need", "speed", "feed", "seed", "proceed", "exceed", "succeed", "indeed", "hundred", "red",
     "bed",  "shed",  "bred", "led",  "fled",    "breed",  "greed",   "weed",   "deed",    "embed",
 };
-constexpr std::array rise_words{
+constexpr std::string_view rise_words[] = {
     "rose",     "risen",    "rise",     "rises",    "grew",      "grown",     "grow",     "grows",
     "increased", "increase", "increases", "climbed", "climb",     "climbs",    "jumped",   "jump",
     "jumps",    "surged",   "surge",    "surges",   "soared",    "soar",      "gained",   "gain",
     "up",       "higher",   "rising",   "growth",   "boosted",   "expanded",  "advanced", "leapt",
     "leaped",   "rebounded", "doubled",
 };
-constexpr std::array fall_words{
+constexpr std::string_view fall_words[] = {
     "fell",     "fallen",   "fall",      "falls",    "dropped",   "drop",      "drops",    "declined",
     "decline",  "declines", "decreased", "decrease", "decreases", "slumped",   "slump",    "plunged",
     "plunge",   "slid",     "slide",     "sank",     "shrank",    "shrunk",    "down",     "lower",
     "falling",  "tumbled",  "slipped",   "dipped",   "eased",     "contracted", "lost",    "cut",
 };
-constexpr std::array noun_stops{
+constexpr std::string_view noun_stops[] = {
     "of",     "in",      "on",      "at",      "for",    "to",      "from",    "by",      "with",
     "and",    "or",      "but",     "the",     "a",      "an",      "that",    "which",   "who",
     "is",     "are",     "was",     "were",    "has",    "have",    "had",     "will",    "would",
@@ -73,9 +74,9 @@ constexpr std::array noun_stops{
     "week",   "weeks",   "day",     "days",    "ago",    "earlier", "later",   "each",    "every",
     "apiece", "total",   "overall", "respectively", "some", "all",  "both",    "such",    "own",
 };
-constexpr std::array clause_conjunctions{"and", "but", "while", "which", "whereas", "although", "though",
+constexpr std::string_view clause_conjunctions[] = {"and", "but", "while", "which", "whereas", "although", "though",
                                          "who", "when", "after", "before", "because", "as", "since"};
-constexpr std::array verb_date_fillers{"in", "on", "at", "by", "during", "around", "officially", "formally",
+constexpr std::string_view verb_date_fillers[] = {"in", "on", "at", "by", "during", "around", "officially", "formally",
                                        "finally", "first", "only", "back", "late", "early", "as", "of",
                                        "was", "were", "had", "been", "is", "be"};
 }  // namespace
