@@ -36,3 +36,10 @@ if(FACTLINT_PYTHON3 AND EXISTS ${FACTLINT_SARIF_SCHEMA})
 else()
   message(WARNING "SARIF schema tests disabled: python3 or ${FACTLINT_SARIF_SCHEMA} not found")
 endif()
+
+# The real thing: factlint's own SARIF for the demo draft.
+if(FACTLINT_PYTHON3 AND EXISTS ${FACTLINT_SARIF_SCHEMA})
+  add_test(NAME sarif.schema.real_check
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sarif_real.sh $<TARGET_FILE:factlint> ${FACTLINT_PYTHON3}
+                   ${FACTLINT_SARIF_VALIDATOR} ${FACTLINT_SARIF_SCHEMA} ${sarif_dir}/real_check.sarif)
+endif()
