@@ -13,3 +13,9 @@ endforeach()
 add_test(NAME case:us-iraq-demo
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/check_expected.sh $<TARGET_FILE:factlint>
           ${PROJECT_SOURCE_DIR}/examples/us-iraq us-iraq.claims draft.md)
+
+# Hand-made variations of the reservoir draft, each planting one error.
+if(EXISTS ${shared_cases}/reservoir/draft.md)
+  add_test(NAME case:reservoir-variations
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/variations.sh $<TARGET_FILE:factlint> ${shared_cases})
+endif()
