@@ -12,7 +12,7 @@ foreach(case ${hostile_cases})
   add_test(NAME hostile.${case}
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/hostile/run_case.sh $<TARGET_FILE:factlint>
             ${CMAKE_CURRENT_SOURCE_DIR}/hostile/fixtures ${CMAKE_CURRENT_BINARY_DIR}/hostile ${case})
-  set_tests_properties(hostile.${case} PROPERTIES TIMEOUT 600 LABELS hostile)
+  set_tests_properties(hostile.${case} PROPERTIES TIMEOUT 900 LABELS hostile)
 endforeach()
 # The big generated inputs: let them not compete with each other for memory.
 set_tests_properties(hostile.long_line_50mb hostile.claims_100000 PROPERTIES RUN_SERIAL ON)

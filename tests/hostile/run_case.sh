@@ -85,7 +85,7 @@ long_line_50mb)
 chunk = 'The ferry carried about 12,000 riders in 2022 and '
 size = 50 * 1024 * 1024
 open('long.md', 'w').write((chunk * (size // len(chunk) + 1))[:size] + '\n')"
-    run 300 check -c facts.claims long.md other.md
+    run 600 check -c facts.claims long.md other.md
     expect_status 1; expect_out 'in 2 files'; no_sanitizer_report ;;
 digits_10000)
     gen "open('digits.md','w').write('The town counted ' + '7' * 10000 + ' riders in 2023.\n')"
