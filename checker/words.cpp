@@ -1,16 +1,10 @@
 #include "checker/words.hpp"
 
-#include <algorithm>
-#include <iterator>
+#include <unordered_map>
 
 namespace factlint::words {
 
 namespace {
-// string_view lists: a comparison checks the length before any byte.
-template <class List>
-bool in(const List& list, std::string_view w) {
-    return std::any_of(std::begin(list), std::end(list), [w](std::string_view x) { return x == w; });
-}
 
 constexpr std::string_view start_verbs[] = {
     "began",      "begun",     "begin",     "begins",     "started",   "start",       "starts",
@@ -79,23 +73,61 @@ constexpr std::string_view clause_conjunctions[] = {"and", "but", "while", "whic
 constexpr std::string_view verb_date_fillers[] = {"in", "on", "at", "by", "during", "around", "officially", "formally",
                                        "finally", "first", "only", "back", "late", "early", "as", "of",
                                        "was", "were", "had", "been", "is", "be"};
-}  // namespace
 
-bool is_start_verb(std::string_view w) { return in(start_verbs, w); }
-bool is_end_verb(std::string_view w) { return in(end_verbs, w); }
-bool is_event_verb(std::string_view w) { return in(event_verbs, w); }
-bool is_future_marker(std::string_view w) { return in(future_markers, w); }
-bool is_present_marker(std::string_view w) { return in(present_markers, w); }
+enum word_class : unsigned {
+    start_verb = 1u << 0, end_verb = 1u << 1, event_verb = 1u << 2, future = 1u << 3, present = 1u << 4,
+    past = 1u << 5, not_past = 1u << 6, rise = 1u << 7, fall = 1u << 8, noun_stop = 1u << 9,
+    conjunction = 1u << 10, filler = 1u << 11,
+};
 
-bool is_past_marker(std::string_view w) {
-    if (in(past_markers, w)) return true;
-    return w.size() > 4 && w.ends_with("ed") && !in(not_past_ed, w);
+// Every list folded into one table, built once: a word's classes cost one
+// hash look-up instead of a scan of every list (this runs per token).
+const std::unordered_map<std::string_view, unsigned>& classes() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, unsigned> t;
+        auto add = [&t](const auto& list, unsigned c) {
+            for (std::string_view w : list) t[w] |= c;
+        };
+        add(start_verbs, start_verb);
+        add(end_verbs, end_verb);
+        add(event_verbs, event_verb);
+        add(future_markers, future);
+        add(present_markers, present);
+        add(past_markers, past);
+        add(not_past_ed, not_past);
+        add(rise_words, rise);
+        add(fall_words, fall);
+        add(noun_stops, noun_stop);
+        add(clause_conjunctions, conjunction);
+        add(verb_date_fillers, filler);
+        return t;
+    }();
+    return table;
 }
 
-bool is_rise_word(std::string_view w) { return in(rise_words, w); }
-bool is_fall_word(std::string_view w) { return in(fall_words, w); }
-bool is_noun_stop(std::string_view w) { return in(noun_stops, w); }
-bool is_clause_conjunction(std::string_view w) { return in(clause_conjunctions, w); }
-bool is_verb_date_filler(std::string_view w) { return in(verb_date_fillers, w); }
+unsigned classes_of(std::string_view w) {
+    const auto& t = classes();
+    const auto it = t.find(w);
+    return it == t.end() ? 0u : it->second;
+}
+}  // namespace
+
+bool is_start_verb(std::string_view w) { return classes_of(w) & start_verb; }
+bool is_end_verb(std::string_view w) { return classes_of(w) & end_verb; }
+bool is_event_verb(std::string_view w) { return classes_of(w) & event_verb; }
+bool is_future_marker(std::string_view w) { return classes_of(w) & future; }
+bool is_present_marker(std::string_view w) { return classes_of(w) & present; }
+
+bool is_past_marker(std::string_view w) {
+    const unsigned c = classes_of(w);
+    if (c & past) return true;
+    return w.size() > 4 && w.ends_with("ed") && !(c & not_past);
+}
+
+bool is_rise_word(std::string_view w) { return classes_of(w) & rise; }
+bool is_fall_word(std::string_view w) { return classes_of(w) & fall; }
+bool is_noun_stop(std::string_view w) { return classes_of(w) & noun_stop; }
+bool is_clause_conjunction(std::string_view w) { return classes_of(w) & conjunction; }
+bool is_verb_date_filler(std::string_view w) { return classes_of(w) & filler; }
 
 }  // namespace factlint::words
