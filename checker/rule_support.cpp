@@ -121,6 +121,11 @@ interval range_in(const claim_record& r, std::string_view unit) {
     return scaled(r.range, *factor);
 }
 
+bool dates_agree(const time_span& a, const time_span& b) {
+    const granularity g = coarser(a.grain, b.grain);
+    return overlaps(coarsened(a, g), coarsened(b, g));
+}
+
 std::string fingerprint_of(std::string_view code, std::string_view subject, double value,
                            const std::optional<time_span>& when) {
     const std::string key = fmt::format("{}|{}|{:.6g}|{}", code, subject, value,

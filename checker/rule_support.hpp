@@ -41,6 +41,10 @@ finding& emit(std::vector<finding>& out, std::string_view code, const claim_reco
 // A record's interval expressed in another unit of its dimension.
 [[nodiscard]] interval range_in(const claim_record& r, std::string_view unit);
 
+// Two dates agree when they overlap at the coarser granularity of the two
+// ("July 2021" and 2021-12-31 do not; "2021" and 2021-12-31 do).
+[[nodiscard]] bool dates_agree(const time_span& a, const time_span& b);
+
 // A stable fingerprint from the parts that identify a finding.
 [[nodiscard]] std::string fingerprint_of(std::string_view code, std::string_view subject, double value,
                                          const std::optional<time_span>& when);

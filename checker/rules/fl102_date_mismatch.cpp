@@ -22,11 +22,6 @@ std::optional<std::pair<time_span, std::string_view>> reference_span(const refer
     return std::nullopt;
 }
 
-bool agree(const time_span& stated, const time_span& reference) {
-    const granularity g = coarser(stated.grain, reference.grain);
-    return overlaps(coarsened(stated, g), coarsened(reference, g));
-}
-
 }  // namespace
 
 void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
@@ -37,7 +32,7 @@ void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         if (c == nullptr) continue;
         count_examined(ctx);
         const auto ref = reference_span(*c, r.role);
-        if (!ref || agree(*r.time, ref->first)) continue;
+        if (!ref || dates_agree(*r.time, ref->first)) continue;
         const time_span shown = coarsened(ref->first, r.time->grain);
         finding& f = emit(out, "FL102", r,
                           fmt::format("\"{}\" conflicts with the reference {} of {}: {}{}", r.text, ref->second, c->id,

@@ -19,10 +19,6 @@ std::string_view role_name(event_role r) {
     return "";
 }
 
-bool agree(const time_span& a, const time_span& b) {
-    const granularity g = coarser(a.grain, b.grain);
-    return overlaps(coarsened(a, g), coarsened(b, g));
-}
 }  // namespace
 
 void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
@@ -40,7 +36,7 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
             const claim_record& later = *group[j];
             for (std::size_t i = 0; i < j; ++i) {
                 const claim_record& earlier = *group[i];
-                if (earlier.sentence_index == later.sentence_index || agree(*earlier.time, *later.time)) continue;
+                if (earlier.sentence_index == later.sentence_index || dates_agree(*earlier.time, *later.time)) continue;
                 const auto at = ctx.doc.lines.locate(earlier.span.begin);
                 const std::string what = later.claim_id.empty() ? fmt::format("\"{}\"", later.subject.substr(6)) : later.claim_id;
                 finding& f = emit(out, "FL202", later,
