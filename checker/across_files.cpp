@@ -11,7 +11,8 @@
 
 namespace factlint {
 
-void place_finding(finding& f, const std::string& file, const line_index& lines, const check_options& options);
+void place_finding(finding& f, const std::string& file, const line_index& lines,
+                   const check_options& options);
 
 namespace {
 
@@ -21,13 +22,14 @@ struct figure_ref {
 };
 
 bool comparable(const claim_record& r) {
-    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast || r.unresolved_relative ||
-        r.unit == "percent_point")
+    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast ||
+        r.unresolved_relative || r.unit == "percent_point")
         return false;
     // Unmatched figures are compared only when dated in their own words and
     // more specific than a small count ("two Brit Awards", "15 Brit awards"
     // in two articles are different facts about one subject).
-    return !r.claim_id.empty() || (r.basis == time_basis::explicit_ && (r.unit != "count" || r.value >= 1000));
+    return !r.claim_id.empty() ||
+           (r.basis == time_basis::explicit_ && (r.unit != "count" || r.value >= 1000));
 }
 
 // Figures compared per subject at the most: a subject that every article
@@ -67,10 +69,12 @@ void check_across_files(std::span<file_result> results, const claim_store&, cons
                 f.column = results[later.file].record_starts[later.record].column;
                 f.end_line = results[later.file].record_ends[later.record].line;
                 f.end_column = results[later.file].record_ends[later.record].column;
-                f.message = fmt::format("\"{}\" for {} conflicts with \"{}\" in {}:{} (stated {} vs {})", b.text,
-                                        describe(*b.time), a.text, results[earlier.file].path, at.line,
-                                        format_interval_like(b, b.range), format_interval_like(b, ra));
-                if (const auto o = options.severity_overrides.find("FL205"); o != options.severity_overrides.end())
+                f.message =
+                    fmt::format("\"{}\" for {} conflicts with \"{}\" in {}:{} (stated {} vs {})", b.text,
+                                describe(*b.time), a.text, results[earlier.file].path, at.line,
+                                format_interval_like(b, b.range), format_interval_like(b, ra));
+                if (const auto o = options.severity_overrides.find("FL205");
+                    o != options.severity_overrides.end())
                     f.level = o->second;
                 related_location rel;
                 rel.file = results[earlier.file].path;

@@ -10,17 +10,20 @@ namespace factlint {
 
 bool rule_selected(std::string_view code, const check_options& options) {
     auto matches = [&](const std::string& pattern) { return code.starts_with(pattern); };
-    if (!options.select.empty() && std::none_of(options.select.begin(), options.select.end(), matches)) return false;
+    if (!options.select.empty() && std::none_of(options.select.begin(), options.select.end(), matches))
+        return false;
     return std::none_of(options.ignore.begin(), options.ignore.end(), matches);
 }
 
-void place_finding(finding& f, const std::string& file, const line_index& lines, const check_options& options) {
+void place_finding(finding& f, const std::string& file, const line_index& lines,
+                   const check_options& options) {
     const rule_info* rule = find_rule(f.code);
     if (rule != nullptr) {
         f.name = rule->name;
         f.level = rule->level;
     }
-    if (const auto o = options.severity_overrides.find(f.code); o != options.severity_overrides.end()) f.level = o->second;
+    if (const auto o = options.severity_overrides.find(f.code); o != options.severity_overrides.end())
+        f.level = o->second;
     f.file = file;
     const auto start = lines.locate(f.span.begin);
     const auto end = lines.locate(f.span.end);
@@ -40,7 +43,8 @@ std::size_t digit_runs(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const bool digit = c >= '0' && c <= '9';
-        const bool joins = in_run && (c == ',' || c == '.') && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
+        const bool joins = in_run && (c == ',' || c == '.') && i + 1 < text.size() && text[i + 1] >= '0' &&
+                           text[i + 1] <= '9';
         if (digit && !in_run) ++runs;
         in_run = digit || joins;
     }

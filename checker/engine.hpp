@@ -15,12 +15,12 @@
 namespace factlint {
 
 struct check_options {
-    std::optional<time_span> as_of;         // document date when the front matter has none
+    std::optional<time_span> as_of;  // document date when the front matter has none
     double hedge_tolerance = 0.10;
-    std::vector<std::string> select;        // codes or prefixes ("FL1"); empty: all
-    std::vector<std::string> ignore;        // codes or prefixes
+    std::vector<std::string> select;                     // codes or prefixes ("FL1"); empty: all
+    std::vector<std::string> ignore;                     // codes or prefixes
     std::map<std::string, severity> severity_overrides;  // "FL104" -> error
-    bool inline_ignores = true;             // honour factlint-disable comments
+    bool inline_ignores = true;                          // honour factlint-disable comments
 };
 
 // Every claim record of a document, in document order, matched to the
@@ -33,10 +33,10 @@ struct file_result {
     std::vector<claim_record> records;
     std::vector<line_index::position> record_starts;  // line and column of each record
     std::vector<line_index::position> record_ends;
-    std::vector<finding> findings;          // sorted by position
+    std::vector<finding> findings;  // sorted by position
     // Coverage, for --stats: what factlint saw and what it understood.
-    std::size_t numbers_seen = 0;           // digit runs in the prose
-    std::size_t numbers_read = 0;           // digit runs inside quantity and date records
+    std::size_t numbers_seen = 0;                 // digit runs in the prose
+    std::size_t numbers_read = 0;                 // digit runs inside quantity and date records
     std::map<std::string, std::size_t> examined;  // per rule: records it judged
 };
 

@@ -28,7 +28,8 @@ byte_span source_span(const sentence& s, std::size_t begin, std::size_t end) {
     return {s.source_offset(begin), s.source_offset(end - 1) + 1};
 }
 
-void set_common(claim_record& r, const sentence_context& c, std::size_t begin, std::size_t end, std::size_t token) {
+void set_common(claim_record& r, const sentence_context& c, std::size_t begin, std::size_t end,
+                std::size_t token) {
     r.span = source_span(c.s, begin, end);
     r.text = c.s.text.substr(begin, end - begin);
     r.sentence = {c.s.source_begin(), c.s.source_end()};
@@ -99,8 +100,7 @@ claim_record time_record(const sentence_context& c, std::size_t ti) {
     r.role = v.role;
     if (v.role != event_role::none) {
         // Unmatched events are compared by their subject's head noun (FL202).
-        if (const std::string head = event_subject(c.a, v.verb); !head.empty())
-            r.subject = "event:" + head;
+        if (const std::string head = event_subject(c.a, v.verb); !head.empty()) r.subject = "event:" + head;
         r.verb_tense = words::is_past_marker(c.a.toks.tokens[v.verb].lower) ? tense::past : r.verb_tense;
     }
     return r;
@@ -132,7 +132,8 @@ void match_claims(const sentence_analysis& a, const claim_store& store, std::vec
                   const std::vector<int>& quantity_record, const std::vector<int>& time_record,
                   const std::function<byte_span(std::size_t, std::size_t)>& to_source);
 
-std::vector<claim_record> extract_records(const document& doc, const claim_store& store, const check_options& options) {
+std::vector<claim_record> extract_records(const document& doc, const claim_store& store,
+                                          const check_options& options) {
     std::vector<claim_record> all;
     const std::optional<time_span> document_date = doc.date ? doc.date : options.as_of;
     for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -198,17 +199,20 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
         std::vector<int> order(local.size());
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-            return local[static_cast<std::size_t>(x)].span.begin < local[static_cast<std::size_t>(y)].span.begin;
+            return local[static_cast<std::size_t>(x)].span.begin <
+                   local[static_cast<std::size_t>(y)].span.begin;
         });
         std::vector<int> final_index(local.size());
         const int base = static_cast<int>(all.size());
-        for (std::size_t k = 0; k < order.size(); ++k) final_index[static_cast<std::size_t>(order[k])] = base + static_cast<int>(k);
+        for (std::size_t k = 0; k < order.size(); ++k)
+            final_index[static_cast<std::size_t>(order[k])] = base + static_cast<int>(k);
         auto remap = [&](int& i) {
             if (i >= 0) i = final_index[static_cast<std::size_t>(i)];
         };
         for (int k : order) {
             claim_record r = std::move(local[static_cast<std::size_t>(k)]);
-            if (r.change) remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
+            if (r.change)
+                remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
             if (r.total)
                 for (int& p : r.total->parts) remap(p);
             all.push_back(std::move(r));

@@ -41,7 +41,8 @@ void link_value(const sentence_analysis& a, const reference_claim& claim, const 
                 const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
     const std::size_t part = a.part[token_at(a, hit.begin)];
     // A period claim without values still counts its figures ("2,500 combat troops", FL103).
-    const std::string_view claim_unit = claim.values.empty() ? std::string_view("count") : claim.values.front().unit;
+    const std::string_view claim_unit =
+        claim.values.empty() ? std::string_view("count") : claim.values.front().unit;
     auto best_in_part = [&](std::size_t in_part) {
         int best = -1;
         std::size_t best_distance = SIZE_MAX;
@@ -102,8 +103,8 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
                     crosses_clause = true;
             if (crosses_clause) continue;
             role = v.role;
-        } else if (t + 1 == name_first || (t + 2 == name_first && tokens[t + 1].what == tk::word &&
-                                            !tokens[t + 1].is_word("and"))) {
+        } else if (t + 1 == name_first ||
+                   (t + 2 == name_first && tokens[t + 1].what == tk::word && !tokens[t + 1].is_word("and"))) {
             role = event_role::date;  // "the 2008 agreement"
         } else {
             continue;
@@ -131,7 +132,8 @@ void match_claims(const sentence_analysis& a, const claim_store& store, std::vec
         if (h.is_where) continue;
         const reference_claim& claim = store.claims()[h.claim];
         if (!claim.wheres.empty() && !where_seen.contains(h.claim)) continue;
-        if (!claim.values.empty() || claim.period) link_value(a, claim, h, records, quantity_record, to_source);
+        if (!claim.values.empty() || claim.period)
+            link_value(a, claim, h, records, quantity_record, to_source);
         if (claim.date || claim.period) link_dates(a, claim, h, records, time_record, to_source);
     }
 }

@@ -11,7 +11,9 @@ namespace {
 
 using tk = token::kind;
 
-bool is_percent_like(const grammar::quantity_match& q) { return q.unit == "percent" || q.unit == "percent_point"; }
+bool is_percent_like(const grammar::quantity_match& q) {
+    return q.unit == "percent" || q.unit == "percent_point";
+}
 
 // The quantity token at i, or -1.
 int quantity_at(const sentence_analysis& a, std::size_t i) {
@@ -20,7 +22,8 @@ int quantity_at(const sentence_analysis& a, std::size_t i) {
 }
 
 // Skips "by", "some", "about" (hedges are inside the quantity already).
-std::size_t skip_words(const sentence_analysis& a, std::size_t i, std::initializer_list<std::string_view> ws) {
+std::size_t skip_words(const sentence_analysis& a, std::size_t i,
+                       std::initializer_list<std::string_view> ws) {
     while (i < a.toks.tokens.size() && a.toks.tokens[i].what == tk::word &&
            std::find(ws.begin(), ws.end(), a.toks.tokens[i].lower) != ws.end())
         ++i;
@@ -28,7 +31,9 @@ std::size_t skip_words(const sentence_analysis& a, std::size_t i, std::initializ
 }
 
 // After "to"/"from": the figure, possibly after a time ("to $1.34 billion").
-int figure_after(const sentence_analysis& a, std::size_t i) { return quantity_at(a, skip_words(a, i, {"a", "an", "the"})); }
+int figure_after(const sentence_analysis& a, std::size_t i) {
+    return quantity_at(a, skip_words(a, i, {"a", "an", "the"}));
+}
 
 // Scans forward from i (up to `limit` tokens, staying within the sentence)
 // for "to X" / "from Y" / "(D)" pieces of a change statement.
@@ -42,7 +47,8 @@ void collect_pieces(const sentence_analysis& a, std::size_t i, change_statement&
             // "($1.6 billion)" is the difference only in the figures' own unit;
             // "895.4 reais ($332)" is a conversion.
             const int d = quantity_at(a, i + 1);
-            if (d >= 0 && c.delta < 0 && !is_percent_like(a.toks.quantities[d])) c.delta = d, c.delta_in_parens = true;
+            if (d >= 0 && c.delta < 0 && !is_percent_like(a.toks.quantities[d]))
+                c.delta = d, c.delta_in_parens = true;
             continue;
         }
         if (t.is_punct(")")) {
@@ -54,7 +60,8 @@ void collect_pieces(const sentence_analysis& a, std::size_t i, change_statement&
             if (int x = figure_after(a, i + 1); x >= 0) c.to = x, c.last_token = i + 1;
         } else if (t.what == tk::word && t.lower == "from" && c.from < 0) {
             if (int y = figure_after(a, i + 1); y >= 0) c.from = y, c.last_token = i + 1;
-        } else if (t.what == tk::word && (words::is_rise_word(t.lower) || words::is_fall_word(t.lower)) && steps > 0) {
+        } else if (t.what == tk::word && (words::is_rise_word(t.lower) || words::is_fall_word(t.lower)) &&
+                   steps > 0) {
             break;  // another change statement begins
         }
     }
@@ -76,8 +83,10 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
         // "rose [by] P%", "fell by D", "up P%"
         std::size_t j = skip_words(a, i + 1, {"by", "a", "an", "further", "another", "some"});
         if (int q = quantity_at(a, j); q >= 0) {
-            if (is_percent_like(a.toks.quantities[q])) c.percent = q;
-            else if (tokens[j - 1].is_word("by")) c.delta = q;
+            if (is_percent_like(a.toks.quantities[q]))
+                c.percent = q;
+            else if (tokens[j - 1].is_word("by"))
+                c.delta = q;
             c.last_token = j;
             collect_pieces(a, j + 1, c);
         } else {
@@ -87,8 +96,10 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
         if (c.to < 0 && (t.lower == "up" || t.lower == "down") && i >= 2 && tokens[i - 1].is_punct(",")) {
             for (std::size_t k = i - 1; k-- > 0 && i - k <= 5;) {
                 const token& b = tokens[k];
-                if (b.what == tk::time || (b.what == tk::word && words::is_verb_date_filler(b.lower))) continue;
-                if (const int x = quantity_at(a, k); x >= 0 && !is_percent_like(a.toks.quantities[static_cast<std::size_t>(x)]))
+                if (b.what == tk::time || (b.what == tk::word && words::is_verb_date_filler(b.lower)))
+                    continue;
+                if (const int x = quantity_at(a, k);
+                    x >= 0 && !is_percent_like(a.toks.quantities[static_cast<std::size_t>(x)]))
                     c.to = x, c.first_token = k;
                 break;
             }
@@ -126,17 +137,23 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
     }
     // "fell 1.4% to 86.7bn Swiss francs ($74.6bn)": a figure in another
     // currency or unit is the same amount converted, not a difference.
-    auto unit_of = [&](int q) -> const std::string& { return a.toks.quantities[static_cast<std::size_t>(q)].unit; };
+    auto unit_of = [&](int q) -> const std::string& {
+        return a.toks.quantities[static_cast<std::size_t>(q)].unit;
+    };
     auto same_unit = [&](int x, int y) {
-        return x < 0 || y < 0 || unit_of(x) == "count" || unit_of(y) == "count" || compatible_units(unit_of(x), unit_of(y));
+        return x < 0 || y < 0 || unit_of(x) == "count" || unit_of(y) == "count" ||
+               compatible_units(unit_of(x), unit_of(y));
     };
     for (change_statement& c : found) {
         if (!same_unit(c.delta, c.to) || !same_unit(c.delta, c.from)) c.delta = -1;
         const int like = c.to >= 0 ? c.to : c.from;
-        if (c.delta >= 0 && c.delta_in_parens && (like < 0 || unit_of(c.delta) != unit_of(like))) c.delta = -1;
+        if (c.delta >= 0 && c.delta_in_parens && (like < 0 || unit_of(c.delta) != unit_of(like)))
+            c.delta = -1;
         if (!same_unit(c.to, c.from)) c.from = -1;
     }
-    std::erase_if(found, [](const change_statement& c) { return (c.percent >= 0) + (c.delta >= 0) + (c.to >= 0) + (c.from >= 0) < 2; });
+    std::erase_if(found, [](const change_statement& c) {
+        return (c.percent >= 0) + (c.delta >= 0) + (c.to >= 0) + (c.from >= 0) < 2;
+    });
     return found;
 }
 
@@ -149,10 +166,12 @@ struct total_marker {
 
 // Markers that follow the total ("T, including A and B").
 const total_marker after_markers[] = {
-    {{"including"}, false},          {{"of", "which"}, false},       {{"split", "between"}, true},
-    {{"split", "among"}, true},      {{"divided", "between"}, true}, {{"divided", "among"}, true},
-    {{"made", "up", "of"}, true},    {{"consisting", "of"}, true},   {{"comprising"}, true},
-    {{"broken", "down", "into"}, true}, {{"shared", "between"}, true},
+    {{"including"}, false},         {{"of", "which"}, false},
+    {{"split", "between"}, true},   {{"split", "among"}, true},
+    {{"divided", "between"}, true}, {{"divided", "among"}, true},
+    {{"made", "up", "of"}, true},   {{"consisting", "of"}, true},
+    {{"comprising"}, true},         {{"broken", "down", "into"}, true},
+    {{"shared", "between"}, true},
 };
 
 bool words_at(const sentence_analysis& a, std::size_t i, std::initializer_list<std::string_view> ws) {
@@ -205,12 +224,15 @@ std::vector<total_statement> find_totals(const sentence_analysis& a) {
             if (s.parts.size() >= 2) found.push_back(std::move(s));
             continue;
         }
-        if (tokens[i].what != tk::quantity || is_percent_like(a.toks.quantities[static_cast<std::size_t>(tokens[i].index)])) continue;
+        if (tokens[i].what != tk::quantity ||
+            is_percent_like(a.toks.quantities[static_cast<std::size_t>(tokens[i].index)]))
+            continue;
         const int total = tokens[i].index;
         std::size_t j = i + 1;
         // "T in 2025, including …"
-        while (j < tokens.size() && (tokens[j].what == tk::time ||
-                                     (tokens[j].what == tk::word && words::is_verb_date_filler(tokens[j].lower))))
+        while (j < tokens.size() &&
+               (tokens[j].what == tk::time ||
+                (tokens[j].what == tk::word && words::is_verb_date_filler(tokens[j].lower))))
             ++j;
         if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
         for (const total_marker& m : after_markers) {
@@ -220,7 +242,8 @@ std::vector<total_statement> find_totals(const sentence_analysis& a) {
                 if (!marker.empty()) marker += ' ';
                 marker.append(w);
             }
-            total_statement s{total, m.exhaustive, std::move(marker), parts_after(a, j + m.words.size(), total)};
+            total_statement s{total, m.exhaustive, std::move(marker),
+                              parts_after(a, j + m.words.size(), total)};
             const std::size_t needed = m.exhaustive ? 2 : 1;
             if (s.parts.size() >= needed) found.push_back(std::move(s));
             break;

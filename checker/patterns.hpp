@@ -15,11 +15,11 @@ namespace factlint {
 struct change_statement {
     std::size_t first_token = 0, last_token = 0;  // the words of the statement
     change_info::direction dir = change_info::direction::up;
-    int percent = -1;   // "6.2%" or "0.8 percentage points"
-    int delta = -1;     // "by $1.6 billion", "($1.6 billion)"
+    int percent = -1;              // "6.2%" or "0.8 percentage points"
+    int delta = -1;                // "by $1.6 billion", "($1.6 billion)"
     bool delta_in_parens = false;  // "($332)" may be a conversion: same unit required
-    int to = -1;        // the new value
-    int from = -1;      // the old value
+    int to = -1;                   // the new value
+    int from = -1;                 // the old value
 };
 
 struct total_statement {

@@ -27,7 +27,8 @@ const reference_value* nearest_value(const claim_record& r, const reference_clai
 
 reference_verdict judge_value(const claim_record& r, const claim_store& store) {
     reference_verdict verdict;
-    if (r.kind != record_kind::quantity || r.claim_id.empty() || r.forecast || r.unresolved_relative) return verdict;
+    if (r.kind != record_kind::quantity || r.claim_id.empty() || r.forecast || r.unresolved_relative)
+        return verdict;
     const reference_claim* c = store.find(r.claim_id);
     if (c == nullptr || c->values.empty()) return verdict;
     verdict.claim = c;
@@ -45,7 +46,8 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         // "The budget is $48.2 million" after the last dated value: the
         // newest value is today's best knowledge; an older one is stale.
         const reference_value* newest = newest_value(*c);
-        if (newest != nullptr && agrees(r, *c, *newest)) return verdict.what = reference_verdict::kind::consistent, verdict;
+        if (newest != nullptr && agrees(r, *c, *newest))
+            return verdict.what = reference_verdict::kind::consistent, verdict;
         for (const reference_value& v : c->values) {
             if (&v == newest || !agrees(r, *c, v)) continue;
             verdict.what = reference_verdict::kind::stale;
@@ -70,7 +72,8 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         break;
     }
     if (verdict.matched != nullptr) {
-        const bool older = in_force != nullptr && in_force->when && verdict.matched->when->from < in_force->when->from;
+        const bool older =
+            in_force != nullptr && in_force->when && verdict.matched->when->from < in_force->when->from;
         if (r.basis == time_basis::document && older) {
             verdict.what = reference_verdict::kind::stale;
             return verdict;
@@ -83,7 +86,8 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         }
         if (in_force == nullptr) return verdict.what = reference_verdict::kind::not_compared, verdict;
     }
-    verdict.what = in_force != nullptr ? reference_verdict::kind::mismatch : reference_verdict::kind::not_compared;
+    verdict.what =
+        in_force != nullptr ? reference_verdict::kind::mismatch : reference_verdict::kind::not_compared;
     return verdict;
 }
 

@@ -11,9 +11,9 @@ struct reference_verdict {
     enum class kind {
         not_compared,  // no claim, a forecast, an unresolved date, no value in force
         consistent,
-        mismatch,      // FL101: disjoint from the value in force (or from every value)
-        other_year,    // FL105: disjoint from the value in force, equal to another time's value
-        stale,         // FL104: present tense, equal to an older value while a newer one is in force
+        mismatch,    // FL101: disjoint from the value in force (or from every value)
+        other_year,  // FL105: disjoint from the value in force, equal to another time's value
+        stale,       // FL104: present tense, equal to an older value while a newer one is in force
     } what = kind::not_compared;
     const reference_claim* claim = nullptr;
     const reference_value* expected = nullptr;  // the value in force (or nearest)

@@ -34,11 +34,11 @@ inline void count_examined(const rule_context& ctx) {
 using rule_function = void (*)(const rule_context&, std::vector<finding>&);
 
 struct rule_info {
-    std::string_view code;      // "FL101"
-    std::string_view name;      // "value-mismatch"
-    std::string_view summary;   // one line, for `factlint rules` and SARIF
-    severity level;             // default severity
-    rule_function run;          // nullptr for rules run across files or by the engine
+    std::string_view code;     // "FL101"
+    std::string_view name;     // "value-mismatch"
+    std::string_view summary;  // one line, for `factlint rules` and SARIF
+    severity level;            // default severity
+    rule_function run;         // nullptr for rules run across files or by the engine
 };
 
 [[nodiscard]] std::span<const rule_info> rule_table();

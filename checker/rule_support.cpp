@@ -1,7 +1,7 @@
 #include "checker/rule_support.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 #include "claims/unit.hpp"
 
@@ -26,7 +26,8 @@ std::string format_number(double value) {
     // Four-digit whole numbers are written without a separator ("1200"
     // looks like a year only without a unit, and this is always with one).
     if (whole.size() > 4)
-        for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), 1, ',');
+        for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+            whole.insert(static_cast<std::size_t>(i), 1, ',');
     return (value < 0 ? "-" : "") + whole + fraction;
 }
 
@@ -75,7 +76,9 @@ std::string format_like(const claim_record& like, double value) {
 }
 
 std::string format_interval_like(const claim_record& like, const interval& range) {
-    auto bound = [&](double v) { return std::isinf(v) ? std::string(v > 0 ? "inf" : "-inf") : format_like(like, v); };
+    auto bound = [&](double v) {
+        return std::isinf(v) ? std::string(v > 0 ? "inf" : "-inf") : format_like(like, v);
+    };
     return fmt::format("{}{}, {}{}", range.low_open ? '(' : '[', bound(range.low), bound(range.high),
                        range.high_open ? ')' : ']');
 }
@@ -105,7 +108,8 @@ std::string describe_reference(const reference_claim& c, const reference_value& 
     return out;
 }
 
-related_location reference_location(const reference_claim& c, const source_location& where, std::string message) {
+related_location reference_location(const reference_claim& c, const source_location& where,
+                                    std::string message) {
     related_location r;
     r.file = where.file.empty() ? c.where.file : where.file;
     r.line = where.line > 0 ? where.line : c.where.line;

@@ -128,7 +128,8 @@ std::string event_subject(const sentence_analysis& a, std::size_t verb) {
     for (std::size_t steps = 0, i = verb; i-- > 0 && steps < 14; ++steps) {
         const token& t = tokens[i];
         if (t.is_punct(";") || t.is_punct(":") || t.is_punct("--") || t.is_punct(".")) break;
-        if (t.what != token::kind::word || ignorable(t.lower)) continue;  // commas of an appositive, dates, figures
+        if (t.what != token::kind::word || ignorable(t.lower))
+            continue;  // commas of an appositive, dates, figures
         // The head noun and the word before it: "minimum wage", "drought
         // emergency"; a bare head ("the emergency") is too vague to compare
         // without a reference claim.

@@ -17,11 +17,11 @@ namespace factlint {
 struct sentence_analysis {
     std::string_view text;
     sentence_tokens toks;
-    std::vector<std::size_t> part;        // part index of each token
+    std::vector<std::size_t> part;  // part index of each token
     std::size_t part_count = 0;
     std::vector<bool> part_has_quantity;
-    std::vector<bool> part_forecast;      // will, expected, due to, budgeted…
-    std::vector<tense> marker;            // the tense each token marks, or unknown
+    std::vector<bool> part_forecast;  // will, expected, due to, budgeted…
+    std::vector<tense> marker;        // the tense each token marks, or unknown
 };
 
 [[nodiscard]] sentence_analysis analyze_sentence(std::string_view text,
@@ -51,6 +51,7 @@ struct governing_verb {
 // The time expression a quantity is about: one in its own part (the first
 // after it, else the nearest before it), else an introductory one ("In 2023,
 // …"); nullopt when the sentence gives none.
-[[nodiscard]] std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::size_t quantity_index);
+[[nodiscard]] std::optional<std::size_t> time_for_quantity(const sentence_analysis& a,
+                                                           std::size_t quantity_index);
 
 }  // namespace factlint

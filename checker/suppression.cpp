@@ -1,8 +1,8 @@
 #include "checker/suppression.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <climits>
-#include <fmt/format.h>
 
 namespace factlint {
 
@@ -18,7 +18,8 @@ struct scope {
 bool covers(const scope& s, const finding& f) {
     if (f.line < s.first_line || f.line > s.last_line) return false;
     if (s.codes.empty()) return true;
-    return std::any_of(s.codes.begin(), s.codes.end(), [&](const std::string& c) { return f.code.starts_with(c); });
+    return std::any_of(s.codes.begin(), s.codes.end(),
+                       [&](const std::string& c) { return f.code.starts_with(c); });
 }
 
 // The line after a directive that holds text: a comment may stand above a
@@ -83,7 +84,8 @@ void apply_suppressions(const document& doc, std::vector<finding>& findings, boo
         if (s.used) continue;
         finding f;
         f.code = "FL901";
-        const std::size_t at = line_offset(doc, s.source->line) + static_cast<std::size_t>(std::max(0, s.source->column - 1));
+        const std::size_t at =
+            line_offset(doc, s.source->line) + static_cast<std::size_t>(std::max(0, s.source->column - 1));
         f.span = {at, line_offset(doc, s.source->line) + doc.lines.line_text(s.source->line).size()};
         f.message = s.codes.empty() ? "this factlint-disable comment suppressed nothing"
                                     : fmt::format("this factlint-disable comment for {} suppressed nothing",

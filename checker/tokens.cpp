@@ -7,7 +7,8 @@ namespace factlint {
 namespace {
 
 bool is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+           c >= 0x80;
 }
 
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) { return b1 < e2 && b2 < e1; }
@@ -19,9 +20,10 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
     // begins. (A linear search per figure made one long sentence quadratic:
     // a 50 MB single line never finished.) Unsorted input falls back to the
     // full search.
-    const bool ordered =
-        std::is_sorted(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; }) &&
-        std::is_sorted(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.end < b.end; });
+    const bool ordered = std::is_sorted(times.begin(), times.end(),
+                                        [](const auto& a, const auto& b) { return a.begin < b.begin; }) &&
+                         std::is_sorted(times.begin(), times.end(),
+                                        [](const auto& a, const auto& b) { return a.end < b.end; });
     std::vector<bool> dropped(times.size(), false);
     std::vector<grammar::quantity_match> kept;
     kept.reserve(quantities.size());
@@ -29,7 +31,8 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
         std::size_t k = 0;
         if (ordered)
             k = static_cast<std::size_t>(
-                std::partition_point(times.begin(), times.end(), [&](const auto& t) { return t.end <= q.begin; }) -
+                std::partition_point(times.begin(), times.end(),
+                                     [&](const auto& t) { return t.end <= q.begin; }) -
                 times.begin());
         std::size_t clash = times.size();
         for (; k < times.size(); ++k) {
@@ -70,8 +73,8 @@ std::size_t scan_plain(std::string_view text, std::size_t i, std::vector<token>&
             if (is_word_byte(d)) {
                 ++j;
             } else if ((d == '.' || d == '-') && j + 1 < text.size() &&
-                       is_word_byte(static_cast<unsigned char>(text[j + 1])) && (d == '-' || j - i == 1 ||
-                       (j >= 2 && text[j - 2] == '.'))) {
+                       is_word_byte(static_cast<unsigned char>(text[j + 1])) &&
+                       (d == '-' || j - i == 1 || (j >= 2 && text[j - 2] == '.'))) {
                 ++j;
             } else {
                 break;
@@ -114,7 +117,8 @@ sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& 
         while (qi < s.quantities.size() && s.quantities[qi].end <= i) ++qi;
         if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
             s.quantity_token[qi] = s.tokens.size();
-            s.tokens.push_back({token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false});
+            s.tokens.push_back(
+                {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false});
             i = s.quantities[qi].end;
             continue;
         }

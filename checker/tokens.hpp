@@ -14,10 +14,10 @@ namespace factlint {
 
 struct token {
     enum class kind { word, punct, quantity, time } what = kind::word;
-    std::size_t begin = 0;   // bytes in the sentence text
+    std::size_t begin = 0;  // bytes in the sentence text
     std::size_t end = 0;
-    std::string lower;       // words: lower-case text; punct: the character(s)
-    int index = -1;          // quantity/time: index into the sentence's matches
+    std::string lower;  // words: lower-case text; punct: the character(s)
+    int index = -1;     // quantity/time: index into the sentence's matches
     bool capitalized = false;
 
     [[nodiscard]] bool is_word(std::string_view w) const { return what == kind::word && lower == w; }

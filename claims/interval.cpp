@@ -1,9 +1,9 @@
 #include "claims/interval.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace factlint {
 

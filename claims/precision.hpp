@@ -31,9 +31,8 @@ enum class hedge_kind {
                                        double tolerance = 0.10);
 
 // The interval of a range "2,000 to 3,000": the two precision intervals' hull.
-[[nodiscard]] interval range_interval(double low, double low_half_unit, double high,
-                                      double high_half_unit, hedge_kind hedge,
-                                      double tolerance = 0.10);
+[[nodiscard]] interval range_interval(double low, double low_half_unit, double high, double high_half_unit,
+                                      hedge_kind hedge, double tolerance = 0.10);
 
 // Half a unit of the last significant digit of a digit string as written
 // ("2,500" -> 50, "50,000" -> 5000, "4.5" -> 0.05, "4.50" -> 0.005, "7" -> 0.5).

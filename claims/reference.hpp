@@ -29,14 +29,14 @@ enum class value_scope {
 };
 
 struct reference_value {
-    std::string text;            // "about 2,500 troops as of 2023-08", as written
-    double value = 0;            // scale applied, in `unit`
-    interval range;              // what the reference's own words allow (before tolerance)
+    std::string text;  // "about 2,500 troops as of 2023-08", as written
+    double value = 0;  // scale applied, in `unit`
+    interval range;    // what the reference's own words allow (before tolerance)
     hedge_kind hedge = hedge_kind::none;
     std::string unit = "count";
     std::string noun;
     value_scope scope = value_scope::timeless;
-    std::optional<time_span> when;   // D (or the from..to hull) for scoped values
+    std::optional<time_span> when;  // D (or the from..to hull) for scoped values
     source_location where;
 };
 
@@ -49,7 +49,7 @@ struct reference_claim {
     std::optional<time_span> period;  // `period D to D`: a state; to may be open_end
     double tolerance = 0;             // extra relative tolerance (0.02 for `tolerance 2%`)
     std::string source;
-    source_location where;            // the `claim` line
+    source_location where;  // the `claim` line
 };
 
 // The interval a reference value allows, with the claim's extra tolerance.

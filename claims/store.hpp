@@ -24,10 +24,10 @@ struct normalized_text {
 [[nodiscard]] normalized_text normalize_for_matching(std::string_view input);
 
 struct name_hit {
-    std::size_t claim = 0;    // index into claim_store::claims()
-    std::size_t begin = 0;    // byte range in the searched text
+    std::size_t claim = 0;  // index into claim_store::claims()
+    std::size_t begin = 0;  // byte range in the searched text
     std::size_t end = 0;
-    bool is_where = false;    // a `where` phrase rather than a name
+    bool is_where = false;  // a `where` phrase rather than a name
 };
 
 class claim_store {

@@ -1,10 +1,10 @@
 #include "claims/time.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <fmt/format.h>
 
 namespace factlint {
 
@@ -27,7 +27,8 @@ day_number to_day_number(civil_date d) {
 
 civil_date to_civil(day_number n) {
     const chr::year_month_day ymd{chr::sys_days{chr::days{n}}};
-    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+            static_cast<unsigned>(ymd.day())};
 }
 
 time_span time_span::day(int y, unsigned m, unsigned d) {
@@ -45,7 +46,9 @@ time_span time_span::quarter(int y, unsigned q) {
             granularity::quarter};
 }
 
-time_span time_span::year(int y) { return {to_day_number({y, 1, 1}), to_day_number({y, 12, 31}), granularity::year}; }
+time_span time_span::year(int y) {
+    return {to_day_number({y, 1, 1}), to_day_number({y, 12, 31}), granularity::year};
+}
 
 time_span time_span::decade(int first_year) {
     return {to_day_number({first_year, 1, 1}), to_day_number({first_year + 9, 12, 31}), granularity::decade};
@@ -159,9 +162,9 @@ std::string iso_date(day_number d) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> month_names{"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
 
 std::string describe_point(day_number d, granularity g) {
     if (d == open_end) return "present";
@@ -205,7 +208,8 @@ std::optional<time_span> parse_iso_date(std::string_view text) {
     if (text.size() == 7) return time_span::month(*year, static_cast<unsigned>(*month));
     if (text.size() != 10 || text[7] != '-') return std::nullopt;
     const auto day = number(text.substr(8, 2), 2);
-    if (!day || !valid_date(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day))) return std::nullopt;
+    if (!day || !valid_date(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)))
+        return std::nullopt;
     return time_span::day(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
 }
 

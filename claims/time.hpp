@@ -10,17 +10,17 @@ namespace factlint {
 
 // Days since 1970-01-01 in the proleptic Gregorian calendar.
 using day_number = std::int32_t;
-inline constexpr day_number open_end = INT32_MAX;      // "to present", "since 2019"
-inline constexpr day_number open_start = INT32_MIN;    // "until 2019"
+inline constexpr day_number open_end = INT32_MAX;    // "to present", "since 2019"
+inline constexpr day_number open_start = INT32_MIN;  // "until 2019"
 
 enum class granularity { day, month, quarter, year, decade, century };
 
 // The basis of a claim's time (SPEC §3).
 enum class time_basis {
-    none,      // unknown: a past-tense statement with no date
-    explicit_, // a date written in the sentence
-    relative,  // "this year", "last month": resolved against the document date
-    document,  // present tense, "currently", "now": the document date itself
+    none,       // unknown: a past-tense statement with no date
+    explicit_,  // a date written in the sentence
+    relative,   // "this year", "last month": resolved against the document date
+    document,   // present tense, "currently", "now": the document date itself
 };
 
 struct civil_date {

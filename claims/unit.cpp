@@ -10,7 +10,8 @@ namespace {
 constexpr std::array units{
     unit_info{"count", "count", "count", 1.0, "", ""},
     unit_info{"percent", "percent", "percent", 1.0, "percent", "percent"},
-    unit_info{"percent_point", "percent_point", "percent_point", 1.0, "percentage point", "percentage points"},
+    unit_info{"percent_point", "percent_point", "percent_point", 1.0, "percentage point",
+              "percentage points"},
     unit_info{"currency:USD", "currency:USD", "currency:USD", 1.0, "dollar", "dollars"},
     unit_info{"currency:EUR", "currency:EUR", "currency:EUR", 1.0, "euro", "euros"},
     unit_info{"currency:GBP", "currency:GBP", "currency:GBP", 1.0, "pound", "pounds"},
@@ -47,7 +48,8 @@ constexpr std::array units{
     unit_info{"duration:day", "duration", "duration:day", 1.0, "day", "days"},
     unit_info{"duration:hour", "duration", "duration:day", 1.0 / 24, "hour", "hours"},
     unit_info{"temperature:C", "temperature:C", "temperature:C", 1.0, "degree Celsius", "degrees Celsius"},
-    unit_info{"temperature:F", "temperature:F", "temperature:F", 1.0, "degree Fahrenheit", "degrees Fahrenheit"},
+    unit_info{"temperature:F", "temperature:F", "temperature:F", 1.0, "degree Fahrenheit",
+              "degrees Fahrenheit"},
     unit_info{"speed:kmh", "speed", "speed:kmh", 1.0, "kilometer per hour", "kilometers per hour"},
     unit_info{"speed:mph", "speed", "speed:kmh", 1.609344, "mile per hour", "miles per hour"},
     unit_info{"energy:kWh", "energy", "energy:kWh", 1.0, "kilowatt-hour", "kilowatt-hours"},
@@ -69,7 +71,8 @@ std::string_view dimension_of(std::string_view unit_name) {
     if (const unit_info* u = find_unit(unit_name)) return u->dimension;
     // An unknown "dimension:code" still names its dimension.
     const auto colon = unit_name.find(':');
-    if (colon != std::string_view::npos && unit_name.substr(0, colon) != "currency") return unit_name.substr(0, colon);
+    if (colon != std::string_view::npos && unit_name.substr(0, colon) != "currency")
+        return unit_name.substr(0, colon);
     return unit_name;
 }
 

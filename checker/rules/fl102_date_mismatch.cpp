@@ -13,10 +13,12 @@ namespace {
 time_span point_of(day_number d, granularity g) { return coarsened({d, d, granularity::day}, g); }
 
 // The reference span a record's role speaks of, and its name for messages.
-std::optional<std::pair<time_span, std::string_view>> reference_span(const reference_claim& c, event_role role) {
+std::optional<std::pair<time_span, std::string_view>> reference_span(const reference_claim& c,
+                                                                     event_role role) {
     if (c.date && role == event_role::date) return std::pair{*c.date, std::string_view("date")};
     if (!c.period) return std::nullopt;
-    if (role == event_role::start) return std::pair{point_of(c.period->from, c.period->grain), std::string_view("start")};
+    if (role == event_role::start)
+        return std::pair{point_of(c.period->from, c.period->grain), std::string_view("start")};
     if (role == event_role::end && c.period->to != open_end)
         return std::pair{point_of(c.period->to, c.period->grain), std::string_view("end")};
     return std::nullopt;
@@ -34,11 +36,12 @@ void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         const auto ref = reference_span(*c, r.role);
         if (!ref || dates_agree(*r.time, ref->first)) continue;
         const time_span shown = coarsened(ref->first, r.time->grain);
-        finding& f = emit(out, "FL102", r,
-                          fmt::format("\"{}\" conflicts with the reference {} of {}: {}{}", r.text, ref->second, c->id,
-                                      describe(ref->first), c->source.empty() ? "" : " (" + c->source + ")"));
-        f.related.push_back(reference_location(*c, c->where, "reference " + std::string(ref->second) + " " +
-                                                                   iso_date(ref->first.from)));
+        finding& f =
+            emit(out, "FL102", r,
+                 fmt::format("\"{}\" conflicts with the reference {} of {}: {}{}", r.text, ref->second, c->id,
+                             describe(ref->first), c->source.empty() ? "" : " (" + c->source + ")"));
+        f.related.push_back(reference_location(
+            *c, c->where, "reference " + std::string(ref->second) + " " + iso_date(ref->first.from)));
         if (!c->source.empty()) f.notes.push_back("source: " + c->source);
         f.fix = describe(shown);
         f.fingerprint = fingerprint_of("FL102", c->id, static_cast<double>(r.time->from), r.time);

@@ -16,13 +16,13 @@ void outside_period(const rule_context& ctx, std::vector<finding>& out) {
         const bool before_start = before(*r.time, *c->period);
         const bool after_end = c->period->to != open_end && after(*r.time, *c->period);
         if (!before_start && !after_end) continue;
-        finding& f = emit(out, "FL103", r,
-                          fmt::format("\"{}\" is asserted for {}, but {} {} {}", r.noun.empty() ? r.text : fmt::format("{} {}", r.text, r.noun),
-                                      describe(*r.time), c->id,
-                                      after_end ? "ended" : "began",
-                                      describe(time_span{after_end ? c->period->to : c->period->from,
-                                                         after_end ? c->period->to : c->period->from,
-                                                         granularity::day})));
+        finding& f = emit(
+            out, "FL103", r,
+            fmt::format("\"{}\" is asserted for {}, but {} {} {}",
+                        r.noun.empty() ? r.text : fmt::format("{} {}", r.text, r.noun), describe(*r.time),
+                        c->id, after_end ? "ended" : "began",
+                        describe(time_span{after_end ? c->period->to : c->period->from,
+                                           after_end ? c->period->to : c->period->from, granularity::day})));
         f.related.push_back(reference_location(*c, c->where, "period " + describe(*c->period)));
         if (!c->source.empty()) f.notes.push_back("source: " + c->source);
         f.fingerprint = fingerprint_of("FL103", c->id, r.value, r.time);

@@ -12,17 +12,20 @@ namespace factlint::rules {
 void stale_value(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         const reference_verdict v = judge_value(r, ctx.store);
-        if (v.what != reference_verdict::kind::not_compared && r.basis == time_basis::document) count_examined(ctx);
+        if (v.what != reference_verdict::kind::not_compared && r.basis == time_basis::document)
+            count_examined(ctx);
         if (v.what != reference_verdict::kind::stale) continue;
         const reference_claim& c = *v.claim;
-        finding& f = emit(out, "FL104", r,
-                          fmt::format("\"{}\" is stated as current, but it is the value of {} {}; the newer "
-                                      "value is {}",
-                                      r.text, c.id, describe_reference(c, *v.matched), describe_reference(c, *v.expected)));
+        finding& f = emit(
+            out, "FL104", r,
+            fmt::format("\"{}\" is stated as current, but it is the value of {} {}; the newer "
+                        "value is {}",
+                        r.text, c.id, describe_reference(c, *v.matched), describe_reference(c, *v.expected)));
         f.related.push_back(reference_location(c, v.expected->where, "newer value " + v.expected->text));
         if (!c.source.empty()) f.notes.push_back("source: " + c.source);
         if (const auto in_units = convert(v.expected->value, v.expected->unit, r.unit))
-            f.fix = r.hedge_text.empty() ? format_like(r, *in_units) : r.hedge_text + " " + format_like(r, *in_units);
+            f.fix = r.hedge_text.empty() ? format_like(r, *in_units)
+                                         : r.hedge_text + " " + format_like(r, *in_units);
         f.fingerprint = fingerprint_of("FL104", c.id, r.value, r.time);
     }
 }

@@ -15,12 +15,15 @@ void year_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         if (v.what != reference_verdict::kind::other_year || !r.time) continue;
         const reference_claim& c = *v.claim;
         const reference_value& matched = *v.matched;
-        std::string message = fmt::format("\"{}\" is given for {}, but it is the reference value of {} for {}",
-                                          r.text, describe(*r.time), c.id, describe(*matched.when));
+        std::string message =
+            fmt::format("\"{}\" is given for {}, but it is the reference value of {} for {}", r.text,
+                        describe(*r.time), c.id, describe(*matched.when));
         if (r.basis == time_basis::relative && r.time_span_source)
-            message += fmt::format(" (the relative date resolves to {} by the document date)", describe(*r.time));
+            message +=
+                fmt::format(" (the relative date resolves to {} by the document date)", describe(*r.time));
         if (v.expected != nullptr)
-            message += fmt::format("; the value for {} is {}", describe(*r.time), describe_reference(c, *v.expected));
+            message += fmt::format("; the value for {} is {}", describe(*r.time),
+                                   describe_reference(c, *v.expected));
         else
             message += fmt::format("; the reference has no value for {}", describe(*r.time));
         finding& f = emit(out, "FL105", r, std::move(message));

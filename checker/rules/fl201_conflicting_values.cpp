@@ -13,8 +13,8 @@ namespace factlint::rules {
 namespace {
 
 bool comparable(const claim_record& r) {
-    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast || r.unresolved_relative ||
-        r.unit == "percent_point")
+    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast ||
+        r.unresolved_relative || r.unit == "percent_point")
         return false;
     // Without a reference claim, only figures dated in their own words are
     // compared: "15 awards" and "two awards" of an unnamed year are seldom
@@ -41,7 +41,8 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
             const claim_record& later = *group[j];
             for (std::size_t i = 0; i < j; ++i) {
                 const claim_record& earlier = *group[i];
-                if (earlier.sentence_index == later.sentence_index) continue;  // a change statement's two ends
+                if (earlier.sentence_index == later.sentence_index)
+                    continue;  // a change statement's two ends
                 if (!same_time(*earlier.time, *later.time)) continue;
                 // Where a reference judges the figures, FL1xx says which one is wrong.
                 if (judge_value(earlier, ctx.store).what != reference_verdict::kind::not_compared ||
@@ -50,10 +51,11 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
                 const interval a = range_in(earlier, later.unit);
                 if (!disjoint(a, later.range)) continue;
                 const auto at = lines.locate(earlier.span.begin);
-                finding& f = emit(out, "FL201", later,
-                                  fmt::format("\"{}\" for {} conflicts with \"{}\" on line {} (stated {} vs {})",
-                                              later.text, describe(*later.time), earlier.text, at.line,
-                                              format_interval_like(later, later.range), format_interval_like(later, a)));
+                finding& f = emit(
+                    out, "FL201", later,
+                    fmt::format("\"{}\" for {} conflicts with \"{}\" on line {} (stated {} vs {})",
+                                later.text, describe(*later.time), earlier.text, at.line,
+                                format_interval_like(later, later.range), format_interval_like(later, a)));
                 related_location rel;
                 rel.file = ctx.doc.path;
                 rel.line = at.line;

@@ -24,7 +24,8 @@ std::string_view role_name(event_role r) {
 void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
     std::map<std::string, std::vector<const claim_record*>> by_event;
     for (const claim_record& r : ctx.records) {
-        if (r.kind == record_kind::quantity || r.kind == record_kind::change || r.role == event_role::none) continue;
+        if (r.kind == record_kind::quantity || r.kind == record_kind::change || r.role == event_role::none)
+            continue;
         if (!r.time || r.forecast || r.subject.empty()) continue;
         // Unmatched events are compared only on dates written out in full.
         if (r.claim_id.empty() && r.basis != time_basis::explicit_) continue;
@@ -36,21 +37,25 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
             const claim_record& later = *group[j];
             for (std::size_t i = 0; i < j; ++i) {
                 const claim_record& earlier = *group[i];
-                if (earlier.sentence_index == later.sentence_index || dates_agree(*earlier.time, *later.time)) continue;
+                if (earlier.sentence_index == later.sentence_index || dates_agree(*earlier.time, *later.time))
+                    continue;
                 const auto at = ctx.doc.lines.locate(earlier.span.begin);
-                const std::string what = later.claim_id.empty() ? fmt::format("\"{}\"", later.subject.substr(6)) : later.claim_id;
+                const std::string what =
+                    later.claim_id.empty() ? fmt::format("\"{}\"", later.subject.substr(6)) : later.claim_id;
                 finding& f = emit(out, "FL202", later,
-                                  fmt::format("\"{}\" gives the {} of {} as {}, but line {} gives {}", later.text,
-                                              role_name(later.role), what, describe(*later.time), at.line,
-                                              describe(*earlier.time)));
+                                  fmt::format("\"{}\" gives the {} of {} as {}, but line {} gives {}",
+                                              later.text, role_name(later.role), what, describe(*later.time),
+                                              at.line, describe(*earlier.time)));
                 related_location rel;
                 rel.file = ctx.doc.path;
                 rel.line = at.line;
                 rel.column = at.column;
-                rel.message = fmt::format("the {} of {} given as \"{}\"", role_name(later.role), what, earlier.text);
+                rel.message =
+                    fmt::format("the {} of {} given as \"{}\"", role_name(later.role), what, earlier.text);
                 f.related.push_back(std::move(rel));
                 f.fix = earlier.text;
-                f.fingerprint = fingerprint_of("FL202", key, static_cast<double>(later.time->from), later.time);
+                f.fingerprint =
+                    fingerprint_of("FL202", key, static_cast<double>(later.time->from), later.time);
                 break;
             }
         }

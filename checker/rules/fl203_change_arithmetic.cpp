@@ -1,8 +1,8 @@
 // FL203 change-arithmetic: a change statement does not add up ("rose 6.2% to
 // X from Y", "down P% (D) from YEAR", "fell by D to X"), judged with the
 // intervals the stated figures allow.
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 #include "checker/rule_support.hpp"
 #include "checker/rules/rules.hpp"
@@ -13,8 +13,11 @@ namespace factlint::rules {
 namespace {
 
 std::string percent_interval(const interval& p) {
-    auto bound = [](double v) { return std::isinf(v) ? std::string(v > 0 ? "inf" : "-inf") : fmt::format("{:.1f}", v); };
-    return fmt::format("{}{}, {}{}", p.low_open ? '(' : '[', bound(p.low), bound(p.high), p.high_open ? ')' : ']');
+    auto bound = [](double v) {
+        return std::isinf(v) ? std::string(v > 0 ? "inf" : "-inf") : fmt::format("{:.1f}", v);
+    };
+    return fmt::format("{}{}, {}{}", p.low_open ? '(' : '[', bound(p.low), bound(p.high),
+                       p.high_open ? ')' : ']');
 }
 
 const claim_record* figure(const rule_context& ctx, int index) {
@@ -29,8 +32,8 @@ interval in_unit_of(const claim_record& r, const claim_record* like) {
 }
 
 struct computed_change {
-    interval value;        // in percent or percentage points
-    std::string how;       // the arithmetic, for the message
+    interval value;   // in percent or percentage points
+    std::string how;  // the arithmetic, for the message
 };
 
 std::optional<computed_change> compute(const rule_context& ctx, const change_info& c) {
@@ -40,11 +43,14 @@ std::optional<computed_change> compute(const rule_context& ctx, const change_inf
     const bool up = c.dir == change_info::direction::up;
     const interval hundred = interval::point(100);
     if (c.percent_points) {
-        if (to == nullptr || from == nullptr || to->unit != "percent" || from->unit != "percent") return std::nullopt;
+        if (to == nullptr || from == nullptr || to->unit != "percent" || from->unit != "percent")
+            return std::nullopt;
         const interval diff = up ? to->range - from->range : from->range - to->range;
-        return computed_change{diff, fmt::format("from {} to {} is {} percentage points", from->text, to->text, percent_interval(diff))};
+        return computed_change{diff, fmt::format("from {} to {} is {} percentage points", from->text,
+                                                 to->text, percent_interval(diff))};
     }
-    if (to != nullptr && (to->unit == "percent" || to->unit == "percent_point")) return std::nullopt;  // a rate's change
+    if (to != nullptr && (to->unit == "percent" || to->unit == "percent_point"))
+        return std::nullopt;  // a rate's change
     if (to != nullptr && from != nullptr) {
         const interval x = in_unit_of(*to, to), y = in_unit_of(*from, to);
         if (y.low <= 0) return std::nullopt;
@@ -57,15 +63,17 @@ std::optional<computed_change> compute(const rule_context& ctx, const change_inf
         const interval y = up ? x - d : x + d;
         if (y.low <= 0) return std::nullopt;
         const interval pct = d / y * hundred;
-        return computed_change{pct, fmt::format("{} {} {} implies an earlier value of {}, a change of {}%",
-                                                to->text, up ? "after a rise of" : "after a fall of", delta->text,
-                                                format_interval_like(*to, y), percent_interval(pct))};
+        return computed_change{
+            pct, fmt::format("{} {} {} implies an earlier value of {}, a change of {}%", to->text,
+                             up ? "after a rise of" : "after a fall of", delta->text,
+                             format_interval_like(*to, y), percent_interval(pct))};
     }
     if (from != nullptr && delta != nullptr) {
         const interval y = in_unit_of(*from, from), d = in_unit_of(*delta, from);
         if (y.low <= 0) return std::nullopt;
         const interval pct = d / y * hundred;
-        return computed_change{pct, fmt::format("{} of {} is {}%", delta->text, from->text, percent_interval(pct))};
+        return computed_change{
+            pct, fmt::format("{} of {} is {}%", delta->text, from->text, percent_interval(pct))};
     }
     return std::nullopt;
 }
@@ -80,11 +88,13 @@ void change_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
         if (c.has_percent) {
             const auto computed = compute(ctx, c);
             if (!computed || overlaps(computed->value, c.percent)) continue;
-            finding& f = emit(out, "FL203", r,
-                              fmt::format("the change does not add up: {}, but the text says {}{} {}", computed->how,
-                                          format_number(c.percent_value), c.percent_points ? " percentage points" : "%",
-                                          percent_interval(c.percent)));
-            f.notes.push_back("each figure stands for the interval its digits allow (half a unit of the last digit)");
+            finding& f =
+                emit(out, "FL203", r,
+                     fmt::format("the change does not add up: {}, but the text says {}{} {}", computed->how,
+                                 format_number(c.percent_value),
+                                 c.percent_points ? " percentage points" : "%", percent_interval(c.percent)));
+            f.notes.push_back(
+                "each figure stands for the interval its digits allow (half a unit of the last digit)");
             f.fingerprint = fingerprint_of("FL203", r.text, c.percent_value, r.time);
             continue;
         }
@@ -96,10 +106,11 @@ void change_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
         const interval x = in_unit_of(*to, to), y = in_unit_of(*from, to), d = in_unit_of(*delta, to);
         const interval diff = c.dir == change_info::direction::up ? x - y : y - x;
         if (overlaps(diff, d)) continue;
-        finding& f = emit(out, "FL203", r,
-                          fmt::format("the change does not add up: from {} to {} is a difference of {}, but the text "
-                                      "says {}",
-                                      from->text, to->text, format_interval_like(*to, diff), delta->text));
+        finding& f =
+            emit(out, "FL203", r,
+                 fmt::format("the change does not add up: from {} to {} is a difference of {}, but the text "
+                             "says {}",
+                             from->text, to->text, format_interval_like(*to, diff), delta->text));
         f.fingerprint = fingerprint_of("FL203", r.text, delta->value, r.time);
     }
 }

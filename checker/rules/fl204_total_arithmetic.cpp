@@ -17,19 +17,23 @@ void total_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
             sum = sum + range_in(part, total.unit);
             parts_text += (parts_text.empty() ? "" : " + ") + part.text;
         }
-        const bool exceeds = sum.low > total.range.high || (sum.low == total.range.high && (sum.low_open || total.range.high_open));
+        const bool exceeds = sum.low > total.range.high ||
+                             (sum.low == total.range.high && (sum.low_open || total.range.high_open));
         const bool misses = total.total->exhaustive && disjoint(sum, total.range);
         if (!exceeds && !misses) continue;
         const char* verdict = exceeds ? "exceed" : "do not add up to";
-        finding& f = emit(out, "FL204", total,
-                          fmt::format("the parts {} {} the total \"{}\": {} = {}, the total allows {}",
-                                      total.total->marker == "a total of" || total.total->exhaustive ? "of this split" : "listed",
-                                      verdict, total.text, parts_text, format_interval_like(total, sum),
-                                      format_interval_like(total, total.range)));
+        finding& f =
+            emit(out, "FL204", total,
+                 fmt::format("the parts {} {} the total \"{}\": {} = {}, the total allows {}",
+                             total.total->marker == "a total of" || total.total->exhaustive ? "of this split"
+                                                                                            : "listed",
+                             verdict, total.text, parts_text, format_interval_like(total, sum),
+                             format_interval_like(total, total.range)));
         if (total.total->exhaustive) f.fix = format_like(total, (sum.low + sum.high) / 2);
         f.notes.push_back(fmt::format("\"{}\" announces {}", total.total->marker,
-                                      total.total->exhaustive ? "every part, so they must sum to the total"
-                                                              : "some of the parts, so they may not exceed the total"));
+                                      total.total->exhaustive
+                                          ? "every part, so they must sum to the total"
+                                          : "some of the parts, so they may not exceed the total"));
         f.fingerprint = fingerprint_of("FL204", total.text, total.value, total.time);
     }
 }

@@ -8,16 +8,16 @@
 
 namespace factlint::rules {
 
-void value_mismatch(const rule_context& ctx, std::vector<finding>& out);      // FL101
-void date_mismatch(const rule_context& ctx, std::vector<finding>& out);       // FL102
-void outside_period(const rule_context& ctx, std::vector<finding>& out);      // FL103
-void stale_value(const rule_context& ctx, std::vector<finding>& out);         // FL104
-void year_mismatch(const rule_context& ctx, std::vector<finding>& out);       // FL105
-void conflicting_values(const rule_context& ctx, std::vector<finding>& out);  // FL201
-void conflicting_dates(const rule_context& ctx, std::vector<finding>& out);   // FL202
-void change_arithmetic(const rule_context& ctx, std::vector<finding>& out);   // FL203
-void total_arithmetic(const rule_context& ctx, std::vector<finding>& out);    // FL204
-void future_date(const rule_context& ctx, std::vector<finding>& out);         // FL301
+void value_mismatch(const rule_context& ctx, std::vector<finding>& out);            // FL101
+void date_mismatch(const rule_context& ctx, std::vector<finding>& out);             // FL102
+void outside_period(const rule_context& ctx, std::vector<finding>& out);            // FL103
+void stale_value(const rule_context& ctx, std::vector<finding>& out);               // FL104
+void year_mismatch(const rule_context& ctx, std::vector<finding>& out);             // FL105
+void conflicting_values(const rule_context& ctx, std::vector<finding>& out);        // FL201
+void conflicting_dates(const rule_context& ctx, std::vector<finding>& out);         // FL202
+void change_arithmetic(const rule_context& ctx, std::vector<finding>& out);         // FL203
+void total_arithmetic(const rule_context& ctx, std::vector<finding>& out);          // FL204
+void future_date(const rule_context& ctx, std::vector<finding>& out);               // FL301
 void unresolved_relative_date(const rule_context& ctx, std::vector<finding>& out);  // FL302
 
 }  // namespace factlint::rules
