@@ -21,15 +21,10 @@ struct figure_ref {
     std::size_t record;
 };
 
+// Across articles, a small count of one subject is seldom the same fact
+// ("two Brit Awards", "15 Brit awards" in two articles).
 bool comparable(const claim_record& r) {
-    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast ||
-        r.unresolved_relative || r.unit == "percent_point")
-        return false;
-    // Unmatched figures are compared only when dated in their own words and
-    // more specific than a small count ("two Brit Awards", "15 Brit awards"
-    // in two articles are different facts about one subject).
-    return !r.claim_id.empty() ||
-           (r.basis == time_basis::explicit_ && (r.unit != "count" || r.value >= 1000));
+    return comparable_figure(r) && (!r.claim_id.empty() || r.unit != "count" || r.value >= 1000);
 }
 
 // Figures compared per subject at the most: a subject that every article
@@ -55,7 +50,7 @@ void check_across_files(std::span<file_result> results, const claim_store&, cons
                 const figure_ref earlier = figures[i];
                 if (earlier.file == later.file) continue;
                 const claim_record& a = results[earlier.file].records[earlier.record];
-                if (a.time->grain != b.time->grain || !overlaps(*a.time, *b.time)) continue;
+                if (!same_time(*a.time, *b.time)) continue;
                 const interval ra = range_in(a, b.unit);
                 if (!disjoint(ra, b.range)) continue;
                 const auto at = results[earlier.file].record_starts[earlier.record];

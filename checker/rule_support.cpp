@@ -130,6 +130,15 @@ bool dates_agree(const time_span& a, const time_span& b) {
     return overlaps(coarsened(a, g), coarsened(b, g));
 }
 
+bool comparable_figure(const claim_record& r) {
+    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast ||
+        r.unresolved_relative || r.unit == "percent_point")
+        return false;
+    return !r.claim_id.empty() || r.basis == time_basis::explicit_;
+}
+
+bool same_time(const time_span& a, const time_span& b) { return a.grain == b.grain && overlaps(a, b); }
+
 std::string fingerprint_of(std::string_view code, std::string_view subject, double value,
                            const std::optional<time_span>& when) {
     const std::string key = fmt::format("{}|{}|{:.6g}|{}", code, subject, value,

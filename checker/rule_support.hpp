@@ -45,6 +45,14 @@ finding& emit(std::vector<finding>& out, std::string_view code, const claim_reco
 // ("July 2021" and 2021-12-31 do not; "2021" and 2021-12-31 do).
 [[nodiscard]] bool dates_agree(const time_span& a, const time_span& b);
 
+// A figure FL201 and FL205 may compare with another of its subject: a dated
+// quantity that is not a forecast; without a reference claim, only one
+// dated in its own words ("15 awards" and "two awards" of an unnamed year
+// are seldom the same figure).
+[[nodiscard]] bool comparable_figure(const claim_record& r);
+// Two figures speak of the same time: overlapping spans of one granularity.
+[[nodiscard]] bool same_time(const time_span& a, const time_span& b);
+
 // A stable fingerprint from the parts that identify a finding.
 [[nodiscard]] std::string fingerprint_of(std::string_view code, std::string_view subject, double value,
                                          const std::optional<time_span>& when);

@@ -10,28 +10,11 @@
 
 namespace factlint::rules {
 
-namespace {
-
-bool comparable(const claim_record& r) {
-    if (r.kind != record_kind::quantity || r.subject.empty() || !r.time || r.forecast ||
-        r.unresolved_relative || r.unit == "percent_point")
-        return false;
-    // Without a reference claim, only figures dated in their own words are
-    // compared: "15 awards" and "two awards" of an unnamed year are seldom
-    // the same figure.
-    return !r.claim_id.empty() || r.basis == time_basis::explicit_;
-}
-
-// Both figures speak of the same time: equal spans, or one inside the
-// other at the same granularity ("2023" and "2023").
-bool same_time(const time_span& a, const time_span& b) { return a.grain == b.grain && overlaps(a, b); }
-
-}  // namespace
-
 void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
     std::map<std::string, std::vector<const claim_record*>> by_subject;
     for (const claim_record& r : ctx.records)
-        if (comparable(r)) by_subject[r.subject + "|" + std::string(dimension_of(r.unit))].push_back(&r);
+        if (comparable_figure(r))
+            by_subject[r.subject + "|" + std::string(dimension_of(r.unit))].push_back(&r);
     for (const auto& [key, group] : by_subject)
         if (group.size() > 1)
             for (std::size_t k = 0; k < group.size(); ++k) count_examined(ctx);
