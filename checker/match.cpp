@@ -2,7 +2,6 @@
 // to the nearest figure of a compatible unit in its own part of the
 // sentence, and to the dates its own verb governs.
 #include <functional>
-#include <map>
 
 #include "checker/sentence_analysis.hpp"
 #include "checker/words.hpp"
@@ -123,15 +122,8 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
 void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
                   const std::vector<int>& quantity_record, const std::vector<int>& time_record,
                   const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
-    const std::vector<name_hit> hits = store.scan(a.text);
-    if (hits.empty()) return;
-    std::map<std::size_t, bool> where_seen;
-    for (const name_hit& h : hits)
-        if (h.is_where) where_seen[h.claim] = true;
-    for (const name_hit& h : hits) {
-        if (h.is_where) continue;
+    for (const name_hit& h : store.scan(a.text)) {
         const reference_claim& claim = store.claims()[h.claim];
-        if (!claim.wheres.empty() && !where_seen.contains(h.claim)) continue;
         if (!claim.values.empty() || claim.period)
             link_value(a, claim, h, records, quantity_record, to_source);
         if (claim.date || claim.period) link_dates(a, claim, h, records, time_record, to_source);

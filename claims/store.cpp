@@ -170,7 +170,8 @@ namespace {
 using node_id = std::uint32_t;
 constexpr std::uint32_t none = UINT32_MAX;
 
-// What a key found at a node means.
+// What a key found at a node means: a claim's name, or a `where` phrase
+// (`claim` is then the phrase's number, shared by every claim that has it).
 struct key_output {
     std::uint32_t claim = 0;
     std::uint32_t length = 0;  // bytes of the key, its leading space included
@@ -236,6 +237,9 @@ struct claim_store::index {
     std::vector<node_id> dict;             // nearest proper suffix node with outputs, 0 if none
     std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
     std::vector<key_output> outputs;
+    // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
+    std::vector<std::uint32_t> where_begin;
+    std::vector<std::uint32_t> where_ids;
 
     [[nodiscard]] node_id child(node_id n, unsigned char b) const {
         if (n == 0) return root_next[b];
@@ -259,10 +263,12 @@ private:
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
     std::string arena;
     std::vector<key_ref> keys;
+    keys.reserve(claims.size() + claims.size() / 2);
+    std::unordered_map<std::string, std::uint32_t> where_number;  // normalized phrase -> its number
+    where_begin.assign(1, 0);
+    where_ids.clear();
     for (std::size_t i = 0; i < claims.size(); ++i) {
-        auto add = [&](const std::string& phrase, bool is_where) {
-            const std::string text = normalizer(phrase, false).run().text;
-            if (text.empty()) return;
+        auto add = [&](const std::string& text, std::uint32_t owner, bool is_where) {
             key_ref k;
             k.offset = static_cast<std::uint32_t>(arena.size());
             arena.push_back(' ');
@@ -270,11 +276,25 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
             k.length = static_cast<std::uint32_t>(text.size() + 1);
             const std::string_view key(arena.data() + k.offset, k.length);
             k.head = packed(key, 0), k.next = packed(key, 8);
-            k.claim = static_cast<std::uint32_t>(i), k.is_where = is_where;
+            k.claim = owner, k.is_where = is_where;
             keys.push_back(k);
         };
-        for (const auto& n : claims[i].names) add(n, false);
-        for (const auto& w : claims[i].wheres) add(w, true);
+        for (const auto& n : claims[i].names) {
+            const std::string text = normalizer(n, false).run().text;
+            if (!text.empty()) add(text, static_cast<std::uint32_t>(i), false);
+        }
+        for (const auto& w : claims[i].wheres) {
+            std::string text = normalizer(w, false).run().text;
+            if (text.empty()) {
+                where_ids.push_back(none);  // no words: never found, so the claim is never named
+                continue;
+            }
+            const auto [it, is_new] =
+                where_number.try_emplace(std::move(text), static_cast<std::uint32_t>(where_number.size()));
+            if (is_new) add(it->first, it->second, true);
+            where_ids.push_back(it->second);
+        }
+        where_begin.push_back(static_cast<std::uint32_t>(where_ids.size()));
     }
     auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
     std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
@@ -405,6 +425,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
     // at a word, and inside a word that starts no key the automaton rests at
     // the root, whose only edge is the space.
     const std::string t = ' ' + norm.text;
+    std::vector<std::uint32_t> wheres_seen;  // numbers of the `where` phrases in the text
     node_id state = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto b = static_cast<unsigned char>(t[i]);
@@ -421,14 +442,26 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         for (node_id s = ix.has_output(state) ? state : ix.dict[state]; s != 0; s = ix.dict[s]) {
             for (std::uint32_t k = ix.out_begin[s]; k < ix.out_begin[s + 1]; ++k) {
                 const key_output& o = ix.outputs[k];
+                if (o.is_where) {
+                    wheres_seen.push_back(o.claim);
+                    continue;
+                }
                 // t[end - length] is the key's leading space; in the
                 // normalized text the key's words are [end - length, end - 1).
-                hits.push_back({o.claim, norm.offsets[end - o.length], norm.offsets[end - 1], o.is_where});
+                hits.push_back({o.claim, norm.offsets[end - o.length], norm.offsets[end - 1]});
             }
         }
     }
+    // A claim with `where` phrases needs one of them in the text.
+    std::erase_if(hits, [&](const name_hit& h) {
+        const auto first = ix.where_ids.begin() + ix.where_begin[h.claim];
+        const auto last = ix.where_ids.begin() + ix.where_begin[h.claim + 1];
+        return first != last && std::none_of(first, last, [&](std::uint32_t w) {
+                   return std::find(wheres_seen.begin(), wheres_seen.end(), w) != wheres_seen.end();
+               });
+    });
     std::sort(hits.begin(), hits.end(), [](const name_hit& a, const name_hit& b) {
-        return std::tie(a.begin, a.end, a.claim, a.is_where) < std::tie(b.begin, b.end, b.claim, b.is_where);
+        return std::tie(a.begin, a.end, a.claim) < std::tie(b.begin, b.end, b.claim);
     });
     return hits;
 }

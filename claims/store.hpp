@@ -27,7 +27,6 @@ struct name_hit {
     std::size_t claim = 0;  // index into claim_store::claims()
     std::size_t begin = 0;  // byte range in the searched text
     std::size_t end = 0;
-    bool is_where = false;  // a `where` phrase rather than a name
 };
 
 class claim_store {
@@ -46,8 +45,10 @@ public:
     [[nodiscard]] const reference_claim* find(std::string_view id) const;
     [[nodiscard]] bool empty() const { return claims_.empty(); }
 
-    // Every name and `where` phrase of every claim found in `text`, whole
-    // words only, in order of position.
+    // Every name of a claim found in `text`, whole words only, in order of
+    // position. A claim with `where` phrases is found only when one of them
+    // is in `text` too (SPEC §6). A phrase shared by many claims is found
+    // once and costs nothing per claim until one of those claims is named.
     [[nodiscard]] std::vector<name_hit> scan(std::string_view text) const;
 
 private:
