@@ -176,6 +176,7 @@ int run_check(const command_line& cl) {
     for (std::size_t i = 0; i < results.size(); ++i) {
         if (in.files[i].error) print_read_error(*in.files[i].error);
         if (!in.files[i].doc) continue;
+        print_read_warnings(*in.files[i].doc);
         checked.push_back(std::move(results[i]));
         origin.push_back(i);
     }

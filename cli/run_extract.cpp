@@ -37,6 +37,7 @@ int run_extract(const command_line& cl) {
         const input_file& f = in.files[i];
         if (f.error) print_read_error(*f.error);
         if (!f.doc) continue;
+        print_read_warnings(*f.doc);
         for (const claim_record& r : records[i]) write_record_jsonl(r, f.path, f.doc->lines, std::cout);
         const auto m = static_cast<std::size_t>(std::count_if(
             records[i].begin(), records[i].end(), [](const claim_record& r) { return !r.claim_id.empty(); }));

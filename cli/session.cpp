@@ -118,4 +118,9 @@ void print_read_error(const read_error& e) {
     std::cerr << format_located({e.path, e.line, e.column, e.message}) << '\n';
 }
 
+void print_read_warnings(const document& doc) {
+    for (const read_error& w : doc.warnings)
+        std::cerr << format_located({w.path, w.line, w.column, w.message}, "warning") << '\n';
+}
+
 }  // namespace factlint::cli

@@ -51,6 +51,7 @@ void read_input(input_file& file, const std::string* stdin_bytes);
 
 // Prints a read error as "FILE:LINE:COL: error: message".
 void print_read_error(const read_error& e);
+void print_read_warnings(const document& doc);  // FILE:LINE:COL: warning: ...
 
 // The standard input, read once, if one of the files is "-".
 [[nodiscard]] std::string read_stdin_if_needed(const inputs& in);

@@ -46,6 +46,10 @@ struct front_matter {
     std::size_t body_offset = 0;  // where the document proper starts (0: no front matter)
     std::optional<time_span> date;
     std::optional<std::size_t> date_offset;
+    // A `date:` whose value is not a calendar date ("2021-02-30", "soon"):
+    // ignored, but the reader warns, since relative dates then lose their anchor.
+    std::optional<std::size_t> bad_date_offset;
+    std::string_view bad_date_text;
     std::optional<std::size_t> title_offset;
     std::size_t title_length = 0;
 };

@@ -72,6 +72,13 @@ struct directive {
     int column = 0;
 };
 
+struct read_error {
+    std::string path;
+    int line = 0;    // 0 when the whole file is at fault
+    int column = 0;
+    std::string message;  // "invalid UTF-8 (byte 0xff)", "binary file (NUL byte)"
+};
+
 enum class input_format { markdown, text };
 
 struct document {
@@ -82,6 +89,9 @@ struct document {
     std::optional<std::size_t> date_offset;  // where `date:`'s value is, for messages
     std::vector<sentence> sentences;
     std::vector<directive> directives;
+    // Problems that did not stop the reading (a front-matter `date:` that is
+    // not a calendar date); the CLI prints them as warnings.
+    std::vector<read_error> warnings;
     line_index lines;                 // over `source`
 
     document() = default;
@@ -89,13 +99,6 @@ struct document {
     document& operator=(const document&) = delete;
     document(document&&) = delete;
     document& operator=(document&&) = delete;
-};
-
-struct read_error {
-    std::string path;
-    int line = 0;    // 0 when the whole file is at fault
-    int column = 0;
-    std::string message;  // "invalid UTF-8 (byte 0xff)", "binary file (NUL byte)"
 };
 
 // Format by extension: .md/.markdown -> markdown, anything else -> text;

@@ -1,7 +1,9 @@
 // YAML front matter: a first line "---", key: value lines, and a closing
 // "---" or "...". Only two keys matter (date, title); the rest is skipped
 // without being parsed as YAML. Anything unexpected is ignored rather than
-// an error: a draft with odd front matter is still worth checking.
+// an error: a draft with odd front matter is still worth checking. A `date:`
+// that is not a date is the one thing reported (as a warning), because it
+// silently changes how every relative date in the draft is read.
 #include "reader/detail.hpp"
 
 namespace factlint::reader_detail {
@@ -71,6 +73,9 @@ void read_key(std::string_view source, const line_span& line, front_matter& fm) 
         if (auto d = parse_date_value(v.text)) {
             fm.date = d;
             fm.date_offset = v.offset;
+        } else {
+            fm.bad_date_offset = v.offset;
+            fm.bad_date_text = v.text;
         }
     } else if (key == "title" && !v.text.empty() && v.text != ">" && v.text != "|" && v.text != ">-" &&
                v.text != "|-") {

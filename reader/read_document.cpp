@@ -34,6 +34,16 @@ std::optional<read_error> check_encoding(document& doc) {
     return read_error{doc.path, pos.line, pos.column, std::move(message)};
 }
 
+void warn_bad_date(document& doc, const front_matter& fm) {
+    const auto pos = doc.lines.locate(*fm.bad_date_offset);
+    std::string shown(fm.bad_date_text.substr(0, 40));
+    if (fm.bad_date_text.size() > 40) shown += "...";
+    doc.warnings.push_back({doc.path, pos.line, pos.column,
+                            "front matter date \"" + shown +
+                                "\" is not a calendar date (YYYY-MM-DD); ignored, relative dates fall "
+                                "back to --as-of"});
+}
+
 // The front-matter title is prose: one sentence, heading-like, block 0.
 void add_title(document& doc, const front_matter& fm) {
     sentence title;
@@ -67,12 +77,14 @@ std::optional<read_error> read_document(std::string path, std::string bytes, inp
     doc.date_offset.reset();
     doc.sentences.clear();
     doc.directives.clear();
+    doc.warnings.clear();
     doc.lines = line_index(doc.source);
     if (auto error = check_encoding(doc)) return error;
 
     const front_matter fm = read_front_matter(doc.source);
     doc.date = fm.date;
     doc.date_offset = fm.date_offset;
+    if (fm.bad_date_offset) warn_bad_date(doc, fm);
     std::size_t first_block = 0;
     if (fm.title_offset) {
         add_title(doc, fm);

@@ -145,11 +145,12 @@ impossible_dates_prose)
     true ;;
 impossible_front_matter_date)
     printf -- '---\ndate: 2021-02-30\n---\nAbout 12,000 riders in 2022.\n' > fm.md
-    # docs/reader.md: a front-matter date that is not a date is ignored
-    # (no error); the document is still read, here with --as-of instead.
+    # docs/reader.md: a front-matter date that is not a date is ignored with
+    # a located warning; the document is still read, here with --as-of instead.
     run 30 extract --as-of 2024-06-01 fm.md
     expect_status 0; expect_out '"file":"fm\.md","line":4,"column":1,'
-    expect_out '"basis":"explicit"'; expect_err_lines '^$' ;;
+    expect_out '"basis":"explicit"'; expect_err '^fm\.md:2:7: warning: front matter date'
+    expect_err_lines '^fm\.md:2:7: warning: front matter date "2021-02-30" is not a calendar date \(YYYY-MM-DD\); ignored, relative dates fall back to --as-of$' ;;
 years_0_and_99999)
     printf 'claim far\n  name    "far gauge"\n  value   5 km in 99999\n  source  "made up"\n' > far.claims
     printf 'claim zero\n  name    "zero gauge"\n  date    0\n  source  "made up"\n' > zero.claims

@@ -144,11 +144,19 @@ TEST_CASE("reader: front matter date forms") {
     CHECK(*read_ok("---\r\ndate: 2024-06-15T10:00:00Z\r\n...\r\nText.\r\n")->date ==
           time_span::day(2024, 6, 15));
     CHECK(*read_ok("---\ndate: 2024-06-15 # published\n---\n")->date == time_span::day(2024, 6, 15));
-    // An unreadable date is ignored, the document is still read.
+    CHECK(read_ok("---\ndate: 2024-06-15\n---\n")->warnings.empty());
+    // An unreadable date is ignored with a located warning; the document is still read.
     const auto odd = read_ok("---\ndate: next Tuesday\n---\nStill 5 read.\n");
     CHECK_FALSE(odd->date.has_value());
     CHECK(texts(*odd) == std::vector<std::string>{"Still 5 read."});
-    CHECK_FALSE(read_ok("---\ndate: 2023-02-30\n---\n")->date.has_value());
+    REQUIRE(odd->warnings.size() == 1);
+    CHECK(odd->warnings[0].line == 2);
+    CHECK(odd->warnings[0].column == 7);
+    CHECK(odd->warnings[0].message.starts_with("front matter date \"next Tuesday\" is not a calendar date"));
+    const auto impossible = read_ok("---\ndate: \"2023-02-30\"\n---\n");
+    CHECK_FALSE(impossible->date.has_value());
+    REQUIRE(impossible->warnings.size() == 1);
+    CHECK(impossible->warnings[0].column == 8);  // inside the quotes
 }
 
 TEST_CASE("reader: unterminated front matter is not front matter") {
