@@ -130,15 +130,70 @@ std::optional<time_span> timeml_span(std::string_view v) {
     return std::nullopt;
 }
 
+namespace {
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The part of a gold DATE value factlint can hold. SPEC §4.3 reads dates,
+// not times of day, so a DATE timex written with one ("9 a.m. Tuesday" is
+// "2000-04-04T09:00", "Wednesday night" "2000-01-05TEV") is compared at its
+// day; trailing unspecified parts are dropped as in timeml_span ("1949-XX"
+// is the year 1949, "1998-10-XX" the month).
+std::string_view gold_date_part(std::string_view v) {
+    if (v.size() > 10 && v[4] == '-' && v[7] == '-' && v[10] == 'T' && all_digits(v.substr(0, 4)))
+        v = v.substr(0, 10);
+    while (v.size() > 4 && v.ends_with("-XX")) v.remove_suffix(3);
+    return v;
+}
+
+// A gold value whose year is written and whose week or quarter number is
+// left unspecified ("1989-WXX": a week of 1989, "1988-QX": a quarter of
+// 1988), or a century written as a year with its last two digits
+// unspecified ("19XX", as "199X" is a decade): right when ours is a value of
+// that granularity agreeing on every part the gold specifies.
+bool unspecified_part_right(std::string_view gold, std::string_view ours) {
+    if (gold.size() == 8 && gold.substr(4) == "-WXX" && all_digits(gold.substr(0, 4)))
+        return ours.size() == 8 && ours.substr(0, 6) == gold.substr(0, 6) && all_digits(ours.substr(6));
+    if (gold.size() == 7 && gold.substr(4) == "-QX" && all_digits(gold.substr(0, 4)))
+        return ours.size() == 7 && ours.substr(0, 6) == gold.substr(0, 6) && ours[6] >= '1' && ours[6] <= '4';
+    if (gold.size() == 4 && gold.substr(2) == "XX" && all_digits(gold.substr(0, 2)))
+        return ours == gold.substr(0, 2);
+    return false;
+}
+
+// Is our value (text `ours`, days `span`) the gold value at its granularity?
+bool value_right(std::string_view gold, std::string_view ours, const std::optional<time_span>& span,
+                 const time_span& document_date) {
+    if (ours == gold || unspecified_part_right(gold, ours)) return true;
+    gold = gold_date_part(gold);
+    if (ours == gold) return true;
+    if (gold == "PRESENT_REF")
+        return span && span->from == document_date.from && span->to == document_date.to;
+    const auto want = timeml_span(gold);
+    return want && span && span->from == want->from && span->to == want->to;
+}
+
+}  // namespace
+
 // Right at the gold value's granularity: the same span of days, or for forms
 // with no span the same TIMEX value text. PRESENT_REF is also right when our
-// match resolved to the document date itself ("today").
-bool timeml_value_right(std::string_view gold, const grammar::time_match& m, const time_span& document_date) {
-    if (m.normalized == gold) return true;
-    if (gold == "PRESENT_REF")
-        return m.span && m.span->from == document_date.from && m.span->to == document_date.to;
-    const auto want = timeml_span(gold);
-    return want && m.span && m.span->from == want->from && m.span->to == want->to;
+// match resolved to the document date itself ("today"). TempEval marks each
+// end of a range as its own TIMEX3 ("between 1994 and 1997" is two), where
+// SPEC §4.1 makes one record of the range whose value names both ends
+// ("1994/1997"): a gold timex ending before our range ends is compared with
+// its first end, one ending where it ends with its second.
+bool timeml_value_right(const gold_timex& gold, const grammar::time_match& m,
+                        const time_span& document_date) {
+    if (value_right(gold.value, m.normalized, m.span, document_date)) return true;
+    const auto slash = m.normalized.find('/');
+    if (m.kind != grammar::time_kind::span || slash == std::string::npos) return false;
+    const bool first = gold.end < m.end;
+    if (!first && gold.begin <= m.begin) return false;  // the gold spans the whole range
+    const std::string_view end_value = first ? std::string_view(m.normalized).substr(0, slash)
+                                             : std::string_view(m.normalized).substr(slash + 1);
+    return value_right(gold.value, end_value, timeml_span(end_value), document_date);
 }
 
 tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* misses) {
@@ -162,7 +217,7 @@ tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* 
             if (auto o = overlap(g.begin, g.end, m.begin, m.end); o > best_overlap)
                 best = &m, best_overlap = o;
         if (best) ++n.found;
-        if (best && timeml_value_right(g.value, *best, *doc.creation)) {
+        if (best && timeml_value_right(g, *best, *doc.creation)) {
             ++n.value_right;
             continue;
         }

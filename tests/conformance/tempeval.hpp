@@ -35,7 +35,7 @@ struct tempeval_counts {
 
 [[nodiscard]] std::optional<tml_document> read_tml(const std::string& xml);
 [[nodiscard]] std::optional<time_span> timeml_span(std::string_view value);
-[[nodiscard]] bool timeml_value_right(std::string_view gold, const grammar::time_match& m,
+[[nodiscard]] bool timeml_value_right(const gold_timex& gold, const grammar::time_match& m,
                                       const time_span& document_date);
 [[nodiscard]] tempeval_counts measure_document(const tml_document& doc, std::vector<failure>* misses);
 
