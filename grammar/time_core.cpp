@@ -121,8 +121,64 @@ const keyword_table<unsigned> units{{"year", static_cast<unsigned>(granularity::
 const keyword_table<unsigned> season_names{
     {"spring", 1}, {"summer", 2}, {"fall", 3}, {"autumn", 3}, {"winter", 4}};
 const keyword past_word{{"past", 0}};
+const keyword last_word{{"last", 0}};
+// The parts of a year a possessive or "last" can pick: "quarter", "half".
+constexpr unsigned half_code = 2, quarter_code = 4;
+const keyword_table<unsigned> year_parts{{"quarter", quarter_code}, {"half", half_code}};
 const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}};
 const keyword present_words{{"now", 0}, {"currently", 0}, {"presently", 0}, {"nowadays", 0}, {"still", 0}};
+
+// Years spoken as words, as transcripts write them: "nineteen ninety-six",
+// "nineteen oh five", "eighteen hundred", "(the year) two thousand and
+// one". A year needs its first two digits as a word ("nineteen", "eighteen")
+// or "year" before "two thousand": "two thousand" alone is a count.
+const keyword_table<int> century_words{{"nineteen", 19}, {"eighteen", 18}};
+const keyword_table<int> tens_words{{"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
+                                    {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
+const keyword_table<int> teen_words{{"ten", 10},      {"eleven", 11},  {"twelve", 12},  {"thirteen", 13},
+                                    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
+                                    {"eighteen", 18}, {"nineteen", 19}};
+const keyword_table<int> unit_words{{"one", 1}, {"two", 2},   {"three", 3}, {"four", 4}, {"five", 5},
+                                    {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}};
+const keyword oh_word{{"oh", 0}};
+const keyword hundred_word{{"hundred", 0}};
+const keyword two_word{{"two", 0}};
+const keyword thousand_word{{"thousand", 0}};
+const keyword and_word{{"and", 0}};
+// "the nineties": decades as words (the scanner wants "the" before them).
+const keyword_table<unsigned> decade_words{{"twenties", 20}, {"thirties", 30}, {"forties", 40},
+                                           {"fifties", 50},  {"sixties", 60},  {"seventies", 70},
+                                           {"eighties", 80}, {"nineties", 90}};
+
+const auto set_number = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+const auto add_number = [](auto& ctx) { x3::_val(ctx) += x3::_attr(ctx); };
+const auto set_zero = [](auto& ctx) { x3::_val(ctx) = 0; };
+const auto set_two_thousand = [](auto& ctx) { x3::_val(ctx) = 2000; };
+const auto times_hundred_plus = [](auto& ctx) { x3::_val(ctx) = x3::_val(ctx) * 100 + x3::_attr(ctx); };
+
+// The last two digits of a spoken year: "ninety-six", "ninety six",
+// "twelve", "oh five", "hundred" (0).
+const x3::rule<struct two_spoken_digits_class, int> two_spoken_digits = "year";
+const auto two_spoken_digits_def =
+    (tens_words[set_number] >> word_end >> -((x3::lit('-') | sp) >> unit_words[add_number] >> word_end)) |
+    (teen_words[set_number] >> word_end) |
+    (x3::omit[oh_word] >> word_end >> sp >> unit_words[set_number] >> word_end) |
+    (x3::omit[hundred_word] >> word_end)[set_zero];
+BOOST_SPIRIT_DEFINE(two_spoken_digits)
+
+const x3::rule<struct spoken_year_class, int> spoken_year = "year";
+const auto spoken_year_def =
+    century_words[set_number] >> word_end >> sp >> two_spoken_digits[times_hundred_plus];
+BOOST_SPIRIT_DEFINE(spoken_year)
+
+// "two thousand", "two thousand and one", "two thousand six": after "year" only.
+const x3::rule<struct two_thousand_year_class, int> two_thousand_year = "year";
+const auto two_thousand_year_def =
+    (x3::omit[two_word] >> sp >> x3::omit[thousand_word] >> word_end)[set_two_thousand] >>
+    -(sp >> -(x3::omit[and_word] >> sp) >>
+      ((tens_words[add_number] >> word_end >> -((x3::lit('-') | sp) >> unit_words[add_number] >> word_end)) |
+       (teen_words[add_number] >> word_end) | (unit_words[add_number] >> word_end)));
+BOOST_SPIRIT_DEFINE(two_thousand_year)
 
 const x3::rule<struct month_tok_class, unsigned> month_tok = "month";
 const auto month_tok_def = month_names >> word_end;
@@ -422,6 +478,46 @@ const auto on_season = [](auto& ctx) {
 
 const auto on_present = [](auto& ctx) { x3::_val(ctx) = make(core_form::present); };
 
+// "the current fiscal year", "last fiscal year".
+const auto on_shift_fiscal = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    if (at_c<1>(a) != static_cast<unsigned>(granularity::year)) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(core_form::relative);
+    c.shift = at_c<0>(a);
+    c.unit = granularity::year;
+    c.fiscal = true;
+    x3::_val(ctx) = c;
+};
+
+// "next year's first quarter", "last year's second half": a part of the
+// year `shift` years from the document's.
+const auto on_shifted_year_part = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    const unsigned n = at_c<1>(a), part = at_c<2>(a);
+    const bool half = part == half_code;
+    if (n < 1 || n > (half ? 2u : 4u)) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(half ? core_form::half : core_form::quarter);
+    c.part = n;
+    c.shift = at_c<0>(a);
+    c.shifted_year = true;
+    x3::_val(ctx) = c;
+};
+
+// "the last half of 1989" (the second), "the last quarter of 1989" (the fourth).
+const auto on_last_part = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    const bool half = at_c<0>(a) == half_code;
+    time_core c = make(half ? core_form::half : core_form::quarter, at_c<1>(a));
+    c.part = half ? 2 : 4;
+    x3::_val(ctx) = c;
+};
+
 // ---- phrases --------------------------------------------------------------
 
 const auto iso_day = (x3::uint_parser<int, 10, 4, 4>{} >> '-' >> two_digits >> '-' >> two_digits)[on_iso_day];
@@ -443,7 +539,10 @@ const auto year_alone = (year4 >> word_end >> !(dash >> digit >> -digit >> dash)
 // A year closing a date is not the start of an ISO date ("9th, 2021-12-09").
 const auto year_end = word_end >> !(x3::lit('-') >> digit);
 // ", 2021", " 2021", " of 2021", " in 2021" after a month or a day.
-const auto year_tail = -(*x3::lit(' ') >> comma) >> sp >> -(of | (x3::omit[in_word] >> sp)) >> year4
+const x3::rule<struct written_year_class, int> written_year = "year";
+const auto written_year_def = year4 | spoken_year;
+BOOST_SPIRIT_DEFINE(written_year)
+const auto year_tail = -(*x3::lit(' ') >> comma) >> sp >> -(of | (x3::omit[in_word] >> sp)) >> written_year
                        >> year_end;
 const auto day_month = (day_tok >> sp >> -of >> month_tok >> -year_tail)[on_day_month];
 const auto month_day = (month_tok >> sp >> day_tok >> -year_tail)[on_month_day];
@@ -474,16 +573,27 @@ const auto fiscal =
     (x3::lit("FY") >> -sp >> year4 >> word_end)[on_fiscal] |
     (x3::lit("FY") >> two_digits >> word_end)[on_fiscal_short];
 const auto weekday = (weekday_names >> word_end)[on_weekday];
-const auto relative = (shifts >> sp >> units >> word_end)[on_shift_unit] |
+const auto possessive = apostrophe >> x3::lit('s');
+const auto shifted_year_part = (shifts >> sp >> x3::omit[year_word] >> possessive >> sp >> ordinals >>
+                                (sp | '-') >> year_parts >> word_end)[on_shifted_year_part];
+const auto last_part =
+    (x3::omit[last_word] >> sp >> year_parts >> word_end >> sp >> -of >> year4 >> word_end)[on_last_part];
+const auto relative = (shifts >> sp >> x3::omit[fiscal_word] >> sp >> units >> word_end)[on_shift_fiscal] |
+                      (shifts >> sp >> units >> word_end)[on_shift_unit] |
                       (shifts >> sp >> month_names >> word_end)[on_shift_month] |
                       (shifts >> sp >> weekday_names >> word_end)[on_shift_weekday] |
                       (day_words >> word_end)[on_day_word];
 const auto present = (x3::omit[present_words] >> word_end)[on_present];
+const auto year_words = spoken_year[on_year] | (x3::omit[year_word] >> sp >> two_thousand_year)[on_year];
+const auto decade_word = (decade_words >> word_end)[on_short_decade];
+// "Saturday, April 25": a weekday before its date names that day.
+const auto weekday_date = x3::omit[weekday_names >> word_end >> -comma >> sp] >>
+                          (month_days | month_day | days_month | day_month);
 const x3::rule<struct past_mark_class, boost::optional<char>> past_mark = "past";
 const auto past_mark_def = -(past_word >> sp);
 BOOST_SPIRIT_DEFINE(past_mark)
 const x3::rule<struct season_year_class, boost::optional<int>> season_year = "year";
-const auto season_year_def = -(sp >> -of >> year4 >> year_end);
+const auto season_year_def = -(sp >> -of >> written_year >> year_end);
 BOOST_SPIRIT_DEFINE(season_year)
 const auto season = (shifts >> sp >> past_mark >> season_names >> word_end)[on_shift_season] |
                     (season_names >> word_end >> season_year)[on_season];
@@ -494,8 +604,9 @@ const x3::rule<struct digit_core_class, time_core> digit_core = "time";
 const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
                             year_quarter | year_alone | days_month | day_month | bare_decade;
 const x3::rule<struct word_core_class, time_core> word_core = "time";
-const auto word_core_def = season | relative | present | month_days | month_day | month_year | month_alone |
-                           weekday | quarter | half | fiscal;
+const auto word_core_def = shifted_year_part | last_part | season | relative | present | month_days |
+                           month_day | month_year | month_alone | weekday_date | weekday | quarter | half |
+                           fiscal | year_words | decade_word;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
 BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)

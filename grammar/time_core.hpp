@@ -42,6 +42,7 @@ struct time_core {
     bool two_digit_year = false;  // "'90s", "10/30/89": century chosen by the resolver
     bool needs_context = false;   // "May", "March", "Jan": a month alone that may be a word
     bool past = false;            // "this past spring": the latest one that has ended
+    bool shifted_year = false;    // "next year's first quarter": the year is the document's + shift
     // Set by the scanner: a future marker ("will", "expected to", "by",
     // "until", "scheduled", …) comes before the phrase in its sentence, so
     // a month, day or weekday without a year is the next one, not the
@@ -62,8 +63,8 @@ struct resolved_time {
 };
 [[nodiscard]] resolved_time resolve(const time_core& core, const std::optional<time_span>& document_date);
 
-// "2 years ago", "a decade ago", "a year earlier": `count` units before the
-// document date's own unit.
+// "2 years ago", "a year earlier": `count` units before the document date's
+// own unit; "a decade ago" is the year ten years back.
 [[nodiscard]] resolved_time resolve_ago(granularity unit, bool week, int count,
                                         const std::optional<time_span>& document_date);
 

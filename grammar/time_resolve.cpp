@@ -176,6 +176,19 @@ std::string timex_of(const time_span& s) {
 }
 
 resolved_time resolve(const time_core& c, const doc_date& doc) {
+    if (c.shifted_year) {
+        // "next year's first quarter": the part of the document's year + shift.
+        const auto at = doc_at(doc, granularity::year);
+        if (!at)
+            return relative(std::nullopt,
+                            fmt::format("XXXX-{}{}", c.form == core_form::half ? 'H' : 'Q', c.part));
+        time_core in_year = c;
+        in_year.shifted_year = false;
+        in_year.year = to_civil(at->from).year + c.shift;
+        resolved_time r = resolve(in_year, doc);
+        r.basis = time_basis::relative;
+        return r;
+    }
     switch (c.form) {
         case core_form::year: return explicit_span(time_span::year(c.year));
         case core_form::year_span:
@@ -240,6 +253,13 @@ resolved_time resolve(const time_core& c, const doc_date& doc) {
 }
 
 resolved_time resolve_ago(granularity unit, bool week, int count, const doc_date& doc) {
+    // "a decade ago" is ten years back, a year ("a decade ago" in 2020 is
+    // 2010), not the decade before the document's (the 2010s would reach
+    // 2019, a year back).
+    if (unit == granularity::decade) {
+        unit = granularity::year;
+        count *= 10;
+    }
     time_core c;
     c.form = core_form::relative;
     c.unit = unit;

@@ -181,15 +181,16 @@ bool digit_start_ok(const char* limit, const char* p) {
 }
 
 // Words (lower case, letters only) at which the X3 grammar is tried.
-constexpr std::array<std::string_view, 57> core_words{
-    "january",   "february",  "march",     "april",    "may",    "june",      "july",   "august",
-    "september", "october",   "november",  "december", "jan",    "feb",       "mar",    "apr",
-    "jun",       "jul",       "aug",       "sep",      "sept",   "oct",       "nov",    "dec",
-    "monday",    "tuesday",   "wednesday", "thursday", "friday", "saturday",  "sunday", "this",
-    "last",      "next",      "current",   "previous", "coming", "yesterday", "today",  "tomorrow",
-    "now",       "currently", "presently", "nowadays", "still",  "first",     "second", "third",
-    "fourth",    "fiscal",    "q",         "fy",       "spring", "summer",    "fall",   "autumn",
-    "winter"};
+constexpr std::array<std::string_view, 68> core_words{
+    "january",   "february",  "march",     "april",    "may",      "june",      "july",    "august",
+    "september", "october",   "november",  "december", "jan",      "feb",       "mar",     "apr",
+    "jun",       "jul",       "aug",       "sep",      "sept",     "oct",       "nov",     "dec",
+    "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday",  "sunday",  "this",
+    "last",      "next",      "current",   "previous", "coming",   "yesterday", "today",   "tomorrow",
+    "now",       "currently", "presently", "nowadays", "still",    "first",     "second",  "third",
+    "fourth",    "fiscal",    "q",         "fy",       "spring",   "summer",    "fall",    "autumn",
+    "winter",    "nineteen",  "eighteen",  "year",     "twenties", "thirties",  "forties", "fifties",
+    "sixties",   "seventies", "eighties",  "nineties"};
 
 // Words that start a phrase read by hand ("two years ago", "at present").
 constexpr std::array<std::string_view, 7> other_words{"ago",     "earlier", "present", "date",
@@ -314,8 +315,8 @@ bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     if (c.form == core_form::year && !c.fiscal && is_digit(*ph.begin))
         return plausible_year(limit, ph.begin, ph.end, text_end, c.year);
     if (c.form == core_form::weekday && c.shift == 0) return !names_a_title(limit, ph, text_end);
-    if (c.form == core_form::decade && c.two_digit_year && is_digit(*ph.begin))
-        return is(word_before(limit, ph.begin), "the");  // "the 70s", not "in his 70s"
+    if (c.form == core_form::decade && c.two_digit_year && is_alnum(*ph.begin))
+        return is(word_before(limit, ph.begin), "the");  // "the 70s", "the seventies", not "in his 70s"
     if (c.form == core_form::month && c.year == 0 && c.needs_context && c.shift == 0 && is_upper(*ph.begin)) {
         const char* b = ph.begin;
         if (b > limit && b[-1] == '-') return true;  // "mid-March"

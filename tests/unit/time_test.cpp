@@ -101,6 +101,49 @@ TEST_CASE("time: decades, centuries and fiscal years") {
     }
 }
 
+TEST_CASE("time: years and decades spoken as words") {
+    check_one("in nineteen ninety-six", "nineteen ninety-six", time_span::year(1996));
+    check_one("Nineteen seventy nine was hard", "Nineteen seventy nine", time_span::year(1979));
+    check_one("built in nineteen oh five", "nineteen oh five", time_span::year(1905));
+    check_one("since eighteen hundred", "since eighteen hundred",
+              {to_day_number({1800, 1, 1}), open_end, granularity::year});
+    check_one("January nineteen ninety-seven", "January nineteen ninety-seven", time_span::month(1997, 1));
+    check_one("the winter of nineteen ninety-four", "the winter of nineteen ninety-four",
+              {to_day_number({1994, 12, 1}), to_day_number({1995, 2, 28}), granularity::quarter});
+    check_one("by the year two thousand", "year two thousand", time_span::year(2000));
+    check_one("the year two thousand and five", "year two thousand and five", time_span::year(2005));
+    check_one("music of the nineties", "the nineties", time_span::decade(1990), time_basis::explicit_,
+              june_20);
+    // Counts and ages are not years.
+    for (std::string_view text : {"two thousand people", "nineteen people", "a man in his nineties",
+                                  "nineteen, twenty", "twenty twenty vision"}) {
+        INFO(text);
+        CHECK(find_times(text, june_20).empty());
+    }
+}
+
+TEST_CASE("time: a weekday before its date, parts of a named or shifted year") {
+    // June 20, 2025 is a Friday; "Saturday, June 28" names the 28th, not the 14th.
+    check_one("on Saturday, June 28, the fair opens", "Saturday, June 28", time_span::day(2025, 6, 28),
+              time_basis::relative, june_20);
+    check_one("Tuesday, Oct. 31, 1989", "Tuesday, Oct. 31, 1989", time_span::day(1989, 10, 31));
+    check_one("in the last half of 1989", "the last half of 1989",
+              time_span::hull(time_span::quarter(1989, 3), time_span::quarter(1989, 4)));
+    check_one("the last quarter of 2023", "the last quarter of 2023", time_span::quarter(2023, 4));
+    const time_match q = only("sales in next year's first quarter", june_20);
+    check_span(q, time_span::quarter(2026, 1));
+    CHECK(q.basis == time_basis::relative);
+    CHECK(q.normalized == "2026-Q1");
+    CHECK(only("last year's second half", june_20).normalized == "2024-H2");
+    CHECK_FALSE(only("next year's first quarter").span.has_value());
+    const time_match fiscal = only("in the current fiscal year", june_20);
+    check_span(fiscal, time_span::year(2025));
+    CHECK(fiscal.fiscal);
+    check_one("last fiscal year", "last fiscal year", time_span::year(2024), time_basis::relative, june_20);
+    // "last quarter" alone is still the quarter before the document's.
+    check_one("last quarter", "last quarter", time_span::quarter(2025, 1), time_basis::relative, june_20);
+}
+
 TEST_CASE("time: year ranges") {
     for (std::string_view text :
          {"from 2003 to 2011", "2003–2011", "2003-2011", "2003-11", "between 2003 and 2011"}) {
@@ -201,7 +244,8 @@ TEST_CASE("time: relative to the document date") {
         {"two years ago", time_span::year(2023), "2023"},
         {"3 months ago", time_span::month(2025, 3), "2025-03"},
         {"a year ago", time_span::year(2024), "2024"},
-        {"a decade ago", time_span::decade(2010), "201"},
+        {"a decade ago", time_span::year(2015), "2015"},
+        {"two decades ago", time_span::year(2005), "2005"},
         {"this quarter", time_span::quarter(2025, 2), "2025-Q2"},
         {"last quarter", time_span::quarter(2025, 1), "2025-Q1"},
         {"a year earlier", time_span::year(2024), "2024"},
