@@ -101,7 +101,7 @@ claim_record time_record(const sentence_context& c, std::size_t ti) {
     if (v.role != event_role::none) {
         // Unmatched events are compared by their subject's head noun (FL202).
         if (const std::string head = event_subject(c.a, v.verb); !head.empty()) r.subject = "event:" + head;
-        r.verb_tense = words::is_past_marker(c.a.toks.tokens[v.verb].lower) ? tense::past : r.verb_tense;
+        r.verb_tense = c.a.toks.tokens[v.verb].has(words::past) ? tense::past : r.verb_tense;
     }
     return r;
 }

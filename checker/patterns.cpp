@@ -60,8 +60,7 @@ void collect_pieces(const sentence_analysis& a, std::size_t i, change_statement&
             if (int x = figure_after(a, i + 1); x >= 0) c.to = x, c.last_token = i + 1;
         } else if (t.what == tk::word && t.lower == "from" && c.from < 0) {
             if (int y = figure_after(a, i + 1); y >= 0) c.from = y, c.last_token = i + 1;
-        } else if (t.what == tk::word && (words::is_rise_word(t.lower) || words::is_fall_word(t.lower)) &&
-                   steps > 0) {
+        } else if (t.what == tk::word && t.has(words::rise | words::fall) && steps > 0) {
             break;  // another change statement begins
         }
     }
@@ -75,7 +74,7 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const token& t = tokens[i];
         if (t.what != tk::word) continue;
-        const bool rise = words::is_rise_word(t.lower), fall = words::is_fall_word(t.lower);
+        const bool rise = t.has(words::rise), fall = t.has(words::fall);
         if (!rise && !fall) continue;
         change_statement c;
         c.dir = rise ? change_info::direction::up : change_info::direction::down;
@@ -96,8 +95,7 @@ std::vector<change_statement> find_changes(const sentence_analysis& a) {
         if (c.to < 0 && (t.lower == "up" || t.lower == "down") && i >= 2 && tokens[i - 1].is_punct(",")) {
             for (std::size_t k = i - 1; k-- > 0 && i - k <= 5;) {
                 const token& b = tokens[k];
-                if (b.what == tk::time || (b.what == tk::word && words::is_verb_date_filler(b.lower)))
-                    continue;
+                if (b.what == tk::time || (b.what == tk::word && b.has(words::filler))) continue;
                 if (const int x = quantity_at(a, k);
                     x >= 0 && !is_percent_like(a.toks.quantities[static_cast<std::size_t>(x)]))
                     c.to = x, c.first_token = k;
@@ -201,7 +199,7 @@ std::vector<int> parts_after(const sentence_analysis& a, std::size_t i, int tota
             if (!same_measure(q, tq)) break;
             parts.push_back(t.index);
         }
-        if (t.what == tk::word && (words::is_rise_word(t.lower) || words::is_fall_word(t.lower))) break;
+        if (t.what == tk::word && t.has(words::rise | words::fall)) break;
     }
     return parts;
 }
@@ -231,8 +229,7 @@ std::vector<total_statement> find_totals(const sentence_analysis& a) {
         std::size_t j = i + 1;
         // "T in 2025, including …"
         while (j < tokens.size() &&
-               (tokens[j].what == tk::time ||
-                (tokens[j].what == tk::word && words::is_verb_date_filler(tokens[j].lower))))
+               (tokens[j].what == tk::time || (tokens[j].what == tk::word && tokens[j].has(words::filler))))
             ++j;
         if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
         for (const total_marker& m : after_markers) {

@@ -7,9 +7,9 @@ namespace factlint {
 namespace {
 
 bool is_part_boundary(const token& t) {
-    return t.what == token::kind::punct &&
-           (t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "--" || t.lower == "(" ||
-            t.lower == ")" || t.lower == "[" || t.lower == "]");
+    if (t.what != token::kind::punct) return false;
+    return t.lower == "--" ||
+           (t.lower.size() == 1 && std::string_view(",;:()[]").find(t.lower[0]) != std::string_view::npos);
 }
 
 bool next_word_is(const sentence_analysis& a, std::size_t i, std::string_view w) {
@@ -18,14 +18,15 @@ bool next_word_is(const sentence_analysis& a, std::size_t i, std::string_view w)
 
 // "due to finish" and "set to rise" announce plans; "due to the drought" does not.
 bool announces_plan(const sentence_analysis& a, std::size_t i) {
-    const std::string& w = a.toks.tokens[i].lower;
+    const token& t = a.toks.tokens[i];
+    if (!t.has(words::future)) return false;  // every word below is a future marker
+    const std::string_view w = t.lower;
     if (w == "due" || w == "set" || w == "going") {
         if (!next_word_is(a, i, "to") || i + 2 >= a.toks.tokens.size()) return false;
         const token& after = a.toks.tokens[i + 2];
-        return after.what == token::kind::word && !words::is_noun_stop(after.lower);
+        return after.what == token::kind::word && !after.has(words::noun_stop);
     }
-    if (w == "could" || w == "might" || w == "would") return true;
-    return words::is_future_marker(w);
+    return true;
 }
 
 }  // namespace
@@ -33,10 +34,10 @@ bool announces_plan(const sentence_analysis& a, std::size_t i) {
 namespace {
 tense marker_of(const token& t) {
     if (t.what != token::kind::word) return tense::unknown;
-    if (words::is_future_marker(t.lower) && t.lower != "set" && t.lower != "due" && t.lower != "going")
+    if (t.has(words::future) && t.lower != "set" && t.lower != "due" && t.lower != "going")
         return tense::future;
-    if (words::is_present_marker(t.lower)) return tense::present;
-    if (words::is_past_marker(t.lower)) return tense::past;
+    if (t.has(words::present)) return tense::present;
+    if (t.has(words::past)) return tense::past;
     return tense::unknown;
 }
 }  // namespace
@@ -44,7 +45,11 @@ tense marker_of(const token& t) {
 sentence_analysis analyze_sentence(std::string_view text, const std::optional<time_span>& document_date) {
     sentence_analysis a;
     a.text = text;
-    a.toks = tokenize(text, document_date);
+    a.toks = find_matches(text, document_date);
+    // Nothing is extracted from a sentence without a figure or a date: its
+    // tokens would never be read (most sentences of prose are such).
+    if (a.toks.quantities.empty() && a.toks.times.empty()) return a;
+    tokenize_between_matches(text, a.toks);
     const auto& tokens = a.toks.tokens;
     a.part.resize(tokens.size());
     std::size_t p = 0;
@@ -89,10 +94,10 @@ governing_verb governing_role(const sentence_analysis& a, std::size_t time_token
         const std::size_t i = time_token - back;
         const token& t = tokens[i];
         if (t.what != token::kind::word || a.part[i] != a.part[time_token]) break;
-        if (words::is_start_verb(t.lower)) return {event_role::start, i};
-        if (words::is_end_verb(t.lower)) return {event_role::end, i};
-        if (words::is_event_verb(t.lower)) return {event_role::date, i};
-        if (!words::is_verb_date_filler(t.lower)) break;
+        if (t.has(words::start_verb)) return {event_role::start, i};
+        if (t.has(words::end_verb)) return {event_role::end, i};
+        if (t.has(words::event_verb)) return {event_role::date, i};
+        if (!t.has(words::filler)) break;
     }
     return {};
 }
@@ -102,10 +107,8 @@ std::string noun_after(const sentence_analysis& a, std::size_t quantity_token) {
     std::size_t first = 0, last = 0, count = 0;
     for (std::size_t i = quantity_token + 1; i < tokens.size() && count < 4; ++i) {
         const token& t = tokens[i];
-        if (t.what != token::kind::word || words::is_noun_stop(t.lower)) break;
-        if (count > 0 && (words::is_past_marker(t.lower) || words::is_present_marker(t.lower) ||
-                          words::is_start_verb(t.lower) || words::is_end_verb(t.lower)))
-            break;
+        if (t.what != token::kind::word || t.has(words::noun_stop)) break;
+        if (count > 0 && t.has(words::past | words::present | words::start_verb | words::end_verb)) break;
         if (t.lower.ends_with("ing") && count > 0) break;
         if (count == 0) first = i;
         last = i;
@@ -117,24 +120,26 @@ std::string noun_after(const sentence_analysis& a, std::size_t quantity_token) {
 
 std::string event_subject(const sentence_analysis& a, std::size_t verb) {
     const auto& tokens = a.toks.tokens;
-    auto ignorable = [](const std::string& w) {
-        return words::is_noun_stop(w) || words::is_verb_date_filler(w) || words::is_past_marker(w) ||
-               words::is_present_marker(w) || words::is_start_verb(w) || words::is_end_verb(w);
+    auto ignorable = [](const token& t) {
+        return t.has(words::noun_stop | words::filler | words::past | words::present | words::start_verb |
+                     words::end_verb);
     };
-    auto singular = [](std::string w) {
-        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    auto singular = [](std::string_view w) {
+        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
         return w;
     };
     for (std::size_t steps = 0, i = verb; i-- > 0 && steps < 14; ++steps) {
         const token& t = tokens[i];
         if (t.is_punct(";") || t.is_punct(":") || t.is_punct("--") || t.is_punct(".")) break;
-        if (t.what != token::kind::word || ignorable(t.lower))
-            continue;  // commas of an appositive, dates, figures
+        if (t.what != token::kind::word || ignorable(t)) continue;  // commas of an appositive, dates, figures
         // The head noun and the word before it: "minimum wage", "drought
         // emergency"; a bare head ("the emergency") is too vague to compare
         // without a reference claim.
-        if (i == 0 || tokens[i - 1].what != token::kind::word || ignorable(tokens[i - 1].lower)) return {};
-        return tokens[i - 1].lower + " " + singular(t.lower);
+        if (i == 0 || tokens[i - 1].what != token::kind::word || ignorable(tokens[i - 1])) return {};
+        std::string head(tokens[i - 1].lower);
+        head += ' ';
+        head += singular(t.lower);
+        return head;
     }
     return {};
 }

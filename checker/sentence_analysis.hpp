@@ -24,6 +24,8 @@ struct sentence_analysis {
     std::vector<tense> marker;        // the tense each token marks, or unknown
 };
 
+// A sentence in which the grammars find neither a quantity nor a time
+// expression is left without tokens and parts.
 [[nodiscard]] sentence_analysis analyze_sentence(std::string_view text,
                                                  const std::optional<time_span>& document_date);
 

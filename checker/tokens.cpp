@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "checker/words.hpp"
+
 namespace factlint {
 
 namespace {
@@ -62,8 +64,10 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
     times.resize(out);
 }
 
-// The word or punctuation starting at i; returns its end.
-std::size_t scan_plain(std::string_view text, std::size_t i, std::vector<token>& out) {
+// The word or punctuation starting at i; returns its end. `lowered` is
+// the sentence in lower case, which the tokens view.
+std::size_t scan_plain(std::string_view text, std::string_view lowered, std::size_t i,
+                       std::vector<token>& out) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (is_word_byte(c)) {
         std::size_t j = i;
@@ -80,12 +84,11 @@ std::size_t scan_plain(std::string_view text, std::size_t i, std::vector<token>&
                 break;
             }
         }
-        token t{token::kind::word, i, j, std::string(text.substr(i, j - i)), -1, c >= 'A' && c <= 'Z'};
-        for (char& ch : t.lower)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        std::string_view word = lowered.substr(i, j - i);
         // Possessive "'s" is part of the word but not of its meaning.
-        if (t.lower.size() > 2 && t.lower.ends_with("'s")) t.lower.resize(t.lower.size() - 2);
-        out.push_back(std::move(t));
+        if (word.size() > 2 && word.ends_with("'s")) word.remove_suffix(2);
+        out.push_back(
+            token{token::kind::word, i, j, word, -1, c >= 'A' && c <= 'Z', words::classes_of(word)});
         return j;
     }
     // A UTF-8 dash or quote is one punctuation token.
@@ -94,21 +97,31 @@ std::size_t scan_plain(std::string_view text, std::size_t i, std::vector<token>&
         len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
         len = std::min(len, text.size() - i);
     }
-    std::string p(text.substr(i, len));
+    std::string_view p = lowered.substr(i, len);
     if (p == "\xE2\x80\x94" || p == "\xE2\x80\x93") p = "--";  // em/en dash
-    out.push_back(token{token::kind::punct, i, i + len, std::move(p), -1, false});
+    out.push_back(token{token::kind::punct, i, i + len, p, -1, false, 0});
     return i + len;
 }
 
 }  // namespace
 
-sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date) {
+sentence_tokens find_matches(std::string_view text, const std::optional<time_span>& document_date) {
     sentence_tokens s;
     s.quantities = grammar::find_quantities(text);
     s.times = grammar::find_times(text, document_date);
     drop_overlapping_quantities(s.quantities, s.times);
     s.quantity_token.resize(s.quantities.size());
     s.time_token.resize(s.times.size());
+    return s;
+}
+
+void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
+    s.lowered = std::make_unique_for_overwrite<char[]>(text.size());
+    std::transform(text.begin(), text.end(), s.lowered.get(),
+                   [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+    const std::string_view lowered(s.lowered.get(), text.size());
+    s.tokens.clear();
+    s.tokens.reserve(text.size() / 5 + 4);  // about six bytes a token in prose
 
     std::size_t qi = 0, ti = 0, i = 0;
     while (i < text.size()) {
@@ -118,13 +131,13 @@ sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& 
         if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
             s.quantity_token[qi] = s.tokens.size();
             s.tokens.push_back(
-                {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false});
+                {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false, 0});
             i = s.quantities[qi].end;
             continue;
         }
         if (ti < s.times.size() && s.times[ti].begin == i) {
             s.time_token[ti] = s.tokens.size();
-            s.tokens.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false});
+            s.tokens.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false, 0});
             i = s.times[ti].end;
             continue;
         }
@@ -137,9 +150,14 @@ sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& 
         std::size_t limit = text.size();
         if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
         if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
-        const std::size_t next = scan_plain(text.substr(0, std::max(limit, i + 1)), i, s.tokens);
-        i = next;
+        const std::size_t stop = std::max(limit, i + 1);
+        i = scan_plain(text.substr(0, stop), lowered.substr(0, stop), i, s.tokens);
     }
+}
+
+sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date) {
+    sentence_tokens s = find_matches(text, document_date);
+    tokenize_between_matches(text, s);
     return s;
 }
 

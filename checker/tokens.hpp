@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,15 +17,22 @@ struct token {
     enum class kind { word, punct, quantity, time } what = kind::word;
     std::size_t begin = 0;  // bytes in the sentence text
     std::size_t end = 0;
-    std::string lower;  // words: lower-case text; punct: the character(s)
-    int index = -1;     // quantity/time: index into the sentence's matches
+    // Words: lower-case text, possessive "'s" dropped; punct: the
+    // character(s), "--" for a dash. A view into sentence_tokens::lowered.
+    std::string_view lower;
+    int index = -1;  // quantity/time: index into the sentence's matches
     bool capitalized = false;
+    unsigned classes = 0;  // words: words::classes_of(lower), computed once
+
+    [[nodiscard]] bool has(unsigned word_classes) const { return (classes & word_classes) != 0; }
 
     [[nodiscard]] bool is_word(std::string_view w) const { return what == kind::word && lower == w; }
     [[nodiscard]] bool is_punct(std::string_view p) const { return what == kind::punct && lower == p; }
 };
 
+// Not copyable: the tokens view `lowered`, which a move keeps in place.
 struct sentence_tokens {
+    std::unique_ptr<char[]> lowered;  // the sentence, ASCII letters in lower case
     std::vector<token> tokens;
     std::vector<grammar::quantity_match> quantities;
     std::vector<grammar::time_match> times;
@@ -36,5 +44,11 @@ struct sentence_tokens {
 // overlap a time expression are dropped (a year is a date, not a count)
 // unless a unit or currency was written with them.
 [[nodiscard]] sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date);
+
+// The two steps of tokenize, for callers that need no tokens when the
+// grammars find nothing: the matches alone (tokens empty), then the tokens.
+[[nodiscard]] sentence_tokens find_matches(std::string_view text,
+                                           const std::optional<time_span>& document_date);
+void tokenize_between_matches(std::string_view text, sentence_tokens& s);
 
 }  // namespace factlint

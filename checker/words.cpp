@@ -1,6 +1,8 @@
 #include "checker/words.hpp"
 
-#include <unordered_map>
+#include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace factlint::words {
 
@@ -75,28 +77,18 @@ constexpr std::string_view verb_date_fillers[] = {
     "in",   "on",   "at",    "by", "during", "around", "officially", "formally", "finally", "first", "only",
     "back", "late", "early", "as", "of",     "was",    "were",       "had",      "been",    "is",    "be"};
 
-enum word_class : unsigned {
-    start_verb = 1u << 0,
-    end_verb = 1u << 1,
-    event_verb = 1u << 2,
-    future = 1u << 3,
-    present = 1u << 4,
-    past = 1u << 5,
-    not_past = 1u << 6,
-    rise = 1u << 7,
-    fall = 1u << 8,
-    noun_stop = 1u << 9,
-    conjunction = 1u << 10,
-    filler = 1u << 11,
-};
+// The lists' own exception class: "-ed" words that are not past forms.
+constexpr unsigned not_past = 1u << 31;
 
-// Every list folded into one table, built once: a word's classes cost one
-// hash look-up instead of a scan of every list (this runs per token).
-const std::unordered_map<std::string_view, unsigned>& classes() {
-    static const auto table = [] {
-        std::unordered_map<std::string_view, unsigned> t;
-        auto add = [&t](const auto& list, unsigned c) {
-            for (std::string_view w : list) t[w] |= c;
+// Every list folded into one open-addressing table, built once: a word's
+// classes cost one short hash and one comparison (this runs per token).
+// std::unordered_map's string hash alone cost more than the rest of the
+// look-up.
+class word_table {
+public:
+    word_table() {
+        auto add = [this](const auto& list, unsigned c) {
+            for (std::string_view w : list) insert(w, c);
         };
         add(start_verbs, start_verb);
         add(end_verbs, end_verb);
@@ -110,30 +102,53 @@ const std::unordered_map<std::string_view, unsigned>& classes() {
         add(noun_stops, noun_stop);
         add(clause_conjunctions, conjunction);
         add(verb_date_fillers, filler);
-        return t;
-    }();
-    return table;
+    }
+    [[nodiscard]] unsigned find(std::string_view w) const {
+        if (w.empty() || w.size() > longest_) return 0;
+        for (std::size_t h = hash(w);; h = (h + 1) & (size - 1)) {
+            if (words_[h].empty()) return 0;
+            if (words_[h] == w) return classes_[h];
+        }
+    }
+
+private:
+    static constexpr std::size_t size = 1024;  // a power of two, over twice the words
+    static std::size_t hash(std::string_view w) {
+        std::uint32_t h = 2166136261u;  // FNV-1a
+        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return h & (size - 1);
+    }
+    void insert(std::string_view w, unsigned c) {
+        std::size_t h = hash(w);
+        while (!words_[h].empty() && words_[h] != w) h = (h + 1) & (size - 1);
+        words_[h] = w;
+        classes_[h] |= c;
+        longest_ = std::max(longest_, w.size());
+    }
+    std::array<std::string_view, size> words_{};
+    std::array<unsigned, size> classes_{};
+    std::size_t longest_ = 0;
+};
+
+const word_table& table() {
+    static const word_table t;
+    return t;
 }
 
-unsigned classes_of(std::string_view w) {
-    const auto& t = classes();
-    const auto it = t.find(w);
-    return it == t.end() ? 0u : it->second;
-}
 }  // namespace
+
+unsigned classes_of(std::string_view w) {
+    unsigned c = table().find(w);
+    if (!(c & past) && w.size() > 4 && w.ends_with("ed") && !(c & not_past)) c |= past;
+    return c & ~not_past;
+}
 
 bool is_start_verb(std::string_view w) { return classes_of(w) & start_verb; }
 bool is_end_verb(std::string_view w) { return classes_of(w) & end_verb; }
 bool is_event_verb(std::string_view w) { return classes_of(w) & event_verb; }
 bool is_future_marker(std::string_view w) { return classes_of(w) & future; }
 bool is_present_marker(std::string_view w) { return classes_of(w) & present; }
-
-bool is_past_marker(std::string_view w) {
-    const unsigned c = classes_of(w);
-    if (c & past) return true;
-    return w.size() > 4 && w.ends_with("ed") && !(c & not_past);
-}
-
+bool is_past_marker(std::string_view w) { return classes_of(w) & past; }
 bool is_rise_word(std::string_view w) { return classes_of(w) & rise; }
 bool is_fall_word(std::string_view w) { return classes_of(w) & fall; }
 bool is_noun_stop(std::string_view w) { return classes_of(w) & noun_stop; }

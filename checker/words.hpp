@@ -7,6 +7,25 @@
 
 namespace factlint::words {
 
+// A word's classes as bits, so that a token is classified once and its
+// patterns test a bit instead of looking a word up again.
+enum word_class : unsigned {
+    start_verb = 1u << 0,
+    end_verb = 1u << 1,
+    event_verb = 1u << 2,
+    future = 1u << 3,
+    present = 1u << 4,
+    past = 1u << 5,  // a past marker: listed, or an -ed form that is not an exception
+    rise = 1u << 6,
+    fall = 1u << 7,
+    noun_stop = 1u << 8,
+    conjunction = 1u << 9,
+    filler = 1u << 10,
+};
+
+// Every class of a lower-case word (0 for most words of prose).
+[[nodiscard]] unsigned classes_of(std::string_view lower_word);
+
 [[nodiscard]] bool is_start_verb(std::string_view w);          // began, opened, signed, declared…
 [[nodiscard]] bool is_end_verb(std::string_view w);            // ended, withdrew, closed…
 [[nodiscard]] bool is_event_verb(std::string_view w);          // took place, occurred, happened…
