@@ -509,6 +509,21 @@ const auto on_shifted_year_part = [](auto& ctx) {
     x3::_val(ctx) = c;
 };
 
+// "June last year", "January this year": that month of the year `shift`
+// years from the document's.
+const auto on_month_shifted_year = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    const unsigned m = at_c<0>(a);
+    if ((m & lower_case) && (m % ambiguous == 3 || m % ambiguous == 5)) {  // "may this year bring"
+        x3::_pass(ctx) = false;
+        return;
+    }
+    time_core c = make(core_form::month, 0, m);
+    c.shift = at_c<1>(a);
+    c.shifted_year = true;
+    x3::_val(ctx) = c;
+};
+
 // "the last half of 1989" (the second), "the last quarter of 1989" (the fourth).
 const auto on_last_part = [](auto& ctx) {
     auto& a = x3::_attr(ctx);
@@ -578,6 +593,8 @@ const auto shifted_year_part = (shifts >> sp >> x3::omit[year_word] >> possessiv
                                 (sp | '-') >> year_parts >> word_end)[on_shifted_year_part];
 const auto last_part =
     (x3::omit[last_word] >> sp >> year_parts >> word_end >> sp >> -of >> year4 >> word_end)[on_last_part];
+const auto month_shifted_year =
+    (month_names >> word_end >> sp >> shifts >> sp >> x3::omit[year_word] >> word_end)[on_month_shifted_year];
 const auto relative = (shifts >> sp >> x3::omit[fiscal_word] >> sp >> units >> word_end)[on_shift_fiscal] |
                       (shifts >> sp >> units >> word_end)[on_shift_unit] |
                       (shifts >> sp >> month_names >> word_end)[on_shift_month] |
@@ -604,9 +621,9 @@ const x3::rule<struct digit_core_class, time_core> digit_core = "time";
 const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
                             year_quarter | year_alone | days_month | day_month | bare_decade;
 const x3::rule<struct word_core_class, time_core> word_core = "time";
-const auto word_core_def = shifted_year_part | last_part | season | relative | present | month_days |
-                           month_day | month_year | month_alone | weekday_date | weekday | quarter | half |
-                           fiscal | year_words | decade_word;
+const auto word_core_def = shifted_year_part | last_part | month_shifted_year | season | relative | present |
+                           month_days | month_day | month_year | month_alone | weekday_date | weekday |
+                           quarter | half | fiscal | year_words | decade_word;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
 BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)

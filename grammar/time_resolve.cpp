@@ -177,8 +177,10 @@ std::string timex_of(const time_span& s) {
 
 resolved_time resolve(const time_core& c, const doc_date& doc) {
     if (c.shifted_year) {
-        // "next year's first quarter": the part of the document's year + shift.
+        // "next year's first quarter", "June last year": in the document's year + shift.
         const auto at = doc_at(doc, granularity::year);
+        if (!at && c.form == core_form::month)
+            return relative(std::nullopt, fmt::format("XXXX-{:02}", c.month));
         if (!at)
             return relative(std::nullopt,
                             fmt::format("XXXX-{}{}", c.form == core_form::half ? 'H' : 'Q', c.part));

@@ -307,6 +307,20 @@ bool season_acceptable(const char* limit, const char* text_end, const phrase& ph
     return is_one_of(prev, before);
 }
 
+// "the March accession", "a June agreement": a capitalised month between an
+// article and a lower-case noun modifies that noun as its date. ("May" is
+// left out: "the May government" names a person.)
+bool month_before_noun(const char* limit, const char* text_end, const phrase& ph) {
+    static constexpr std::array<std::string_view, 3> articles{"the", "a", "an"};
+    static constexpr std::array<std::string_view, 12> function_words{
+        "of", "to", "and", "or", "on", "in", "for", "from", "by", "with", "at", "is"};
+    if (ph.core.month == 5 || !is_one_of(word_before(limit, ph.begin), articles)) return false;
+    if (ph.end == text_end || *ph.end != ' ') return false;
+    const word_ref next = word_after(ph.end, text_end);
+    return next.begin == ph.end + 1 && next.size() > 2 && !is_upper(*next.begin) &&
+           (next.end == text_end || !is_alnum(*next.end)) && !is_one_of(next, function_words);
+}
+
 bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     const time_core& c = ph.core;
     static constexpr std::array<std::string_view, 5> seasons{"spring", "summer", "fall", "autumn", "winter"};
@@ -320,7 +334,8 @@ bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     if (c.form == core_form::month && c.year == 0 && c.needs_context && c.shift == 0 && is_upper(*ph.begin)) {
         const char* b = ph.begin;
         if (b > limit && b[-1] == '-') return true;  // "mid-March"
-        return is_one_of(word_before(limit, b), month_context) || extend_modifiers(limit, b, c) != b;
+        return is_one_of(word_before(limit, b), month_context) || extend_modifiers(limit, b, c) != b ||
+               month_before_noun(limit, text_end, ph);
     }
     return true;
 }

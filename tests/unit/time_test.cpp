@@ -136,6 +136,18 @@ TEST_CASE("time: a weekday before its date, parts of a named or shifted year") {
     CHECK(q.normalized == "2026-Q1");
     CHECK(only("last year's second half", june_20).normalized == "2024-H2");
     CHECK_FALSE(only("next year's first quarter").span.has_value());
+    check_one("under a June agreement", "June", time_span::month(2025, 6), time_basis::relative, june_20);
+    check_one("The March accession", "March", time_span::month(2025, 3), time_basis::relative, june_20);
+    for (std::string_view text : {"the March on Washington", "the May government", "a March of Dimes"}) {
+        INFO(text);
+        CHECK(find_times(text, june_20).empty());
+    }
+    check_one("in June last year", "June last year", time_span::month(2024, 6), time_basis::relative,
+              june_20);
+    check_one("January this year", "January this year", time_span::month(2025, 1), time_basis::relative,
+              june_20);
+    check_one("due in March next year", "March next year", time_span::month(2026, 3), time_basis::relative,
+              june_20);
     const time_match fiscal = only("in the current fiscal year", june_20);
     check_span(fiscal, time_span::year(2025));
     CHECK(fiscal.fiscal);
