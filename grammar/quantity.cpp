@@ -414,11 +414,12 @@ constexpr std::array<scan_word, 95> scan_words = {{
 
 // Length and the first seven letters, lower case, in one integer: a word of
 // prose costs one hash probe. Two words sharing a key ("estimated",
-// "estimates") only cost a failed grammar attempt.
+// "estimates") only cost a failed grammar attempt. Words here are letters
+// and digits, which `| 0x20` lower-cases (digits have that bit already).
 std::uint64_t word_key(std::string_view word) {
     std::uint64_t key = word.size();
     const std::size_t n = std::min<std::size_t>(word.size(), 7);
-    for (std::size_t i = 0; i < n; ++i) key = (key << 8) | static_cast<unsigned char>(lower(word[i]));
+    for (std::size_t i = 0; i < n; ++i) key = (key << 8) | (static_cast<unsigned char>(word[i]) | 0x20U);
     return key;
 }
 
@@ -432,12 +433,13 @@ public:
             while (keys_[h] != 0 && keys_[h] != key) h = (h + 1) % size;
             keys_[h] = key;
             kinds_[h] |= w.kind;
-            lengths_[slot(w.word[0])] |= 1U << w.word.size();
+            lengths_[slot(w.word)] |= 1U << w.word.size();
         }
     }
-    // A cheap first test: is there any word of this first letter and length?
-    [[nodiscard]] bool may_hold(char first, std::size_t length) const {
-        return length <= 13 && (lengths_[slot(first)] >> length & 1U);
+    // A cheap first test: is there any word of these first two letters and
+    // this length? Most words of prose ("the", "and", "said") fail it.
+    [[nodiscard]] bool may_hold(std::string_view word) const {
+        return word.size() <= 13 && (lengths_[slot(word)] >> word.size() & 1U);
     }
     [[nodiscard]] unsigned char kind(std::string_view word) const {
         if (word.size() > 13) return 0;
@@ -450,8 +452,11 @@ public:
 private:
     static constexpr std::size_t size = 512;
     static std::size_t hash(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 55; }
-    static std::size_t slot(char first) { return static_cast<unsigned char>(lower(first)) & 31U; }
-    std::array<std::uint32_t, 32> lengths_{};
+    static std::size_t slot(std::string_view word) {
+        const auto second = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0U;
+        return (static_cast<unsigned char>(word[0]) & 31U) << 5 | (second & 31U);
+    }
+    std::array<std::uint32_t, 32 * 32> lengths_{};
     std::array<std::uint64_t, size> keys_{};
     std::array<unsigned char, size> kinds_{};
 };
@@ -465,7 +470,7 @@ std::size_t alnum_end(std::string_view text, std::size_t i) {
 
 // "USD115", "EUR40": a currency code written against its figure.
 bool currency_code_attached(std::string_view text, std::size_t i, std::size_t j, char prev) {
-    if (j - i < 4 || is_alnum(prev) || !is_digit(text[i + 3]) || !is_alpha(text[i + 2])) return false;
+    if (j - i < 4 || !is_digit(text[i + 3]) || is_alnum(prev) || !is_alpha(text[i + 2])) return false;
     return (scan_word_kinds.kind(text.substr(i, 3)) & k_lead) != 0 && detail::is_upper(text[i]);
 }
 
@@ -565,9 +570,9 @@ std::vector<quantity_match> find_quantities(std::string_view text) {
             // "US$", "A$", "C $": a currency prefix that starts with letters.
             const bool dollar_after =
                 j < n && (text[j] == '$' || (text[j] == ' ' && j + 1 < n && text[j + 1] == '$'));
-            const unsigned char kind = is_alnum(prev) || !scan_word_kinds.may_hold(c, j - i)
-                                           ? 0
-                                           : scan_word_kinds.kind(text.substr(i, j - i));
+            const std::string_view word = text.substr(i, j - i);
+            const unsigned char kind =
+                is_alnum(prev) || !scan_word_kinds.may_hold(word) ? 0 : scan_word_kinds.kind(word);
             if (dollar_after || (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j)) ||
                 currency_code_attached(text, i, j, prev)) {
                 i = std::max(try_candidate(text, i, out), j);  // never retry inside a word
