@@ -29,6 +29,8 @@ struct tempeval_counts {
     int dates = 0;            // gold DATE timexes
     int found = 0;            // overlapped by one of our matches
     int value_right = 0;      // and that match's value right at the gold granularity
+    int vague = 0;            // gold DATE values PRESENT_REF, PAST_REF, FUTURE_REF
+    int vague_right = 0;      // of those, right
     int false_positives = 0;  // our matches overlapping no gold TIMEX3 of any type
     int exceptions = 0;       // documents on which find_times threw
 };
