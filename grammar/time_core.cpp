@@ -125,7 +125,7 @@ const keyword last_word{{"last", 0}};
 // The parts of a year a possessive or "last" can pick: "quarter", "half".
 constexpr unsigned half_code = 2, quarter_code = 4;
 const keyword_table<unsigned> year_parts{{"quarter", quarter_code}, {"half", half_code}};
-const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}};
+const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tonight", 0}, {"tomorrow", 1}};
 const keyword present_words{{"now", 0}, {"currently", 0}, {"presently", 0}, {"nowadays", 0}, {"still", 0}};
 
 // Years spoken as words, as transcripts write them: "nineteen ninety-six",

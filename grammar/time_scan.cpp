@@ -181,7 +181,7 @@ bool digit_start_ok(const char* limit, const char* p) {
 }
 
 // Words (lower case, letters only) at which the X3 grammar is tried.
-constexpr std::array<std::string_view, 68> core_words{
+constexpr std::array<std::string_view, 69> core_words{
     "january",   "february",  "march",     "april",    "may",      "june",      "july",    "august",
     "september", "october",   "november",  "december", "jan",      "feb",       "mar",     "apr",
     "jun",       "jul",       "aug",       "sep",      "sept",     "oct",       "nov",     "dec",
@@ -190,7 +190,7 @@ constexpr std::array<std::string_view, 68> core_words{
     "now",       "currently", "presently", "nowadays", "still",    "first",     "second",  "third",
     "fourth",    "fiscal",    "q",         "fy",       "spring",   "summer",    "fall",    "autumn",
     "winter",    "nineteen",  "eighteen",  "year",     "twenties", "thirties",  "forties", "fifties",
-    "sixties",   "seventies", "eighties",  "nineties"};
+    "sixties",   "seventies", "eighties",  "nineties", "tonight"};
 
 // Words that start a phrase read by hand ("two years ago", "at present").
 constexpr std::array<std::string_view, 7> other_words{"ago",     "earlier", "present", "date",

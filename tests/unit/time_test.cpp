@@ -251,6 +251,7 @@ TEST_CASE("time: relative to the document date") {
         {"yesterday", time_span::day(2025, 6, 19), "2025-06-19"},
         {"today", time_span::day(2025, 6, 20), "2025-06-20"},
         {"tomorrow", time_span::day(2025, 6, 21), "2025-06-21"},
+        {"tonight", time_span::day(2025, 6, 20), "2025-06-20"},
         {"so far this year", time_span::year(2025), "2025"},
         {"earlier this year", time_span::year(2025), "2025"},
         {"two years ago", time_span::year(2023), "2023"},
