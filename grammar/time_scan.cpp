@@ -30,7 +30,12 @@
 //    back, as earnings stories mean them; "the year-ago quarter/period"
 //    always does; "the quarter", "the latest quarter" are that quarter;
 //  * seasons are three-month spans normalized "1998-SU"; "the weekend"
-//    is Saturday–Sunday, normalized "1998-W33-WE".
+//    is Saturday–Sunday, normalized "1998-W33-WE";
+//  * years spoken as words ("nineteen ninety-six", "the year two
+//    thousand") are years; decades as words need "the" ("the nineties",
+//    not "in his nineties"); a capitalised month between an article and a
+//    lower-case noun ("a June agreement", not "the May government") needs
+//    no preposition.
 // Vague references ("recently", "the future", "soon") are never matched:
 // a checker would treat them as unresolved dates.
 #include <algorithm>
