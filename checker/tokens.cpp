@@ -1,6 +1,7 @@
 #include "checker/tokens.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "checker/words.hpp"
 
@@ -8,10 +9,17 @@ namespace factlint {
 
 namespace {
 
-bool is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
-           c >= 0x80;
-}
+// Letters, digits, the apostrophe and every byte of a UTF-8 sequence: one
+// table look-up per byte of a sentence.
+constexpr std::array<bool, 256> word_bytes = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+               c >= 0x80;
+    return t;
+}();
+
+bool is_word_byte(unsigned char c) { return word_bytes[c]; }
 
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) { return b1 < e2 && b2 < e1; }
 
@@ -70,19 +78,18 @@ std::size_t scan_plain(std::string_view text, std::string_view lowered, std::siz
                        std::vector<token>& out) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (is_word_byte(c)) {
-        std::size_t j = i;
+        std::size_t j = i + 1;
         // Words keep inner dots of abbreviations ("U.S.") and hyphens ("mid-year").
-        while (j < text.size()) {
-            const auto d = static_cast<unsigned char>(text[j]);
-            if (is_word_byte(d)) {
+        for (;;) {
+            while (j < text.size() && is_word_byte(static_cast<unsigned char>(text[j]))) ++j;
+            if (j + 1 >= text.size()) break;
+            const char d = text[j];
+            if ((d == '.' || d == '-') && is_word_byte(static_cast<unsigned char>(text[j + 1])) &&
+                (d == '-' || j - i == 1 || (j >= 2 && text[j - 2] == '.'))) {
                 ++j;
-            } else if ((d == '.' || d == '-') && j + 1 < text.size() &&
-                       is_word_byte(static_cast<unsigned char>(text[j + 1])) &&
-                       (d == '-' || j - i == 1 || (j >= 2 && text[j - 2] == '.'))) {
-                ++j;
-            } else {
-                break;
+                continue;
             }
+            break;
         }
         std::string_view word = lowered.substr(i, j - i);
         // Possessive "'s" is part of the word but not of its meaning.

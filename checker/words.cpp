@@ -112,11 +112,18 @@ public:
     }
 
 private:
-    static constexpr std::size_t size = 1024;  // a power of two, over twice the words
+    static constexpr unsigned size_bits = 10;
+    static constexpr std::size_t size = std::size_t{1} << size_bits;  // over twice the words
+    // Length and the first two and last two bytes: enough to spread the
+    // lists' words, and no loop over the word.
     static std::size_t hash(std::string_view w) {
-        std::uint32_t h = 2166136261u;  // FNV-1a
-        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-        return h & (size - 1);
+        const auto at = [&w](std::size_t i) {
+            return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i]));
+        };
+        const std::size_t n = w.size();
+        const std::uint32_t k =
+            at(0) | at(n > 1 ? 1 : 0) << 8 | at(n - 1) << 16 | at(n > 1 ? n - 2 : 0) << 24;
+        return ((k ^ static_cast<std::uint32_t>(n) * 0x9E3779B9u) * 0x85EBCA6Bu) >> (32 - size_bits);
     }
     void insert(std::string_view w, unsigned c) {
         std::size_t h = hash(w);
