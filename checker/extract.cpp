@@ -143,6 +143,7 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
         const sentence_context c{s, si, a, document_date, options};
 
         std::vector<claim_record> local;
+        local.reserve(a.toks.quantities.size() + a.toks.times.size() + 2);  // a claim_record moves dearly
         std::vector<int> q_rec(a.toks.quantities.size(), -1), t_rec(a.toks.times.size(), -1);
         for (std::size_t i = 0; i < a.toks.tokens.size(); ++i) {
             const token& t = a.toks.tokens[i];
@@ -210,7 +211,7 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
             if (i >= 0) i = final_index[static_cast<std::size_t>(i)];
         };
         for (int k : order) {
-            claim_record r = std::move(local[static_cast<std::size_t>(k)]);
+            claim_record& r = local[static_cast<std::size_t>(k)];
             if (r.change)
                 remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
             if (r.total)
