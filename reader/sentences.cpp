@@ -27,6 +27,7 @@ bool starts_with_at(std::string_view s, std::size_t i, std::string_view what) {
 std::size_t closer_length(std::string_view s, std::size_t i) {
     const char c = s[i];
     if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (static_cast<unsigned char>(c) < 0xC2) return 0;  // ASCII: none of the multi-byte closers
     if (starts_with_at(s, i, "\u201D") || starts_with_at(s, i, "\u2019")) return 3;
     if (starts_with_at(s, i, "\u00BB")) return 2;
     return 0;
@@ -38,6 +39,7 @@ bool can_start_sentence(std::string_view s, std::size_t i) {
     const char c = s[i];
     if (is_upper(c) || is_digit(c)) return true;
     if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '$') return true;
+    if (static_cast<unsigned char>(c) < 0xC2) return false;  // ASCII: no opener, sign or letter below
     for (std::string_view opener : {"\u201C", "\u2018", "\u00AB", "\u20AC", "\u00A3"}) {
         if (starts_with_at(s, i, opener)) return true;
     }
@@ -67,7 +69,11 @@ constexpr std::string_view abbreviations[] = {
 // clang-format on
 
 bool is_abbreviation(std::string_view word) {
-    return std::find(std::begin(abbreviations), std::end(abbreviations), word) != std::end(abbreviations);
+    // The first byte before the whole comparison: most words before a
+    // period share their length with several abbreviations.
+    return std::any_of(std::begin(abbreviations), std::end(abbreviations), [word](std::string_view a) {
+        return a.size() == word.size() && a[0] == word[0] && a == word;
+    });
 }
 
 // "U.S", "e.g", "a.m": single letters joined by dots (the final dot is not
