@@ -25,6 +25,7 @@ bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) { 
 
 void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantities,
                                  std::vector<grammar::time_match>& times) {
+    if (quantities.empty() || times.empty()) return;  // nothing can overlap (most sentences)
     // Times come in order and do not overlap, so both their begins and ends
     // are sorted: search from the first time that ends after the figure
     // begins. (A linear search per figure made one long sentence quadratic:
