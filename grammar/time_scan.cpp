@@ -549,8 +549,11 @@ struct scanner {
             if (!w) return false;
             if (n == 0 && month && is_one_of(w, right_before)) return true;
             if (is_one_of(w, past_words)) return false;
-            if (is_one_of(w, future_words)) return true;
+            // "lower-than-expected earnings" is an adjective, not a plan.
+            if (is_one_of(w, future_words) && !(w.begin > base && w.begin[-1] == '-')) return true;
             const word_ref next = word_after(w.end, end);
+            if ((is(w, "is") || is(w, "are")) && is(next, "to"))
+                return true;  // "is to resume trading Tuesday"
             if ((is(w, "set") || is(w, "plans") || is(w, "plan")) && (is(next, "to") || is(next, "for")))
                 return true;
             if ((is(w, "soon") || is(w, "early")) && is(next, "as") && is(word_before(base, w.begin), "as"))

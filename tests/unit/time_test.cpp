@@ -535,4 +535,9 @@ TEST_CASE("time: a future marker picks the next month, day or weekday") {
     check_written("It opens this September.", "this September", june_20, time_span::month(2025, 9),
                   "2025-09");
     check_written("It opened in September.", "September", june_20, time_span::month(2024, 9), "2024-09");
+    // A hyphenated "expected" is an adjective; "is to" plans.
+    check_written("It fell after lower-than-expected earnings after the market closed Wednesday.",
+                  "Wednesday", june_20, time_span::day(2025, 6, 18), "2025-06-18");
+    check_written("The stock is to resume trading in Paris Tuesday.", "Tuesday", june_20,
+                  time_span::day(2025, 6, 24), "2025-06-24");
 }
