@@ -106,8 +106,9 @@ public:
     [[nodiscard]] unsigned find(std::string_view w) const {
         if (w.empty() || w.size() > longest_) return 0;
         for (std::size_t h = hash(w);; h = (h + 1) & (size - 1)) {
-            if (words_[h].empty()) return 0;
-            if (words_[h] == w) return classes_[h];
+            const std::string_view k = words_[h];
+            if (k.empty()) return 0;
+            if (k.size() == w.size() && same_bytes(k, w)) return classes_[h];
         }
     }
 
@@ -124,6 +125,12 @@ private:
         const std::uint32_t k =
             at(0) | at(n > 1 ? 1 : 0) << 8 | at(n - 1) << 16 | at(n > 1 ? n - 2 : 0) << 24;
         return ((k ^ static_cast<std::uint32_t>(n) * 0x9E3779B9u) * 0x85EBCA6Bu) >> (32 - size_bits);
+    }
+    // Words of a dozen bytes at most: a plain loop beats a call to memcmp.
+    static bool same_bytes(std::string_view a, std::string_view b) {
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i]) return false;
+        return true;
     }
     void insert(std::string_view w, unsigned c) {
         std::size_t h = hash(w);
