@@ -13,9 +13,9 @@
 namespace factlint {
 
 struct source_location {
-    std::string file;
-    int line = 0;    // 1-based
-    int column = 0;  // 1-based, UTF-8 characters
+    std::string file;  // empty in a reference_value: the file of its claim
+    int line = 0;      // 1-based
+    int column = 0;    // 1-based, UTF-8 characters
 };
 
 // When a value of a series is in force (SPEC §5 `value Q [TIME]`).

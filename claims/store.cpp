@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <tuple>
 #include <unordered_map>
 
@@ -44,19 +45,22 @@ char_class classify_utf8(std::string_view s) {
     return char_class::word;
 }
 
+// Appends the normalized input to `text` (after what it holds already, so
+// index keys go straight into one arena) and, when `offsets` is given, the
+// input byte of each normalized byte to `offsets`.
 class normalizer {
 public:
-    normalizer(std::string_view input, bool keep_offsets) : in_(input), keep_offsets_(keep_offsets) {
-        out_.text.reserve(input.size() + 1);
-        if (keep_offsets_) out_.offsets.reserve(input.size() + 1);
+    normalizer(std::string_view input, std::string& text, std::vector<std::size_t>* offsets)
+        : in_(input), text_(text), offsets_(offsets), base_(text.size()) {
+        text_.reserve(text_.size() + input.size() + 1);
+        if (offsets_ != nullptr) offsets_->reserve(offsets_->size() + input.size() + 1);
     }
 
-    normalized_text run() {
+    void run() {
         std::size_t i = 0;
         while (i < in_.size()) i = step(i);
         end_word();
-        if (keep_offsets_) out_.offsets.push_back(out_.text.empty() ? in_.size() : word_end_);
-        return std::move(out_);
+        if (offsets_ != nullptr) offsets_->push_back(empty() ? in_.size() : word_end_);
     }
 
 private:
@@ -123,18 +127,20 @@ private:
         return i + len;
     }
 
+    [[nodiscard]] bool empty() const { return text_.size() == base_; }
+
     void emit(char c, std::size_t from, std::size_t word_end) {
         if (!in_word_) {
-            if (!out_.text.empty()) {
-                out_.text.push_back(' ');
-                if (keep_offsets_)
-                    out_.offsets.push_back(word_end_);  // a space maps to the end of the word before it
+            if (!empty()) {
+                text_.push_back(' ');
+                if (offsets_ != nullptr)
+                    offsets_->push_back(word_end_);  // a space maps to the end of the word before it
             }
-            word_start_ = out_.text.size();
+            word_start_ = text_.size();
             in_word_ = true;
         }
-        out_.text.push_back(c);
-        if (keep_offsets_) out_.offsets.push_back(from);
+        text_.push_back(c);
+        if (offsets_ != nullptr) offsets_->push_back(from);
         word_end_ = word_end;
     }
 
@@ -142,27 +148,32 @@ private:
     // or more ("troops" -> "troop", not "us" or "gas"), but not from "ss".
     void end_word() {
         if (!in_word_) return;
-        const std::size_t len = out_.text.size() - word_start_;
-        if (!abbreviation_ && len > 3 && out_.text.back() == 's' && out_.text[out_.text.size() - 2] != 's') {
-            out_.text.pop_back();
-            if (keep_offsets_) out_.offsets.pop_back();
+        const std::size_t len = text_.size() - word_start_;
+        if (!abbreviation_ && len > 3 && text_.back() == 's' && text_[text_.size() - 2] != 's') {
+            text_.pop_back();
+            if (offsets_ != nullptr) offsets_->pop_back();
         }
         in_word_ = false;
         abbreviation_ = false;
     }
 
     std::string_view in_;
-    bool keep_offsets_ = true;  // index keys need only the text
-    normalized_text out_;
+    std::string& text_;
+    std::vector<std::size_t>* offsets_;  // null: index keys need only the text
+    std::size_t base_;                   // text_.size() before this input
     bool in_word_ = false;
     bool abbreviation_ = false;
-    std::size_t word_start_ = 0;  // in out_.text
+    std::size_t word_start_ = 0;  // in text_
     std::size_t word_end_ = 0;    // in the input: the byte after the current/last word
 };
 
 }  // namespace
 
-normalized_text normalize_for_matching(std::string_view input) { return normalizer(input, true).run(); }
+normalized_text normalize_for_matching(std::string_view input) {
+    normalized_text out;
+    normalizer(input, out.text, &out.offsets).run();
+    return out;
+}
 
 // ---- the index ----------------------------------------------------------------
 
@@ -203,6 +214,14 @@ struct trie_builder {
     std::vector<std::uint32_t> out_head{none};
     std::vector<key_output> outputs;
     std::vector<std::uint32_t> out_next;
+
+    // At most one node per byte of the keys.
+    void reserve(std::size_t nodes, std::size_t keys) {
+        for (auto* v : {&first_child, &next_sibling, &last_child, &out_head}) v->reserve(nodes + 1);
+        byte.reserve(nodes + 1);
+        outputs.reserve(keys);
+        out_next.reserve(keys);
+    }
 
     node_id append_child(node_id parent, unsigned char b) {
         const auto n = static_cast<node_id>(byte.size());
@@ -268,30 +287,38 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
     where_begin.assign(1, 0);
     where_ids.clear();
     for (std::size_t i = 0; i < claims.size(); ++i) {
-        auto add = [&](const std::string& text, std::uint32_t owner, bool is_where) {
-            key_ref k;
+        // Normalizes `phrase` into the arena as a key " words"; false (and
+        // nothing kept) when it has no words.
+        auto normalize = [&](std::string_view phrase, key_ref& k) {
             k.offset = static_cast<std::uint32_t>(arena.size());
             arena.push_back(' ');
-            arena += text;
-            k.length = static_cast<std::uint32_t>(text.size() + 1);
+            normalizer(phrase, arena, nullptr).run();
+            k.length = static_cast<std::uint32_t>(arena.size() - k.offset);
+            if (k.length == 1) arena.pop_back();
+            return k.length > 1;
+        };
+        auto add = [&](key_ref k, std::uint32_t owner, bool is_where) {
             const std::string_view key(arena.data() + k.offset, k.length);
             k.head = packed(key, 0), k.next = packed(key, 8);
             k.claim = owner, k.is_where = is_where;
             keys.push_back(k);
         };
         for (const auto& n : claims[i].names) {
-            const std::string text = normalizer(n, false).run().text;
-            if (!text.empty()) add(text, static_cast<std::uint32_t>(i), false);
+            if (key_ref k; normalize(n, k)) add(k, static_cast<std::uint32_t>(i), false);
         }
         for (const auto& w : claims[i].wheres) {
-            std::string text = normalizer(w, false).run().text;
-            if (text.empty()) {
+            key_ref k;
+            if (!normalize(w, k)) {
                 where_ids.push_back(none);  // no words: never found, so the claim is never named
                 continue;
             }
-            const auto [it, is_new] =
-                where_number.try_emplace(std::move(text), static_cast<std::uint32_t>(where_number.size()));
-            if (is_new) add(it->first, it->second, true);
+            const auto [it, is_new] = where_number.try_emplace(
+                arena.substr(k.offset + 1, k.length - 1), static_cast<std::uint32_t>(where_number.size()));
+            if (is_new) {
+                add(k, it->second, true);
+            } else {
+                arena.resize(k.offset);  // the phrase is in the index already
+            }
             where_ids.push_back(it->second);
         }
         where_begin.push_back(static_cast<std::uint32_t>(where_ids.size()));
@@ -312,6 +339,7 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
     });
 
     trie_builder t;
+    t.reserve(arena.size(), keys.size());
     std::vector<node_id> path{0};  // path[d]: the node of the previous key's first d bytes
     std::string_view prev;
     const key_ref* prev_ref = nullptr;
@@ -398,6 +426,17 @@ void claim_store::add(reference_claim claim) {
     index_->ids_current = false;
 }
 
+void claim_store::add_all(std::vector<reference_claim> claims) {
+    if (claims_.empty()) {
+        claims_ = std::move(claims);
+    } else {
+        claims_.reserve(claims_.size() + claims.size());
+        std::move(claims.begin(), claims.end(), std::back_inserter(claims_));
+    }
+    index_->ids.clear();
+    index_->ids_current = false;
+}
+
 void claim_store::build_index() {
     index_->build(claims_);
     index_->ids.clear();
@@ -420,11 +459,13 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
     std::vector<name_hit> hits;
     const index& ix = *index_;
     if (ix.edge_begin.empty()) return hits;
-    const normalized_text norm = normalize_for_matching(text);
     // Keys start with a space, and so does the text: a match can only start
     // at a word, and inside a word that starts no key the automaton rests at
-    // the root, whose only edge is the space.
-    const std::string t = ' ' + norm.text;
+    // the root, whose only edge is the space. offsets[j] is the input byte
+    // of t[j + 1].
+    std::string t(1, ' ');
+    std::vector<std::size_t> offsets;
+    normalizer(text, t, &offsets).run();
     std::vector<std::uint32_t> wheres_seen;  // numbers of the `where` phrases in the text
     node_id state = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -448,7 +489,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
                 }
                 // t[end - length] is the key's leading space; in the
                 // normalized text the key's words are [end - length, end - 1).
-                hits.push_back({o.claim, norm.offsets[end - o.length], norm.offsets[end - 1]});
+                hits.push_back({o.claim, offsets[end - o.length], offsets[end - 1]});
             }
         }
     }

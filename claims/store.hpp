@@ -38,6 +38,10 @@ public:
 
     // Adds a claim; the caller has already checked the id is unique.
     void add(reference_claim claim);
+    void reserve(std::size_t claims) { claims_.reserve(claims); }
+    // Adds claims in bulk (ids unique among them and the store's), without
+    // moving them one by one when the store is empty.
+    void add_all(std::vector<reference_claim> claims);
     // Builds the index; call once after the last add.
     void build_index();
 

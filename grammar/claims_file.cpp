@@ -38,6 +38,13 @@ int column_of(std::string_view line, std::size_t offset) {
     return column;
 }
 
+// "`name`", built by appending (g++ 12 warns wrongly about "`" + std::string).
+std::string in_backquotes(std::string_view word) {
+    std::string out;
+    out.reserve(word.size() + 2);
+    return out.append(1, '`').append(word).append(1, '`');
+}
+
 std::string location_text(const source_location& l) {
     return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
@@ -51,8 +58,8 @@ struct value_line {
 // The claim being read and what its checks at the end need.
 struct open_claim {
     reference_claim claim;
-    std::string line_text;  // the `claim` line
-    bool keep = true;       // false after any error in the block
+    std::string_view line_text;  // the `claim` line, in the file's content
+    bool keep = true;            // false after any error in the block
     std::vector<value_line> value_lines;
     std::array<int, once_only.size()> seen{};  // line of each once-only keyword, 0 if none
 };
@@ -98,11 +105,12 @@ private:
         } else if (head.keyword == "claim") {
             on_claim(number, line, code, head);
         } else if (!is_property(head.keyword)) {
-            fail(number, line, head.indent,
-                 "unknown keyword `" + head.keyword + "`: expected " + std::string(keyword_list));
+            fail(
+                number, line, head.indent,
+                "unknown keyword " + in_backquotes(head.keyword) + ": expected " + std::string(keyword_list));
         } else if (head.indent == 0) {
             fail(number, line, 0,
-                 "`" + head.keyword + "` must be indented under a `claim` line: expected `claim ID`");
+                 in_backquotes(head.keyword) + " must be indented under a `claim` line: expected `claim ID`");
         } else if (!current_) {
             fail(number, line, head.indent, "indented line before any `claim`: expected `claim ID` first");
         } else {
@@ -143,8 +151,8 @@ private:
             return true;
         }
         fail(number, line, head.indent,
-             "claim `" + current_->claim.id + "` already has a `" + head.keyword + "` line (line " +
-                 std::to_string(seen) + ")");
+             "claim `" + current_->claim.id + "` already has a " + in_backquotes(head.keyword) +
+                 " line (line " + std::to_string(seen) + ")");
         return false;
     }
 
@@ -152,7 +160,7 @@ private:
                      const claims_lines::line_head& head) {
         reference_claim& c = current_->claim;
         line_error error;
-        const std::string& k = head.keyword;
+        const std::string_view k = head.keyword;
         bool ok = true;
         if (k == "name" || k == "where") {
             auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
@@ -165,12 +173,12 @@ private:
             return on_value(number, line, code, head);
         } else if (k == "source") {
             if (!first_time(number, line, head)) return;
-            const auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
+            auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
             ok = phrases.has_value();
             if (ok && phrases->size() > 1) {
                 return fail(number, line, (*phrases)[1].offset, "expected one quoted source, found several");
             }
-            if (ok) c.source = phrases->front().text;
+            if (ok) c.source = std::move(phrases->front().text);
         } else {
             if (!first_time(number, line, head)) return;
             if (k == "date") {
@@ -195,7 +203,7 @@ private:
         auto v = claims_values::read_value(code, head.rest, error);
         if (!v) return fail(number, line, error.offset, std::move(error.message));
         const std::size_t at = code.find_first_not_of(" \t", head.rest);
-        v->where = {path_, number, column_of(line, at)};
+        v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
         if (!c.values.empty() && !compatible_units(v->unit, c.values.front().unit)) {
             return fail(number, line, at,
                         "value is in " + v->unit + " but earlier values of claim " + c.id + " are " +

@@ -16,8 +16,7 @@ using iter = char const*;
 
 // The first word of a line: anything up to a blank or a quote, so that
 // "claim1" is reported whole as an unknown keyword.
-auto const keyword = x3::rule<struct keyword_r, std::string>{"keyword"} =
-    x3::lexeme[+(x3::char_ - x3::blank - '"')];
+auto const keyword = x3::rule<struct keyword_r>{"keyword"} = x3::lexeme[+(x3::char_ - x3::blank - '"')];
 
 auto const claim_id = x3::rule<struct claim_id_r, std::string>{"claim id"} =
     x3::lexeme[x3::char_("a-z0-9") >> *x3::char_("a-z0-9._-")];
@@ -29,10 +28,12 @@ auto const end_of_line = x3::rule<struct end_of_line_r>{"end of line"} = x3::eoi
 auto const percent_sign = x3::rule<struct percent_sign_r>{"percent sign"} = x3::lit('%');
 auto const percentage = x3::rule<struct percentage_r, double>{"percentage"} = x3::double_;
 
-auto const phrase_text = x3::rule<struct phrase_text_r, std::string>{"phrase text"} =
+// Read raw (no attribute, so no string built a character at a time); the
+// escapes are removed afterwards, only when there are any.
+auto const phrase_text = x3::rule<struct phrase_text_r>{"phrase text"} =
     *(('\\' >> x3::char_("\"\\")) | ~x3::char_('"'));
-auto const quoted = x3::rule<struct quoted_r, std::string>{"quoted phrase"} =
-    x3::lexeme['"' > phrase_text > close_quote];
+auto const quoted = x3::rule<struct quoted_r, boost::iterator_range<iter>>{"quoted phrase"} =
+    x3::lexeme['"' > x3::raw[phrase_text] > close_quote];
 
 auto const tolerance_line = x3::eps > percentage > percent_sign > end_of_line;
 
@@ -41,6 +42,18 @@ auto const tolerance_line = x3::eps > percentage > percent_sign > end_of_line;
 std::size_t offset_of(std::string_view line, iter p) { return static_cast<std::size_t>(p - line.data()); }
 
 void skip_blanks(iter& p, iter last) { x3::parse(p, last, *x3::blank); }
+
+// A phrase as written between its quotes, with `\"` and `\\` resolved.
+std::string unescaped(std::string_view raw) {
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+    std::string text;
+    text.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const bool escape = raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == '"' || raw[i + 1] == '\\');
+        text.push_back(raw[escape ? ++i : i]);  // any other backslash is kept, as the grammar reads it
+    }
+    return text;
+}
 
 std::string phrase_message(std::string_view keyword, bool after_comma) {
     if (after_comma) return "expected a quoted phrase after `,`";
@@ -56,8 +69,9 @@ line_head read_head(std::string_view line) {
     skip_blanks(p, last);
     line_head head;
     head.indent = offset_of(line, p);
-    x3::parse(p, last, keyword, head.keyword);
+    x3::parse(p, last, keyword);
     head.rest = offset_of(line, p);
+    head.keyword = line.substr(head.indent, head.rest - head.indent);
     return head;
 }
 
@@ -98,10 +112,12 @@ std::optional<std::vector<phrase>> read_phrases(std::string_view line, std::size
             skip_blanks(p, last);
             phrase ph;
             ph.offset = offset_of(line, p);
-            if (!x3::parse(p, last, quoted, ph.text)) {
+            boost::iterator_range<iter> raw;
+            if (!x3::parse(p, last, quoted, raw)) {
                 error = {offset_of(line, p), phrase_message(keyword, !phrases.empty())};
                 return std::nullopt;
             }
+            ph.text = unescaped(std::string_view(raw.begin(), raw.size()));
             if (ph.text.find_first_not_of(" \t") == std::string::npos) {
                 error = {ph.offset, "empty phrase: expected words between the quotes"};
                 return std::nullopt;

@@ -19,9 +19,9 @@ struct line_error {
 
 // A line's indentation and its first word.
 struct line_head {
-    std::size_t indent = 0;  // bytes of leading blanks
-    std::string keyword;     // empty when the line does not start with a word
-    std::size_t rest = 0;    // first byte after the keyword
+    std::size_t indent = 0;    // bytes of leading blanks
+    std::string_view keyword;  // into the line; empty when it does not start with a word
+    std::size_t rest = 0;      // first byte after the keyword
 };
 [[nodiscard]] line_head read_head(std::string_view line);
 

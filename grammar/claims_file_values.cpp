@@ -98,16 +98,17 @@ struct keyword_hit {
     const time_keyword* kw = nullptr;
 };
 
-// Every time keyword in the value text, last first.
+// Every time keyword in the value text, last first: one pass from the end,
+// trying the keywords only where a space is (they all start with one).
 std::vector<keyword_hit> keyword_hits(std::string_view line, piece text) {
     std::vector<keyword_hit> hits;
     const std::string_view t = text_of(line, text);
-    for (const auto& kw : time_keywords) {
-        for (auto at = t.find(kw.text); at != std::string_view::npos; at = t.find(kw.text, at + 1)) {
-            hits.push_back({text.begin + at, &kw});
+    for (std::size_t at = t.size(); at-- > 0;) {
+        if (t[at] != ' ') continue;
+        for (const auto& kw : time_keywords) {
+            if (t.substr(at).starts_with(kw.text)) hits.push_back({text.begin + at, &kw});
         }
     }
-    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
     return hits;
 }
 
