@@ -444,6 +444,15 @@ const auto on_shift_month = [](auto& ctx) {
     x3::_val(ctx) = c;
 };
 
+// "last Oct. 23": the latest October 23 before the document date; "next
+// May 1" the first after it.
+const auto on_shift_day = [](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    time_core c = make(core_form::day, 0, at_c<1>(a), at_c<2>(a));
+    c.shift = at_c<0>(a);
+    accept(ctx, c);
+};
+
 const auto on_shift_weekday = [](auto& ctx) {
     auto& a = x3::_attr(ctx);
     time_core c = make(core_form::weekday);
@@ -595,6 +604,7 @@ const auto last_part =
     (x3::omit[last_word] >> sp >> year_parts >> word_end >> sp >> -of >> year4 >> word_end)[on_last_part];
 const auto month_shifted_year =
     (month_names >> word_end >> sp >> shifts >> sp >> x3::omit[year_word] >> word_end)[on_month_shifted_year];
+const auto shifted_day = (shifts >> sp >> month_tok >> sp >> day_tok >> !year_tail)[on_shift_day];
 const auto relative = (shifts >> sp >> x3::omit[fiscal_word] >> sp >> units >> word_end)[on_shift_fiscal] |
                       (shifts >> sp >> units >> word_end)[on_shift_unit] |
                       (shifts >> sp >> month_names >> word_end)[on_shift_month] |
@@ -621,9 +631,9 @@ const x3::rule<struct digit_core_class, time_core> digit_core = "time";
 const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
                             year_quarter | year_alone | days_month | day_month | bare_decade;
 const x3::rule<struct word_core_class, time_core> word_core = "time";
-const auto word_core_def = shifted_year_part | last_part | month_shifted_year | season | relative | present |
-                           month_days | month_day | month_year | month_alone | weekday_date | weekday |
-                           quarter | half | fiscal | year_words | decade_word;
+const auto word_core_def = shifted_year_part | last_part | month_shifted_year | shifted_day | season |
+                           relative | present | month_days | month_day | month_year | month_alone |
+                           weekday_date | weekday | quarter | half | fiscal | year_words | decade_word;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
 BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)

@@ -91,6 +91,13 @@ resolved_time day_without_year(const time_core& c, const doc_date& doc) {
         else if (!next)
             next = d;
     }
+    if (c.shift < 0) {  // "last Oct. 23": strictly before the document date
+        for (int y = year; y >= year - 2; --y)
+            if (valid_date(y, c.month, c.day) && time_span::day(y, c.month, c.day).from < now)
+                return relative(time_span::day(y, c.month, c.day), {});
+        return relative(std::nullopt, unresolved);
+    }
+    if (c.shift > 0) return next ? relative(next, {}) : relative(std::nullopt, unresolved);
     constexpr int ahead_days = 120;
     if (c.future && past && past->from == now) return relative(past, {});
     if (c.future && next) return relative(next, {});

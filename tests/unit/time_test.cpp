@@ -142,6 +142,11 @@ TEST_CASE("time: a weekday before its date, parts of a named or shifted year") {
         INFO(text);
         CHECK(find_times(text, june_20).empty());
     }
+    check_one("It ended last Oct. 23.", "last Oct. 23", time_span::day(2024, 10, 23), time_basis::relative,
+              june_20);
+    check_one("It opens next May 1.", "next May 1", time_span::day(2026, 5, 1), time_basis::relative,
+              june_20);
+    check_one("last June 20", "last June 20", time_span::day(2024, 6, 20), time_basis::relative, june_20);
     check_one("in June last year", "June last year", time_span::month(2024, 6), time_basis::relative,
               june_20);
     check_one("January this year", "January this year", time_span::month(2025, 1), time_basis::relative,
