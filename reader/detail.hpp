@@ -38,8 +38,10 @@ private:
     std::vector<sentence::run> runs_;
 };
 
-// Splits the block's prose into sentences and appends them to `out`.
-void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::vector<sentence>& out);
+// Splits the block's prose into sentences and appends them to `out`; their
+// text views `source` where it is verbatim, else text kept in `store`.
+void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+                    prose_store& store, std::vector<sentence>& out);
 
 // YAML front matter at the start of a file.
 struct front_matter {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,9 +38,12 @@ private:
 
 // A stretch of prose text and where each byte of it came from. Markup is
 // dropped (emphasis markers, link targets, inline code), so the prose is
-// not a substring of the file: `source_offset` maps back.
+// not always a substring of the file: `source_offset` maps back.
 struct sentence {
-    std::string text;
+    // A view into the document: into `source` when the sentence was copied
+    // from it verbatim (in plain text, every sentence within one line), else
+    // into the text its `prose_store` keeps. No copy per sentence.
+    std::string_view text;
     // Runs of text copied verbatim from the source: text[at..at+length) ==
     // source[source_at..source_at+length).
     struct run {
@@ -46,8 +51,8 @@ struct sentence {
         std::size_t source_at = 0;
         std::size_t length = 0;
     };
-    std::vector<run> runs;
-    std::size_t block = 0;     // index of the paragraph/heading/list item it came from
+    std::span<const run> runs;  // kept by the document's prose_store
+    std::size_t block = 0;      // index of the paragraph/heading/list item it came from
     bool heading = false;
 
     // The source byte of text byte i (i == text.size() maps past the last run).
@@ -61,6 +66,21 @@ struct sentence {
     [[nodiscard]] std::size_t source_end_offset(std::size_t i) const;
     [[nodiscard]] std::size_t source_begin() const { return source_offset(0); }
     [[nodiscard]] std::size_t source_end() const { return source_end_offset(text.size()); }
+};
+
+// What sentences view besides the source: their runs, and the text of those
+// that are not a verbatim piece of it. Kept in chunks that are never
+// reallocated, so the views stay valid while the store grows; one heap
+// block per 64 KiB instead of two per sentence.
+class prose_store {
+public:
+    [[nodiscard]] std::string_view keep_text(std::string_view text);
+    [[nodiscard]] std::span<const sentence::run> keep_runs(std::span<const sentence::run> runs);
+    void clear();
+
+private:
+    std::deque<std::string> text_chunks_;
+    std::deque<std::vector<sentence::run>> run_chunks_;
 };
 
 // An inline directive: <!-- factlint-disable-next-line FL101 --> in Markdown,
@@ -87,6 +107,7 @@ struct document {
     input_format format = input_format::markdown;
     std::optional<time_span> date;    // front matter `date:`
     std::optional<std::size_t> date_offset;  // where `date:`'s value is, for messages
+    prose_store prose;                // what `sentences` view besides `source`
     std::vector<sentence> sentences;
     std::vector<directive> directives;
     // Problems that did not stop the reading (a front-matter `date:` that is

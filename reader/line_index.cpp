@@ -78,7 +78,7 @@ std::string_view line_index::line_text(int line) const {
 namespace {
 
 // The last run that starts at or before text byte i, or nullptr.
-const sentence::run* run_at_or_before(const std::vector<sentence::run>& runs, std::size_t i) {
+const sentence::run* run_at_or_before(std::span<const sentence::run> runs, std::size_t i) {
     const auto next = std::upper_bound(runs.begin(), runs.end(), i,
                                        [](std::size_t x, const sentence::run& r) { return x < r.at; });
     if (next == runs.begin()) return nullptr;

@@ -146,7 +146,7 @@ private:
 
     void end_block() {
         if (prose_.has_prose()) {
-            emit_sentences(prose_, block_, heading_, doc_.sentences);
+            emit_sentences(prose_, block_, heading_, doc_.source, doc_.prose, doc_.sentences);
             ++block_;
         }
         prose_.clear();

@@ -61,7 +61,7 @@ private:
 
     void end_paragraph() {
         if (prose_.has_prose()) {
-            emit_sentences(prose_, block_, false, doc_.sentences);
+            emit_sentences(prose_, block_, false, doc_.source, doc_.prose, doc_.sentences);
             ++block_;
         }
         prose_.clear();

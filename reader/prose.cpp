@@ -48,6 +48,7 @@ namespace {
 // The runs of prose[begin, end), rebased to the sentence's own text.
 void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::size_t end,
                std::vector<sentence::run>& out) {
+    out.clear();
     auto it = std::upper_bound(runs.begin(), runs.end(), begin,
                                [](std::size_t x, const sentence::run& r) { return x < r.at; });
     if (it != runs.begin()) --it;
@@ -67,17 +68,55 @@ void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::s
     }
 }
 
+constexpr std::size_t text_chunk = 64 * 1024;
+constexpr std::size_t run_chunk = 4096;
+
 }  // namespace
 
-void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::vector<sentence>& out) {
+void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+                    prose_store& store, std::vector<sentence>& out) {
     const std::string& text = prose.text();
+    std::vector<sentence::run> runs;
     for (const auto& [begin, end] : split_sentences(text)) {
         sentence& s = out.emplace_back();
-        s.text.assign(text, begin, end - begin);
-        copy_runs(prose.runs(), begin, end, s.runs);
+        copy_runs(prose.runs(), begin, end, runs);
+        // Verbatim: one run covering the whole sentence, so its text is the source's.
+        const bool verbatim = runs.size() == 1 && runs[0].length == end - begin;
+        s.text = verbatim ? source.substr(runs[0].source_at, runs[0].length)
+                          : store.keep_text(std::string_view(text).substr(begin, end - begin));
+        s.runs = store.keep_runs(runs);
         s.block = block;
         s.heading = heading;
     }
 }
 
 }  // namespace factlint::reader_detail
+
+namespace factlint {
+
+std::string_view prose_store::keep_text(std::string_view text) {
+    if (text_chunks_.empty() || text_chunks_.back().capacity() - text_chunks_.back().size() < text.size()) {
+        text_chunks_.emplace_back().reserve(std::max(reader_detail::text_chunk, text.size()));
+    }
+    std::string& chunk = text_chunks_.back();  // appending within its capacity never moves it
+    const std::size_t at = chunk.size();
+    chunk.append(text);
+    return std::string_view(chunk).substr(at, text.size());
+}
+
+std::span<const sentence::run> prose_store::keep_runs(std::span<const sentence::run> runs) {
+    if (run_chunks_.empty() || run_chunks_.back().capacity() - run_chunks_.back().size() < runs.size()) {
+        run_chunks_.emplace_back().reserve(std::max(reader_detail::run_chunk, runs.size()));
+    }
+    std::vector<sentence::run>& chunk = run_chunks_.back();
+    const std::size_t at = chunk.size();
+    chunk.insert(chunk.end(), runs.begin(), runs.end());
+    return std::span<const sentence::run>(chunk).subspan(at, runs.size());
+}
+
+void prose_store::clear() {
+    text_chunks_.clear();
+    run_chunks_.clear();
+}
+
+}  // namespace factlint

@@ -47,8 +47,9 @@ void warn_bad_date(document& doc, const front_matter& fm) {
 // The front-matter title is prose: one sentence, heading-like, block 0.
 void add_title(document& doc, const front_matter& fm) {
     sentence title;
-    title.text = doc.source.substr(*fm.title_offset, fm.title_length);
-    title.runs.push_back({0, *fm.title_offset, fm.title_length});
+    title.text = std::string_view(doc.source).substr(*fm.title_offset, fm.title_length);
+    const sentence::run whole{0, *fm.title_offset, fm.title_length};
+    title.runs = doc.prose.keep_runs({&whole, 1});
     title.block = 0;
     title.heading = true;
     doc.sentences.push_back(std::move(title));
@@ -76,6 +77,7 @@ std::optional<read_error> read_document(std::string path, std::string bytes, inp
     doc.date.reset();
     doc.date_offset.reset();
     doc.sentences.clear();
+    doc.prose.clear();
     doc.directives.clear();
     doc.warnings.clear();
     doc.lines = line_index(doc.source);

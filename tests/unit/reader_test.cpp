@@ -29,7 +29,7 @@ read_error read_fails(std::string bytes) {
 
 std::vector<std::string> texts(const document& doc) {
     std::vector<std::string> out;
-    for (const auto& s : doc.sentences) out.push_back(s.text);
+    for (const auto& s : doc.sentences) out.emplace_back(s.text);
     return out;
 }
 
