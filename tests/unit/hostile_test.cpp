@@ -2,12 +2,12 @@
 // (docs/reliability.md). End-to-end hostile inputs are in tests/hostile.cmake.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "checker/engine.hpp"
 #include "grammar/parse.hpp"
 #include "reader/document.hpp"
+#include "growth.hpp"
 
 namespace {
 
@@ -41,16 +41,18 @@ TEST_CASE("hostile: line_index columns on a long line with multi-byte characters
 
 TEST_CASE("hostile: line_index locate is not linear in the line length") {
     // Once quadratic: every figure on a 50 MB single line counted its column
-    // from the line start.
-    const std::string source(8 * 1024 * 1024, 'a');
-    const line_index lines(source);
-    const auto start = std::chrono::steady_clock::now();
+    // from the line start. Locating every 64th byte of a line eight times as
+    // long must take about eight times as long, not sixty-four.
     std::size_t sum = 0;
-    for (std::size_t byte = 0; byte < source.size(); byte += 64) sum += lines.locate(byte).column;
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto locate_all = [&](std::size_t bytes) {
+        const std::string source(bytes, 'a');
+        const line_index lines(source);
+        for (std::size_t byte = 0; byte < source.size(); byte += 64) sum += lines.locate(byte).column;
+        CHECK(lines.locate(source.size() - 1).column == static_cast<int>(source.size()));
+    };
+    const double ratio = testing::growth_ratio(locate_all, 1024 * 1024, 8 * 1024 * 1024);
     CHECK(sum > 0);
-    CHECK(lines.locate(source.size() - 1).column == static_cast<int>(source.size()));
-    CHECK(seconds < 5.0);  // about 0.1 s; counting from the line start took hours
+    CHECK(ratio < 24.0);
 }
 
 TEST_CASE("hostile: a number too long for a double is not a figure") {
@@ -65,18 +67,22 @@ TEST_CASE("hostile: a number too long for a double is not a figure") {
 TEST_CASE("hostile: a long single-line sentence full of figures is read in linear time") {
     // Once quadratic twice over: columns counted from the line start, and
     // every figure compared with every date of its sentence. A 50 MB line
-    // never finished; this 2 MB one took over a minute.
+    // never finished; a 2 MB one took over a minute. Four times the text
+    // must take about four times as long (sixteen if quadratic).
     const std::string chunk = "The ferry carried about 12,000 riders in 2022 and ";
-    std::string text;
-    while (text.size() < 2 * 1024 * 1024) text += chunk;
-    text += '\n';
-    const auto start = std::chrono::steady_clock::now();
-    document doc;
-    REQUIRE_FALSE(read_document("long.md", text, input_format::markdown, doc).has_value());
     claim_store store;
     store.build_index();
-    const auto records = extract_records(doc, store, check_options{});
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(records.size() >= 2 * (text.size() / chunk.size()));
-    CHECK(seconds < 30.0);
+    std::size_t last_records = 0, last_chunks = 0;
+    const auto read_line = [&](std::size_t bytes) {
+        std::string text;
+        while (text.size() < bytes) text += chunk;
+        text += '\n';
+        document doc;
+        REQUIRE_FALSE(read_document("long.md", text, input_format::markdown, doc).has_value());
+        last_records = extract_records(doc, store, check_options{}).size();
+        last_chunks = text.size() / chunk.size();
+    };
+    const double ratio = testing::growth_ratio(read_line, 256 * 1024, 1024 * 1024);
+    CHECK(last_records >= 2 * last_chunks);
+    CHECK(ratio < 8.0);
 }

@@ -2,7 +2,6 @@
 // text prose, directives, sentence splitting.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -349,15 +348,14 @@ TEST_CASE("reader: an unterminated code fence hides the rest") {
     CHECK(texts(*doc) == std::vector<std::string>{"Before 1."});
 }
 
-TEST_CASE("reader: deep nesting returns quickly") {
-    const auto start = std::chrono::steady_clock::now();
-    read_ok(std::string(10000, '>') + " deep 1.\n");
+TEST_CASE("reader: deep nesting neither overflows the stack nor hangs") {
+    // A crash fails the test; a hang is stopped by the unit tests' ctest
+    // TIMEOUT (tests/CMakeLists.txt).
+    CHECK(texts(*read_ok(std::string(10000, '>') + " deep 1.\n")) == std::vector<std::string>{"deep 1."});
     std::string lists;
     for (int i = 0; i < 2000; ++i) lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- item\n";
-    read_ok(lists);
+    CHECK_FALSE(read_ok(lists)->sentences.empty());
     read_ok(std::string(5000, '[') + "x" + std::string(5000, ']') + std::string(20000, '*'));
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(seconds < 10.0);
 }
 
 TEST_CASE("reader: plain text paragraphs and directives") {
