@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # A short run of every libFuzzer target (FUZZ_SECONDS each, default 10) on
-# its seed corpus, built with clang in build-fuzz/. Fails on any crash, leak,
-# sanitizer report or timeout. Long runs: docs/reliability.md.
+# its seed corpus, built by scripts/asan-build.sh (clang 14, ASan + UBSan,
+# build-asan/, the same build scripts/sanitize.sh tests). Fails on any
+# crash, leak, sanitizer report or timeout. Long runs: docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-10}
-build=${FACTLINT_FUZZ_BUILD:-build-fuzz}
+build=${FACTLINT_ASAN_BUILD:-build-asan}
 targets="fuzz_quantity fuzz_time fuzz_claims_file fuzz_reader fuzz_check"
-command -v clang++-14 >/dev/null || apt-get install -y clang-14 libclang-rt-14-dev >/dev/null
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_CXX_FLAGS=-gline-tables-only -DFACTLINT_BUILD_TESTS=OFF \
-    -DFACTLINT_FUZZ=ON -DFACTLINT_SANITIZE=ON >/dev/null
 # shellcheck disable=SC2086
-cmake --build "$build" -j"$(nproc)" --target $targets fuzz_corpus
+bash scripts/asan-build.sh $targets fuzz_corpus
 for target in $targets; do
     corpus=$build/fuzz/corpus/$target
     # New inputs go to a scratch directory, so the seed corpus stays as built.
