@@ -129,9 +129,10 @@ const keyword_table<int> day_words{{"yesterday", -1}, {"today", 0}, {"tonight", 
 const keyword present_words{{"now", 0}, {"currently", 0}, {"presently", 0}, {"nowadays", 0}, {"still", 0}};
 
 // Years spoken as words, as transcripts write them: "nineteen ninety-six",
-// "nineteen oh five", "eighteen hundred", "(the year) two thousand and
-// one". A year needs its first two digits as a word ("nineteen", "eighteen")
-// or "year" before "two thousand": "two thousand" alone is a count.
+// "nineteen oh five", "(the year) two thousand and one". A year needs its
+// first two digits as a word ("nineteen", "eighteen") or "year" before "two
+// thousand": "two thousand" alone is a count, and so, as often as not, is
+// "eighteen hundred" (not read).
 const keyword_table<int> century_words{{"nineteen", 19}, {"eighteen", 18}};
 const keyword_table<int> tens_words{{"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
                                     {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
@@ -141,7 +142,6 @@ const keyword_table<int> teen_words{{"ten", 10},      {"eleven", 11},  {"twelve"
 const keyword_table<int> unit_words{{"one", 1}, {"two", 2},   {"three", 3}, {"four", 4}, {"five", 5},
                                     {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}};
 const keyword oh_word{{"oh", 0}};
-const keyword hundred_word{{"hundred", 0}};
 const keyword two_word{{"two", 0}};
 const keyword thousand_word{{"thousand", 0}};
 const keyword and_word{{"and", 0}};
@@ -152,18 +152,16 @@ const keyword_table<unsigned> decade_words{{"twenties", 20}, {"thirties", 30}, {
 
 const auto set_number = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 const auto add_number = [](auto& ctx) { x3::_val(ctx) += x3::_attr(ctx); };
-const auto set_zero = [](auto& ctx) { x3::_val(ctx) = 0; };
 const auto set_two_thousand = [](auto& ctx) { x3::_val(ctx) = 2000; };
 const auto times_hundred_plus = [](auto& ctx) { x3::_val(ctx) = x3::_val(ctx) * 100 + x3::_attr(ctx); };
 
 // The last two digits of a spoken year: "ninety-six", "ninety six",
-// "twelve", "oh five", "hundred" (0).
+// "twelve", "oh five".
 const x3::rule<struct two_spoken_digits_class, int> two_spoken_digits = "year";
 const auto two_spoken_digits_def =
     (tens_words[set_number] >> word_end >> -((x3::lit('-') | sp) >> unit_words[add_number] >> word_end)) |
     (teen_words[set_number] >> word_end) |
-    (x3::omit[oh_word] >> word_end >> sp >> unit_words[set_number] >> word_end) |
-    (x3::omit[hundred_word] >> word_end)[set_zero];
+    (x3::omit[oh_word] >> word_end >> sp >> unit_words[set_number] >> word_end);
 BOOST_SPIRIT_DEFINE(two_spoken_digits)
 
 const x3::rule<struct spoken_year_class, int> spoken_year = "year";

@@ -333,6 +333,12 @@ bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
         return season_acceptable(limit, text_end, ph);
     if (c.form == core_form::year && !c.fiscal && is_digit(*ph.begin))
         return plausible_year(limit, ph.begin, ph.end, text_end, c.year);
+    if (c.form == core_form::year && is_alpha(*ph.begin)) {
+        // "nineteen ninety-six people" counts, as "1996 people" does.
+        const word_ref next = word_after(ph.end, text_end);
+        return !(next && (is_one_of(next, count_nouns) ||
+                          (!is_upper(*next.begin) && next.size() > 3 && lower(next.end[-1]) == 's')));
+    }
     if (c.form == core_form::weekday && c.shift == 0) return !names_a_title(limit, ph, text_end);
     if (c.form == core_form::decade && c.two_digit_year && is_alnum(*ph.begin))
         return is(word_before(limit, ph.begin), "the");  // "the 70s", "the seventies", not "in his 70s"

@@ -105,8 +105,6 @@ TEST_CASE("time: years and decades spoken as words") {
     check_one("in nineteen ninety-six", "nineteen ninety-six", time_span::year(1996));
     check_one("Nineteen seventy nine was hard", "Nineteen seventy nine", time_span::year(1979));
     check_one("built in nineteen oh five", "nineteen oh five", time_span::year(1905));
-    check_one("since eighteen hundred", "since eighteen hundred",
-              {to_day_number({1800, 1, 1}), open_end, granularity::year});
     check_one("January nineteen ninety-seven", "January nineteen ninety-seven", time_span::month(1997, 1));
     check_one("the winter of nineteen ninety-four", "the winter of nineteen ninety-four",
               {to_day_number({1994, 12, 1}), to_day_number({1995, 2, 28}), granularity::quarter});
@@ -115,8 +113,9 @@ TEST_CASE("time: years and decades spoken as words") {
     check_one("music of the nineties", "the nineties", time_span::decade(1990), time_basis::explicit_,
               june_20);
     // Counts and ages are not years.
-    for (std::string_view text : {"two thousand people", "nineteen people", "a man in his nineties",
-                                  "nineteen, twenty", "twenty twenty vision"}) {
+    for (std::string_view text :
+         {"two thousand people", "nineteen people", "a man in his nineties", "eighteen hundred troops",
+          "nineteen ninety-six delegates", "nineteen, twenty", "twenty twenty vision"}) {
         INFO(text);
         CHECK(find_times(text, june_20).empty());
     }
