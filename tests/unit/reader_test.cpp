@@ -428,3 +428,25 @@ TEST_CASE("reader: the reservoir draft") {
     CHECK(found_dam);
     check_runs(doc);
 }
+
+TEST_CASE("reader: a verbatim sentence views the source; others view kept text") {
+    auto in_source = [](const document& doc, std::string_view text) {
+        const std::string_view source = doc.source;
+        return text.data() >= source.data() && text.data() + text.size() <= source.data() + source.size();
+    };
+    const auto text = read_ok("First line here.\nIt goes on\nacross lines.\n", input_format::text);
+    REQUIRE(text->sentences.size() == 2);
+    CHECK(in_source(*text, text->sentences[0].text));
+    CHECK(text->sentences[1].text == "It goes on across lines.");
+    CHECK_FALSE(in_source(*text, text->sentences[1].text));  // the line break became a space
+
+    // Many sentences: the kept text and runs stay valid while the store grows.
+    std::string many;
+    for (int i = 0; i < 3000; ++i) many += "Imports **rose** to " + std::to_string(i) + " tons.\n\n";
+    const auto md = read_ok(many);
+    REQUIRE(md->sentences.size() == 3000);
+    CHECK(md->sentences[0].text == "Imports rose to 0 tons.");
+    CHECK(md->sentences[2999].text == "Imports rose to 2999 tons.");
+    CHECK_FALSE(in_source(*md, md->sentences[1234].text));
+    check_runs(*md);
+}
