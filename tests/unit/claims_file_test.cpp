@@ -183,6 +183,15 @@ TEST_CASE("claims-file: allowed_interval widens by the claim's tolerance") {
     CHECK(r.high == doctest::Approx(1234.5 + 123.4));
 }
 
+TEST_CASE("claims-file: bytes above 0x7f beside blanks are errors, not undefined behaviour") {
+    // fuzz_claims_file: Spirit's x3::blank classified a UTF-8 byte as a
+    // negative char (a failed assertion in the sanitizer build).
+    CHECK(only_error("claim caf\xc3\xa9\n  name \"x\"\n").starts_with("t.claims:1:7: error: bad claim id `caf\xc3\xa9`"));
+    CHECK(only_error("claim ferry\x8a  \n  name \"x\"\n").starts_with("t.claims:1:7: error: bad claim id `ferry\x8a`"));
+    CHECK(only_error(head + "  tolerance 5\xc2\xa0%\n").starts_with("t.claims:3:"));
+    CHECK(only_error(head + "  \xc3\xa9 \"y\"\n").starts_with("t.claims:3:3: error: unknown keyword `\xc3\xa9`"));
+}
+
 TEST_CASE("claims-file: every syntax error, word for word") {
     CHECK(only_error(head + "  nmae \"y\"\n") ==
           "t.claims:3:3: error: unknown keyword `nmae`: expected claim, name, where, value, date, period, "
