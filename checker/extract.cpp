@@ -136,15 +136,20 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
                                           const check_options& options) {
     std::vector<claim_record> all;
     const std::optional<time_span> document_date = doc.date ? doc.date : options.as_of;
+    // Per-sentence buffers, kept across sentences so that their memory is reused.
+    std::vector<claim_record> local;
+    std::vector<int> q_rec, t_rec, order, final_index;
+    sentence_analysis a;
     for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
         const sentence& s = doc.sentences[si];
-        const sentence_analysis a = analyze_sentence(s.text, document_date);
+        analyze_sentence(s.text, document_date, a);
         if (a.toks.quantities.empty() && a.toks.times.empty()) continue;
         const sentence_context c{s, si, a, document_date, options};
 
-        std::vector<claim_record> local;
+        local.clear();
         local.reserve(a.toks.quantities.size() + a.toks.times.size() + 2);  // a claim_record moves dearly
-        std::vector<int> q_rec(a.toks.quantities.size(), -1), t_rec(a.toks.times.size(), -1);
+        q_rec.assign(a.toks.quantities.size(), -1);
+        t_rec.assign(a.toks.times.size(), -1);
         for (std::size_t i = 0; i < a.toks.tokens.size(); ++i) {
             const token& t = a.toks.tokens[i];
             if (t.what == tk::quantity) {
@@ -197,13 +202,16 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
                          [&](std::size_t b, std::size_t e) { return source_span(s, b, e); });
 
         // Document order; indices between records are remapped to the final list.
-        std::vector<int> order(local.size());
+        order.resize(local.size());
         std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+        const auto earlier = [&](int x, int y) {
             return local[static_cast<std::size_t>(x)].span.begin <
                    local[static_cast<std::size_t>(y)].span.begin;
-        });
-        std::vector<int> final_index(local.size());
+        };
+        // Usually in order already (no change statement): then no sort and its buffer.
+        if (!std::is_sorted(order.begin(), order.end(), earlier))
+            std::stable_sort(order.begin(), order.end(), earlier);
+        final_index.resize(local.size());
         const int base = static_cast<int>(all.size());
         for (std::size_t k = 0; k < order.size(); ++k)
             final_index[static_cast<std::size_t>(order[k])] = base + static_cast<int>(k);

@@ -44,11 +44,22 @@ tense marker_of(const token& t) {
 
 sentence_analysis analyze_sentence(std::string_view text, const std::optional<time_span>& document_date) {
     sentence_analysis a;
+    analyze_sentence(text, document_date, a);
+    return a;
+}
+
+void analyze_sentence(std::string_view text, const std::optional<time_span>& document_date,
+                      sentence_analysis& a) {
     a.text = text;
-    a.toks = find_matches(text, document_date);
+    find_matches(text, document_date, a.toks);
+    a.part.clear();
+    a.marker.clear();
+    a.part_count = 0;
+    a.part_has_quantity.clear();
+    a.part_forecast.clear();
     // Nothing is extracted from a sentence without a figure or a date: its
     // tokens would never be read (most sentences of prose are such).
-    if (a.toks.quantities.empty() && a.toks.times.empty()) return a;
+    if (a.toks.quantities.empty() && a.toks.times.empty()) return;
     tokenize_between_matches(text, a.toks);
     const auto& tokens = a.toks.tokens;
     a.part.resize(tokens.size());
@@ -66,7 +77,6 @@ sentence_analysis analyze_sentence(std::string_view text, const std::optional<ti
         if (tokens[i].what == token::kind::quantity) a.part_has_quantity[a.part[i]] = true;
         if (tokens[i].what == token::kind::word && announces_plan(a, i)) a.part_forecast[a.part[i]] = true;
     }
-    return a;
 }
 
 tense tense_at(const sentence_analysis& a, std::size_t token_index) {

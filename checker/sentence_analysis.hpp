@@ -28,6 +28,9 @@ struct sentence_analysis {
 // expression is left without tokens and parts.
 [[nodiscard]] sentence_analysis analyze_sentence(std::string_view text,
                                                  const std::optional<time_span>& document_date);
+// The same into `a`, reusing the buffers it holds from an earlier sentence.
+void analyze_sentence(std::string_view text, const std::optional<time_span>& document_date,
+                      sentence_analysis& a);
 
 // The tense nearest to token i: markers in its own part first, then in the
 // sentence.

@@ -113,21 +113,20 @@ std::size_t scan_plain(std::string_view text, std::string_view lowered, std::siz
 
 }  // namespace
 
-sentence_tokens find_matches(std::string_view text, const std::optional<time_span>& document_date) {
-    sentence_tokens s;
+void find_matches(std::string_view text, const std::optional<time_span>& document_date, sentence_tokens& s) {
+    s.tokens.clear();
     s.quantities = grammar::find_quantities(text);
     s.times = grammar::find_times(text, document_date);
     drop_overlapping_quantities(s.quantities, s.times);
-    s.quantity_token.resize(s.quantities.size());
-    s.time_token.resize(s.times.size());
-    return s;
+    s.quantity_token.assign(s.quantities.size(), 0);
+    s.time_token.assign(s.times.size(), 0);
 }
 
 void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
-    s.lowered = std::make_unique_for_overwrite<char[]>(text.size());
-    std::transform(text.begin(), text.end(), s.lowered.get(),
+    s.lowered.resize(text.size());
+    std::transform(text.begin(), text.end(), s.lowered.begin(),
                    [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
-    const std::string_view lowered(s.lowered.get(), text.size());
+    const std::string_view lowered(s.lowered.data(), text.size());
     s.tokens.clear();
     s.tokens.reserve(text.size() / 5 + 4);  // about six bytes a token in prose
 
@@ -164,7 +163,8 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
 }
 
 sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date) {
-    sentence_tokens s = find_matches(text, document_date);
+    sentence_tokens s;
+    find_matches(text, document_date, s);
     tokenize_between_matches(text, s);
     return s;
 }

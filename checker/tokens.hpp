@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +31,13 @@ struct token {
 
 // Not copyable: the tokens view `lowered`, which a move keeps in place.
 struct sentence_tokens {
-    std::unique_ptr<char[]> lowered;  // the sentence, ASCII letters in lower case
+    sentence_tokens() = default;
+    sentence_tokens(const sentence_tokens&) = delete;
+    sentence_tokens& operator=(const sentence_tokens&) = delete;
+    sentence_tokens(sentence_tokens&&) = default;
+    sentence_tokens& operator=(sentence_tokens&&) = default;
+
+    std::vector<char> lowered;  // the sentence, ASCII letters in lower case
     std::vector<token> tokens;
     std::vector<grammar::quantity_match> quantities;
     std::vector<grammar::time_match> times;
@@ -46,9 +51,9 @@ struct sentence_tokens {
 [[nodiscard]] sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date);
 
 // The two steps of tokenize, for callers that need no tokens when the
-// grammars find nothing: the matches alone (tokens empty), then the tokens.
-[[nodiscard]] sentence_tokens find_matches(std::string_view text,
-                                           const std::optional<time_span>& document_date);
+// grammars find nothing: the matches alone (tokens emptied), then the
+// tokens. Both reuse the buffers `s` holds from an earlier sentence.
+void find_matches(std::string_view text, const std::optional<time_span>& document_date, sentence_tokens& s);
 void tokenize_between_matches(std::string_view text, sentence_tokens& s);
 
 }  // namespace factlint
