@@ -128,7 +128,9 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
                    [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
     const std::string_view lowered(s.lowered.data(), text.size());
     s.tokens.clear();
-    s.tokens.reserve(text.size() / 5 + 4);  // about six bytes a token in prose
+    // About six bytes a token in prose; capped, so that one huge "sentence"
+    // (a 50 MB line without a period) reserves nothing it does not use.
+    s.tokens.reserve(std::min<std::size_t>(text.size() / 5 + 4, 512));
 
     std::size_t qi = 0, ti = 0, i = 0;
     while (i < text.size()) {
