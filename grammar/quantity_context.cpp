@@ -55,6 +55,9 @@ constexpr std::array<std::string_view, 12> month_names = {
     "january"sv, "february"sv, "march"sv,     "april"sv,   "may"sv,      "june"sv,
     "july"sv,    "august"sv,   "september"sv, "october"sv, "november"sv, "december"sv};
 
+constexpr std::array<std::string_view, 12> month_abbreviations = {
+    "jan"sv, "feb"sv, "mar"sv, "apr"sv, "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv};
+
 // After a spelled-out number: "two thirds", "one quarter" are fractions.
 constexpr std::array<std::string_view, 10> fraction_words = {"half"sv,    "halves"sv,   "third"sv, "thirds"sv,
                                                              "quarter"sv, "quarters"sv, "fifth"sv, "fifths"sv,
@@ -186,6 +189,25 @@ bool lone_number_word(const figure_context& f) {
     return one_of(next, not_a_noun) || one_as_pronoun(f, next);
 }
 
+// "February 30, 2021", "Feb. 30th 2021": four digits after a month and a
+// day number are the year of a date, even of one the time grammar rejects
+// because the month has no such day.
+bool year_of_month_day(std::string_view text, std::size_t b, std::size_t e) {
+    if (e - b != 4) return false;
+    std::size_t i = b;
+    if (i > 0 && text[i - 1] == ' ') --i;
+    if (i > 0 && text[i - 1] == ',') --i;
+    std::size_t d = i;
+    while (d > 0 && is_alnum(text[d - 1])) --d;  // "30", "30th"
+    if (d == i || i - d > 4 || !is_digit(text[d]) || d < 2 || text[d - 1] != ' ') return false;
+    std::size_t m = d - 1;
+    if (text[m - 1] == '.') --m;  // "Feb."
+    std::size_t w = m;
+    while (w > 0 && is_alpha(text[w - 1])) --w;
+    const std::string_view month = text.substr(w, m - w);
+    return one_of(month, month_names) || one_of(month, month_abbreviations);
+}
+
 bool rejected_before(const figure_context& f) {
     const std::string_view text = f.text;
     const std::size_t b = f.begin;
@@ -201,6 +223,7 @@ bool rejected_before(const figure_context& f) {
     if (head.ends_with("No.") || head.ends_with("no.") || head.ends_with("Nos.")) return true;
     const std::string_view prev = word_before(text, b);
     if (!prev.empty() && one_of(prev, label_words)) return true;
+    if (f.bare_integer && year_of_month_day(text, b, f.end)) return true;
     // "Route 9", "Windows 10", "iOS 18", "Boeing 737": a name and its number.
     return f.bare_integer && !prev.empty() && has_upper(prev) && !one_of(prev, sentence_words);
 }

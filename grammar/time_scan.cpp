@@ -482,6 +482,65 @@ time_match until_match(time_match m, bool by) {
     return m;
 }
 
+// ---- impossible days ------------------------------------------------------
+
+// A day number of one or two digits with an optional ordinal suffix, ending
+// a word: "30", "31st". Returns its end, or nullptr.
+const char* day_number_at(const char* p, const char* end, unsigned& day) {
+    const char* q = p;
+    day = 0;
+    while (q < end && is_digit(*q) && q - p < 3) day = day * 10 + static_cast<unsigned>(*q++ - '0');
+    if (q == p || q - p > 2) return nullptr;
+    for (std::string_view suffix : {"st", "nd", "rd", "th"})
+        if (static_cast<std::size_t>(end - q) >= 2 && std::string_view(q, 2) == suffix) q += 2;
+    return q < end && is_alnum(*q) ? nullptr : q;
+}
+
+// ", 2021" or " 2021" after a day: the year, and where it ends.
+const char* year_after_day(const char* p, const char* end, int& year) {
+    const char* q = p;
+    if (q < end && *q == ',') ++q;
+    if (q < end && *q == ' ') ++q;
+    year = 0;
+    const char* digits = q;
+    while (q < end && is_digit(*q) && q - digits < 5) year = year * 10 + (*q++ - '0');
+    if (q - digits != 4 || (q < end && is_alnum(*q))) return nullptr;
+    return q;
+}
+
+bool day_too_big(unsigned day, unsigned month, int year) {
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12 && day > days_in_month(year ? year : 2000, month);
+}
+
+// "February 30, 2021", "April 31", "30 February 2021": a day the month
+// does not have (February 29 only in a leap year, or with no year). The
+// whole phrase is skipped, so that it yields neither a month nor a year
+// record. These return its end, or nullptr when the phrase is not one.
+//
+// Day first: a number of one or two digits, a space and a month.
+const char* impossible_day_first(const char* p, const char* end) {
+    if (!is_digit(*p)) return nullptr;
+    unsigned day = 0;
+    const char* q = day_number_at(p, end, day);
+    if (!q || q + 1 >= end || *q != ' ' || !is_alpha(q[1])) return nullptr;
+    const char* it = q + 1;
+    const auto month = time_detail::parse_core(it, end);
+    if (!month || month->form != core_form::month || month->shift != 0) return nullptr;
+    return day_too_big(day, month->month, month->year) ? it : nullptr;
+}
+
+// Month first: the month phrase the scanner found, then a day number.
+const char* impossible_day_after(const time_core& month, const char* month_end, const char* end) {
+    if (month.form != core_form::month || month.year != 0 || month.shift != 0) return nullptr;
+    if (month_end + 1 >= end || *month_end != ' ' || !is_digit(month_end[1])) return nullptr;
+    unsigned day = 0;
+    const char* q = day_number_at(month_end + 1, end, day);
+    if (!q) return nullptr;
+    int year = 0;
+    if (const char* y = year_after_day(q, end, year)) q = y;
+    return day_too_big(day, month.month, year) ? q : nullptr;
+}
+
 struct scanner {
     const char* base;
     const char* end;
@@ -491,8 +550,10 @@ struct scanner {
 
     // Tries a phrase at p; returns where scanning goes on, or nullptr.
     const char* try_at(const char* p) {
+        if (const char* skip = impossible_day_first(p, end)) return skip;
         auto first = core_at(p, end);
         if (!first) return nullptr;
+        if (const char* skip = impossible_day_after(first->core, first->end, end)) return skip;
         const bool alone_ok = acceptable(limit, end, *first);
         if (!alone_ok && first->core.form != core_form::month) return nullptr;
         const char* begin = extend_modifiers(limit, p, first->core);

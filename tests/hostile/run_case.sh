@@ -144,6 +144,8 @@ impossible_dates_prose)
     run 30 extract dates.md
     expect_status 0
     grep -q '"from":"2021-03-0' out.txt && fail "an impossible date rolled over into March"
+    # Not even the month or the year alone (docs/reliability.md).
+    [ -s out.txt ] && fail "records from impossible dates: $(head -c 300 out.txt)"
     true ;;
 impossible_front_matter_date)
     printf -- '---\ndate: 2021-02-30\n---\nAbout 12,000 riders in 2022.\n' > fm.md

@@ -545,3 +545,18 @@ TEST_CASE("time: a future marker picks the next month, day or weekday") {
     check_written("The stock is to resume trading in Paris Tuesday.", "Tuesday", june_20,
                   time_span::day(2025, 6, 24), "2025-06-24");
 }
+
+TEST_CASE("time: a day the month does not have yields nothing, not its month or year") {
+    // Once "February 30, 2021" gave a record for February and one for 2021.
+    for (const char* text : {"It opened on February 30, 2021 after delays.", "It opened on 30 February 2021.",
+                             "It opened on April 31.", "It opened on Feb. 29, 2021.", "on June 31st, 2020"}) {
+        INFO("text: " << text);
+        CHECK(find_times(text, june_20).empty());
+    }
+    // Valid neighbours still read, and the phrase after the skipped one too.
+    check_span(only("It opened on February 29, 2020.", june_20), time_span::day(2020, 2, 29));
+    check_span(only("It opened on April 30.", june_20), time_span::day(2025, 4, 30));
+    const auto after = find_times("Not on April 31 but in May 2021.", june_20);
+    REQUIRE(after.size() == 1);
+    check_span(after[0], time_span::month(2021, 5));
+}
