@@ -209,8 +209,17 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
                    local[static_cast<std::size_t>(y)].span.begin;
         };
         // Usually in order already (no change statement): then no sort and its buffer.
-        if (!std::is_sorted(order.begin(), order.end(), earlier))
-            std::stable_sort(order.begin(), order.end(), earlier);
+        const bool in_order = std::is_sorted(order.begin(), order.end(), earlier);
+        if (!in_order) std::stable_sort(order.begin(), order.end(), earlier);
+        // The first sentence with records, already in order, becomes the list
+        // itself: no index changes, and no copy. For a document that is one
+        // huge sentence (a 50 MB single line) this is nearly all records, and
+        // copying them into a growing vector held two or three times their
+        // size at once (docs/reliability.md).
+        if (all.empty() && in_order) {
+            all.swap(local);
+            continue;
+        }
         final_index.resize(local.size());
         const int base = static_cast<int>(all.size());
         for (std::size_t k = 0; k < order.size(); ++k)
