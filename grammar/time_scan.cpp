@@ -522,7 +522,9 @@ const char* impossible_day_first(const char* p, const char* end) {
     if (!is_digit(*p)) return nullptr;
     unsigned day = 0;
     const char* q = day_number_at(p, end, day);
-    if (!q || q + 1 >= end || *q != ' ' || !is_alpha(q[1])) return nullptr;
+    // Only 29 to 31 can be missing from a month: "12 people" never pays for
+    // a grammar attempt on "people".
+    if (!q || day < 29 || day > 31 || q + 1 >= end || *q != ' ' || !is_alpha(q[1])) return nullptr;
     const char* it = q + 1;
     const auto month = time_detail::parse_core(it, end);
     if (!month || month->form != core_form::month || month->shift != 0) return nullptr;
