@@ -106,6 +106,24 @@ claim_record time_record(const sentence_context& c, std::size_t ti) {
     return r;
 }
 
+// "recently", "soon": a date record with no interval (basis vague). It
+// belongs to no clause and attaches to nothing; its tense is the direction
+// it points to, which the JSON output prints.
+claim_record vague_record(const sentence_context& c, const grammar::time_match& t) {
+    claim_record r;
+    r.kind = record_kind::date;
+    r.span = source_span(c.s, t.begin, t.end);
+    r.text = c.s.text.substr(t.begin, t.end - t.begin);
+    r.sentence = {c.s.source_begin(), c.s.source_end()};
+    r.sentence_index = c.index;
+    r.basis = time_basis::vague;
+    r.time_span_source = r.span;
+    r.verb_tense = t.normalized == "PAST_REF"     ? tense::past
+                   : t.normalized == "FUTURE_REF" ? tense::future
+                                                  : tense::present;
+    return r;
+}
+
 // Normalized subject of a counted noun phrase of two or more words.
 std::string noun_subject(const std::string& noun) {
     std::string key;
@@ -143,11 +161,14 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
     for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
         const sentence& s = doc.sentences[si];
         analyze_sentence(s.text, document_date, a);
-        if (a.toks.quantities.empty() && a.toks.times.empty()) continue;
+        // Tokens exist only where there is a figure or a date (analyze_sentence).
+        const bool tokenized = !a.toks.quantities.empty() || !a.toks.times.empty();
+        if (!tokenized && a.toks.vague_times.empty()) continue;
         const sentence_context c{s, si, a, document_date, options};
 
         local.clear();
-        local.reserve(a.toks.quantities.size() + a.toks.times.size() + 2);  // a claim_record moves dearly
+        local.reserve(a.toks.quantities.size() + a.toks.times.size() + a.toks.vague_times.size() +
+                      2);  // a claim_record moves dearly
         q_rec.assign(a.toks.quantities.size(), -1);
         t_rec.assign(a.toks.times.size(), -1);
         for (std::size_t i = 0; i < a.toks.tokens.size(); ++i) {
@@ -197,7 +218,8 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
         }
         for (claim_record& r : local)
             if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
-        if (!store.empty())
+        for (const grammar::time_match& t : a.toks.vague_times) local.push_back(vague_record(c, t));
+        if (!store.empty() && tokenized)
             match_claims(a, store, local, q_rec, t_rec,
                          [&](std::size_t b, std::size_t e) { return source_span(s, b, e); });
 

@@ -111,12 +111,26 @@ std::size_t scan_plain(std::string_view text, std::string_view lowered, std::siz
     return i + len;
 }
 
+// Moves the vague references out of `times`, keeping both in order.
+void set_vague_times_apart(std::vector<grammar::time_match>& times, std::vector<grammar::time_match>& vague) {
+    vague.clear();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        if (times[i].basis == time_basis::vague)
+            vague.push_back(std::move(times[i]));
+        else if (kept++ != i)
+            times[kept - 1] = std::move(times[i]);
+    }
+    times.resize(kept);
+}
+
 }  // namespace
 
 void find_matches(std::string_view text, const std::optional<time_span>& document_date, sentence_tokens& s) {
     s.tokens.clear();
     s.quantities = grammar::find_quantities(text);
     s.times = grammar::find_times(text, document_date);
+    set_vague_times_apart(s.times, s.vague_times);
     drop_overlapping_quantities(s.quantities, s.times);
     s.quantity_token.assign(s.quantities.size(), 0);
     s.time_token.assign(s.times.size(), 0);

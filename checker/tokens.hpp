@@ -41,6 +41,9 @@ struct sentence_tokens {
     std::vector<token> tokens;
     std::vector<grammar::quantity_match> quantities;
     std::vector<grammar::time_match> times;
+    // "recently", "soon", "the future" (basis vague): reported, but neither
+    // tokens nor times a figure could take, so they change no reading.
+    std::vector<grammar::time_match> vague_times;
     std::vector<std::size_t> quantity_token;  // token index of each quantity
     std::vector<std::size_t> time_token;      // token index of each time
 };

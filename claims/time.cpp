@@ -150,6 +150,7 @@ std::string_view basis_name(time_basis b) {
         case time_basis::explicit_: return "explicit";
         case time_basis::relative: return "relative";
         case time_basis::document: return "document";
+        case time_basis::vague: return "vague";
     }
     return "none";
 }

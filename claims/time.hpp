@@ -21,6 +21,7 @@ enum class time_basis {
     explicit_,  // a date written in the sentence
     relative,   // "this year", "last month": resolved against the document date
     document,   // present tense, "currently", "now": the document date itself
+    vague,      // "recently", "soon", "the future": a direction in time, no span (an extension of SPEC §3)
 };
 
 struct civil_date {

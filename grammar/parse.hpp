@@ -17,21 +17,21 @@ namespace factlint::grammar {
 // ---- quantities (SPEC §4.1, §4.2) ------------------------------------------
 
 struct quantity_match {
-    std::size_t begin = 0;        // the whole match, hedge included
+    std::size_t begin = 0;  // the whole match, hedge included
     std::size_t end = 0;
-    std::size_t number_begin = 0; // the figure itself (after the hedge and currency sign)
-    double value = 0;             // scale applied; for a range the midpoint
-    double low = 0, high = 0;     // a range's two bounds (both == value otherwise)
-    double half_unit = 0;         // half a unit of the last significant digit, scale applied
+    std::size_t number_begin = 0;                  // the figure itself (after the hedge and currency sign)
+    double value = 0;                              // scale applied; for a range the midpoint
+    double low = 0, high = 0;                      // a range's two bounds (both == value otherwise)
+    double half_unit = 0;                          // half a unit of the last significant digit, scale applied
     double low_half_unit = 0, high_half_unit = 0;  // for ranges
     bool is_range = false;
     hedge_kind hedge = hedge_kind::none;
-    std::string hedge_text;       // "about", "more than", … as written, lower case
-    std::string unit = "count";   // "count", "currency:USD", "percent", "percent_point", "area:km2", …
-    std::string scale;            // "million", "bn", "k", … or empty
+    std::string hedge_text;      // "about", "more than", … as written, lower case
+    std::string unit = "count";  // "count", "currency:USD", "percent", "percent_point", "area:km2", …
+    std::string scale;           // "million", "bn", "k", … or empty
     bool negative = false;
-    bool unit_written = false;    // a unit or currency was written (not just a bare number)
-    bool number_words = false;    // spelled out ("two thousand", "a dozen")
+    bool unit_written = false;  // a unit or currency was written (not just a bare number)
+    bool number_words = false;  // spelled out ("two thousand", "a dozen")
 };
 
 // Every quantity in a stretch of prose, in order, non-overlapping. Things
@@ -50,21 +50,22 @@ struct quantity_match {
 // ---- time expressions (SPEC §4.3) ------------------------------------------
 
 enum class time_kind {
-    point,    // "in 2019", "December 2021", "Dec. 9, 2021", "this year"
-    span,     // "2003–2011", "from 2003 to 2011", "between 2019 and 2021"
-    since,    // "since 2019": from the date to the document date / open end
-    until,    // "until 2019", "through 2019", "by 2019"
+    point,  // "in 2019", "December 2021", "Dec. 9, 2021", "this year"
+    span,   // "2003–2011", "from 2003 to 2011", "between 2019 and 2021"
+    since,  // "since 2019": from the date to the document date / open end
+    until,  // "until 2019", "through 2019", "by 2019"
 };
 
 struct time_match {
     std::size_t begin = 0;
     std::size_t end = 0;
     time_kind kind = time_kind::point;
-    std::optional<time_span> span;   // nullopt: relative with no document date
+    std::optional<time_span> span;  // nullopt: relative with no document date, or basis vague
     time_basis basis = time_basis::explicit_;
-    bool is_by = false;              // "by 2030": a target date (forecast when after the document date)
+    bool is_by = false;  // "by 2030": a target date (forecast when after the document date)
     bool fiscal = false;
-    std::string normalized;          // TIMEX-like value: "2021-12", "2021", "199X", "PRESENT_REF"
+    std::string normalized;  // TIMEX-like value: "2021-12", "2021", "199X", "PRESENT_REF";
+                             // basis vague: "PAST_REF", "PRESENT_REF" or "FUTURE_REF"
 };
 
 // Every time expression in a stretch of prose, in order, non-overlapping.

@@ -36,8 +36,9 @@
 //    not "in his nineties"); a capitalised month between an article and a
 //    lower-case noun ("a June agreement", not "the May government") needs
 //    no preposition.
-// Vague references ("recently", "the future", "soon") are never matched:
-// a checker would treat them as unresolved dates.
+// Vague references ("recently", "the future", "soon") are matched with
+// basis vague and no span (grammar/time_vague.cpp); the checker keeps them
+// apart from the dates it attaches to figures.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -45,20 +46,16 @@
 
 #include "grammar/parse.hpp"
 #include "grammar/time_core.hpp"
+#include "grammar/time_vague.hpp"
+#include "grammar/time_words.hpp"
 
 namespace factlint::grammar {
 namespace {
 
+using namespace time_detail;  // the word helpers of time_words.hpp
 using time_detail::core_form;
 using time_detail::time_core;
 using doc_date = std::optional<time_span>;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // One table look-up per byte in the scanning loop.
 constexpr std::uint8_t letter = 1, digit_char = 2;
@@ -69,52 +66,6 @@ constexpr std::array<std::uint8_t, 256> char_class = [] {
     for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = digit_char;
     return t;
 }();
-
-// ---- words around a phrase ------------------------------------------------
-
-struct word_ref {
-    const char* begin = nullptr;
-    const char* end = nullptr;
-    [[nodiscard]] explicit operator bool() const { return begin != end; }
-    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(end - begin); }
-};
-
-bool is(word_ref w, std::string_view lower_word) {
-    if (w.size() != lower_word.size()) return false;
-    for (std::size_t i = 0; i < lower_word.size(); ++i)
-        if (lower(w.begin[i]) != lower_word[i]) return false;
-    return true;
-}
-
-template <std::size_t N>
-bool is_one_of(word_ref w, const std::array<std::string_view, N>& words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view s) { return is(w, s); });
-}
-
-// The letters-only word that ends right before `at` (after skipping
-// whitespace), not reaching below `limit`.
-word_ref word_before(const char* limit, const char* at) {
-    const char* p = at;
-    while (p > limit && is_space(p[-1])) --p;
-    const char* e = p;
-    while (p > limit && is_alpha(p[-1])) --p;
-    if (p > limit && is_digit(p[-1])) return {};
-    return {p, e};
-}
-
-// The word that starts at `at` after skipping whitespace.
-word_ref word_after(const char* at, const char* end) {
-    const char* p = at;
-    while (p < end && is_space(*p)) ++p;
-    const char* b = p;
-    while (p < end && is_alpha(*p)) ++p;
-    return {b, p};
-}
-
-const char* skip_space(const char* p, const char* end) {
-    while (p < end && is_space(*p)) ++p;
-    return p;
-}
 
 // ---- bare years -----------------------------------------------------------
 
@@ -198,8 +149,8 @@ constexpr std::array<std::string_view, 69> core_words{
     "sixties",   "seventies", "eighties",  "nineties", "tonight"};
 
 // Words that start a phrase read by hand ("two years ago", "at present").
-constexpr std::array<std::string_view, 7> other_words{"ago",     "earlier", "present", "date",
-                                                      "weekend", "quarter", "period"};
+constexpr std::array<std::string_view, 8> other_words{"ago",     "earlier", "present", "date",
+                                                      "weekend", "quarter", "period",  "moment"};
 
 // For each first letter, a bit per length some keyword of that letter
 // has: most words are rejected by one table look-up.
@@ -207,11 +158,13 @@ constexpr std::array<std::uint16_t, 26> keyword_lengths = [] {
     std::array<std::uint16_t, 26> lengths{};
     for (std::string_view w : core_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
     for (std::string_view w : other_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
+    for (std::string_view w : vague_trigger_words)
+        lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
     return lengths;
 }();
 
 bool maybe_keyword(word_ref letters) {
-    return letters.size() <= 9 &&
+    return letters.size() < 16 &&
            (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
 }
 
@@ -509,7 +462,8 @@ const char* year_after_day(const char* p, const char* end, int& year) {
 }
 
 bool day_too_big(unsigned day, unsigned month, int year) {
-    return day >= 1 && day <= 31 && month >= 1 && month <= 12 && day > days_in_month(year ? year : 2000, month);
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12 &&
+           day > days_in_month(year ? year : 2000, month);
 }
 
 // "February 30, 2021", "April 31", "30 February 2021": a day the month
@@ -897,7 +851,32 @@ struct scanner {
         } else if (is(letters, "weekend")) {
             if (const char* next = try_weekend(letters)) return next;
         }
+        if (vague_trigger(letters))
+            if (const char* next = try_vague(letters)) return next;
         return word_end;
+    }
+
+    static bool vague_trigger(word_ref w) {
+        return is_one_of(w, vague_trigger_words) || is(w, "ago") || is(w, "earlier") || is(w, "moment");
+    }
+
+    // "recently", "the near future", "these days" (time_vague.cpp).
+    const char* try_vague(word_ref w) {
+        const auto v = vague_at(limit, w, end);
+        if (!v) return nullptr;
+        if (v->now) {
+            time_core c;
+            c.form = core_form::present;
+            push(make_match(base, v->begin, v->end, time_detail::resolve(c, doc)));
+            return v->end;
+        }
+        time_match m;
+        m.begin = static_cast<std::size_t>(v->begin - base);
+        m.end = static_cast<std::size_t>(v->end - base);
+        m.basis = time_basis::vague;
+        m.normalized = v->value;
+        push(m);
+        return v->end;
     }
 
     const char* on_digit(const char* p) {

@@ -17,7 +17,21 @@ json day_json(day_number d) {
     return iso_date(d);
 }
 
+// A vague reference ("recently") has a direction but no interval.
+json vague_time_json(const claim_record& r) {
+    json t;
+    t["from"] = nullptr;
+    t["to"] = nullptr;
+    t["granularity"] = nullptr;
+    t["basis"] = basis_name(r.basis);
+    t["reference"] = r.verb_tense == tense::past     ? "past"
+                     : r.verb_tense == tense::future ? "future"
+                                                     : "present";
+    return t;
+}
+
 json time_json(const claim_record& r) {
+    if (r.basis == time_basis::vague) return vague_time_json(r);
     if (!r.time) return nullptr;
     json t;
     t["from"] = day_json(r.time->from);

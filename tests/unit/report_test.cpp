@@ -366,6 +366,22 @@ TEST_CASE("report: extract record with an open interval, multibyte text and unkn
     // clang-format on
 }
 
+TEST_CASE("report: extract record of a vague reference") {
+    const std::string source = "Rents rose recently.\n";
+    claim_record vague = record_at(source, "recently");
+    vague.kind = record_kind::date;
+    vague.basis = time_basis::vague;
+    vague.verb_tense = tense::past;
+    // clang-format off
+    CHECK(jsonl(vague, source) ==
+          R"j({"file":"draft.md","line":1,"column":12,"end_line":1,"end_column":20,)j"
+          R"j("text":"recently","kind":"date","hedge":null,"noun":null,"scale":null,)j"
+          R"j("time":{"from":null,"to":null,"granularity":null,"basis":"vague","reference":"past"},)j"
+          R"j("sentence":[1,1,1,21],"claim":null})j"
+          "\n");
+    // clang-format on
+}
+
 TEST_CASE("report: extract records of dates, open periods and changes") {
     const std::string source =
         "It ended in December 2021.\nIt has run since 2019.\nSales fell 64.5% this year.\n";
