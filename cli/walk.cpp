@@ -80,19 +80,32 @@ private:
         while (!pending.empty()) {
             const std::string dir = pending.back();
             pending.pop_back();
-            if (!visited_dirs_.insert(canonical_or_self(dir).string()).second) {
+            const std::string canonical_dir = canonical_or_self(dir).string();
+            if (!visited_dirs_.insert(canonical_dir).second) {
                 out_.warnings.push_back(dir + ": directory already visited (symbolic link loop?), skipped");
                 continue;
             }
-            std::vector<std::string> subdirs = scan_directory(dir);
+            std::vector<std::string> subdirs = scan_directory(dir, canonical_dir);
             // Pushed in reverse so directories are walked in name order.
             pending.insert(pending.end(), subdirs.rbegin(), subdirs.rend());
         }
     }
 
-    // Adds the directory's files (sorted) and returns its subdirectories (sorted).
-    std::vector<std::string> scan_directory(const std::string& dir) {
-        std::vector<std::pair<std::string, bool>> entries;  // name, is directory
+    struct entry {
+        std::string name;
+        bool is_directory = false;
+        bool is_link = false;
+        auto operator<=>(const entry&) const = default;
+    };
+
+    // Adds the directory's files (sorted) and returns its subdirectories
+    // (sorted). The entry types come from the directory listing itself, so
+    // a plain file costs no system call here; only symbolic links are
+    // followed and resolved (a file's identity is otherwise the canonical
+    // directory plus its name). With thousands of files this walk is serial
+    // work before any checking starts (docs/performance.md).
+    std::vector<std::string> scan_directory(const std::string& dir, const std::string& canonical_dir) {
+        std::vector<entry> entries;
         std::error_code ec;
         fs::directory_iterator it(dir, ec), end;
         if (ec) {
@@ -104,26 +117,31 @@ private:
             const fs::path& p = it->path();
             if (hidden(p)) continue;
             std::error_code type_ec;
-            const fs::file_status st = fs::status(p, type_ec);  // follows symlinks
-            if (type_ec || !fs::exists(st)) {
-                if (has_extension(p, options_.extensions))
-                    out_.warnings.push_back(display_join(dir, p.filename().string()) +
-                                            ": broken symbolic link, skipped");
-                continue;
+            const bool link = it->is_symlink(type_ec);
+            bool is_dir = !link && !type_ec && it->is_directory(type_ec);  // the listing's type: no stat
+            if (link || type_ec) {
+                const fs::file_status st = fs::status(p, type_ec);  // follows the link
+                if (type_ec || !fs::exists(st)) {
+                    if (has_extension(p, options_.extensions))
+                        out_.warnings.push_back(display_join(dir, p.filename().string()) +
+                                                ": broken symbolic link, skipped");
+                    continue;
+                }
+                is_dir = fs::is_directory(st);
             }
-            entries.emplace_back(p.filename().string(), fs::is_directory(st));
+            entries.push_back({p.filename().string(), is_dir, link});
         }
         if (ec) out_.errors.push_back({dir, ec.message()});
         std::sort(entries.begin(), entries.end());
 
         std::vector<std::string> subdirs;
-        for (const auto& [name, is_dir] : entries) {
-            const std::string shown = display_join(dir, name);
+        for (const entry& e : entries) {
+            const std::string shown = display_join(dir, e.name);
             if (is_excluded(shown, options_.excludes)) continue;
-            if (is_dir) {
+            if (e.is_directory) {
                 subdirs.push_back(shown);
-            } else if (has_extension(name, options_.extensions)) {
-                add_file(shown, canonical_or_self(shown));
+            } else if (has_extension(e.name, options_.extensions)) {
+                add_file(shown, e.is_link ? canonical_or_self(shown) : fs::path(canonical_dir) / e.name);
             }
         }
         return subdirs;
