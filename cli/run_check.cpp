@@ -2,8 +2,8 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
-#include <iostream>
 #include <iomanip>
+#include <iostream>
 #include <map>
 #include <set>
 #include <tuple>
@@ -74,10 +74,11 @@ std::vector<file_result> check_all(inputs& in, const claim_store& store, const s
 void print_stats(const std::vector<file_result>& checked) {
     std::size_t records = 0, matched = 0, findings = 0, seen = 0, read = 0;
     std::map<std::string, std::size_t> per_rule, examined;
-    auto line = [](const std::string& name, std::size_t seen, std::size_t read, std::size_t records, std::size_t matched,
-                   std::size_t findings) {
+    auto line = [](const std::string& name, std::size_t seen, std::size_t read, std::size_t records,
+                   std::size_t matched, std::size_t findings) {
         std::cerr << name << ": " << seen << " numbers seen, " << read << " read into claims, " << records
-                  << " claim records, " << matched << " matched to a reference, " << findings << " findings\n";
+                  << " claim records, " << matched << " matched to a reference, " << findings
+                  << " findings\n";
     };
     for (const file_result& r : checked) {
         const auto m = static_cast<std::size_t>(std::count_if(
@@ -96,7 +97,9 @@ void print_stats(const std::vector<file_result>& checked) {
     for (const auto& [code, n] : examined)
         std::cerr << code << "  " << std::setw(9) << n << "  " << std::setw(8) << per_rule[code] << '\n';
     for (const auto& [code, n] : per_rule)
-        if (!examined.contains(code)) std::cerr << code << "  " << std::setw(9) << "-" << "  " << std::setw(8) << n << '\n';
+        if (!examined.contains(code))
+            std::cerr << code << "  " << std::setw(9) << "-"
+                      << "  " << std::setw(8) << n << '\n';
 }
 
 std::optional<baseline> load_baseline_setting(const settings& s) {
@@ -117,6 +120,8 @@ std::optional<std::vector<finding>> apply_baselines(std::vector<finding> finding
                                                     const std::vector<file_result>& checked,
                                                     const settings& s, bool inputs_failed,
                                                     std::size_t& hidden) {
+    hidden = 0;
+    if (base.entries.empty() && !s.write_baseline) return findings;  // nothing to hide: skip the file keys
     std::set<std::string> files;
     for (const file_result& r : checked) files.insert(baseline_file_key(r.path));
     const check_options options = s.to_check_options();
@@ -155,6 +160,16 @@ std::optional<std::vector<finding>> apply_baselines(std::vector<finding> finding
     if (s.baseline) return std::move(match.kept);
     hidden += match.kept.size();
     return std::vector<finding>{};
+}
+
+// Frees the documents and their records with the workers that made them:
+// with thousands of files, freeing them one by one after the report was
+// serial work that -j could not share (docs/performance.md).
+void release_in_parallel(inputs& in, std::vector<file_result>& checked, unsigned jobs) {
+    parallel_for(std::max(in.files.size(), checked.size()), jobs, [&](std::size_t i) {
+        if (i < in.files.size()) in.files[i].doc.reset();
+        if (i < checked.size()) checked[i] = file_result{};
+    });
 }
 
 }  // namespace
@@ -232,8 +247,10 @@ int run_check(const command_line& cl) {
         if (s->baseline || s->write_baseline)
             std::cerr << "hidden by the baseline: " << hidden << " findings\n";
     }
+    const bool inputs_failed = in.failed() > 0;
+    release_in_parallel(in, checked, s->jobs);
 
-    if (in.failed() > 0) return exit_usage;
+    if (inputs_failed) return exit_usage;
     return failed ? exit_findings : exit_ok;
 }
 
