@@ -21,6 +21,7 @@ struct check_options {
     std::vector<std::string> ignore;                     // codes or prefixes
     std::map<std::string, severity> severity_overrides;  // "FL104" -> error
     bool inline_ignores = true;                          // honour factlint-disable comments
+    bool count_numbers = false;  // fill numbers_seen / numbers_read (--stats): a pass over all the prose
 };
 
 // Every claim record of a document, in document order, matched to the
@@ -31,12 +32,14 @@ struct check_options {
 struct file_result {
     std::string path;
     std::vector<claim_record> records;
-    std::vector<line_index::position> record_starts;  // line and column of each record
+    // Line and column of each record FL205 can compare across files
+    // (comparable_figure); {0, 0} for the others, which no report places.
+    std::vector<line_index::position> record_starts;
     std::vector<line_index::position> record_ends;
     std::vector<finding> findings;  // sorted by position
     // Coverage, for --stats: what factlint saw and what it understood.
-    std::size_t numbers_seen = 0;                 // digit runs in the prose
-    std::size_t numbers_read = 0;                 // digit runs inside quantity and date records
+    std::size_t numbers_seen = 0;                 // digit runs in the prose (with count_numbers)
+    std::size_t numbers_read = 0;                 // digit runs inside quantity and date records (same)
     std::map<std::string, std::size_t> examined;  // per rule: records it judged
 };
 

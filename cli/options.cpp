@@ -15,6 +15,7 @@ check_options settings::to_check_options() const {
     o.ignore = ignore;
     o.severity_overrides = severity_overrides;
     o.inline_ignores = inline_ignores;
+    o.count_numbers = stats;
     return o;
 }
 
