@@ -200,7 +200,7 @@ private:
                   const claims_lines::line_head& head) {
         reference_claim& c = current_->claim;
         line_error error;
-        auto v = claims_values::read_value(code, head.rest, error);
+        auto v = claims_values::read_value(code, head.rest, quantities_, error);
         if (!v) return fail(number, line, error.offset, std::move(error.message));
         const std::size_t at = code.find_first_not_of(" \t", head.rest);
         v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
@@ -258,6 +258,7 @@ private:
     std::string_view content_;
     claims_file result_;
     std::optional<open_claim> current_;
+    claims_quantity::reader quantities_;
     std::unordered_map<std::string_view, std::pair<int, int>> ids_;  // id (in the content) -> line, column
 };
 

@@ -112,6 +112,22 @@ std::vector<keyword_hit> keyword_hits(std::string_view line, piece text) {
     return hits;
 }
 
+std::optional<time_part> read_time_at(std::string_view line, piece text, const keyword_hit& hit);
+
+// The time of the last keyword followed by a date: the keywords in the
+// order of keyword_hits, tried as they are found (no list built).
+std::optional<time_part> last_time(std::string_view line, piece text) {
+    const std::string_view t = text_of(line, text);
+    for (std::size_t at = t.size(); at-- > 0;) {
+        if (t[at] != ' ') continue;
+        for (const auto& kw : time_keywords) {
+            if (!t.substr(at).starts_with(kw.text)) continue;
+            if (auto time = read_time_at(line, text, {text.begin + at, &kw})) return time;
+        }
+    }
+    return std::nullopt;
+}
+
 // `from D to E` / `from D to present` / `from D`.
 std::optional<time_part> read_from(std::string_view line, piece rest, std::size_t at) {
     const std::string_view t = text_of(line, rest);
@@ -136,20 +152,9 @@ std::optional<time_part> read_time_at(std::string_view line, piece text, const k
 
 // ---- quantities ---------------------------------------------------------------
 
-reference_value value_from(const quantity_match& q, std::string noun) {
-    reference_value v;
-    v.value = q.value;
-    v.hedge = q.hedge;
-    v.unit = q.unit;
-    v.noun = std::move(noun);
-    v.range = q.is_range ? range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge)
-                         : stated_interval(q.value, q.half_unit, q.hedge);
-    return v;
-}
-
-std::optional<reference_value> quantity_or_error(std::string_view line, piece p, line_error& error) {
-    std::string noun;
-    if (auto q = parse_quantity(text_of(line, p), &noun)) return value_from(*q, std::move(noun));
+std::optional<reference_value> quantity_or_error(std::string_view line, piece p,
+                                                 claims_quantity::reader& quantities, line_error& error) {
+    if (auto v = quantities.read(text_of(line, p))) return v;
     error = {p.begin, "expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found `" +
                           std::string(text_of(line, p)) + "`"};
     return std::nullopt;
@@ -202,25 +207,23 @@ const keyword_hit* failed_time(std::string_view line, piece text, const std::vec
 
 }  // namespace
 
-std::optional<reference_value> read_value(std::string_view line, std::size_t from, line_error& error) {
+std::optional<reference_value> read_value(std::string_view line, std::size_t from,
+                                          claims_quantity::reader& quantities, line_error& error) {
     const piece text = trimmed(line, from, line.size());
     if (text.begin == text.end) {
         error = {text.begin, "expected a quantity after `value`, such as `about 2,500 troops in 2023`"};
         return std::nullopt;
     }
-    const auto hits = keyword_hits(line, text);
-    std::optional<time_part> time;
-    for (const auto& hit : hits) {
-        if ((time = read_time_at(line, text, hit))) break;
-    }
+    const std::optional<time_part> time = last_time(line, text);
     if (!time) {
+        const auto hits = keyword_hits(line, text);  // failed_time points into it
         if (const keyword_hit* bad = failed_time(line, text, hits)) {
             explain_date_error(line, text, *bad, error);
             return std::nullopt;
         }
     }
     const piece qty = time ? trimmed(line, text.begin, time->keyword) : text;
-    auto v = quantity_or_error(line, qty, error);
+    auto v = quantity_or_error(line, qty, quantities, error);
     if (!v) {
         if (error.message.empty())
             error = {text.begin, "expected a quantity and an optional time after `value`"};

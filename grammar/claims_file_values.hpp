@@ -10,14 +10,17 @@
 
 #include "claims/reference.hpp"
 #include "grammar/claims_file_lines.hpp"
+#include "grammar/claims_file_quantity.hpp"
 
 namespace factlint::grammar::claims_values {
 
 using claims_lines::line_error;
 
 // `value Q [TIME]`: `text` is the line from the byte `from` on (comment
-// removed); error offsets are bytes into `line`.
+// removed); error offsets are bytes into `line`. `quantities` remembers
+// the shapes of the file's quantities.
 [[nodiscard]] std::optional<reference_value> read_value(std::string_view line, std::size_t from,
+                                                        claims_quantity::reader& quantities,
                                                         line_error& error);
 // `date D`.
 [[nodiscard]] std::optional<time_span> read_event_date(std::string_view line, std::size_t from,

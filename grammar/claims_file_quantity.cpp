@@ -1,0 +1,146 @@
+// The quantity of a `value` line, read by the prose grammar once per shape
+// (grammar/claims_file_quantity.hpp).
+#include "grammar/claims_file_quantity.hpp"
+
+#include <array>
+#include <charconv>
+
+#include "claims/precision.hpp"
+#include "grammar/parse.hpp"
+
+namespace factlint::grammar::claims_quantity {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// The grammar gives up on figures longer than this (grammar/quantity.cpp).
+constexpr std::size_t max_figure_chars = 64;
+
+// The value of a digit string as the grammar computes it: commas dropped,
+// then std::from_chars.
+double digits_value(std::string_view digits) {
+    std::array<char, max_figure_chars> buffer{};
+    std::size_t n = 0;
+    for (char c : digits)
+        if (c != ',' && n < buffer.size()) buffer[n++] = c;
+    double value = 0;
+    std::from_chars(buffer.data(), buffer.data() + n, value);
+    return value;
+}
+
+// A word of `text`, in any case, is "between" or "to".
+bool has_range_word(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        if (!is_letter(text[at])) {
+            ++at;
+            continue;
+        }
+        std::size_t end = at;
+        while (end < text.size() && is_letter(text[end])) ++end;
+        const std::size_t n = end - at;
+        if (n == 2 || n == 7) {
+            std::array<char, 7> word{};
+            for (std::size_t k = 0; k < n; ++k) word[k] = lower(text[at + k]);
+            const std::string_view w(word.data(), n);
+            if (w == "to" || w == "between") return true;
+        }
+        at = end;
+    }
+    return false;
+}
+
+struct digit_run {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// The text's one figure in digits ("2,500", "8.5"), when nothing around it
+// lets the grammar's reading depend on the digits themselves: preceded by
+// nothing, a space or "$"; followed by nothing, a space or "%" (an attached
+// letter may be a scale whose reading depends on the digits: "100m"); no
+// other digit, no sign or dash, no "between" or "to" (ranges compare their
+// bounds), only printable ASCII.
+std::optional<digit_run> lone_figure(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size() && !is_digit(t[i])) ++i;
+    if (i == t.size() || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '$')) return std::nullopt;
+    std::size_t j = i;
+    while (j < t.size() &&
+           (is_digit(t[j]) || ((t[j] == ',' || t[j] == '.') && j + 1 < t.size() && is_digit(t[j + 1]))))
+        ++j;
+    if (j - i > max_figure_chars || (j < t.size() && t[j] != ' ' && t[j] != '%')) return std::nullopt;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (k == i) k = j;
+        if (k == t.size()) break;
+        const auto c = static_cast<unsigned char>(t[k]);
+        if (c < 0x20 || c >= 0x7F || c == '-' || c == '+' || is_digit(t[k])) return std::nullopt;
+    }
+    if (has_range_word(t)) return std::nullopt;
+    return digit_run{i, j};
+}
+
+reference_value value_from(const quantity_match& q, std::string noun) {
+    reference_value v;
+    v.value = q.value;
+    v.hedge = q.hedge;
+    v.unit = q.unit;
+    v.noun = std::move(noun);
+    v.range = q.is_range ? range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge)
+                         : stated_interval(q.value, q.half_unit, q.hedge);
+    return v;
+}
+
+reference_value value_from(const std::string& unit, const std::string& noun, hedge_kind hedge, double value,
+                           double half_unit) {
+    reference_value v;
+    v.value = value;
+    v.hedge = hedge;
+    v.unit = unit;
+    v.noun = noun;
+    v.range = stated_interval(value, half_unit, hedge);
+    return v;
+}
+
+}  // namespace
+
+std::optional<reference_value> read_with_grammar(std::string_view text) {
+    std::string noun;
+    if (auto q = parse_quantity(text, &noun)) return value_from(*q, std::move(noun));
+    return std::nullopt;
+}
+
+std::optional<reference_value> reader::read(std::string_view text) {
+    const auto run = lone_figure(text);
+    if (!run) return read_with_grammar(text);
+    const std::string_view digits = text.substr(run->begin, run->end - run->begin);
+    key_.assign(text);
+    for (std::size_t k = run->begin; k < run->end; ++k)
+        if (is_digit(key_[k])) key_[k] = '9';
+    if (const auto it = shapes_.find(key_); it != shapes_.end()) {
+        const shape& s = it->second;
+        if (!s.usable) return read_with_grammar(text);
+        return value_from(s.unit, s.noun, s.hedge, digits_value(digits) * s.scale,
+                          half_unit_of_digits(digits) * s.scale);
+    }
+    std::string noun;
+    const auto q = parse_quantity(text, &noun);
+    if (!q) return std::nullopt;  // an error: not worth remembering
+    shape s;
+    if (!q->is_range && !q->negative && !q->number_words) {
+        // The scale the grammar applied: the one that gives its value and
+        // precision from these digits exactly.
+        const double value = digits_value(digits), half_unit = half_unit_of_digits(digits);
+        for (const double scale : {1e0, 1e3, 1e6, 1e9, 1e12}) {
+            if (value * scale == q->value && half_unit * scale == q->half_unit) {
+                s = {true, scale, q->hedge, q->unit, noun};
+                break;
+            }
+        }
+    }
+    shapes_.emplace(key_, std::move(s));
+    return value_from(*q, std::move(noun));
+}
+
+}  // namespace factlint::grammar::claims_quantity
