@@ -62,8 +62,18 @@ int run_claims(const std::vector<std::string>& paths) {
     if (!loaded.errors.empty()) return exit_usage;
 
     // Counts per file, in the order the files were named.
+    // A file's claims are consecutive in the store: one map look-up per run
+    // of claims, not per claim.
     std::map<std::string, file_counts> per_file;
-    for (const reference_claim& c : loaded.store.claims()) per_file[c.where.file].add(c);
+    file_counts* counts = nullptr;
+    const std::string* counts_file = nullptr;
+    for (const reference_claim& c : loaded.store.claims()) {
+        if (counts_file == nullptr || c.where.file != *counts_file) {
+            counts = &per_file[c.where.file];
+            counts_file = &c.where.file;
+        }
+        counts->add(c);
+    }
     file_counts total;
     for (const std::string& f : files.files) {
         const file_counts c = per_file.count(f) ? per_file[f] : file_counts{};

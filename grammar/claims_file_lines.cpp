@@ -4,6 +4,7 @@
 #include "grammar/claims_file_lines.hpp"
 
 #include <boost/spirit/home/x3.hpp>
+#include <algorithm>
 #include <cmath>
 
 namespace factlint::grammar::claims_lines {
@@ -19,10 +20,6 @@ using iter = char const*;
 // negative value there (undefined behaviour; a failed assertion in a build
 // with assertions, found by fuzz_claims_file).
 auto const blank = x3::char_(" \t");
-
-// The first word of a line: anything up to a blank or a quote, so that
-// "claim1" is reported whole as an unknown keyword.
-auto const keyword = x3::rule<struct keyword_r>{"keyword"} = x3::lexeme[+(x3::char_ - blank - '"')];
 
 auto const claim_id = x3::rule<struct claim_id_r, std::string>{"claim id"} =
     x3::lexeme[x3::char_("a-z0-9") >> *x3::char_("a-z0-9._-")];
@@ -61,6 +58,46 @@ std::string unescaped(std::string_view raw) {
     return text;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+bool id_start_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool id_char(char c) { return id_start_char(c) || c == '.' || c == '_' || c == '-'; }
+
+// The `claim_id` rule and the blanks after it to the end of `rest`, by hand
+// (one per claim); nullopt when `rest` is anything else.
+std::optional<std::string> plain_claim_id(std::string_view rest) {
+    if (rest.empty() || !id_start_char(rest.front())) return std::nullopt;
+    std::size_t end = 1;
+    while (end < rest.size() && id_char(rest[end])) ++end;
+    for (std::size_t p = end; p < rest.size(); ++p)
+        if (!is_blank(rest[p])) return std::nullopt;
+    return std::string(rest.substr(0, end));
+}
+
+// The usual phrase line, quoted phrases without escapes separated by
+// commas, read without the grammar; nullopt leaves every other line
+// (escapes, errors) to read_phrases.
+std::optional<std::vector<phrase>> plain_phrases(std::string_view line, std::size_t from) {
+    std::vector<phrase> phrases;
+    std::size_t p = from;
+    for (;;) {
+        while (p < line.size() && is_blank(line[p])) ++p;
+        if (p == line.size() || line[p] != '"') return std::nullopt;
+        const std::size_t open = p;
+        std::size_t close = open + 1;  // not find_first_of: it runs memchr once per byte
+        while (close < line.size() && line[close] != '"' && line[close] != '\\') ++close;
+        if (close == line.size() || line[close] != '"') return std::nullopt;
+        const std::string_view text = line.substr(open + 1, close - open - 1);
+        if (std::all_of(text.begin(), text.end(), is_blank)) return std::nullopt;  // an error: empty
+        phrases.push_back({std::string(text), open});
+        p = close + 1;
+        while (p < line.size() && is_blank(line[p])) ++p;
+        if (p == line.size()) return phrases;
+        if (line[p] != ',') return std::nullopt;
+        ++p;
+    }
+}
+
 std::string phrase_message(std::string_view keyword, bool after_comma) {
     if (after_comma) return "expected a quoted phrase after `,`";
     return "expected a quoted phrase after `" + std::string(keyword) + "`, such as \"Harbor Foods\"";
@@ -68,15 +105,15 @@ std::string phrase_message(std::string_view keyword, bool after_comma) {
 
 }  // namespace
 
+// The first word of a line: anything up to a blank or a quote, so that
+// "claim1" is reported whole as an unknown keyword.
 line_head read_head(std::string_view line) {
-    iter first = line.data();
-    iter const last = first + line.size();
-    iter p = first;
-    skip_blanks(p, last);
+    std::size_t p = 0;
+    while (p < line.size() && is_blank(line[p])) ++p;
     line_head head;
-    head.indent = offset_of(line, p);
-    x3::parse(p, last, keyword);
-    head.rest = offset_of(line, p);
+    head.indent = p;
+    while (p < line.size() && !is_blank(line[p]) && line[p] != '"') ++p;
+    head.rest = p;
     head.keyword = line.substr(head.indent, head.rest - head.indent);
     return head;
 }
@@ -90,6 +127,7 @@ std::optional<std::string> read_claim_id(std::string_view line, std::size_t from
         error = {offset_of(line, p), "expected a claim id after `claim`"};
         return std::nullopt;
     }
+    if (auto id = plain_claim_id(std::string_view(p, static_cast<std::size_t>(last - p)))) return id;
     std::string id;
     if (x3::parse(p, last, claim_id >> x3::omit[*blank] >> x3::eoi, id)) return id;
     // Name the whole offending word.
@@ -112,6 +150,7 @@ std::optional<std::vector<phrase>> read_phrases(std::string_view line, std::size
                                                 std::string_view keyword, line_error& error) {
     iter p = line.data() + from;
     iter const last = line.data() + line.size();
+    if (auto plain = plain_phrases(line, from)) return plain;
     std::vector<phrase> phrases;
     try {
         for (;;) {

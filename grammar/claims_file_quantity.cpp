@@ -56,29 +56,35 @@ struct digit_run {
     std::size_t end = 0;
 };
 
-// The text's one figure in digits ("2,500", "8.5"), when nothing around it
-// lets the grammar's reading depend on the digits themselves: preceded by
-// nothing, a space or "$"; followed by nothing, a space or "%" (an attached
-// letter may be a scale whose reading depends on the digits: "100m"); no
-// other digit, no sign or dash, no "between" or "to" (ranges compare their
-// bounds), only printable ASCII.
-std::optional<digit_run> lone_figure(std::string_view t) {
+// The first run of digits, with the commas and points between them.
+digit_run first_digits(std::string_view t) {
     std::size_t i = 0;
     while (i < t.size() && !is_digit(t[i])) ++i;
-    if (i == t.size() || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '$')) return std::nullopt;
     std::size_t j = i;
     while (j < t.size() &&
            (is_digit(t[j]) || ((t[j] == ',' || t[j] == '.') && j + 1 < t.size() && is_digit(t[j + 1]))))
         ++j;
-    if (j - i > max_figure_chars || (j < t.size() && t[j] != ' ' && t[j] != '%')) return std::nullopt;
+    return {i, j};
+}
+
+// `run` is the text's one figure in digits ("2,500", "8.5") and nothing
+// around it lets the grammar's reading depend on the digits themselves:
+// preceded by nothing, a space or "$"; followed by nothing, a space or "%"
+// (an attached letter may be a scale whose reading depends on the digits:
+// "100m"); no other digit, no sign or dash, no "between" or "to" (ranges
+// compare their bounds), only printable ASCII. Every text of one shape
+// passes or fails alike, so only the first of a shape is tested.
+bool lone_figure(std::string_view t, digit_run run) {
+    const auto [i, j] = run;
+    if (i == t.size() || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '$')) return false;
+    if (j - i > max_figure_chars || (j < t.size() && t[j] != ' ' && t[j] != '%')) return false;
     for (std::size_t k = 0; k < t.size(); ++k) {
         if (k == i) k = j;
         if (k == t.size()) break;
         const auto c = static_cast<unsigned char>(t[k]);
-        if (c < 0x20 || c >= 0x7F || c == '-' || c == '+' || is_digit(t[k])) return std::nullopt;
+        if (c < 0x20 || c >= 0x7F || c == '-' || c == '+' || is_digit(t[k])) return false;
     }
-    if (has_range_word(t)) return std::nullopt;
-    return digit_run{i, j};
+    return !has_range_word(t);
 }
 
 reference_value value_from(const quantity_match& q, std::string noun) {
@@ -112,18 +118,21 @@ std::optional<reference_value> read_with_grammar(std::string_view text) {
 }
 
 std::optional<reference_value> reader::read(std::string_view text) {
-    const auto run = lone_figure(text);
-    if (!run) return read_with_grammar(text);
-    const std::string_view digits = text.substr(run->begin, run->end - run->begin);
+    const digit_run run = first_digits(text);
+    if (run.begin == text.size()) return read_with_grammar(text);
+    const std::string_view digits = text.substr(run.begin, run.end - run.begin);
     key_.assign(text);
-    for (std::size_t k = run->begin; k < run->end; ++k)
+    for (std::size_t k = run.begin; k < run.end; ++k)
         if (is_digit(key_[k])) key_[k] = '9';
+    // A key met before came from a text that passed lone_figure; this text
+    // differs from it only in the digits of the run, so it passes too.
     if (const auto it = shapes_.find(key_); it != shapes_.end()) {
         const shape& s = it->second;
         if (!s.usable) return read_with_grammar(text);
         return value_from(s.unit, s.noun, s.hedge, digits_value(digits) * s.scale,
                           half_unit_of_digits(digits) * s.scale);
     }
+    if (!lone_figure(text, run)) return read_with_grammar(text);
     std::string noun;
     const auto q = parse_quantity(text, &noun);
     if (!q) return std::nullopt;  // an error: not worth remembering
