@@ -58,9 +58,8 @@ struct value_line {
 // The claim being read and what its checks at the end need.
 struct open_claim {
     reference_claim claim;
-    std::string_view line_text;  // the `claim` line, in the file's content
-    bool keep = true;            // false after any error in the block
-    std::vector<value_line> value_lines;
+    std::string_view line_text;                // the `claim` line, in the file's content
+    bool keep = true;                          // false after any error in the block
     std::array<int, once_only.size()> seen{};  // line of each once-only keyword, 0 if none
 };
 
@@ -209,8 +208,9 @@ private:
                         "value is in " + v->unit + " but earlier values of claim " + c.id + " are " +
                             c.values.front().unit);
         }
+        if (c.values.empty()) c.values.reserve(2);  // a series mostly has two or more
         c.values.push_back(std::move(*v));
-        current_->value_lines.push_back({number, line});
+        value_lines_.push_back({number, line});
     }
 
     // Checks that need the whole claim, then keeps it if it had no error.
@@ -224,6 +224,7 @@ private:
         check_overlaps(oc);
         if (oc.keep && !c.id.empty()) result_.claims.push_back(std::move(c));
         current_.reset();
+        value_lines_.clear();
     }
 
     // Two values whose stated times overlap, neither more specific than the
@@ -238,11 +239,11 @@ private:
                 const interval ra = allowed_interval(c, c.values[i]);
                 const interval rb = allowed_interval(c, c.values[j]);
                 if (!disjoint(ra, rb)) continue;
-                const value_line& vl = oc.value_lines[j];
+                const value_line& vl = value_lines_[j];
                 const std::string_view text = vl.line_text;
                 fail(vl.line, text, text.find(c.values[j].text),
                      "value `" + c.values[j].text + "` contradicts `" + c.values[i].text + "` on line " +
-                         std::to_string(oc.value_lines[i].line) + ": their times overlap and their ranges " +
+                         std::to_string(value_lines_[i].line) + ": their times overlap and their ranges " +
                          to_string(rb) + " and " + to_string(ra) + " are disjoint");
                 break;
             }
@@ -258,6 +259,7 @@ private:
     std::string_view content_;
     claims_file result_;
     std::optional<open_claim> current_;
+    std::vector<value_line> value_lines_;  // the current claim's, kept across claims for its memory
     claims_quantity::reader quantities_;
     std::unordered_map<std::string_view, std::pair<int, int>> ids_;  // id (in the content) -> line, column
 };
