@@ -2,6 +2,10 @@
 // paragraph are joined with a space. A line "# factlint-disable FL201"
 // (any directive after '#') is a directive, not prose, and ends the
 // paragraph before it.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 #include "reader/detail.hpp"
 
 namespace factlint::reader_detail {
@@ -17,8 +21,7 @@ public:
     void run(std::size_t at) {
         const std::string_view s = doc_.source;
         while (at < s.size()) {
-            std::size_t end = at;
-            while (end < s.size() && s[end] != '\n' && s[end] != '\r') ++end;
+            const std::size_t end = line_end(s, at);
             on_line(at, end);
             at = end;
             if (at < s.size() && s[at] == '\r') {
@@ -32,6 +35,21 @@ public:
     }
 
 private:
+    // The end of the line starting at `at`. memchr finds the next '\n' and
+    // the next '\r' (a byte loop here was 8% of a whole check); each is
+    // remembered until passed, so a file of lone '\r's is still read once.
+    std::size_t line_end(std::string_view s, std::size_t at) {
+        return std::min(next_of(s, at, '\n', next_newline_), next_of(s, at, '\r', next_return_));
+    }
+
+    static std::size_t next_of(std::string_view s, std::size_t at, char c, std::size_t& cached) {
+        if (cached == unknown || cached < at) {
+            const void* p = std::memchr(s.data() + at, c, s.size() - at);
+            cached = p ? static_cast<std::size_t>(static_cast<const char*>(p) - s.data()) : s.size();
+        }
+        return cached;
+    }
+
     void on_line(std::size_t begin, std::size_t end) {
         const std::string_view s = doc_.source;
         while (begin < end && is_blank(s[begin])) ++begin;
@@ -67,9 +85,11 @@ private:
         prose_.clear();
     }
 
+    static constexpr std::size_t unknown = SIZE_MAX;
     document& doc_;
     std::size_t block_;
     prose_builder prose_;
+    std::size_t next_newline_ = unknown, next_return_ = unknown;
 };
 
 }  // namespace
