@@ -195,6 +195,38 @@ bool core_word(word_ref letters) {
     return false;
 }
 
+// Some core words start a date only before a few words, because every
+// alternative of the X3 grammar (time_core.cpp) that begins with them
+// needs one of those next: a shift word ("this", "last", "next", …) a unit,
+// season, month, weekday, "fiscal", "past" or "half"; an ordinal ("first",
+// "2nd") "quarter" or "half"; "year" "two" ("the year two thousand").
+// Other words skip the grammar attempt, which cost about 1,700 instructions
+// each for the commonest words of prose ("this", "first", "year").
+constexpr std::array<std::string_view, 6> shift_words{"this",     "current", "last",
+                                                      "previous", "next",    "coming"};
+constexpr std::array<std::string_view, 8> ordinal_words{"first", "second", "third", "fourth",
+                                                        "1st",   "2nd",    "3rd",   "4th"};
+constexpr std::array<std::string_view, 15> after_shift{"year",   "month", "quarter", "decade", "century",
+                                                       "week",   "half",  "fiscal",  "past",   "spring",
+                                                       "summer", "fall",  "autumn",  "winter", "weekend"};
+
+bool month_or_weekday(word_ref w) {
+    // core_words begins with the 24 month names and abbreviations, then the 7 weekdays.
+    for (std::size_t i = 0; i < 31; ++i)
+        if (is(w, core_words[i])) return true;
+    return false;
+}
+
+bool grammar_may_start(word_ref letters, const char* end) {
+    const char* after = letters.end;
+    if (after < end && *after == '-') ++after;  // "first-quarter"
+    const word_ref next = word_after(after, end);
+    if (is_one_of(letters, shift_words)) return is_one_of(next, after_shift) || month_or_weekday(next);
+    if (is_one_of(letters, ordinal_words)) return is(next, "quarter") || is(next, "half");
+    if (is(letters, "year")) return is(next, "two");
+    return true;
+}
+
 // ---- a phrase and the words around it -------------------------------------
 
 struct phrase {
@@ -840,7 +872,8 @@ struct scanner {
         if (p > base && is_alnum(p[-1])) return word_end;
         if (!maybe_keyword(letters)) return word_end;  // the common case
         if (letters.size() <= 9 && core_word(letters)) {
-            if (letters_end == word_end || is(letters, "fy") || is(letters, "q"))
+            if ((letters_end == word_end || is(letters, "fy") || is(letters, "q")) &&
+                grammar_may_start(letters, end))
                 if (const char* next = try_at(p)) return next;
         } else if (is(letters, "ago") || is(letters, "earlier")) {
             if (const char* next = try_ago(p, letters_end)) return next;
