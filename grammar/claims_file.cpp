@@ -24,6 +24,8 @@ constexpr std::array<std::string_view, 7> property_keywords{"name",   "where",  
 // Keywords that may appear once per claim.
 constexpr std::array<std::string_view, 4> once_only{"date", "period", "tolerance", "source"};
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
 bool is_property(std::string_view k) {
     return std::find(property_keywords.begin(), property_keywords.end(), k) != property_keywords.end();
 }
@@ -97,7 +99,7 @@ private:
 
     void on_line(int number, std::string_view line) {
         const std::string_view code = line.substr(0, claims_lines::comment_start(line));
-        if (code.find_first_not_of(" \t") == std::string_view::npos) return;
+        if (std::all_of(code.begin(), code.end(), is_blank)) return;
         const auto head = claims_lines::read_head(code);
         if (head.keyword.empty()) {
             fail(number, line, head.indent, "expected a keyword: " + std::string(keyword_list));
@@ -162,22 +164,20 @@ private:
         const std::string_view k = head.keyword;
         bool ok = true;
         if (k == "name" || k == "where") {
-            auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
-            ok = phrases.has_value();
+            ok = claims_lines::read_phrases(code, head.rest, k, phrases_, error);
             if (ok) {
                 auto& into = k == "name" ? c.names : c.wheres;
-                for (auto& p : *phrases) into.push_back(std::move(p.text));
+                for (const auto& p : phrases_) into.push_back(p.text);
             }
         } else if (k == "value") {
             return on_value(number, line, code, head);
         } else if (k == "source") {
             if (!first_time(number, line, head)) return;
-            auto phrases = claims_lines::read_phrases(code, head.rest, k, error);
-            ok = phrases.has_value();
-            if (ok && phrases->size() > 1) {
-                return fail(number, line, (*phrases)[1].offset, "expected one quoted source, found several");
+            ok = claims_lines::read_phrases(code, head.rest, k, phrases_, error);
+            if (ok && phrases_.size() > 1) {
+                return fail(number, line, phrases_[1].offset, "expected one quoted source, found several");
             }
-            if (ok) c.source = std::move(phrases->front().text);
+            if (ok) c.source = phrases_.front().text;
         } else {
             if (!first_time(number, line, head)) return;
             if (k == "date") {
@@ -201,7 +201,9 @@ private:
         line_error error;
         auto v = claims_values::read_value(code, head.rest, quantities_, error);
         if (!v) return fail(number, line, error.offset, std::move(error.message));
-        const std::size_t at = code.find_first_not_of(" \t", head.rest);
+        const std::size_t at = static_cast<std::size_t>(
+            std::find_if_not(code.begin() + static_cast<std::ptrdiff_t>(head.rest), code.end(), is_blank) -
+            code.begin());
         v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
         if (!c.values.empty() && !compatible_units(v->unit, c.values.front().unit)) {
             return fail(number, line, at,
@@ -259,7 +261,9 @@ private:
     std::string_view content_;
     claims_file result_;
     std::optional<open_claim> current_;
-    std::vector<value_line> value_lines_;  // the current claim's, kept across claims for its memory
+    std::vector<value_line> value_lines_;
+    std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory  // the
+                                                 // current claim's, kept across claims for its memory
     claims_quantity::reader quantities_;
     std::unordered_map<std::string_view, std::pair<int, int>> ids_;  // id (in the content) -> line, column
 };

@@ -3,8 +3,8 @@
 // read by the prose grammars (grammar/parse.hpp), not here.
 #include "grammar/claims_file_lines.hpp"
 
-#include <boost/spirit/home/x3.hpp>
 #include <algorithm>
+#include <boost/spirit/home/x3.hpp>
 #include <cmath>
 
 namespace factlint::grammar::claims_lines {
@@ -75,25 +75,30 @@ std::optional<std::string> plain_claim_id(std::string_view rest) {
 }
 
 // The usual phrase line, quoted phrases without escapes separated by
-// commas, read without the grammar; nullopt leaves every other line
-// (escapes, errors) to read_phrases.
-std::optional<std::vector<phrase>> plain_phrases(std::string_view line, std::size_t from) {
-    std::vector<phrase> phrases;
+// commas, read without the grammar into `phrases`; false leaves every other
+// line (escapes, errors) to read_phrases.
+bool plain_phrases(std::string_view line, std::size_t from, std::vector<phrase>& phrases) {
     std::size_t p = from;
+    std::size_t n = 0;
     for (;;) {
         while (p < line.size() && is_blank(line[p])) ++p;
-        if (p == line.size() || line[p] != '"') return std::nullopt;
+        if (p == line.size() || line[p] != '"') return false;
         const std::size_t open = p;
         std::size_t close = open + 1;  // not find_first_of: it runs memchr once per byte
         while (close < line.size() && line[close] != '"' && line[close] != '\\') ++close;
-        if (close == line.size() || line[close] != '"') return std::nullopt;
+        if (close == line.size() || line[close] != '"') return false;
         const std::string_view text = line.substr(open + 1, close - open - 1);
-        if (std::all_of(text.begin(), text.end(), is_blank)) return std::nullopt;  // an error: empty
-        phrases.push_back({std::string(text), open});
+        if (std::all_of(text.begin(), text.end(), is_blank)) return false;  // an error: empty
+        if (n == phrases.size()) phrases.emplace_back();
+        phrases[n].text.assign(text);  // into a string kept from an earlier line when there is one
+        phrases[n++].offset = open;
         p = close + 1;
         while (p < line.size() && is_blank(line[p])) ++p;
-        if (p == line.size()) return phrases;
-        if (line[p] != ',') return std::nullopt;
+        if (p == line.size()) {
+            phrases.resize(n);
+            return true;
+        }
+        if (line[p] != ',') return false;
         ++p;
     }
 }
@@ -146,12 +151,12 @@ std::optional<std::string> read_claim_id(std::string_view line, std::size_t from
     return std::nullopt;
 }
 
-std::optional<std::vector<phrase>> read_phrases(std::string_view line, std::size_t from,
-                                                std::string_view keyword, line_error& error) {
+bool read_phrases(std::string_view line, std::size_t from, std::string_view keyword,
+                  std::vector<phrase>& phrases, line_error& error) {
     iter p = line.data() + from;
     iter const last = line.data() + line.size();
-    if (auto plain = plain_phrases(line, from)) return plain;
-    std::vector<phrase> phrases;
+    if (plain_phrases(line, from, phrases)) return true;
+    phrases.clear();
     try {
         for (;;) {
             skip_blanks(p, last);
@@ -160,26 +165,26 @@ std::optional<std::vector<phrase>> read_phrases(std::string_view line, std::size
             boost::iterator_range<iter> raw;
             if (!x3::parse(p, last, quoted, raw)) {
                 error = {offset_of(line, p), phrase_message(keyword, !phrases.empty())};
-                return std::nullopt;
+                return false;
             }
             ph.text = unescaped(std::string_view(raw.begin(), raw.size()));
             if (ph.text.find_first_not_of(" \t") == std::string::npos) {
                 error = {ph.offset, "empty phrase: expected words between the quotes"};
-                return std::nullopt;
+                return false;
             }
             phrases.push_back(std::move(ph));
             skip_blanks(p, last);
-            if (p == last) return phrases;
+            if (p == last) return true;
             if (*p != ',') {
                 error = {offset_of(line, p), "expected `,` or the end of the line after a phrase"};
-                return std::nullopt;
+                return false;
             }
             ++p;
         }
     } catch (const x3::expectation_failure<iter>& e) {
         error = {offset_of(line, e.where()), "expected a closing `\"`"};
     }
-    return std::nullopt;
+    return false;
 }
 
 std::optional<double> read_tolerance(std::string_view line, std::size_t from, line_error& error) {

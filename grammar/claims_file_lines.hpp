@@ -33,8 +33,10 @@ struct phrase {
 // Each reader returns a value or sets `error`.
 [[nodiscard]] std::optional<std::string> read_claim_id(std::string_view line, std::size_t from,
                                                        line_error& error);
-[[nodiscard]] std::optional<std::vector<phrase>> read_phrases(std::string_view line, std::size_t from,
-                                                              std::string_view keyword, line_error& error);
+// The phrases of a `name`, `where` or `source` line into `phrases` (its
+// strings reused; true), or false and `error`.
+[[nodiscard]] bool read_phrases(std::string_view line, std::size_t from, std::string_view keyword,
+                                std::vector<phrase>& phrases, line_error& error);
 // `tolerance P%`: the fraction (0.02 for 2%).
 [[nodiscard]] std::optional<double> read_tolerance(std::string_view line, std::size_t from,
                                                    line_error& error);

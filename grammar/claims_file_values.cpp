@@ -119,9 +119,10 @@ std::optional<time_part> read_time_at(std::string_view line, piece text, const k
 std::optional<time_part> last_time(std::string_view line, piece text) {
     const std::string_view t = text_of(line, text);
     for (std::size_t at = t.size(); at-- > 0;) {
-        if (t[at] != ' ') continue;
+        if (t[at] != ' ' || at + 1 == t.size()) continue;
         for (const auto& kw : time_keywords) {
-            if (!t.substr(at).starts_with(kw.text)) continue;
+            // The keyword's first letter before the whole keyword (a memcmp call).
+            if (t[at + 1] != kw.text[1] || !t.substr(at).starts_with(kw.text)) continue;
             if (auto time = read_time_at(line, text, {text.begin + at, &kw})) return time;
         }
     }
