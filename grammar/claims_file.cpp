@@ -68,7 +68,11 @@ struct open_claim {
 class file_parser {
 public:
     file_parser(std::string_view path, std::string_view content) : path_(path), content_(content) {
+        // A claim takes a hundred bytes or more (a generated one about 180):
+        // room for them all up front spares the vector's doublings, each of
+        // which moved every claim so far into new memory.
         ids_.reserve(content.size() / 128);
+        result_.claims.reserve(content.size() / 128);
     }
 
     claims_file run() {
