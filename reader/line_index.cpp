@@ -88,6 +88,7 @@ const sentence::run* run_at_or_before(std::span<const sentence::run> runs, std::
 }  // namespace
 
 std::size_t sentence::source_offset(std::size_t i) const {
+    if (verbatim) return verbatim_at + std::min(i, text.size());
     if (runs.empty()) return 0;
     const run* r = run_at_or_before(runs, i);
     if (r == nullptr) return runs.front().source_at;
@@ -96,7 +97,7 @@ std::size_t sentence::source_offset(std::size_t i) const {
 }
 
 std::size_t sentence::source_end_offset(std::size_t i) const {
-    if (i == 0 || runs.empty()) return source_offset(i);
+    if (verbatim || i == 0 || runs.empty()) return source_offset(i);
     const run* r = run_at_or_before(runs, i - 1);
     if (r != nullptr && i - 1 < r->at + r->length) return r->source_at + (i - r->at);
     return source_offset(i);

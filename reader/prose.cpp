@@ -81,10 +81,14 @@ void emit_sentences(const prose_builder& prose, std::size_t block, bool heading,
         sentence& s = out.emplace_back();
         copy_runs(prose.runs(), begin, end, runs);
         // Verbatim: one run covering the whole sentence, so its text is the source's.
-        const bool verbatim = runs.size() == 1 && runs[0].length == end - begin;
-        s.text = verbatim ? source.substr(runs[0].source_at, runs[0].length)
-                          : store.keep_text(std::string_view(text).substr(begin, end - begin));
-        s.runs = store.keep_runs(runs);
+        s.verbatim = runs.size() == 1 && runs[0].length == end - begin;
+        if (s.verbatim) {
+            s.text = source.substr(runs[0].source_at, runs[0].length);
+            s.verbatim_at = static_cast<std::uint32_t>(runs[0].source_at);
+        } else {
+            s.text = store.keep_text(std::string_view(text).substr(begin, end - begin));
+            s.runs = store.keep_runs(runs);
+        }
         s.block = block;
         s.heading = heading;
     }

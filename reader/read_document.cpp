@@ -48,8 +48,8 @@ void warn_bad_date(document& doc, const front_matter& fm) {
 void add_title(document& doc, const front_matter& fm) {
     sentence title;
     title.text = std::string_view(doc.source).substr(*fm.title_offset, fm.title_length);
-    const sentence::run whole{0, *fm.title_offset, fm.title_length};
-    title.runs = doc.prose.keep_runs({&whole, 1});
+    title.verbatim = true;
+    title.verbatim_at = static_cast<std::uint32_t>(*fm.title_offset);
     title.block = 0;
     title.heading = true;
     doc.sentences.push_back(std::move(title));

@@ -56,9 +56,14 @@ located find_in(const document& doc, std::string_view needle) {
     return {};
 }
 
-// Every run really copies source bytes.
+// Every run really copies source bytes; a verbatim sentence is its source.
 void check_runs(const document& doc) {
     for (const auto& s : doc.sentences) {
+        if (s.verbatim) {
+            CHECK(s.runs.empty());
+            CHECK(s.text == std::string_view(doc.source).substr(s.source_begin(), s.text.size()));
+            CHECK(s.source_end() == s.source_begin() + s.text.size());
+        }
         for (const auto& r : s.runs) {
             REQUIRE(r.at + r.length <= s.text.size());
             REQUIRE(r.source_at + r.length <= doc.source.size());
