@@ -75,7 +75,7 @@ void check_across_files(std::span<file_result> results, const claim_store&, cons
                 rel.file = results[earlier.file].path;
                 rel.line = at.line;
                 rel.column = at.column;
-                rel.message = "the same figure stated as \"" + a.text + "\"";
+                rel.message = fmt::format("the same figure stated as \"{}\"", a.text);
                 f.related.push_back(std::move(rel));
                 f.fingerprint = fingerprint_of("FL205", b.subject, b.value, b.time);
                 results[later.file].findings.push_back(std::move(f));

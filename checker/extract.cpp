@@ -7,6 +7,7 @@
 #include "checker/patterns.hpp"
 #include "checker/sentence_analysis.hpp"
 #include "checker/words.hpp"
+#include "claims/interned.hpp"
 #include "claims/unit.hpp"
 
 namespace factlint {
@@ -33,7 +34,7 @@ void set_common(claim_record& r, const sentence_context& c, std::size_t begin, s
     r.span = source_span(c.s, begin, end);
     r.text = c.s.text.substr(begin, end - begin);
     r.sentence = {c.s.source_begin(), c.s.source_end()};
-    r.sentence_index = c.index;
+    r.sentence_index = static_cast<std::uint32_t>(c.index);
     r.clause_index = c.a.part[token];
     r.verb_tense = tense_at(c.a, token);
     r.forecast = c.a.part_forecast[r.clause_index] || r.verb_tense == tense::future;
@@ -70,9 +71,9 @@ claim_record quantity_record(const sentence_context& c, std::size_t qi) {
                                           c.options.hedge_tolerance)
                          : stated_interval(q.value, q.half_unit, q.hedge, c.options.hedge_tolerance);
     r.hedge = q.hedge;
-    r.hedge_text = q.hedge_text;
-    r.unit = q.unit;
-    r.scale = q.scale;
+    r.hedge_text = interned(q.hedge_text);
+    r.unit = interned(q.unit);
+    r.scale = interned(q.scale);
     if (q.unit == "count") r.noun = noun_after(c.a, token);
     if (const auto t = time_for_quantity(c.a, qi)) {
         apply_time(r, c, c.a.toks.times[*t]);
@@ -125,7 +126,7 @@ claim_record vague_record(const sentence_context& c, const grammar::time_match& 
 }
 
 // Normalized subject of a counted noun phrase of two or more words.
-std::string noun_subject(const std::string& noun) {
+std::string noun_subject(std::string_view noun) {
     std::string key;
     int words = 0;
     bool in_word = false;

@@ -112,7 +112,7 @@ governing_verb governing_role(const sentence_analysis& a, std::size_t time_token
     return {};
 }
 
-std::string noun_after(const sentence_analysis& a, std::size_t quantity_token) {
+std::string_view noun_after(const sentence_analysis& a, std::size_t quantity_token) {
     const auto& tokens = a.toks.tokens;
     std::size_t first = 0, last = 0, count = 0;
     for (std::size_t i = quantity_token + 1; i < tokens.size() && count < 4; ++i) {
@@ -125,7 +125,7 @@ std::string noun_after(const sentence_analysis& a, std::size_t quantity_token) {
         ++count;
     }
     if (count == 0) return {};
-    return std::string(a.text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
+    return a.text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
 }
 
 std::string event_subject(const sentence_analysis& a, std::size_t verb) {

@@ -50,8 +50,8 @@ struct governing_verb {
 [[nodiscard]] std::string event_subject(const sentence_analysis& a, std::size_t verb);
 
 // The counted noun phrase after the quantity at token index q ("2,500 U.S.
-// troops" -> "U.S. troops"), or empty.
-[[nodiscard]] std::string noun_after(const sentence_analysis& a, std::size_t quantity_token);
+// troops" -> "U.S. troops"): a view into the sentence text, or empty.
+[[nodiscard]] std::string_view noun_after(const sentence_analysis& a, std::size_t quantity_token);
 
 // The time expression a quantity is about: one in its own part (the first
 // after it, else the nearest before it), else an introductory one ("In 2023,

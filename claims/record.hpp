@@ -3,23 +3,26 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "claims/boxed.hpp"
 #include "claims/interval.hpp"
 #include "claims/precision.hpp"
 #include "claims/time.hpp"
 
 namespace factlint {
 
-enum class record_kind { quantity, date, period, change };
+enum class record_kind : std::uint8_t { quantity, date, period, change };
 [[nodiscard]] std::string_view record_kind_name(record_kind k);
 
-enum class tense { unknown, past, present, future };
+enum class tense : std::uint8_t { unknown, past, present, future };
 
 // What a date says about an event or state named in its sentence (SPEC §6).
-enum class event_role { none, start, end, date };
+enum class event_role : std::uint8_t { none, start, end, date };
 
 // A byte range [begin, end) of the original file.
 struct byte_span {
@@ -40,37 +43,45 @@ struct change_info {
     int from_index = -1;   // the old value Y
 };
 
+// A document holds hundreds of thousands of these (a 50 MB file: about
+// 240,000), so the layout is kept tight (docs/performance.md, "Memory"):
+// small fields together, the rare parts behind a pointer, and the words
+// as views into the document they were read from.
 struct claim_record {
     record_kind kind = record_kind::quantity;
-    byte_span span;    // in the original file
-    std::string text;  // the words of the claim as written
+    tense verb_tense = tense::unknown;
+    event_role role = event_role::none;  // for dates: start/end verb governing it
+    bool is_range = false;
+    bool forecast = false;             // will, expect, projected, forecast, by YEAR
+    bool unresolved_relative = false;  // a relative date with no document date (FL302)
+    hedge_kind hedge = hedge_kind::none;
+    time_basis basis = time_basis::none;
+
+    byte_span span;  // in the original file
+    // The words of the claim as written: a view into the document's sentence
+    // text (its source, or its prose store), valid while the document lives.
+    std::string_view text;
 
     // kind == quantity (and the figures a change refers to)
     double value = 0;  // scale applied; a range's midpoint
     interval range;    // what the words allow (precision, hedge, range)
-    hedge_kind hedge = hedge_kind::none;
-    std::string hedge_text;      // "about", or empty
-    std::string unit = "count";  // "count", "currency:USD", "percent", "area:km2", …
-    std::string noun;            // counted noun phrase, or empty
-    std::string scale;           // "million", "bn", … or empty
-    bool is_range = false;
+    // Words of small vocabularies: views of literals or of interned() copies.
+    std::string_view hedge_text;      // "about", or empty
+    std::string_view unit = "count";  // "count", "currency:USD", "percent", "area:km2", …
+    std::string_view noun;            // counted noun phrase (a view like `text`), or empty
+    std::string_view scale;           // "million", "bn", … or empty
 
     // the time the claim is about
-    std::optional<time_span> time;  // for kind == period: the period itself
-    time_basis basis = time_basis::none;
+    std::optional<time_span> time;              // for kind == period: the period itself
     std::optional<byte_span> time_span_source;  // where the time expression was written
-    bool unresolved_relative = false;           // a relative date with no document date (FL302)
 
     // sentence context the matcher and the rules need
     byte_span sentence;
-    std::size_t sentence_index = 0;
-    std::size_t clause_index = 0;
-    tense verb_tense = tense::unknown;
-    bool forecast = false;               // will, expect, projected, forecast, by YEAR
-    event_role role = event_role::none;  // for dates: start/end verb governing it
+    std::uint32_t sentence_index = 0;  // 32 bits: the reader refuses files of 4 GiB or more
+    std::uint32_t clause_index = 0;
 
     // kind == change
-    std::optional<change_info> change;
+    boxed<change_info> change;
 
     // A total with its enumerated parts ("a total of $38 million: $21 million
     // … and $12 million"). Indices refer to the document's list of records.
@@ -79,10 +90,11 @@ struct claim_record {
         std::string marker;       // the words that announced the parts
         std::vector<int> parts;
     };
-    std::optional<total_info> total;
+    boxed<total_info> total;
 
-    // the reference claim it matched, or empty
-    std::string claim_id;
+    // the reference claim it matched (a view of its id in the claim store,
+    // which outlives the records), or empty
+    std::string_view claim_id;
     std::optional<byte_span> claim_name_span;  // where the claim's name was found
 
     // Normalized subject for consistency rules (FL201): the claim id, or the

@@ -9,7 +9,7 @@ namespace {
 using json = nlohmann::ordered_json;
 using report_detail::json_number;
 
-json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json string_or_null(std::string_view s) { return s.empty() ? json(nullptr) : json(s); }
 
 // An open end ("since 2019", "until 2003") has no date: null.
 json day_json(day_number d) {

@@ -45,7 +45,7 @@ void value_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         if (!c.source.empty()) f.notes.push_back("source: " + c.source);
         if (const auto in_units = convert(expected.value, expected.unit, r.unit))
             f.fix = r.hedge_text.empty() ? format_like(r, *in_units)
-                                         : r.hedge_text + " " + format_like(r, *in_units);
+                                         : fmt::format("{} {}", r.hedge_text, format_like(r, *in_units));
         f.fingerprint = fingerprint_of("FL101", c.id, r.value, r.time);
     }
 }

@@ -25,7 +25,7 @@ void stale_value(const rule_context& ctx, std::vector<finding>& out) {
         if (!c.source.empty()) f.notes.push_back("source: " + c.source);
         if (const auto in_units = convert(v.expected->value, v.expected->unit, r.unit))
             f.fix = r.hedge_text.empty() ? format_like(r, *in_units)
-                                         : r.hedge_text + " " + format_like(r, *in_units);
+                                         : fmt::format("{} {}", r.hedge_text, format_like(r, *in_units));
         f.fingerprint = fingerprint_of("FL104", c.id, r.value, r.time);
     }
 }

@@ -43,7 +43,7 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
                 rel.file = ctx.doc.path;
                 rel.line = at.line;
                 rel.column = at.column;
-                rel.message = "the same figure stated as \"" + earlier.text + "\"";
+                rel.message = fmt::format("the same figure stated as \"{}\"", earlier.text);
                 f.related.push_back(std::move(rel));
                 f.fingerprint = fingerprint_of("FL201", later.subject, later.value, later.time);
                 break;

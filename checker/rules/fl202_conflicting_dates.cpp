@@ -40,8 +40,9 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
                 if (earlier.sentence_index == later.sentence_index || dates_agree(*earlier.time, *later.time))
                     continue;
                 const auto at = ctx.doc.lines.locate(earlier.span.begin);
-                const std::string what =
-                    later.claim_id.empty() ? fmt::format("\"{}\"", later.subject.substr(6)) : later.claim_id;
+                const std::string what = later.claim_id.empty()
+                                             ? fmt::format("\"{}\"", later.subject.substr(6))
+                                             : std::string(later.claim_id);
                 finding& f = emit(out, "FL202", later,
                                   fmt::format("\"{}\" gives the {} of {} as {}, but line {} gives {}",
                                               later.text, role_name(later.role), what, describe(*later.time),
@@ -53,7 +54,7 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
                 rel.message =
                     fmt::format("the {} of {} given as \"{}\"", role_name(later.role), what, earlier.text);
                 f.related.push_back(std::move(rel));
-                f.fix = earlier.text;
+                f.fix = std::string(earlier.text);
                 f.fingerprint =
                     fingerprint_of("FL202", key, static_cast<double>(later.time->from), later.time);
                 break;

@@ -15,7 +15,8 @@ void total_arithmetic(const rule_context& ctx, std::vector<finding>& out) {
         for (int p : total.total->parts) {
             const claim_record& part = ctx.records[static_cast<std::size_t>(p)];
             sum = sum + range_in(part, total.unit);
-            parts_text += (parts_text.empty() ? "" : " + ") + part.text;
+            parts_text += parts_text.empty() ? "" : " + ";
+            parts_text += part.text;
         }
         const bool exceeds = sum.low > total.range.high ||
                              (sum.low == total.range.high && (sum.low_open || total.range.high_open));

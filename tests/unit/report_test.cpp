@@ -303,7 +303,8 @@ TEST_CASE("report: json numbers print whole values as integers") {
 namespace {
 
 // A record over `needle` in `source`, in a sentence that is the whole line.
-claim_record record_at(const std::string& source, const std::string& needle) {
+// Its text views `needle` (a literal: it outlives the record).
+claim_record record_at(const std::string& source, std::string_view needle) {
     claim_record r;
     r.span.begin = source.find(needle);
     r.span.end = r.span.begin + needle.size();
