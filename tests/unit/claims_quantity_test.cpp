@@ -164,8 +164,12 @@ std::string random_value(std::mt19937& rng) {
     std::string number;
     const int n = length(rng);
     for (int i = 0; i < n; ++i) number += static_cast<char>('0' + digits(rng));
-    if (coin(rng) == 0 && number.size() > 3) number.insert(number.size() - 3, ",");  // sometimes ill-formed
-    if (coin(rng) == 1) number += "." + std::to_string(digits(rng)) + (coin(rng) == 0 ? "0" : "");
+    if (coin(rng) == 0 && number.size() > 3)
+        number.insert(number.size() - 3, 1, ',');  // sometimes ill-formed
+    if (coin(rng) == 1) {
+        number.append(1, '.').append(1, static_cast<char>('0' + digits(rng)));
+        if (coin(rng) == 0) number.append(1, '0');
+    }
     return pick(hedges) + pick(currencies) + number + pick(scales) + pick(units) + pick(nouns);
 }
 
