@@ -1,6 +1,5 @@
 // From a read document to its claim records (SPEC §3, §6).
 #include <algorithm>
-#include <functional>
 #include <numeric>
 
 #include "checker/engine.hpp"
@@ -42,7 +41,7 @@ void set_common(claim_record& r, const sentence_context& c, std::size_t begin, s
 
 // Applies the time expression `t` to a quantity record.
 void apply_time(claim_record& r, const sentence_context& c, const grammar::time_match& t) {
-    r.time_span_source = source_span(c.s, t.begin, t.end);
+    r.time_written = true;
     if (!t.span) {
         r.basis = time_basis::relative;
         r.unresolved_relative = true;
@@ -96,7 +95,7 @@ claim_record time_record(const sentence_context& c, std::size_t ti) {
     r.time = t.span;
     r.basis = t.basis;
     r.unresolved_relative = !t.span.has_value();
-    r.time_span_source = r.span;
+    r.time_written = true;
     const governing_verb v = governing_role(c.a, token);
     r.role = v.role;
     if (v.role != event_role::none) {
@@ -118,7 +117,7 @@ claim_record vague_record(const sentence_context& c, const grammar::time_match& 
     r.sentence = {c.s.source_begin(), c.s.source_end()};
     r.sentence_index = c.index;
     r.basis = time_basis::vague;
-    r.time_span_source = r.span;
+    r.time_written = true;
     r.verb_tense = t.normalized == "PAST_REF"     ? tense::past
                    : t.normalized == "FUTURE_REF" ? tense::future
                                                   : tense::present;
@@ -148,8 +147,7 @@ std::string noun_subject(std::string_view noun) {
 
 // Links names of reference claims in a sentence to its records (match.cpp).
 void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
-                  const std::vector<int>& quantity_record, const std::vector<int>& time_record,
-                  const std::function<byte_span(std::size_t, std::size_t)>& to_source);
+                  const std::vector<int>& quantity_record, const std::vector<int>& time_record);
 
 std::vector<claim_record> extract_records(const document& doc, const claim_store& store,
                                           const check_options& options) {
@@ -220,9 +218,7 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
         for (claim_record& r : local)
             if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
         for (const grammar::time_match& t : a.toks.vague_times) local.push_back(vague_record(c, t));
-        if (!store.empty() && tokenized)
-            match_claims(a, store, local, q_rec, t_rec,
-                         [&](std::size_t b, std::size_t e) { return source_span(s, b, e); });
+        if (!store.empty() && tokenized) match_claims(a, store, local, q_rec, t_rec);
 
         // Document order; indices between records are remapped to the final list.
         order.resize(local.size());

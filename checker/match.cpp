@@ -1,8 +1,6 @@
 // Matching a sentence to reference claims (SPEC §6): a claim's name links
 // to the nearest figure of a compatible unit in its own part of the
 // sentence, and to the dates its own verb governs.
-#include <functional>
-
 #include "checker/sentence_analysis.hpp"
 #include "checker/words.hpp"
 #include "claims/store.hpp"
@@ -36,8 +34,7 @@ std::size_t distance(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t
 }
 
 void link_value(const sentence_analysis& a, const reference_claim& claim, const name_hit& hit,
-                std::vector<claim_record>& records, const std::vector<int>& quantity_record,
-                const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
+                std::vector<claim_record>& records, const std::vector<int>& quantity_record) {
     const std::size_t part = a.part[token_at(a, hit.begin)];
     // A period claim without values still counts its figures ("2,500 combat troops", FL103).
     const std::string_view claim_unit =
@@ -71,7 +68,6 @@ void link_value(const sentence_analysis& a, const reference_claim& claim, const 
     claim_record& r = records[static_cast<std::size_t>(best)];
     if (!r.claim_id.empty()) return;  // a nearer name of another claim took it first
     r.claim_id = claim.id;
-    r.claim_name_span = to_source(hit.begin, hit.end);
     r.subject = claim.id;
 }
 
@@ -79,8 +75,7 @@ void link_value(const sentence_analysis& a, const reference_claim& claim, const 
 // ("the emergency, declared in June 2022, ended in March 2023") or it
 // modifies the name ("the 2008 agreement").
 void link_dates(const sentence_analysis& a, const reference_claim& claim, const name_hit& hit,
-                std::vector<claim_record>& records, const std::vector<int>& time_record,
-                const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
+                std::vector<claim_record>& records, const std::vector<int>& time_record) {
     const auto& tokens = a.toks.tokens;
     const std::size_t name_first = token_at(a, hit.begin);
     std::size_t name_last = name_first;
@@ -112,7 +107,6 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
         if (claim.date && role != event_role::none) role = event_role::date;
         r.role = role;
         r.claim_id = claim.id;
-        r.claim_name_span = to_source(hit.begin, hit.end);
         r.subject = claim.id;
     }
 }
@@ -120,13 +114,11 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
 }  // namespace
 
 void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
-                  const std::vector<int>& quantity_record, const std::vector<int>& time_record,
-                  const std::function<byte_span(std::size_t, std::size_t)>& to_source) {
+                  const std::vector<int>& quantity_record, const std::vector<int>& time_record) {
     for (const name_hit& h : store.scan(a.text)) {
         const reference_claim& claim = store.claims()[h.claim];
-        if (!claim.values.empty() || claim.period)
-            link_value(a, claim, h, records, quantity_record, to_source);
-        if (claim.date || claim.period) link_dates(a, claim, h, records, time_record, to_source);
+        if (!claim.values.empty() || claim.period) link_value(a, claim, h, records, quantity_record);
+        if (claim.date || claim.period) link_dates(a, claim, h, records, time_record);
     }
 }
 

@@ -54,6 +54,7 @@ struct claim_record {
     bool is_range = false;
     bool forecast = false;             // will, expect, projected, forecast, by YEAR
     bool unresolved_relative = false;  // a relative date with no document date (FL302)
+    bool time_written = false;         // its time was written in the sentence (FL105)
     hedge_kind hedge = hedge_kind::none;
     time_basis basis = time_basis::none;
 
@@ -72,8 +73,7 @@ struct claim_record {
     std::string_view scale;           // "million", "bn", … or empty
 
     // the time the claim is about
-    std::optional<time_span> time;              // for kind == period: the period itself
-    std::optional<byte_span> time_span_source;  // where the time expression was written
+    std::optional<time_span> time;  // for kind == period: the period itself
 
     // sentence context the matcher and the rules need
     byte_span sentence;
@@ -95,7 +95,6 @@ struct claim_record {
     // the reference claim it matched (a view of its id in the claim store,
     // which outlives the records), or empty
     std::string_view claim_id;
-    std::optional<byte_span> claim_name_span;  // where the claim's name was found
 
     // Normalized subject for consistency rules (FL201): the claim id, or the
     // counted noun phrase of two or more words; empty when there is none.

@@ -18,7 +18,7 @@ void year_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         std::string message =
             fmt::format("\"{}\" is given for {}, but it is the reference value of {} for {}", r.text,
                         describe(*r.time), c.id, describe(*matched.when));
-        if (r.basis == time_basis::relative && r.time_span_source)
+        if (r.basis == time_basis::relative && r.time_written)
             message +=
                 fmt::format(" (the relative date resolves to {} by the document date)", describe(*r.time));
         if (v.expected != nullptr)
