@@ -31,7 +31,7 @@ public:
 private:
     std::string_view source_;
     std::vector<std::size_t> starts_;
-    // Characters before each 4 KiB block of the source, so that locate()
+    // Characters before each 1 KiB block of the source, so that locate()
     // stays cheap on a very long line (docs/reliability.md).
     std::vector<std::size_t> block_chars_;
     [[nodiscard]] std::size_t chars_before(std::size_t byte) const;

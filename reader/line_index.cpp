@@ -10,7 +10,7 @@ namespace {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-constexpr std::size_t block_size = 4096;
+constexpr std::size_t block_size = 1024;  // locate() counts at most two blocks of a long line
 
 std::size_t count_chars(std::string_view bytes) {
     std::size_t n = 0;

@@ -10,6 +10,15 @@
 
 namespace factlint::rules {
 
+namespace {
+
+// Earlier statements a figure is compared with at the most: a subject that
+// a text repeats thousands of times (one generated line of megabytes) must
+// not make the rule quadratic; prose never states one figure this often.
+constexpr std::size_t max_compared = 64;
+
+}  // namespace
+
 void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
     std::map<std::string, std::vector<const claim_record*>> by_subject;
     for (const claim_record& r : ctx.records)
@@ -19,18 +28,19 @@ void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
         if (group.size() > 1)
             for (std::size_t k = 0; k < group.size(); ++k) count_examined(ctx);
     const line_index& lines = ctx.doc.lines;
-    for (const auto& [subject, group] : by_subject) {
+    for (auto& [subject, group] : by_subject) {
+        // Where a reference judges a figure, FL1xx says which one is wrong.
+        if (group.size() > 1)
+            std::erase_if(group, [&](const claim_record* r) {
+                return judge_value(*r, ctx.store).what != reference_verdict::kind::not_compared;
+            });
         for (std::size_t j = 1; j < group.size(); ++j) {
             const claim_record& later = *group[j];
-            for (std::size_t i = 0; i < j; ++i) {
+            for (std::size_t i = 0; i < j && i < max_compared; ++i) {
                 const claim_record& earlier = *group[i];
                 if (earlier.sentence_index == later.sentence_index)
                     continue;  // a change statement's two ends
                 if (!same_time(*earlier.time, *later.time)) continue;
-                // Where a reference judges the figures, FL1xx says which one is wrong.
-                if (judge_value(earlier, ctx.store).what != reference_verdict::kind::not_compared ||
-                    judge_value(later, ctx.store).what != reference_verdict::kind::not_compared)
-                    continue;
                 const interval a = range_in(earlier, later.unit);
                 if (!disjoint(a, later.range)) continue;
                 const auto at = lines.locate(earlier.span.begin);

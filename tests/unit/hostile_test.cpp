@@ -5,9 +5,10 @@
 #include <string>
 
 #include "checker/engine.hpp"
+#include "grammar/claims_file.hpp"
 #include "grammar/parse.hpp"
-#include "reader/document.hpp"
 #include "growth.hpp"
+#include "reader/document.hpp"
 
 namespace {
 
@@ -62,6 +63,42 @@ TEST_CASE("hostile: a number too long for a double is not a figure") {
     const auto ok = grammar::find_quantities("about " + std::string("1") + std::string(60, '0') + " grains");
     REQUIRE(ok.size() == 1);
     CHECK(ok[0].value == doctest::Approx(1e60));
+}
+
+TEST_CASE("hostile: a long single line naming reference claims again and again is checked in linear time") {
+    // Once quadratic three times over: each name looked for its figure and
+    // dates over the whole sentence, FL201 compared every statement of a
+    // subject with every earlier one, and each finding located its column
+    // from a 4 KiB block. A 10 MB line did not finish in ten minutes.
+    const auto file = grammar::parse_claims_file("t.claims",
+                                                 "claim ferry-riders\n"
+                                                 "  name \"ferry riders\"\n"
+                                                 "  value about 20,000 riders in 2022\n"
+                                                 "claim harbour-sales\n"
+                                                 "  name \"harbour sales\"\n"
+                                                 "  where \"Norhaven\"\n"
+                                                 "  value $9 million in 2022\n");
+    REQUIRE(file.errors.empty());
+    claim_store store;
+    for (const auto& c : file.claims) store.add(c);
+    store.build_index();
+    const std::string chunk =
+        "The ferry riders numbered about 12,000 in 2022 and harbour sales in Norhaven rose to $5 million in "
+        "2022 "
+        "while 300 boat fares cost $4 in 2021 and ";
+    std::size_t findings = 0, chunks = 0;
+    const auto check_line = [&](std::size_t bytes) {
+        std::string text;
+        while (text.size() < bytes) text += chunk;
+        text += '\n';
+        document doc;
+        REQUIRE_FALSE(read_document("long.md", text, input_format::markdown, doc).has_value());
+        findings = check_document(doc, store, check_options{}).findings.size();
+        chunks = text.size() / chunk.size();
+    };
+    const double ratio = testing::growth_ratio(check_line, 64 * 1024, 256 * 1024);
+    CHECK(findings >= chunks);  // the names were matched and judged, chunk after chunk
+    CHECK(ratio < 8.0);
 }
 
 TEST_CASE("hostile: a long single-line sentence full of figures is read in linear time") {
