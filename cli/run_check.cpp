@@ -162,6 +162,32 @@ std::optional<std::vector<finding>> apply_baselines(std::vector<finding> finding
     return std::vector<finding>{};
 }
 
+// The line a finding is on, for the text report; a long line only around
+// the finding (report.hpp source_text), so that a file of one huge line
+// with many findings is not quoted whole for each.
+std::optional<source_text> quoted_source(const document& doc, const finding& f) {
+    constexpr std::size_t whole_line_limit = 1000, context = 200;
+    if (f.line < 1 || f.line > doc.lines.line_count()) return std::nullopt;
+    const std::string_view line = doc.lines.line_text(f.line);
+    if (line.size() <= whole_line_limit) return source_text(std::string(line));
+    const auto line_start = static_cast<std::size_t>(line.data() - doc.source.data());
+    if (f.span.begin < line_start || f.span.begin > line_start + line.size()) return std::nullopt;
+    const std::size_t begin = f.span.begin - line_start;
+    const std::size_t end = std::clamp(f.span.end, f.span.begin, line_start + line.size()) - line_start;
+    std::size_t from = begin > context ? begin - context : 0;
+    std::size_t to = std::min({line.size(), end + context, begin + whole_line_limit});
+    const auto continuation = [&](std::size_t i) {
+        return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+    };
+    while (from > 0 && continuation(from)) --from;  // whole UTF-8 characters only
+    while (to < line.size() && continuation(to)) ++to;
+    source_text t(std::string(line.substr(from, to - from)));
+    t.first_column = doc.lines.locate(line_start + from).column;
+    t.cut_before = from > 0;
+    t.cut_after = to < line.size();
+    return t;
+}
+
 // Frees the documents and their records with the workers that made them:
 // with thousands of files, freeing them one by one after the report was
 // serial work that -j could not share (docs/performance.md).
@@ -230,10 +256,10 @@ int run_check(const command_line& cl) {
     report.findings = findings;
     report.summary = summary;
     report.rules = rules;
-    report.source_line = [&docs](const std::string& file, int line) -> std::optional<std::string> {
-        auto it = docs.find(file);
-        if (it == docs.end() || line < 1 || line > it->second->lines.line_count()) return std::nullopt;
-        return std::string(it->second->lines.line_text(line));
+    report.source_line = [&docs](const finding& f) -> std::optional<source_text> {
+        auto it = docs.find(f.file);
+        if (it == docs.end()) return std::nullopt;
+        return quoted_source(*it->second, f);
     };
     report.color = use_color(s->format);
     report.version = FACTLINT_VERSION;

@@ -1,5 +1,6 @@
 // The text format (SPEC §8): compiler-style lines for people, the source line
 // with the span underlined, notes, and a summary line.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -68,18 +69,26 @@ marker underline(std::string_view source, const finding& f) {
 
 void write_snippet(const finding& f, const report_input& in, std::size_t width, std::ostream& out) {
     if (f.line <= 0 || !in.source_line) return;
-    std::optional<std::string> source = in.source_line(f.file, f.line);
-    if (!source) return;
-    if (!source->empty() && source->back() == '\r') source->pop_back();
+    std::optional<source_text> quoted = in.source_line(f);
+    if (!quoted) return;
+    std::string& source = quoted->text;
+    if (!source.empty() && source.back() == '\r') source.pop_back();
     // A control character quoted from a file must not drive the terminal;
     // one replacement character keeps the caret's column.
-    for (char& c : *source) {
+    for (char& c : source) {
         const auto u = static_cast<unsigned char>(c);
         if ((u < 0x20 && c != '\t') || u == 0x7F) c = '?';
     }
+    // A stretch of a long line: "…" where it was cut, columns counted from its start.
+    finding shifted = f;
+    const int shift = quoted->first_column - 1 - (quoted->cut_before ? 1 : 0);
+    shifted.column = f.column > 0 ? std::max(1, f.column - shift) : f.column;
+    if (f.end_line == f.line) shifted.end_column = std::max(shifted.column, f.end_column - shift);
+    if (quoted->cut_before) source.insert(0, "\xE2\x80\xA6");
+    if (quoted->cut_after) source += "\xE2\x80\xA6";
     const std::string blank(width, ' ');
-    out << paint(in.color, gutter_style, std::to_string(f.line) + " |") << ' ' << *source << '\n';
-    const marker m = underline(*source, f);
+    out << paint(in.color, gutter_style, std::to_string(f.line) + " |") << ' ' << source << '\n';
+    const marker m = underline(source, shifted);
     out << paint(in.color, gutter_style, blank + " |") << ' ' << m.indent
         << paint(in.color, severity_style(f.level), m.marks) << '\n';
 }

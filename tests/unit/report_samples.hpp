@@ -71,7 +71,9 @@ inline std::vector<rule_description> report_rules() {
 }
 
 // The source lines the text format quotes.
-inline std::optional<std::string> report_source_line(const std::string& file, int line) {
+inline std::optional<source_text> report_source_line(const finding& f) {
+    const std::string& file = f.file;
+    const int line = f.line;
     static const std::map<std::pair<std::string, int>, std::string> lines{
         {{"draft.md", 3}, "Today the US has about 2,500 U.S. troops in the region."},
         {{"draft.md", 5}, "Über café — roughly 40% of orders are online."},

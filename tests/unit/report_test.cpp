@@ -107,7 +107,7 @@ TEST_CASE("report: text underline edge cases") {
     report_input in;
     const std::vector<finding> one{f};
     std::string line_text;
-    in.source_line = [&line_text](const std::string&, int) { return line_text; };
+    in.source_line = [&line_text](const finding&) { return std::optional<source_text>(line_text); };
     auto underline_of = [&](int column, int end_line, int end_column) {
         std::vector<finding> v{f};
         v[0].line = 1, v[0].column = column, v[0].end_line = end_line, v[0].end_column = end_column;
@@ -128,6 +128,26 @@ TEST_CASE("report: text underline edge cases") {
     CHECK(underline_of(1, 3, 2) == "^");
 }
 
+TEST_CASE("report: text quotes a stretch of a long line, marked where it was cut") {
+    finding f;
+    f.code = "FL101";
+    f.file = "x.md";
+    f.line = 1, f.column = 1003, f.end_line = 1, f.end_column = 1006;  // "12%" at column 1003
+    const std::vector<finding> v{f};
+    report_input in;
+    in.findings = v;
+    in.source_line = [](const finding&) {
+        source_text t(std::string("rose 12% in"));
+        t.first_column = 998;
+        t.cut_before = t.cut_after = true;
+        return std::optional<source_text>(t);
+    };
+    std::ostringstream out;
+    write_report(output_format::text, in, out);
+    // The caret sits under "12%": one column for the leading ellipsis, then "rose ".
+    CHECK(out.str().find("1 | \xE2\x80\xA6rose 12% in\xE2\x80\xA6\n  |       ^~~\n") != std::string::npos);
+}
+
 TEST_CASE("report: text hides control characters of the source") {
     finding f;
     f.code = "FL101";
@@ -136,7 +156,7 @@ TEST_CASE("report: text hides control characters of the source") {
     const std::vector<finding> v{f};
     report_input in;
     in.findings = v;
-    in.source_line = [](const std::string&, int) { return std::string("x\x1b[2Jy"); };
+    in.source_line = [](const finding&) { return std::optional<source_text>(std::string("x\x1b[2Jy")); };
     std::ostringstream out;
     write_report(output_format::text, in, out);
     CHECK(out.str().find("1 | x?[2Jy\n") != std::string::npos);
