@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <iterator>
 #include <tuple>
 #include <unordered_map>
@@ -45,22 +46,61 @@ char_class classify_utf8(std::string_view s) {
     return char_class::word;
 }
 
-// Appends the normalized input to `text` (after what it holds already, so
-// index keys go straight into one arena) and, when `offsets` is given, the
-// input byte of each normalized byte to `offsets`.
+// Where the normalizer's words go: the normalized text, after what it holds
+// already (so index keys go straight into one arena), and, when `offsets`
+// is given, the input byte of each normalized byte.
+class text_output {
+public:
+    text_output(std::string& text, std::vector<std::size_t>* offsets)
+        : text_(text), offsets_(offsets), base_(text.size()) {}
+
+    void reserve(std::size_t input_size) {
+        text_.reserve(text_.size() + input_size + 1);
+        if (offsets_ != nullptr) offsets_->reserve(offsets_->size() + input_size + 1);
+    }
+    // A word begins; `previous_end` is the input byte after the word before.
+    void begin_word(std::size_t previous_end) {
+        if (text_.size() != base_) {
+            text_.push_back(' ');
+            if (offsets_ != nullptr)
+                offsets_->push_back(previous_end);  // a space maps to the end of the word before it
+        }
+        word_start_ = text_.size();
+    }
+    void put(char c, std::size_t from) {
+        text_.push_back(c);
+        if (offsets_ != nullptr) offsets_->push_back(from);
+    }
+    [[nodiscard]] std::string_view word() const { return std::string_view(text_).substr(word_start_); }
+    void drop_last() {
+        text_.pop_back();
+        if (offsets_ != nullptr) offsets_->pop_back();
+    }
+    void end_word(std::size_t /*word_end*/) {}
+    void finish(std::size_t input_size, std::size_t last_word_end) {
+        if (offsets_ != nullptr) offsets_->push_back(text_.size() == base_ ? input_size : last_word_end);
+    }
+
+private:
+    std::string& text_;
+    std::vector<std::size_t>* offsets_;  // null: index keys need only the text
+    std::size_t base_;                   // text_.size() before this input
+    std::size_t word_start_ = 0;
+};
+
+// Normalizes `input` word by word into an output (text_output above, or the
+// scanner of claim_store::scan, which runs the automaton on the words as
+// they come instead of building the text first).
+template <typename Output>
 class normalizer {
 public:
-    normalizer(std::string_view input, std::string& text, std::vector<std::size_t>* offsets)
-        : in_(input), text_(text), offsets_(offsets), base_(text.size()) {
-        text_.reserve(text_.size() + input.size() + 1);
-        if (offsets_ != nullptr) offsets_->reserve(offsets_->size() + input.size() + 1);
-    }
+    normalizer(std::string_view input, Output& out) : in_(input), out_(out) { out_.reserve(input.size()); }
 
     void run() {
         std::size_t i = 0;
         while (i < in_.size()) i = step(i);
         end_word();
-        if (offsets_ != nullptr) offsets_->push_back(empty() ? in_.size() : word_end_);
+        out_.finish(in_.size(), word_end_);
     }
 
 private:
@@ -127,20 +167,12 @@ private:
         return i + len;
     }
 
-    [[nodiscard]] bool empty() const { return text_.size() == base_; }
-
     void emit(char c, std::size_t from, std::size_t word_end) {
         if (!in_word_) {
-            if (!empty()) {
-                text_.push_back(' ');
-                if (offsets_ != nullptr)
-                    offsets_->push_back(word_end_);  // a space maps to the end of the word before it
-            }
-            word_start_ = text_.size();
+            out_.begin_word(word_end_);
             in_word_ = true;
         }
-        text_.push_back(c);
-        if (offsets_ != nullptr) offsets_->push_back(from);
+        out_.put(c, from);
         word_end_ = word_end;
     }
 
@@ -148,30 +180,26 @@ private:
     // or more ("troops" -> "troop", not "us" or "gas"), but not from "ss".
     void end_word() {
         if (!in_word_) return;
-        const std::size_t len = text_.size() - word_start_;
-        if (!abbreviation_ && len > 3 && text_.back() == 's' && text_[text_.size() - 2] != 's') {
-            text_.pop_back();
-            if (offsets_ != nullptr) offsets_->pop_back();
-        }
+        const std::string_view w = out_.word();
+        if (!abbreviation_ && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') out_.drop_last();
+        out_.end_word(word_end_);
         in_word_ = false;
         abbreviation_ = false;
     }
 
     std::string_view in_;
-    std::string& text_;
-    std::vector<std::size_t>* offsets_;  // null: index keys need only the text
-    std::size_t base_;                   // text_.size() before this input
+    Output& out_;
     bool in_word_ = false;
     bool abbreviation_ = false;
-    std::size_t word_start_ = 0;  // in text_
-    std::size_t word_end_ = 0;    // in the input: the byte after the current/last word
+    std::size_t word_end_ = 0;  // in the input: the byte after the current/last word
 };
 
 }  // namespace
 
 normalized_text normalize_for_matching(std::string_view input) {
     normalized_text out;
-    normalizer(input, out.text, &out.offsets).run();
+    text_output to(out.text, &out.offsets);
+    normalizer(input, to).run();
     return out;
 }
 
@@ -256,6 +284,7 @@ struct claim_store::index {
     std::vector<node_id> dict;             // nearest proper suffix node with outputs, 0 if none
     std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
     std::vector<key_output> outputs;
+    std::uint32_t longest_key = 0;  // bytes, its leading space included
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
     std::vector<std::uint32_t> where_begin;
     std::vector<std::uint32_t> where_ids;
@@ -292,7 +321,8 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
         auto normalize = [&](std::string_view phrase, key_ref& k) {
             k.offset = static_cast<std::uint32_t>(arena.size());
             arena.push_back(' ');
-            normalizer(phrase, arena, nullptr).run();
+            text_output to(arena, nullptr);
+            normalizer(phrase, to).run();
             k.length = static_cast<std::uint32_t>(arena.size() - k.offset);
             if (k.length == 1) arena.pop_back();
             return k.length > 1;
@@ -388,6 +418,8 @@ void claim_store::index::flatten(const trie_builder& t) {
     }
     edge_begin[nodes] = static_cast<std::uint32_t>(nodes - 1);
     out_begin[nodes] = static_cast<std::uint32_t>(outputs.size());
+    longest_key = 0;
+    for (const key_output& o : outputs) longest_key = std::max(longest_key, o.length);
     root_next.fill(0);
     for (std::uint32_t e = edge_begin[0]; e < edge_begin[1]; ++e) root_next[edge_byte[e]] = edge_target[e];
 }
@@ -459,40 +491,95 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
     std::vector<name_hit> hits;
     const index& ix = *index_;
     if (ix.edge_begin.empty()) return hits;
+    std::vector<std::uint32_t> wheres_seen;  // numbers of the `where` phrases in the text
+
+    // Runs the automaton on the normalized words as the normalizer makes
+    // them, rather than on a normalized copy of the text with the input
+    // byte of every normalized byte (that copy was a fifth of a check).
     // Keys start with a space, and so does the text: a match can only start
     // at a word, and inside a word that starts no key the automaton rests at
-    // the root, whose only edge is the space. offsets[j] is the input byte
-    // of t[j + 1].
-    std::string t(1, ' ');
-    std::vector<std::size_t> offsets;
-    normalizer(text, t, &offsets).run();
-    std::vector<std::uint32_t> wheres_seen;  // numbers of the `where` phrases in the text
-    node_id state = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        const auto b = static_cast<unsigned char>(t[i]);
-        for (;;) {
-            const node_id next = ix.child(state, b);
-            if (next != 0 || state == 0) {
-                state = next;
-                break;
-            }
-            state = ix.fail[state];
+    // the root, whose only edge is the space. Keys end at a word's end, so
+    // outputs are read there only.
+    class automaton_output {
+    public:
+        automaton_output(const index& ix, std::vector<name_hit>& hits, std::vector<std::uint32_t>& wheres)
+            : ix_(ix), hits_(hits), wheres_(wheres) {
+            feed(' ');
         }
-        const std::size_t end = i + 1;
-        if (end < t.size() && t[end] != ' ') continue;  // whole words only
-        for (node_id s = ix.has_output(state) ? state : ix.dict[state]; s != 0; s = ix.dict[s]) {
-            for (std::uint32_t k = ix.out_begin[s]; k < ix.out_begin[s + 1]; ++k) {
-                const key_output& o = ix.outputs[k];
-                if (o.is_where) {
-                    wheres_seen.push_back(o.claim);
-                    continue;
+        void reserve(std::size_t) {}
+        void begin_word(std::size_t) {
+            word_.clear();
+            first_from_ = 0;
+        }
+        void put(char c, std::size_t from) {
+            if (word_.empty()) first_from_ = from;
+            word_.push_back(c);
+        }
+        [[nodiscard]] std::string_view word() const { return word_; }
+        void drop_last() { word_.pop_back(); }
+        void end_word(std::size_t word_end) {
+            if (!starts_.empty()) feed(' ');
+            // Only words a key could still start at are kept: a single-line
+            // file can be one sentence of millions of words.
+            while (!starts_.empty() && starts_.front().at + ix_.longest_key < length_) starts_.pop_front();
+            starts_.push_back({length_, first_from_});
+            for (const char c : word_) feed(c);
+            read_outputs(word_end);
+        }
+        void finish(std::size_t, std::size_t) {}
+
+    private:
+        struct word_start {
+            std::size_t at;    // position of its first byte in the normalized text
+            std::size_t from;  // the input byte it came from
+        };
+
+        void feed(char c) {
+            const auto b = static_cast<unsigned char>(c);
+            for (;;) {
+                const node_id next = ix_.child(state_, b);
+                if (next != 0 || state_ == 0) {
+                    state_ = next;
+                    break;
                 }
-                // t[end - length] is the key's leading space; in the
-                // normalized text the key's words are [end - length, end - 1).
-                hits.push_back({o.claim, offsets[end - o.length], offsets[end - 1]});
+                state_ = ix_.fail[state_];
+            }
+            ++length_;
+        }
+
+        // The input byte of the word starting at normalized position `at`
+        // (a key's first word: one of the last few).
+        [[nodiscard]] std::size_t input_of(std::size_t at) const {
+            for (auto it = starts_.rbegin(); it != starts_.rend(); ++it)
+                if (it->at == at) return it->from;
+            return 0;  // unreachable: every key starts at a word
+        }
+
+        void read_outputs(std::size_t word_end) {
+            for (node_id s = ix_.has_output(state_) ? state_ : ix_.dict[state_]; s != 0; s = ix_.dict[s]) {
+                for (std::uint32_t k = ix_.out_begin[s]; k < ix_.out_begin[s + 1]; ++k) {
+                    const key_output& o = ix_.outputs[k];
+                    if (o.is_where) {
+                        wheres_.push_back(o.claim);
+                        continue;
+                    }
+                    // The key's leading space is at length_ - o.length, its first word after it.
+                    hits_.push_back({o.claim, input_of(length_ - o.length + 1), word_end});
+                }
             }
         }
-    }
+
+        const index& ix_;
+        std::vector<name_hit>& hits_;
+        std::vector<std::uint32_t>& wheres_;
+        node_id state_ = 0;
+        std::size_t length_ = 0;  // bytes of normalized text fed so far
+        std::string word_;
+        std::size_t first_from_ = 0;
+        std::deque<word_start> starts_;
+    };
+    automaton_output out(ix, hits, wheres_seen);
+    normalizer(text, out).run();
     // A claim with `where` phrases needs one of them in the text.
     std::erase_if(hits, [&](const name_hit& h) {
         const auto first = ix.where_ids.begin() + ix.where_begin[h.claim];
