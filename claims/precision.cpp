@@ -1,6 +1,7 @@
 #include "claims/precision.hpp"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <utility>
 
@@ -128,6 +129,16 @@ double half_unit_of_digits(std::string_view digits) {
     }
     if (!any_nonzero) return 0.5;  // "0"
     return 0.5 * std::pow(10.0, trailing_zeros);
+}
+
+double value_of_digits(std::string_view digits) {
+    std::array<char, max_figure_chars> buffer{};
+    std::size_t n = 0;
+    for (char c : digits)
+        if (c != ',' && n < buffer.size()) buffer[n++] = c;
+    double value = 0;
+    std::from_chars(buffer.data(), buffer.data() + n, value);
+    return value;
 }
 
 }  // namespace factlint

@@ -1,6 +1,7 @@
 // From the words of a figure to the interval they allow (SPEC §4.2).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "claims/interval.hpp"
@@ -37,5 +38,14 @@ enum class hedge_kind {
 // Half a unit of the last significant digit of a digit string as written
 // ("2,500" -> 50, "50,000" -> 5000, "4.5" -> 0.05, "4.50" -> 0.005, "7" -> 0.5).
 [[nodiscard]] double half_unit_of_digits(std::string_view digits);
+
+// Figures longer than this many characters are not read (their value would
+// not be exact, and the grammars refuse them before asking for it).
+inline constexpr std::size_t max_figure_chars = 64;
+
+// The value of a digit string as written, thousands commas dropped
+// ("2,500" -> 2500, "4.50" -> 4.5); read with std::from_chars, so it is the
+// same for the prose grammar and the claims file.
+[[nodiscard]] double value_of_digits(std::string_view digits);
 
 }  // namespace factlint

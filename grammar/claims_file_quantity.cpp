@@ -15,21 +15,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-// The grammar gives up on figures longer than this (grammar/quantity.cpp).
-constexpr std::size_t max_figure_chars = 64;
-
-// The value of a digit string as the grammar computes it: commas dropped,
-// then std::from_chars.
-double digits_value(std::string_view digits) {
-    std::array<char, max_figure_chars> buffer{};
-    std::size_t n = 0;
-    for (char c : digits)
-        if (c != ',' && n < buffer.size()) buffer[n++] = c;
-    double value = 0;
-    std::from_chars(buffer.data(), buffer.data() + n, value);
-    return value;
-}
-
 // A word of `text`, in any case, is "between" or "to".
 bool has_range_word(std::string_view text) {
     for (std::size_t at = 0; at < text.size();) {
@@ -129,7 +114,7 @@ std::optional<reference_value> reader::read(std::string_view text) {
     if (const auto it = shapes_.find(key_); it != shapes_.end()) {
         const shape& s = it->second;
         if (!s.usable) return read_with_grammar(text);
-        return value_from(s.unit, s.noun, s.hedge, digits_value(digits) * s.scale,
+        return value_from(s.unit, s.noun, s.hedge, value_of_digits(digits) * s.scale,
                           half_unit_of_digits(digits) * s.scale);
     }
     if (!lone_figure(text, run)) return read_with_grammar(text);
@@ -140,7 +125,7 @@ std::optional<reference_value> reader::read(std::string_view text) {
     if (!q->is_range && !q->negative && !q->number_words) {
         // The scale the grammar applied: the one that gives its value and
         // precision from these digits exactly.
-        const double value = digits_value(digits), half_unit = half_unit_of_digits(digits);
+        const double value = value_of_digits(digits), half_unit = half_unit_of_digits(digits);
         for (const double scale : {1e0, 1e3, 1e6, 1e9, 1e12}) {
             if (value * scale == q->value && half_unit * scale == q->half_unit) {
                 s = {true, scale, q->hedge, q->unit, noun};

@@ -39,18 +39,6 @@ std::string lower_words(std::string_view text) {
     return out;
 }
 
-constexpr std::size_t max_figure_chars = 64;
-
-double digits_value(std::string_view digits) {
-    std::array<char, max_figure_chars> buffer{};
-    std::size_t n = 0;
-    for (char c : digits)
-        if (c != ',' && n < buffer.size()) buffer[n++] = c;
-    double value = 0;
-    std::from_chars(buffer.data(), buffer.data() + n, value);
-    return value;
-}
-
 // A figure read by the grammar, with its value, precision and unit decided.
 struct figure {
     single_quantity raw;
@@ -79,14 +67,14 @@ std::optional<figure> read_figure(std::string_view text, std::size_t pos, bool a
     if (!detail::parse_single_quantity(first, text.data() + text.size(), allow_hedge, f.raw))
         return std::nullopt;
     const single_quantity& q = f.raw;
-    // Longer than digits_value's buffer: its value would be silently cut
+    // Longer than value_of_digits's buffer: its value would be silently cut
     // (a 10,000-digit number read as 7.8e63). Not a figure anyone checks.
     if (!q.words && q.digits.size() > max_figure_chars) return std::nullopt;
     if (q.words) {
         f.value = q.word_value;
         f.half_unit = q.word_half_unit;
     } else {
-        f.value = digits_value(q.digits) * q.scale;
+        f.value = value_of_digits(q.digits) * q.scale;
         f.half_unit = half_unit_of_digits(q.digits) * q.scale;
     }
     if (q.negative) f.value = -f.value;
