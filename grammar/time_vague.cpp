@@ -13,7 +13,8 @@
 //    "earlier" ending a clause ("as he said earlier."), "then-current";
 //  * future: "the future", "the near/distant/foreseeable future", "in
 //    future" (not "future" before a noun: annotators disagree), "soon" (not
-//    "soon after", an event's time; "as soon as possible" whole), "the
+//    "soon after", an event's time, nor beside a past-tense verb, "the
+//    drummer soon left"; "as soon as possible" whole), "the
 //    coming months", "the near/short/long term", "the months ahead", "a
 //    later date";
 //  * present: "current" before a noun ("current prices"; not "the current
@@ -129,6 +130,19 @@ std::optional<vague_reference> future_word(const char* limit, word_ref w, const 
     return std::nullopt;
 }
 
+constexpr std::array<std::string_view, 3> past_auxiliaries{"was", "were", "had"};
+
+// A verb in the past tense: a common irregular one, or a word in "-ed"
+// ("dropped", "joined"; not "need", "speed", "feed"). Only after "soon":
+// before it, "expected soon" is a plan.
+bool past_verb(word_ref w) {
+    static constexpr std::array<std::string_view, 16> irregular{
+        "was",  "were", "had",  "became", "began", "came", "went", "left",
+        "made", "took", "gave", "found",  "saw",   "got",  "fell", "rose"};
+    if (is_one_of(w, irregular)) return true;
+    return w.size() > 4 && lower(w.end[-2]) == 'e' && lower(w.end[-1]) == 'd' && lower(w.end[-3]) != 'e';
+}
+
 std::optional<vague_reference> soon_word(const char* limit, word_ref w, const char* end) {
     const word_ref prev = word_before(limit, w.begin);
     const word_ref next = word_after(w.end, end);
@@ -142,6 +156,9 @@ std::optional<vague_reference> soon_word(const char* limit, word_ref w, const ch
     static constexpr std::array<std::string_view, 4> event_after{"after", "afterward", "afterwards",
                                                                  "thereafter"};
     if (is_one_of(next, event_after)) return std::nullopt;  // "soon after the war": that war's time
+    // In a past narrative "soon" is shortly after the story's moment, no
+    // future: "the drummer soon left", "it was soon clear".
+    if (is_one_of(prev, past_auxiliaries) || past_verb(next)) return std::nullopt;
     return make(w.begin, w.end, future_ref);
 }
 

@@ -88,6 +88,9 @@ TEST_CASE("vague: forms left alone, or read by the other rules") {
     CHECK(readings("the current account deficit") == "");
     CHECK(readings("swimming against the current.") == "");
     CHECK(readings("soon after the war") == "");
+    CHECK(readings("The drummer soon dropped out.") == "");
+    CHECK(readings("It was soon clear.") == "");
+    CHECK(readings("A ruling is expected soon.") == "soon [FUTURE_REF]");
     CHECK(readings("as soon as next month") == "next month [2025-07]");
     CHECK(readings("an earlier estimate") == "");
     CHECK(readings("at the moment of impact") == "");
