@@ -523,7 +523,15 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
             // file can be one sentence of millions of words.
             while (!starts_.empty() && starts_.front().at + ix_.longest_key < length_) starts_.pop_front();
             starts_.push_back({length_, first_from_});
-            for (const char c : word_) feed(c);
+            for (std::size_t k = 0; k < word_.size(); ++k) {
+                feed(word_[k]);
+                // Back at the root inside a word: the root's only edge is the
+                // space, so nothing can match before the next word.
+                if (state_ == 0) {
+                    length_ += word_.size() - k - 1;
+                    return;
+                }
+            }
             read_outputs(word_end);
         }
         void finish(std::size_t, std::size_t) {}
