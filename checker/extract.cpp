@@ -28,12 +28,17 @@ byte_span source_span(const sentence& s, std::size_t begin, std::size_t end) {
     return {s.source_offset(begin), s.source_offset(end - 1) + 1};
 }
 
-void set_common(claim_record& r, const sentence_context& c, std::size_t begin, std::size_t end,
-                std::size_t token) {
+// Where a record stands: its span and text, and its sentence.
+void set_position(claim_record& r, const sentence_context& c, std::size_t begin, std::size_t end) {
     r.span = source_span(c.s, begin, end);
     r.text = c.s.text.substr(begin, end - begin);
     r.sentence = {c.s.source_begin(), c.s.source_end()};
     r.sentence_index = static_cast<std::uint32_t>(c.index);
+}
+
+void set_common(claim_record& r, const sentence_context& c, std::size_t begin, std::size_t end,
+                std::size_t token) {
+    set_position(r, c, begin, end);
     r.clause_index = c.a.part[token];
     r.verb_tense = tense_at(c.a, token);
     r.forecast = c.a.part_forecast[r.clause_index] || r.verb_tense == tense::future;
@@ -112,10 +117,7 @@ claim_record time_record(const sentence_context& c, std::size_t ti) {
 claim_record vague_record(const sentence_context& c, const grammar::time_match& t) {
     claim_record r;
     r.kind = record_kind::date;
-    r.span = source_span(c.s, t.begin, t.end);
-    r.text = c.s.text.substr(t.begin, t.end - t.begin);
-    r.sentence = {c.s.source_begin(), c.s.source_end()};
-    r.sentence_index = c.index;
+    set_position(r, c, t.begin, t.end);
     r.basis = time_basis::vague;
     r.time_written = true;
     r.verb_tense = t.normalized == "PAST_REF"     ? tense::past
