@@ -44,9 +44,10 @@ struct marker {
 
 // The marker line under the source: the characters before the span become
 // blanks (tabs stay tabs so the caret lines up), then ^~~~ over the span.
-marker underline(std::string_view source, const finding& f) {
+// `shift` columns of the line come before `source` (a stretch of a long line).
+marker underline(std::string_view source, const finding& f, int shift) {
     std::string indent;
-    const int column = f.column > 0 ? f.column : 1;
+    const int column = f.column > 0 ? std::max(1, f.column - shift) : 1;
     int seen = 1;
     for (std::size_t i = 0; i < source.size() && seen < column; ++i) {
         if ((static_cast<unsigned char>(source[i]) & 0xC0) == 0x80) continue;
@@ -55,8 +56,8 @@ marker underline(std::string_view source, const finding& f) {
     }
     for (; seen < column; ++seen) indent += ' ';  // a column just past the line's end
     long length = 1;
-    if (f.end_line == f.line && f.end_column > column) {
-        length = f.end_column - column;
+    if (f.end_line == f.line && f.end_column - shift > column) {
+        length = f.end_column - shift - column;
     } else if (f.end_line > f.line) {
         // Several lines: underline to the end of the first one.
         length = static_cast<long>(utf8_length(source)) - column + 1;
@@ -80,15 +81,12 @@ void write_snippet(const finding& f, const report_input& in, std::size_t width, 
         if ((u < 0x20 && c != '\t') || u == 0x7F) c = '?';
     }
     // A stretch of a long line: "…" where it was cut, columns counted from its start.
-    finding shifted = f;
     const int shift = quoted->first_column - 1 - (quoted->cut_before ? 1 : 0);
-    shifted.column = f.column > 0 ? std::max(1, f.column - shift) : f.column;
-    if (f.end_line == f.line) shifted.end_column = std::max(shifted.column, f.end_column - shift);
     if (quoted->cut_before) source.insert(0, "\xE2\x80\xA6");
     if (quoted->cut_after) source += "\xE2\x80\xA6";
     const std::string blank(width, ' ');
     out << paint(in.color, gutter_style, std::to_string(f.line) + " |") << ' ' << source << '\n';
-    const marker m = underline(source, shifted);
+    const marker m = underline(source, f, shift);
     out << paint(in.color, gutter_style, blank + " |") << ' ' << m.indent
         << paint(in.color, severity_style(f.level), m.marks) << '\n';
 }
