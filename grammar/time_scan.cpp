@@ -206,13 +206,16 @@ constexpr std::array<std::string_view, 6> shift_words{"this",     "current", "la
                                                       "previous", "next",    "coming"};
 constexpr std::array<std::string_view, 8> ordinal_words{"first", "second", "third", "fourth",
                                                         "1st",   "2nd",    "3rd",   "4th"};
-constexpr std::array<std::string_view, 15> after_shift{"year",   "month", "quarter", "decade", "century",
+constexpr std::array<std::string_view, 14> after_shift{"year",   "month", "quarter", "decade", "century",
                                                        "week",   "half",  "fiscal",  "past",   "spring",
-                                                       "summer", "fall",  "autumn",  "winter", "weekend"};
+                                                       "summer", "fall",  "autumn",  "winter"};
+
+// core_words begins with the 24 month names and abbreviations, then the 7 weekdays.
+constexpr std::size_t months_and_weekdays = 31;
+static_assert(core_words[23] == "dec" && core_words[24] == "monday" && core_words[30] == "sunday");
 
 bool month_or_weekday(word_ref w) {
-    // core_words begins with the 24 month names and abbreviations, then the 7 weekdays.
-    for (std::size_t i = 0; i < 31; ++i)
+    for (std::size_t i = 0; i < months_and_weekdays; ++i)
         if (is(w, core_words[i])) return true;
     return false;
 }

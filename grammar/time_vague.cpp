@@ -51,13 +51,6 @@ bool clause_ends(const char* at, const char* end) {
            c == '"';
 }
 
-// Is `w` the first word of a sentence (nothing but punctuation before it)?
-bool sentence_start(const char* limit, word_ref w) {
-    const char* p = w.begin;
-    while (p > limit && is_space(p[-1])) --p;
-    return p == limit || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == '"' || p[-1] == '\n';
-}
-
 // Begins the phrase at "the" when it comes right before `begin`.
 const char* with_article(const char* limit, const char* begin) {
     const word_ref w = word_before(limit, begin);
@@ -112,8 +105,9 @@ std::optional<vague_reference> recent_word(const char* limit, word_ref w, const 
 }
 
 std::optional<vague_reference> future_word(const char* limit, word_ref w, const char* end) {
-    // "Future Combat Systems": a capitalised "Future" inside a sentence is a name.
-    if (is_upper(*w.begin) && !sentence_start(limit, w)) return std::nullopt;
+    // "the Future Combat Systems": a capitalised "Future" after "the" or "in"
+    // (the only words it is read after) is a name.
+    if (is_upper(*w.begin)) return std::nullopt;
     if (w.end < end && *w.end == '-') return std::nullopt;
     static constexpr std::array<std::string_view, 6> modifiers{"near",      "distant",    "foreseeable",
                                                                "immediate", "indefinite", "far"};
