@@ -1,9 +1,6 @@
 // Matching a sentence to reference claims (SPEC §6): a claim's name links
 // to the nearest figure of a compatible unit in its own part of the
 // sentence, and to the dates its own verb governs.
-#include <algorithm>
-#include <ranges>
-
 #include "checker/sentence_analysis.hpp"
 #include "checker/words.hpp"
 #include "claims/store.hpp"
@@ -23,9 +20,15 @@ using tk = token::kind;
 // is false then true along the range.
 template <typename Pred>
 std::size_t first_index(std::size_t n, Pred past) {
-    const auto indices = std::views::iota(std::size_t{0}, n);
-    const auto it = std::ranges::partition_point(indices, [&](std::size_t k) { return !past(k); });
-    return static_cast<std::size_t>(it - indices.begin());
+    std::size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (past(mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
 // The token that contains byte b of the sentence (or the next one).
