@@ -17,7 +17,9 @@ using tk = token::kind;
 // and a walk over the sentence per name made checking it quadratic.
 
 // Index of the first element of [0, n) for which `past(i)` holds; `past`
-// is false then true along the range.
+// is false then true along the range. (Not std::ranges::partition_point
+// over an iota_view: clang 14, which builds the sanitizer stage, cannot
+// compile libstdc++ 12's ranges.)
 template <typename Pred>
 std::size_t first_index(std::size_t n, Pred past) {
     std::size_t lo = 0, hi = n;
