@@ -58,8 +58,8 @@ std::string line_of(std::string_view content, int line) {
     return std::string(rest);
 }
 
-std::string where_text(const source_location& l) {
-    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+std::string where_text(const claim_position& l) {
+    return std::string(l.file) + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
 }  // namespace
@@ -72,7 +72,7 @@ load_result load_claims(const std::vector<std::string>& paths) {
     }
     // Ids are unique within a file by the parser; across files by this map,
     // needed only when there is more than one file.
-    std::unordered_map<std::string, source_location> first_definition;
+    std::unordered_map<std::string_view, claim_position> first_definition;  // views into the store's storage
     for (const auto& file : files) {
         std::string content;
         if (fs::is_directory(file) || !read_file(file, content)) {
@@ -80,8 +80,10 @@ load_result load_claims(const std::vector<std::string>& paths) {
             continue;
         }
         ++result.files;
-        grammar::claims_file parsed = grammar::parse_claims_file(file, content);
+        grammar::claims_file parsed = grammar::parse_claims_file(file, std::move(content));
         std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
+        const std::string_view text = parsed.storage->content;  // the storage never moves
+        result.store.keep(std::move(parsed.storage));
         if (files.size() == 1) {  // nothing to check across files: take the claims whole
             result.store.add_all(std::move(parsed.claims));
             continue;
@@ -94,9 +96,10 @@ load_result load_claims(const std::vector<std::string>& paths) {
                 const auto [it, inserted] = first_definition.try_emplace(claim.id, claim.where);
                 if (!inserted) {
                     result.errors.push_back(
-                        {claim.where,
-                         "duplicate claim id `" + claim.id + "`, first defined at " + where_text(it->second),
-                         line_of(content, claim.where.line)});
+                        {{std::string(claim.where.file), claim.where.line, claim.where.column},
+                         "duplicate claim id `" + std::string(claim.id) + "`, first defined at " +
+                             where_text(it->second),
+                         line_of(text, claim.where.line)});
                     continue;
                 }
             }

@@ -89,7 +89,7 @@ std::string interval_note(const claim_record& r) {
 }
 
 std::string reference_figure(const reference_value& v) {
-    std::string text = v.text;
+    std::string text(v.text);
     for (std::string_view cut : {" as of ", " in ", " from ", " until "}) {
         const auto at = text.rfind(cut);
         if (at != std::string::npos) text.resize(at);
@@ -104,11 +104,11 @@ std::string describe_reference(const reference_claim& c, const reference_value& 
     if (v.scope == value_scope::from_to && v.when) when = describe(*v.when);
     std::string out = reference_figure(v);
     if (!when.empty()) out += " " + when;
-    if (!c.source.empty()) out += " (" + c.source + ")";
+    if (!c.source.empty()) out.append(" (").append(c.source).append(")");
     return out;
 }
 
-related_location reference_location(const reference_claim& c, const source_location& where,
+related_location reference_location(const reference_claim& c, const claim_position& where,
                                     std::string message) {
     related_location r;
     r.file = where.file.empty() ? c.where.file : where.file;

@@ -35,7 +35,7 @@ finding& emit(std::vector<finding>& out, std::string_view code, const claim_reco
 [[nodiscard]] std::string describe_reference(const reference_claim& c, const reference_value& v);
 
 // The related location of a reference claim's line.
-[[nodiscard]] related_location reference_location(const reference_claim& c, const source_location& where,
+[[nodiscard]] related_location reference_location(const reference_claim& c, const claim_position& where,
                                                   std::string message);
 
 // A record's interval expressed in another unit of its dimension.

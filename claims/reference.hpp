@@ -3,8 +3,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "claims/interval.hpp"
 #include "claims/precision.hpp"
@@ -13,9 +14,17 @@
 namespace factlint {
 
 struct source_location {
-    std::string file;  // empty in a reference_value: the file of its claim
-    int line = 0;      // 1-based
-    int column = 0;    // 1-based, UTF-8 characters
+    std::string file;
+    int line = 0;    // 1-based
+    int column = 0;  // 1-based, UTF-8 characters
+};
+
+// Where a claim or value was written. The claims and everything they view
+// are owned by their claim_store (claims/storage.hpp).
+struct claim_position {
+    std::string_view file;  // empty in a reference_value: the file of its claim
+    int line = 0;           // 1-based
+    int column = 0;         // 1-based, UTF-8 characters
 };
 
 // When a value of a series is in force (SPEC §5 `value Q [TIME]`).
@@ -29,27 +38,27 @@ enum class value_scope {
 };
 
 struct reference_value {
-    std::string text;  // "about 2,500 troops as of 2023-08", as written
-    double value = 0;  // scale applied, in `unit`
-    interval range;    // what the reference's own words allow (before tolerance)
+    std::string_view text;  // "about 2,500 troops as of 2023-08", as written
+    double value = 0;       // scale applied, in `unit`
+    interval range;         // what the reference's own words allow (before tolerance)
     hedge_kind hedge = hedge_kind::none;
-    std::string unit = "count";
-    std::string noun;
+    std::string_view unit = "count";  // interned (claims/interned.hpp)
+    std::string_view noun;
     value_scope scope = value_scope::timeless;
     std::optional<time_span> when;  // D (or the from..to hull) for scoped values
-    source_location where;
+    claim_position where;
 };
 
 struct reference_claim {
-    std::string id;
-    std::vector<std::string> names;   // as written
-    std::vector<std::string> wheres;  // as written
-    std::vector<reference_value> values;
+    std::string_view id;
+    std::span<const std::string_view> names;   // as written
+    std::span<const std::string_view> wheres;  // as written
+    std::span<const reference_value> values;
     std::optional<time_span> date;    // `date D`: an event
     std::optional<time_span> period;  // `period D to D`: a state; to may be open_end
     double tolerance = 0;             // extra relative tolerance (0.02 for `tolerance 2%`)
-    std::string source;
-    source_location where;  // the `claim` line
+    std::string_view source;
+    claim_position where;  // the `claim` line
 };
 
 // The interval a reference value allows, with the claim's extra tolerance.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "claims/reference.hpp"
+#include "claims/storage.hpp"
 
 namespace factlint {
 
@@ -36,6 +37,9 @@ public:
     claim_store(claim_store&&) noexcept;
     claim_store& operator=(claim_store&&) noexcept;
 
+    // Keeps what claims added before or after view (claims/storage.hpp) for
+    // as long as the store lives.
+    void keep(std::unique_ptr<claims_storage> storage) { storages_.push_back(std::move(storage)); }
     // Adds a claim; the caller has already checked the id is unique.
     void add(reference_claim claim);
     void reserve(std::size_t claims) { claims_.reserve(claims); }
@@ -57,6 +61,7 @@ public:
 
 private:
     struct index;
+    std::vector<std::unique_ptr<claims_storage>> storages_;
     std::vector<reference_claim> claims_;
     std::unique_ptr<index> index_;
 };

@@ -66,11 +66,11 @@ int run_claims(const std::vector<std::string>& paths) {
     // of claims, not per claim.
     std::map<std::string, file_counts> per_file;
     file_counts* counts = nullptr;
-    const std::string* counts_file = nullptr;
+    std::string_view counts_file;
     for (const reference_claim& c : loaded.store.claims()) {
-        if (counts_file == nullptr || c.where.file != *counts_file) {
-            counts = &per_file[c.where.file];
-            counts_file = &c.where.file;
+        if (counts == nullptr || c.where.file != counts_file) {
+            counts = &per_file[std::string(c.where.file)];
+            counts_file = c.where.file;
         }
         counts->add(c);
     }

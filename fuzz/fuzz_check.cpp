@@ -40,10 +40,10 @@ claim millbrook-turnout
 const factlint::claim_store& store() {
     static const factlint::claim_store s = [] {
         factlint::claim_store built;
-        auto file = factlint::grammar::parse_claims_file("fuzz.claims", claims_text);
+        auto file = factlint::grammar::parse_claims_file("fuzz.claims", std::string(claims_text));
         if (!file.errors.empty()) __builtin_trap();  // the built-in facts must stay valid
-        for (auto& c : file.claims)
-            built.add(std::move(c));
+        built.keep(std::move(file.storage));
+        for (auto& c : file.claims) built.add(std::move(c));
         built.build_index();
         return built;
     }();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 
@@ -57,7 +58,8 @@ struct value_line {
     std::string_view line_text;  // into the file's content
 };
 
-// The claim being read and what its checks at the end need.
+// The claim being read and what its checks at the end need. Its names,
+// wheres and values are the parser's until it is kept.
 struct open_claim {
     reference_claim claim;
     std::string_view line_text;                // the `claim` line, in the file's content
@@ -65,14 +67,29 @@ struct open_claim {
     std::array<int, once_only.size()> seen{};  // line of each once-only keyword, 0 if none
 };
 
+// How many names, wheres and values a kept claim has in the storage's
+// flat arrays: its spans are made once the arrays stop growing.
+struct claim_extent {
+    std::uint32_t names = 0, wheres = 0, values = 0;
+};
+
 class file_parser {
 public:
-    file_parser(std::string_view path, std::string_view content) : path_(path), content_(content) {
+    file_parser(std::string_view path, std::string content)
+        : storage_(std::make_unique<claims_storage>()), path_(path), quantities_(storage_->texts) {
+        storage_->path = path;
+        storage_->content = std::move(content);
+        content_ = storage_->content;
         // A claim takes a hundred bytes or more (a generated one about 180):
         // room for them all up front spares the vector's doublings, each of
-        // which moved every claim so far into new memory.
-        ids_.reserve(content.size() / 128);
-        result_.claims.reserve(content.size() / 128);
+        // which moved every claim so far into new memory. Room never used
+        // is never touched, so it costs no memory.
+        const std::size_t size = content_.size();
+        ids_.reserve(size / 128);
+        result_.claims.reserve(size / 128);
+        extents_.reserve(size / 128);
+        storage_->phrases.reserve(size / 64);
+        storage_->values.reserve(size / 48);
     }
 
     claims_file run() {
@@ -87,6 +104,8 @@ public:
             at = nl + 1;
         }
         close_claim();
+        make_spans();
+        result_.storage = std::move(storage_);
         std::stable_sort(result_.errors.begin(), result_.errors.end(), [](const auto& a, const auto& b) {
             return a.where.line != b.where.line ? a.where.line < b.where.line
                                                 : a.where.column < b.where.column;
@@ -135,8 +154,8 @@ private:
         if (!id) return fail(number, line, error.offset, std::move(error.message));
         const std::size_t id_at = code.find(*id, head.rest);
         reference_claim& c = current_->claim;
-        c.id = *id;
-        c.where = {path_, number, column_of(line, id_at)};
+        c.id = line.substr(id_at, id->size());
+        c.where = {storage_->path, number, column_of(line, id_at)};
         const auto [first, inserted] =
             ids_.try_emplace(line.substr(id_at, id->size()), number, c.where.column);
         if (!inserted) {
@@ -156,7 +175,7 @@ private:
             return true;
         }
         fail(number, line, head.indent,
-             "claim `" + current_->claim.id + "` already has a " + in_backquotes(head.keyword) +
+             "claim `" + std::string(current_->claim.id) + "` already has a " + in_backquotes(head.keyword) +
                  " line (line " + std::to_string(seen) + ")");
         return false;
     }
@@ -170,8 +189,8 @@ private:
         if (k == "name" || k == "where") {
             ok = claims_lines::read_phrases(code, head.rest, k, phrases_, error);
             if (ok) {
-                auto& into = k == "name" ? c.names : c.wheres;
-                for (const auto& p : phrases_) into.push_back(p.text);
+                auto& into = k == "name" ? names_ : wheres_;
+                for (const auto& p : phrases_) into.push_back(kept(code, p));
             }
         } else if (k == "value") {
             return on_value(number, line, code, head);
@@ -181,7 +200,7 @@ private:
             if (ok && phrases_.size() > 1) {
                 return fail(number, line, phrases_[1].offset, "expected one quoted source, found several");
             }
-            if (ok) c.source = phrases_.front().text;
+            if (ok) c.source = kept(code, phrases_.front());
         } else {
             if (!first_time(number, line, head)) return;
             if (k == "date") {
@@ -199,9 +218,16 @@ private:
         if (!ok) fail(number, line, error.offset, std::move(error.message));
     }
 
+    // A phrase as a view: of the line when it is written there as it reads
+    // (no escapes), else of the storage's copy of its text.
+    std::string_view kept(std::string_view line, const claims_lines::phrase& p) {
+        const std::string_view raw = line.substr(std::min(line.size(), p.offset + 1), p.text.size());
+        return raw == p.text ? raw : storage_->texts.keep(p.text);
+    }
+
     void on_value(int number, std::string_view line, std::string_view code,
                   const claims_lines::line_head& head) {
-        reference_claim& c = current_->claim;
+        const reference_claim& c = current_->claim;
         line_error error;
         auto v = claims_values::read_value(code, head.rest, quantities_, error);
         if (!v) return fail(number, line, error.offset, std::move(error.message));
@@ -209,13 +235,12 @@ private:
             std::find_if_not(code.begin() + static_cast<std::ptrdiff_t>(head.rest), code.end(), is_blank) -
             code.begin());
         v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
-        if (!c.values.empty() && !compatible_units(v->unit, c.values.front().unit)) {
+        if (!values_.empty() && !compatible_units(v->unit, values_.front().unit)) {
             return fail(number, line, at,
-                        "value is in " + v->unit + " but earlier values of claim " + c.id + " are " +
-                            c.values.front().unit);
+                        "value is in " + std::string(v->unit) + " but earlier values of claim " +
+                            std::string(c.id) + " are " + std::string(values_.front().unit));
         }
-        if (c.values.empty()) c.values.reserve(2);  // a series mostly has two or more
-        c.values.push_back(std::move(*v));
+        values_.push_back(*v);
         value_lines_.push_back({number, line});
     }
 
@@ -224,33 +249,65 @@ private:
         if (!current_) return;
         open_claim& oc = *current_;
         reference_claim& c = oc.claim;
-        if (!c.id.empty() && c.names.empty()) {
-            fail(c.where.line, oc.line_text, 0, "claim `" + c.id + "` needs at least one `name`");
+        if (!c.id.empty() && names_.empty()) {
+            fail(c.where.line, oc.line_text, 0,
+                 "claim `" + std::string(c.id) + "` needs at least one `name`");
         }
         check_overlaps(oc);
-        if (oc.keep && !c.id.empty()) result_.claims.push_back(std::move(c));
+        if (oc.keep && !c.id.empty()) keep(c);
         current_.reset();
         value_lines_.clear();
+        names_.clear();
+        wheres_.clear();
+        values_.clear();
+    }
+
+    void keep(const reference_claim& c) {
+        result_.claims.push_back(c);
+        auto& phrases = storage_->phrases;
+        phrases.insert(phrases.end(), names_.begin(), names_.end());
+        phrases.insert(phrases.end(), wheres_.begin(), wheres_.end());
+        storage_->values.insert(storage_->values.end(), values_.begin(), values_.end());
+        extents_.push_back({static_cast<std::uint32_t>(names_.size()),
+                            static_cast<std::uint32_t>(wheres_.size()),
+                            static_cast<std::uint32_t>(values_.size())});
+    }
+
+    // The kept claims' spans, now that the flat arrays are complete.
+    void make_spans() {
+        const std::string_view* phrase = storage_->phrases.data();
+        const reference_value* value = storage_->values.data();
+        for (std::size_t i = 0; i < result_.claims.size(); ++i) {
+            reference_claim& c = result_.claims[i];
+            const claim_extent& e = extents_[i];
+            c.names = {phrase, e.names};
+            c.wheres = {phrase + e.names, e.wheres};
+            c.values = {value, e.values};
+            phrase += e.names + e.wheres;
+            value += e.values;
+        }
     }
 
     // Two values whose stated times overlap, neither more specific than the
     // other (one span strictly inside the other), must not contradict.
     void check_overlaps(open_claim& oc) {
         const reference_claim& c = oc.claim;
-        for (std::size_t j = 1; j < c.values.size(); ++j) {
-            const time_span b = claims_values::stated_span(c.values[j]);
+        const std::vector<reference_value>& values = values_;
+        for (std::size_t j = 1; j < values.size(); ++j) {
+            const time_span b = claims_values::stated_span(values[j]);
             for (std::size_t i = 0; i < j; ++i) {
-                const time_span a = claims_values::stated_span(c.values[i]);
+                const time_span a = claims_values::stated_span(values[i]);
                 if (!overlaps(a, b) || strictly_inside(a, b) || strictly_inside(b, a)) continue;
-                const interval ra = allowed_interval(c, c.values[i]);
-                const interval rb = allowed_interval(c, c.values[j]);
+                const interval ra = allowed_interval(c, values[i]);
+                const interval rb = allowed_interval(c, values[j]);
                 if (!disjoint(ra, rb)) continue;
                 const value_line& vl = value_lines_[j];
                 const std::string_view text = vl.line_text;
-                fail(vl.line, text, text.find(c.values[j].text),
-                     "value `" + c.values[j].text + "` contradicts `" + c.values[i].text + "` on line " +
-                         std::to_string(value_lines_[i].line) + ": their times overlap and their ranges " +
-                         to_string(rb) + " and " + to_string(ra) + " are disjoint");
+                fail(vl.line, text, text.find(values[j].text),
+                     "value `" + std::string(values[j].text) + "` contradicts `" +
+                         std::string(values[i].text) + "` on line " + std::to_string(value_lines_[i].line) +
+                         ": their times overlap and their ranges " + to_string(rb) + " and " + to_string(ra) +
+                         " are disjoint");
                 break;
             }
         }
@@ -261,21 +318,26 @@ private:
                (inner.from != outer.from || inner.to != outer.to);
     }
 
+    std::unique_ptr<claims_storage> storage_;
     std::string path_;
-    std::string_view content_;
+    std::string_view content_;  // the storage's
     claims_file result_;
+    std::vector<claim_extent> extents_;  // of result_.claims
     std::optional<open_claim> current_;
+    // The current claim's values (with their lines), names and wheres, kept
+    // across claims for their memory.
+    std::vector<reference_value> values_;
     std::vector<value_line> value_lines_;
-    std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory  // the
-                                                 // current claim's, kept across claims for its memory
+    std::vector<std::string_view> names_, wheres_;
+    std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory
     claims_quantity::reader quantities_;
     std::unordered_map<std::string_view, std::pair<int, int>> ids_;  // id (in the content) -> line, column
 };
 
 }  // namespace
 
-claims_file parse_claims_file(std::string_view path, std::string_view content) {
-    return file_parser(path, content).run();
+claims_file parse_claims_file(std::string_view path, std::string content) {
+    return file_parser(path, std::move(content)).run();
 }
 
 std::string format_error(const claims_file_error& e) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 
+#include "claims/interned.hpp"
 #include "claims/precision.hpp"
 #include "grammar/parse.hpp"
 
@@ -72,18 +73,18 @@ bool lone_figure(std::string_view t, digit_run run) {
     return !has_range_word(t);
 }
 
-reference_value value_from(const quantity_match& q, std::string noun) {
+reference_value value_from(const quantity_match& q, std::string_view noun) {
     reference_value v;
     v.value = q.value;
     v.hedge = q.hedge;
-    v.unit = q.unit;
-    v.noun = std::move(noun);
+    v.unit = interned(q.unit);
+    v.noun = noun;
     v.range = q.is_range ? range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge)
                          : stated_interval(q.value, q.half_unit, q.hedge);
     return v;
 }
 
-reference_value value_from(const std::string& unit, const std::string& noun, hedge_kind hedge, double value,
+reference_value value_from(std::string_view unit, std::string_view noun, hedge_kind hedge, double value,
                            double half_unit) {
     reference_value v;
     v.value = value;
@@ -96,15 +97,15 @@ reference_value value_from(const std::string& unit, const std::string& noun, hed
 
 }  // namespace
 
-std::optional<reference_value> read_with_grammar(std::string_view text) {
+std::optional<reference_value> read_with_grammar(std::string_view text, kept_texts& texts) {
     std::string noun;
-    if (auto q = parse_quantity(text, &noun)) return value_from(*q, std::move(noun));
+    if (auto q = parse_quantity(text, &noun)) return value_from(*q, texts.keep(noun));
     return std::nullopt;
 }
 
 std::optional<reference_value> reader::read(std::string_view text) {
     const digit_run run = first_digits(text);
-    if (run.begin == text.size()) return read_with_grammar(text);
+    if (run.begin == text.size()) return read_with_grammar(text, texts_);
     const std::string_view digits = text.substr(run.begin, run.end - run.begin);
     key_.assign(text);
     for (std::size_t k = run.begin; k < run.end; ++k)
@@ -113,11 +114,11 @@ std::optional<reference_value> reader::read(std::string_view text) {
     // differs from it only in the digits of the run, so it passes too.
     if (const auto it = shapes_.find(key_); it != shapes_.end()) {
         const shape& s = it->second;
-        if (!s.usable) return read_with_grammar(text);
+        if (!s.usable) return read_with_grammar(text, texts_);
         return value_from(s.unit, s.noun, s.hedge, value_of_digits(digits) * s.scale,
                           half_unit_of_digits(digits) * s.scale);
     }
-    if (!lone_figure(text, run)) return read_with_grammar(text);
+    if (!lone_figure(text, run)) return read_with_grammar(text, texts_);
     std::string noun;
     const auto q = parse_quantity(text, &noun);
     if (!q) return std::nullopt;  // an error: not worth remembering
@@ -128,13 +129,13 @@ std::optional<reference_value> reader::read(std::string_view text) {
         const double value = value_of_digits(digits), half_unit = half_unit_of_digits(digits);
         for (const double scale : {1e0, 1e3, 1e6, 1e9, 1e12}) {
             if (value * scale == q->value && half_unit * scale == q->half_unit) {
-                s = {true, scale, q->hedge, q->unit, noun};
+                s = {true, scale, q->hedge, interned(q->unit), texts_.keep(noun)};
                 break;
             }
         }
     }
     shapes_.emplace(key_, std::move(s));
-    return value_from(*q, std::move(noun));
+    return value_from(*q, texts_.keep(noun));
 }
 
 }  // namespace factlint::grammar::claims_quantity

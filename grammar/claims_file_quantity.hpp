@@ -11,12 +11,14 @@
 #include <unordered_map>
 
 #include "claims/reference.hpp"
+#include "claims/storage.hpp"
 
 namespace factlint::grammar::claims_quantity {
 
 // What parse_quantity makes of `text` (trimmed), as a reference value:
-// value, range, hedge, unit and noun; nullopt when it is not one quantity.
-[[nodiscard]] std::optional<reference_value> read_with_grammar(std::string_view text);
+// value, range, hedge, unit and noun (kept in `texts`); nullopt when it is
+// not one quantity.
+[[nodiscard]] std::optional<reference_value> read_with_grammar(std::string_view text, kept_texts& texts);
 
 // The same results as read_with_grammar, for text whose one figure is in
 // digits: the figure's digits are replaced by a placeholder to form the
@@ -27,6 +29,9 @@ namespace factlint::grammar::claims_quantity {
 // letters, non-ASCII bytes, number words) goes to the grammar every time.
 class reader {
 public:
+    // Nouns are kept in `texts`, which must outlive the values read.
+    explicit reader(kept_texts& texts) : texts_(texts) {}
+
     [[nodiscard]] std::optional<reference_value> read(std::string_view text);
 
     // How many shapes were met (for tests).
@@ -37,9 +42,10 @@ private:
         bool usable = false;  // false: the grammar reads every text of this shape
         double scale = 1;
         hedge_kind hedge = hedge_kind::none;
-        std::string unit;
-        std::string noun;
+        std::string_view unit;  // interned
+        std::string_view noun;  // in texts_
     };
+    kept_texts& texts_;
     std::unordered_map<std::string, shape> shapes_;
     std::string key_;  // reused for each look-up
 };

@@ -230,7 +230,7 @@ std::optional<reference_value> read_value(std::string_view line, std::size_t fro
             error = {text.begin, "expected a quantity and an optional time after `value`"};
         return std::nullopt;
     }
-    v->text = std::string(text_of(line, text));
+    v->text = text_of(line, text);  // a view of the file's content, kept by its storage
     if (time) {
         v->scope = time->scope;
         v->when = time->when;

@@ -31,9 +31,10 @@ const claim_record* find(const extracted& e, std::string_view text) {
 }
 
 claim_store store_of(std::string_view claims_text) {
-    const auto file = grammar::parse_claims_file("t.claims", claims_text);
+    auto file = grammar::parse_claims_file("t.claims", std::string(claims_text));
     REQUIRE(file.errors.empty());
     claim_store store;
+    store.keep(std::move(file.storage));
     for (const auto& c : file.claims) store.add(c);
     store.build_index();
     return store;

@@ -70,7 +70,7 @@ TEST_CASE("hostile: a long single line naming reference claims again and again i
     // dates over the whole sentence, FL201 compared every statement of a
     // subject with every earlier one, and each finding located its column
     // from a 4 KiB block. A 10 MB line did not finish in ten minutes.
-    const auto file = grammar::parse_claims_file("t.claims",
+    auto file = grammar::parse_claims_file("t.claims",
                                                  "claim ferry-riders\n"
                                                  "  name \"ferry riders\"\n"
                                                  "  value about 20,000 riders in 2022\n"
@@ -80,6 +80,7 @@ TEST_CASE("hostile: a long single line naming reference claims again and again i
                                                  "  value $9 million in 2022\n");
     REQUIRE(file.errors.empty());
     claim_store store;
+    store.keep(std::move(file.storage));
     for (const auto& c : file.claims) store.add(c);
     store.build_index();
     const std::string chunk =

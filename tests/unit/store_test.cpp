@@ -3,6 +3,7 @@
 // a store of 100,000 claims.
 #include <doctest/doctest.h>
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,34 @@ namespace {
 
 using namespace factlint;
 
-reference_claim named(std::string id, std::vector<std::string> names, std::vector<std::string> wheres = {}) {
+// What hand-made claims view (a loaded store keeps its own: claims/storage.hpp),
+// for the whole test run; a deque's elements never move.
+std::string_view owned(std::string s) {
+    static std::deque<std::string> texts;
+    return texts.emplace_back(std::move(s));
+}
+std::span<const std::string_view> owned(const std::vector<std::string>& phrases) {
+    static std::deque<std::vector<std::string_view>> lists;
+    auto& list = lists.emplace_back();
+    for (const auto& p : phrases) list.push_back(owned(p));
+    return list;
+}
+
+reference_claim named(std::string id, const std::vector<std::string>& names,
+                      const std::vector<std::string>& wheres = {}) {
     reference_claim c;
-    c.id = std::move(id);
-    c.names = std::move(names);
-    c.wheres = std::move(wheres);
+    c.id = owned(std::move(id));
+    c.names = owned(names);
+    c.wheres = owned(wheres);
     return c;
+}
+
+// Adds a value to a hand-made claim: its values are copied to a longer array.
+void add_value(reference_claim& c, const reference_value& v) {
+    static std::deque<std::vector<reference_value>> arrays;
+    auto& values = arrays.emplace_back(c.values.begin(), c.values.end());
+    values.push_back(v);
+    c.values = values;
 }
 
 claim_store store_of(std::vector<reference_claim> claims) {
@@ -31,7 +54,8 @@ claim_store store_of(std::vector<reference_claim> claims) {
 std::vector<std::string> hit_texts(const claim_store& s, std::string_view text) {
     std::vector<std::string> out;
     for (const auto& h : s.scan(text))
-        out.push_back(s.claims()[h.claim].id + ":" + std::string(text.substr(h.begin, h.end - h.begin)));
+        out.push_back(std::string(s.claims()[h.claim].id) + ":" +
+                      std::string(text.substr(h.begin, h.end - h.begin)));
     return out;
 }
 
@@ -43,7 +67,7 @@ reference_value value_at(double v, value_scope scope, std::optional<time_span> w
     r.range = interval::closed(v, v);
     r.scope = scope;
     r.when = when;
-    r.text = std::to_string(static_cast<long>(v));
+    r.text = owned(std::to_string(static_cast<long>(v)));
     return r;
 }
 
@@ -146,9 +170,9 @@ TEST_CASE("store: find, and an empty or unindexed store") {
 
 TEST_CASE("store: value_in_force carries `as of` forward and holds `in` to its span") {
     reference_claim c = named("troops", {"troops"});
-    c.values.push_back(value_at(5200, value_scope::in, time_span::year(2020)));
-    c.values.push_back(value_at(2500, value_scope::as_of, time_span::month(2023, 8)));
-    c.values.push_back(value_at(3000, value_scope::as_of, time_span::month(2021, 1)));
+    add_value(c, value_at(5200, value_scope::in, time_span::year(2020)));
+    add_value(c, value_at(2500, value_scope::as_of, time_span::month(2023, 8)));
+    add_value(c, value_at(3000, value_scope::as_of, time_span::month(2021, 1)));
 
     CHECK(in_force(c, time_span::year(2020)) == 5200);
     CHECK(in_force(c, time_span::month(2020, 5)) == 5200);    // a month inside `in 2020`
@@ -164,8 +188,8 @@ TEST_CASE("store: value_in_force carries `as of` forward and holds `in` to its s
 
 TEST_CASE("store: value_in_force at the granularity of `in`") {
     reference_claim c = named("jobless", {"unemployment"});
-    c.values.push_back(value_at(4.9, value_scope::in, time_span::month(2025, 4)));
-    c.values.push_back(value_at(4.1, value_scope::in, time_span::month(2025, 5)));
+    add_value(c, value_at(4.9, value_scope::in, time_span::month(2025, 4)));
+    add_value(c, value_at(4.1, value_scope::in, time_span::month(2025, 5)));
     CHECK(in_force(c, time_span::month(2025, 5)) == doctest::Approx(4.1));
     CHECK(in_force(c, time_span::day(2025, 4, 30)) == doctest::Approx(4.9));
     CHECK(in_force(c, time_span::year(2025)) == -1);  // "2025" is not "in 2025-05"
@@ -173,10 +197,10 @@ TEST_CASE("store: value_in_force at the granularity of `in`") {
 
     // The most specific value wins: a month over its year over a timeless value.
     reference_claim d = named("budget", {"budget"});
-    d.values.push_back(value_at(1, value_scope::timeless, std::nullopt));
-    d.values.push_back(value_at(2, value_scope::in, time_span::year(2024)));
-    d.values.push_back(value_at(3, value_scope::in, time_span::month(2024, 6)));
-    d.values.push_back(value_at(4, value_scope::as_of, time_span::year(2023)));
+    add_value(d, value_at(1, value_scope::timeless, std::nullopt));
+    add_value(d, value_at(2, value_scope::in, time_span::year(2024)));
+    add_value(d, value_at(3, value_scope::in, time_span::month(2024, 6)));
+    add_value(d, value_at(4, value_scope::as_of, time_span::year(2023)));
     CHECK(in_force(d, time_span::month(2024, 6)) == 3);
     CHECK(in_force(d, time_span::month(2024, 7)) == 2);
     CHECK(in_force(d, time_span::year(2025)) == 4);  // `as of 2023` carries on; `in 2024` does not
@@ -185,11 +209,11 @@ TEST_CASE("store: value_in_force at the granularity of `in`") {
 
 TEST_CASE("store: value_in_force for from, from-to and until") {
     reference_claim c = named("riders", {"riders"});
-    c.values.push_back(value_at(10, value_scope::until, time_span::year(2015)));
-    c.values.push_back(
-        value_at(20, value_scope::from_to, time_span::hull(time_span::year(2016), time_span::year(2018))));
-    c.values.push_back(value_at(30, value_scope::from, time_span::year(2019)));
-    c.values.push_back(value_at(40, value_scope::as_of, time_span::year(2022)));
+    add_value(c, value_at(10, value_scope::until, time_span::year(2015)));
+    add_value(
+        c, value_at(20, value_scope::from_to, time_span::hull(time_span::year(2016), time_span::year(2018))));
+    add_value(c, value_at(30, value_scope::from, time_span::year(2019)));
+    add_value(c, value_at(40, value_scope::as_of, time_span::year(2022)));
     CHECK(in_force(c, time_span::year(2010)) == 10);
     CHECK(in_force(c, time_span::year(2017)) == 20);
     CHECK(in_force(c, time_span::year(2020)) == 30);
