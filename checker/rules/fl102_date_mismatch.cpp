@@ -36,13 +36,13 @@ void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         const auto ref = reference_span(*c, r.role);
         if (!ref || dates_agree(*r.time, ref->first)) continue;
         const time_span shown = coarsened(ref->first, r.time->grain);
-        finding& f =
-            emit(out, "FL102", r,
-                 fmt::format("\"{}\" conflicts with the reference {} of {}: {}{}", r.text, ref->second, c->id,
-                             describe(ref->first), c->source.empty() ? "" : " (" + c->source + ")"));
+        finding& f = emit(
+            out, "FL102", r,
+            fmt::format("\"{}\" conflicts with the reference {} of {}: {}{}", r.text, ref->second, c->id,
+                        describe(ref->first), c->source.empty() ? "" : " (" + std::string(c->source) + ")"));
         f.related.push_back(reference_location(
             *c, c->where, "reference " + std::string(ref->second) + " " + iso_date(ref->first.from)));
-        if (!c->source.empty()) f.notes.push_back("source: " + c->source);
+        if (!c->source.empty()) f.notes.push_back("source: " + std::string(c->source));
         f.fix = describe(shown);
         f.fingerprint = fingerprint_of("FL102", c->id, static_cast<double>(r.time->from), r.time);
     }

@@ -27,8 +27,9 @@ void year_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         else
             message += fmt::format("; the reference has no value for {}", describe(*r.time));
         finding& f = emit(out, "FL105", r, std::move(message));
-        f.related.push_back(reference_location(c, matched.where, "reference value " + matched.text));
-        if (!c.source.empty()) f.notes.push_back("source: " + c.source);
+        f.related.push_back(
+            reference_location(c, matched.where, "reference value " + std::string(matched.text)));
+        if (!c.source.empty()) f.notes.push_back("source: " + std::string(c.source));
         f.fingerprint = fingerprint_of("FL105", c.id, r.value, r.time);
     }
 }
