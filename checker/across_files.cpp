@@ -7,9 +7,16 @@
 #include "checker/engine.hpp"
 #include "checker/rule.hpp"
 #include "checker/rule_support.hpp"
+#include "checker/rules/rules.hpp"
 #include "claims/unit.hpp"
 
 namespace factlint {
+
+// Across articles, a small count of one subject is seldom the same fact
+// ("two Brit Awards", "15 Brit awards" in two articles).
+bool rules::comparable_across_files(const claim_record& r) {
+    return comparable_figure(r) && (!r.claim_id.empty() || r.unit != "count" || r.value >= 1000);
+}
 
 void place_finding(finding& f, const std::string& file, const line_index& lines,
                    const check_options& options);
@@ -21,12 +28,6 @@ struct figure_ref {
     std::size_t record;
 };
 
-// Across articles, a small count of one subject is seldom the same fact
-// ("two Brit Awards", "15 Brit awards" in two articles).
-bool comparable(const claim_record& r) {
-    return comparable_figure(r) && (!r.claim_id.empty() || r.unit != "count" || r.value >= 1000);
-}
-
 // Figures compared per subject at the most: a subject that every article
 // mentions ("new jobs") must not make the check quadratic.
 constexpr std::size_t max_compared = 64;
@@ -37,19 +38,19 @@ void check_across_files(std::span<file_result> results, const claim_store&, cons
     if (results.size() < 2 || !rule_selected("FL205", options)) return;
     std::unordered_map<std::string, std::vector<figure_ref>> by_subject;
     for (std::size_t f = 0; f < results.size(); ++f)
-        for (std::size_t i = 0; i < results[f].records.size(); ++i)
-            if (const claim_record& r = results[f].records[i]; comparable(r))
+        for (std::size_t i = 0; i < results[f].kept_records.size(); ++i)
+            if (const claim_record& r = results[f].kept_records[i]; rules::comparable_across_files(r))
                 by_subject[r.subject + "|" + std::string(dimension_of(r.unit))].push_back({f, i});
 
     const rule_info* rule = find_rule("FL205");
     for (auto& [subject, figures] : by_subject) {
         for (std::size_t j = 1; j < figures.size(); ++j) {
             const figure_ref later = figures[j];
-            const claim_record& b = results[later.file].records[later.record];
+            const claim_record& b = results[later.file].kept_records[later.record];
             for (std::size_t i = 0; i < j && i < max_compared; ++i) {
                 const figure_ref earlier = figures[i];
                 if (earlier.file == later.file) continue;
-                const claim_record& a = results[earlier.file].records[earlier.record];
+                const claim_record& a = results[earlier.file].kept_records[earlier.record];
                 if (!same_time(*a.time, *b.time)) continue;
                 const interval ra = range_in(a, b.unit);
                 if (!disjoint(ra, b.range)) continue;

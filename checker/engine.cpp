@@ -1,8 +1,10 @@
 #include "checker/engine.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
+#include "checker/extract.hpp"
 #include "checker/rule.hpp"
 #include "checker/rule_support.hpp"
 #include "checker/suppression.hpp"
@@ -55,33 +57,96 @@ std::size_t digit_runs(std::string_view text) {
 bool by_position(const finding& a, const finding& b) {
     return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
 }
+
+// Records judged at a time. The rules that read one sentence at a time run
+// on each block as it is made, and only the records that rules comparing
+// across sentences read outlive it: a 50 MB input has 255,000 records (63 MB)
+// of which a few thousand are compared (docs/performance.md).
+constexpr std::size_t block_records = 1024;
+
+// One selected rule's run over the document.
+struct rule_run {
+    const rule_info* rule;
+    std::size_t examined = 0;
+    std::vector<finding> findings;
+};
+
+// The selected rules with an entry point, in table order, and what those
+// that compare across sentences or files keep of each block.
+struct rule_plan {
+    std::vector<rule_run> runs;
+    std::vector<record_filter> keeps;
+
+    [[nodiscard]] bool kept(const claim_record& r) const {
+        return std::any_of(keeps.begin(), keeps.end(), [&](record_filter keep) { return keep(r); });
+    }
+};
+
+rule_plan plan_rules(const check_options& options) {
+    rule_plan plan;
+    for (const rule_info& rule : rule_table()) {
+        if (!rule_selected(rule.code, options)) continue;
+        if (rule.run != nullptr) plan.runs.push_back({&rule, 0, {}});
+        if (rule.keeps != nullptr) plan.keeps.push_back(rule.keeps);
+    }
+    return plan;
+}
+
+void run_rules(rule_plan& plan, rule_reach reach, const document& doc,
+               const std::vector<claim_record>& records, const claim_store& store,
+               const check_options& options) {
+    for (rule_run& run : plan.runs)
+        if (run.rule->reach == reach)
+            run.rule->run(rule_context{doc, records, store, options, &run.examined}, run.findings);
+}
+
+// What --stats counts of a block before it is dropped.
+void count_block(const std::vector<claim_record>& block, const check_options& options, file_result& result) {
+    result.record_count += block.size();
+    for (const claim_record& r : block) {
+        if (!r.claim_id.empty()) ++result.matched_count;
+        if (options.count_numbers && r.kind != record_kind::change) result.numbers_read += digit_runs(r.text);
+    }
+}
+
+// Moves the records that later rules compare out of a block, placed for
+// FL205's report; their change and total parts index into the block.
+void keep_compared(const rule_plan& plan, const document& doc, std::vector<claim_record>& block,
+                   file_result& result) {
+    for (claim_record& r : block) {
+        if (!plan.kept(r)) continue;
+        r.change.reset();
+        r.total.reset();
+        result.record_starts.push_back(doc.lines.locate(r.span.begin));
+        result.record_ends.push_back(doc.lines.locate(r.span.end));
+        result.kept_records.push_back(std::move(r));
+    }
+}
 }  // namespace
 
 file_result check_document(const document& doc, const claim_store& store, const check_options& options) {
     file_result result;
     result.path = doc.path;
-    result.records = extract_records(doc, store, options);
-    // Locating every record cost 4% of a check; FL205 places only these.
-    result.record_starts.resize(result.records.size());
-    result.record_ends.resize(result.records.size());
-    for (std::size_t i = 0; i < result.records.size(); ++i) {
-        if (!comparable_figure(result.records[i])) continue;
-        result.record_starts[i] = doc.lines.locate(result.records[i].span.begin);
-        result.record_ends[i] = doc.lines.locate(result.records[i].span.end);
+    rule_plan plan = plan_rules(options);
+    record_extractor extractor(doc, store, options);
+    std::vector<claim_record> block;
+    for (std::size_t next = 0; next < doc.sentences.size();) {
+        block.clear();
+        next = extractor.extract(next, block_records, block);
+        count_block(block, options, result);
+        run_rules(plan, rule_reach::sentence, doc, block, store, options);
+        keep_compared(plan, doc, block, result);
     }
+    run_rules(plan, rule_reach::document, doc, result.kept_records, store, options);
 
-    for (const rule_info& rule : rule_table()) {
-        if (rule.run == nullptr || !rule_selected(rule.code, options)) continue;
-        std::size_t examined = 0;
-        const rule_context ctx{doc, result.records, store, options, &examined};
-        rule.run(ctx, result.findings);
-        result.examined[std::string(rule.code)] = examined;
+    // In table order, as when every rule read the whole document: the sort
+    // below is not stable.
+    for (rule_run& run : plan.runs) {
+        result.examined[std::string(run.rule->code)] = run.examined;
+        std::move(run.findings.begin(), run.findings.end(), std::back_inserter(result.findings));
     }
-    if (options.count_numbers) {
+    if (options.count_numbers)
         for (const sentence& s : doc.sentences) result.numbers_seen += digit_runs(s.text);
-        for (const claim_record& r : result.records)
-            if (r.kind != record_kind::change) result.numbers_read += digit_runs(r.text);
-    }
     for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);
     if (options.inline_ignores) apply_suppressions(doc, result.findings, rule_selected("FL901", options));
     for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);

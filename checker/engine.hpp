@@ -31,9 +31,14 @@ struct check_options {
 
 struct file_result {
     std::string path;
-    std::vector<claim_record> records;
-    // Line and column of each record FL205 can compare across files
-    // (comparable_figure); {0, 0} for the others, which no report places.
+    std::size_t record_count = 0;   // claim records of the document
+    std::size_t matched_count = 0;  // of them, those matched to a reference claim
+    // In document order, only the records that the selected rules comparing
+    // across sentences or files read (rule_info::keeps): the others are
+    // judged block by block and dropped (docs/architecture.md). Their change
+    // and total parts, whose indices pointed into the block, are dropped too.
+    std::vector<claim_record> kept_records;
+    // Line and column of each kept record, for FL205's report.
     std::vector<line_index::position> record_starts;
     std::vector<line_index::position> record_ends;
     std::vector<finding> findings;  // sorted by position

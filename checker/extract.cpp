@@ -1,10 +1,10 @@
 // From a read document to its claim records (SPEC §3, §6).
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
-#include "checker/engine.hpp"
+#include "checker/extract.hpp"
 #include "checker/patterns.hpp"
-#include "checker/sentence_analysis.hpp"
 #include "checker/words.hpp"
 #include "claims/interned.hpp"
 #include "claims/unit.hpp"
@@ -151,112 +151,122 @@ std::string noun_subject(std::string_view noun) {
 void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
                   const std::vector<int>& quantity_record, const std::vector<int>& time_record);
 
+record_extractor::record_extractor(const document& doc, const claim_store& store,
+                                   const check_options& options)
+    : doc_(doc), store_(store), options_(options), document_date_(doc.date ? doc.date : options.as_of) {}
+
+std::size_t record_extractor::extract(std::size_t first, std::size_t enough, std::vector<claim_record>& out) {
+    std::size_t si = first;
+    while (si < doc_.sentences.size() && out.size() < enough) extract_sentence(si++, out);
+    return si;
+}
+
+void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record>& out) {
+    const sentence& s = doc_.sentences[si];
+    analyze_sentence(s.text, document_date_, a_);
+    // Tokens exist only where there is a figure or a date (analyze_sentence).
+    const bool tokenized = !a_.toks.quantities.empty() || !a_.toks.times.empty();
+    if (!tokenized && a_.toks.vague_times.empty()) return;
+    const sentence_context c{s, si, a_, document_date_, options_};
+
+    local_.clear();
+    local_.reserve(a_.toks.quantities.size() + a_.toks.times.size() + a_.toks.vague_times.size() +
+                   2);  // a claim_record moves dearly
+    q_rec_.assign(a_.toks.quantities.size(), -1);
+    t_rec_.assign(a_.toks.times.size(), -1);
+    for (std::size_t i = 0; i < a_.toks.tokens.size(); ++i) {
+        const token& t = a_.toks.tokens[i];
+        if (t.what == tk::quantity) {
+            q_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());
+            local_.push_back(quantity_record(c, static_cast<std::size_t>(t.index)));
+        } else if (t.what == tk::time) {
+            t_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());
+            local_.push_back(time_record(c, static_cast<std::size_t>(t.index)));
+        }
+    }
+    auto rec_of = [&](int q) { return q < 0 ? -1 : q_rec_[static_cast<std::size_t>(q)]; };
+    for (const change_statement& ch : find_changes(a_)) {
+        claim_record r;
+        r.kind = record_kind::change;
+        const auto& first = a_.toks.tokens[ch.first_token];
+        const auto& last = a_.toks.tokens[ch.last_token];
+        set_common(r, c, first.begin, last.end, ch.first_token);
+        r.change = change_info{};
+        r.change->dir = ch.dir;
+        r.change->delta_index = rec_of(ch.delta);
+        r.change->to_index = rec_of(ch.to);
+        r.change->from_index = rec_of(ch.from);
+        if (ch.percent >= 0) {
+            const claim_record& p = local_[static_cast<std::size_t>(rec_of(ch.percent))];
+            r.change->has_percent = true;
+            r.change->percent = p.range;
+            r.change->percent_value = p.value;
+            r.change->percent_points = p.unit == "percent_point";
+            r.value = p.value;
+            r.range = p.range;
+            r.unit = p.unit;
+        }
+        // The change is about the new value's time.
+        if (r.change->to_index >= 0) {
+            const claim_record& to = local_[static_cast<std::size_t>(r.change->to_index)];
+            r.time = to.time;
+            r.basis = to.basis;
+        }
+        local_.push_back(std::move(r));
+    }
+    for (const total_statement& t : find_totals(a_)) {
+        claim_record& total = local_[static_cast<std::size_t>(rec_of(t.total))];
+        total.total = claim_record::total_info{t.exhaustive, t.marker, {}};
+        for (int p : t.parts) total.total->parts.push_back(rec_of(p));
+    }
+    for (claim_record& r : local_)
+        if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
+    for (const grammar::time_match& t : a_.toks.vague_times) local_.push_back(vague_record(c, t));
+    if (!store_.empty() && tokenized) match_claims(a_, store_, local_, q_rec_, t_rec_);
+    append_in_order(out);
+}
+
+// Moves a sentence's records to the end of `out` in document order, with
+// the indices between them remapped to their places there.
+void record_extractor::append_in_order(std::vector<claim_record>& out) {
+    order_.resize(local_.size());
+    std::iota(order_.begin(), order_.end(), 0);
+    const auto earlier = [&](int x, int y) {
+        return local_[static_cast<std::size_t>(x)].span.begin <
+               local_[static_cast<std::size_t>(y)].span.begin;
+    };
+    // Usually in order already (no change statement): then no sort and its buffer.
+    const bool in_order = std::is_sorted(order_.begin(), order_.end(), earlier);
+    if (!in_order) std::stable_sort(order_.begin(), order_.end(), earlier);
+    // The first sentence with records, already in order, becomes the list
+    // itself: no index changes, and no copy. For a document that is one
+    // huge sentence (a 50 MB single line) this is nearly all records, and
+    // copying them into a growing vector held two or three times their
+    // size at once (docs/reliability.md).
+    if (out.empty() && in_order) {
+        out.swap(local_);
+        return;
+    }
+    final_index_.resize(local_.size());
+    const int base = static_cast<int>(out.size());
+    for (std::size_t k = 0; k < order_.size(); ++k)
+        final_index_[static_cast<std::size_t>(order_[k])] = base + static_cast<int>(k);
+    auto remap = [&](int& i) {
+        if (i >= 0) i = final_index_[static_cast<std::size_t>(i)];
+    };
+    for (int k : order_) {
+        claim_record& r = local_[static_cast<std::size_t>(k)];
+        if (r.change) remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
+        if (r.total)
+            for (int& p : r.total->parts) remap(p);
+        out.push_back(std::move(r));
+    }
+}
+
 std::vector<claim_record> extract_records(const document& doc, const claim_store& store,
                                           const check_options& options) {
     std::vector<claim_record> all;
-    const std::optional<time_span> document_date = doc.date ? doc.date : options.as_of;
-    // Per-sentence buffers, kept across sentences so that their memory is reused.
-    std::vector<claim_record> local;
-    std::vector<int> q_rec, t_rec, order, final_index;
-    sentence_analysis a;
-    for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-        const sentence& s = doc.sentences[si];
-        analyze_sentence(s.text, document_date, a);
-        // Tokens exist only where there is a figure or a date (analyze_sentence).
-        const bool tokenized = !a.toks.quantities.empty() || !a.toks.times.empty();
-        if (!tokenized && a.toks.vague_times.empty()) continue;
-        const sentence_context c{s, si, a, document_date, options};
-
-        local.clear();
-        local.reserve(a.toks.quantities.size() + a.toks.times.size() + a.toks.vague_times.size() +
-                      2);  // a claim_record moves dearly
-        q_rec.assign(a.toks.quantities.size(), -1);
-        t_rec.assign(a.toks.times.size(), -1);
-        for (std::size_t i = 0; i < a.toks.tokens.size(); ++i) {
-            const token& t = a.toks.tokens[i];
-            if (t.what == tk::quantity) {
-                q_rec[static_cast<std::size_t>(t.index)] = static_cast<int>(local.size());
-                local.push_back(quantity_record(c, static_cast<std::size_t>(t.index)));
-            } else if (t.what == tk::time) {
-                t_rec[static_cast<std::size_t>(t.index)] = static_cast<int>(local.size());
-                local.push_back(time_record(c, static_cast<std::size_t>(t.index)));
-            }
-        }
-        auto rec_of = [&](int q) { return q < 0 ? -1 : q_rec[static_cast<std::size_t>(q)]; };
-        for (const change_statement& ch : find_changes(a)) {
-            claim_record r;
-            r.kind = record_kind::change;
-            const auto& first = a.toks.tokens[ch.first_token];
-            const auto& last = a.toks.tokens[ch.last_token];
-            set_common(r, c, first.begin, last.end, ch.first_token);
-            r.change = change_info{};
-            r.change->dir = ch.dir;
-            r.change->delta_index = rec_of(ch.delta);
-            r.change->to_index = rec_of(ch.to);
-            r.change->from_index = rec_of(ch.from);
-            if (ch.percent >= 0) {
-                const claim_record& p = local[static_cast<std::size_t>(rec_of(ch.percent))];
-                r.change->has_percent = true;
-                r.change->percent = p.range;
-                r.change->percent_value = p.value;
-                r.change->percent_points = p.unit == "percent_point";
-                r.value = p.value;
-                r.range = p.range;
-                r.unit = p.unit;
-            }
-            // The change is about the new value's time.
-            if (r.change->to_index >= 0) {
-                const claim_record& to = local[static_cast<std::size_t>(r.change->to_index)];
-                r.time = to.time;
-                r.basis = to.basis;
-            }
-            local.push_back(std::move(r));
-        }
-        for (const total_statement& t : find_totals(a)) {
-            claim_record& total = local[static_cast<std::size_t>(rec_of(t.total))];
-            total.total = claim_record::total_info{t.exhaustive, t.marker, {}};
-            for (int p : t.parts) total.total->parts.push_back(rec_of(p));
-        }
-        for (claim_record& r : local)
-            if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
-        for (const grammar::time_match& t : a.toks.vague_times) local.push_back(vague_record(c, t));
-        if (!store.empty() && tokenized) match_claims(a, store, local, q_rec, t_rec);
-
-        // Document order; indices between records are remapped to the final list.
-        order.resize(local.size());
-        std::iota(order.begin(), order.end(), 0);
-        const auto earlier = [&](int x, int y) {
-            return local[static_cast<std::size_t>(x)].span.begin <
-                   local[static_cast<std::size_t>(y)].span.begin;
-        };
-        // Usually in order already (no change statement): then no sort and its buffer.
-        const bool in_order = std::is_sorted(order.begin(), order.end(), earlier);
-        if (!in_order) std::stable_sort(order.begin(), order.end(), earlier);
-        // The first sentence with records, already in order, becomes the list
-        // itself: no index changes, and no copy. For a document that is one
-        // huge sentence (a 50 MB single line) this is nearly all records, and
-        // copying them into a growing vector held two or three times their
-        // size at once (docs/reliability.md).
-        if (all.empty() && in_order) {
-            all.swap(local);
-            continue;
-        }
-        final_index.resize(local.size());
-        const int base = static_cast<int>(all.size());
-        for (std::size_t k = 0; k < order.size(); ++k)
-            final_index[static_cast<std::size_t>(order[k])] = base + static_cast<int>(k);
-        auto remap = [&](int& i) {
-            if (i >= 0) i = final_index[static_cast<std::size_t>(i)];
-        };
-        for (int k : order) {
-            claim_record& r = local[static_cast<std::size_t>(k)];
-            if (r.change)
-                remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
-            if (r.total)
-                for (int& p : r.total->parts) remap(p);
-            all.push_back(std::move(r));
-        }
-    }
+    record_extractor(doc, store, options).extract(0, SIZE_MAX, all);
     return all;
 }
 

@@ -3,6 +3,7 @@
 // tests/rules/FLxxx/.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,9 @@ namespace factlint {
 
 struct check_options;
 
-// What a rule sees of one document.
+// What a rule sees of one document: all its records, or for a rule that
+// reads one sentence at a time a block of whole sentences' records (indices
+// between records count from the start of the block).
 struct rule_context {
     const document& doc;
     const std::vector<claim_record>& records;
@@ -32,6 +35,16 @@ inline void count_examined(const rule_context& ctx) {
 }
 
 using rule_function = void (*)(const rule_context&, std::vector<finding>&);
+using record_filter = bool (*)(const claim_record&);
+
+// How far apart the records a rule compares may be, which decides when the
+// engine runs it and which records it keeps for it.
+enum class rule_reach : std::uint8_t {
+    sentence,  // one record, or one sentence's records: run on each block of sentences as it is read
+    document,  // records anywhere in the document: run once, on the records its `keeps` selects
+    files,     // records of other files (check_across_files), on the records its `keeps` selects
+    findings,  // no records: the engine's own check of the suppressions
+};
 
 struct rule_info {
     std::string_view code;     // "FL101"
@@ -39,6 +52,8 @@ struct rule_info {
     std::string_view summary;  // one line, for `factlint rules` and SARIF
     severity level;            // default severity
     rule_function run;         // nullptr for rules run across files or by the engine
+    rule_reach reach;
+    record_filter keeps;  // document and files reach: the only records it reads; else nullptr
 };
 
 [[nodiscard]] std::span<const rule_info> rule_table();

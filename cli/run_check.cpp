@@ -81,11 +81,9 @@ void print_stats(const std::vector<file_result>& checked) {
                   << " findings\n";
     };
     for (const file_result& r : checked) {
-        const auto m = static_cast<std::size_t>(std::count_if(
-            r.records.begin(), r.records.end(), [](const claim_record& c) { return !c.claim_id.empty(); }));
-        line(r.path, r.numbers_seen, r.numbers_read, r.records.size(), m, r.findings.size());
-        records += r.records.size();
-        matched += m;
+        line(r.path, r.numbers_seen, r.numbers_read, r.record_count, r.matched_count, r.findings.size());
+        records += r.record_count;
+        matched += r.matched_count;
         findings += r.findings.size();
         seen += r.numbers_seen;
         read += r.numbers_read;
@@ -230,7 +228,7 @@ int run_check(const command_line& cl) {
         file_result& r = checked[k];
         std::stable_sort(r.findings.begin(), r.findings.end(), by_position);
         findings.insert(findings.end(), r.findings.begin(), r.findings.end());
-        summary.claims += r.records.size();
+        summary.claims += r.record_count;
         docs.emplace(r.path, in.files[origin[k]].doc.get());
     }
     std::size_t hidden = 0;

@@ -21,14 +21,18 @@ std::string_view role_name(event_role r) {
 
 }  // namespace
 
+bool comparable_date(const claim_record& r) {
+    if (r.kind == record_kind::quantity || r.kind == record_kind::change || r.role == event_role::none)
+        return false;
+    if (!r.time || r.forecast || r.subject.empty()) return false;
+    // Unmatched events are compared only on dates written out in full.
+    return !r.claim_id.empty() || r.basis == time_basis::explicit_;
+}
+
 void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
     std::map<std::string, std::vector<const claim_record*>> by_event;
     for (const claim_record& r : ctx.records) {
-        if (r.kind == record_kind::quantity || r.kind == record_kind::change || r.role == event_role::none)
-            continue;
-        if (!r.time || r.forecast || r.subject.empty()) continue;
-        // Unmatched events are compared only on dates written out in full.
-        if (r.claim_id.empty() && r.basis != time_basis::explicit_) continue;
+        if (!comparable_date(r)) continue;
         by_event[r.subject + "|" + std::string(role_name(r.role))].push_back(&r);
         count_examined(ctx);
     }

@@ -5,6 +5,7 @@
 
 #include "checker/finding.hpp"
 #include "checker/rule.hpp"
+#include "claims/record.hpp"
 
 namespace factlint::rules {
 
@@ -19,5 +20,11 @@ void change_arithmetic(const rule_context& ctx, std::vector<finding>& out);     
 void total_arithmetic(const rule_context& ctx, std::vector<finding>& out);          // FL204
 void future_date(const rule_context& ctx, std::vector<finding>& out);               // FL301
 void unresolved_relative_date(const rule_context& ctx, std::vector<finding>& out);  // FL302
+
+// What the rules comparing records across sentences or files read: the
+// engine keeps these records of each block for them (FL201's filter is
+// comparable_figure, rule_support.hpp).
+[[nodiscard]] bool comparable_date(const claim_record& r);          // FL202
+[[nodiscard]] bool comparable_across_files(const claim_record& r);  // FL205 (across_files.cpp)
 
 }  // namespace factlint::rules

@@ -1,0 +1,38 @@
+// Claim records made a block of sentences at a time, so that a caller need
+// not hold every record of a long document at once (check_document).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "checker/engine.hpp"
+#include "checker/sentence_analysis.hpp"
+
+namespace factlint {
+
+class record_extractor {
+public:
+    record_extractor(const document& doc, const claim_store& store, const check_options& options);
+
+    // Appends to `out` the records of whole sentences from sentence `first`
+    // on, in document order, until `out` holds at least `enough` records or
+    // the document ends; returns the sentence to go on from. Indices between
+    // records (change statements, totals) count from the start of `out`.
+    std::size_t extract(std::size_t first, std::size_t enough, std::vector<claim_record>& out);
+
+private:
+    void extract_sentence(std::size_t index, std::vector<claim_record>& out);
+    void append_in_order(std::vector<claim_record>& out);
+
+    const document& doc_;
+    const claim_store& store_;
+    const check_options& options_;
+    std::optional<time_span> document_date_;
+    // Per-sentence buffers, kept across sentences so that their memory is reused.
+    std::vector<claim_record> local_;
+    std::vector<int> q_rec_, t_rec_, order_, final_index_;
+    sentence_analysis a_;
+};
+
+}  // namespace factlint

@@ -1,0 +1,93 @@
+// The engine: rules run on blocks of sentences and on the records kept for
+// the rules that compare across sentences; the rule table says which is which.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "checker/engine.hpp"
+#include "checker/rule.hpp"
+#include "reader/document.hpp"
+
+using namespace factlint;
+
+namespace {
+
+std::size_t count_code(const file_result& r, std::string_view code) {
+    return static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
+                                                  [&](const finding& f) { return f.code == code; }));
+}
+
+}  // namespace
+
+TEST_CASE("engine: the rule table says how far each rule reads and what it keeps") {
+    for (const rule_info& rule : rule_table()) {
+        CAPTURE(rule.code);
+        const bool runs_on_records = rule.reach == rule_reach::sentence || rule.reach == rule_reach::document;
+        CHECK((rule.run != nullptr) == runs_on_records);
+        const bool compares_apart = rule.reach == rule_reach::document || rule.reach == rule_reach::files;
+        CHECK((rule.keeps != nullptr) == compares_apart);
+    }
+}
+
+TEST_CASE("engine: findings within and across blocks of sentences") {
+    // Four records a sentence: 800 change statements make several blocks.
+    // Each must be judged with its own figures, and the figures and dates
+    // stated far apart must still be compared.
+    const int changes = 800;
+    std::string text =
+        "# Harbour\n\nThe harbour counted 12,000 ferry riders in 2022.\n\n"
+        "The bridge repairs ended in October 2022.\n\n";
+    for (int i = 0; i < changes; ++i) {
+        text += "Ticket sales rose 12% to $5.6 million from $4.8 million.\n\n";
+        if (i == changes / 2)
+            text +=
+                "The council spent a total of $9.5 million on parks: $4.2 million for playgrounds and "
+                "$3.1 million for trails.\n\n";
+    }
+    text += "The harbour counted 30,000 ferry riders in 2022.\n\nThe bridge repairs ended in 2023.\n";
+    document doc;
+    REQUIRE_FALSE(read_document("t.md", text, input_format::markdown, doc).has_value());
+    const claim_store store{};
+    check_options options;
+    const file_result result = check_document(doc, store, options);
+
+    CHECK(result.record_count == extract_records(doc, store, options).size());
+    CHECK(result.record_count > 4 * changes);
+    CHECK(result.kept_records.size() * 100 < result.record_count);
+    CHECK(result.kept_records.size() == result.record_starts.size());
+    CHECK(result.examined.at("FL203") == static_cast<std::size_t>(changes));
+    CHECK(count_code(result, "FL203") == static_cast<std::size_t>(changes));
+    for (const finding& f : result.findings)
+        if (f.code == "FL203")
+            CHECK(f.message.find("from $4.8 million to $5.6 million") != std::string::npos);
+    REQUIRE(count_code(result, "FL204") == 1);
+    const auto total = std::find_if(result.findings.begin(), result.findings.end(),
+                                    [](const finding& f) { return f.code == "FL204"; });
+    CHECK(total->message.find("$4.2 million + $3.1 million") != std::string::npos);
+    const int last_line = doc.lines.line_count();
+    for (std::string_view code : {"FL201", "FL202"}) {
+        CAPTURE(code);
+        REQUIRE(count_code(result, code) == 1);
+        const auto f = std::find_if(result.findings.begin(), result.findings.end(),
+                                    [&](const finding& x) { return x.code == code; });
+        CHECK(f->line >= last_line - 2);
+        REQUIRE(f->related.size() == 1);
+        CHECK(f->related[0].line <= 5);
+    }
+}
+
+TEST_CASE("engine: a rule left out keeps no records") {
+    const std::string text =
+        "The harbour counted 12,000 ferry riders in 2022.\n\n"
+        "The harbour counted 30,000 ferry riders in 2022.\n";
+    document doc;
+    REQUIRE_FALSE(read_document("t.md", text, input_format::markdown, doc).has_value());
+    check_options options;
+    CHECK(check_document(doc, claim_store{}, options).kept_records.size() == 2);
+    options.ignore = {"FL2"};
+    const file_result result = check_document(doc, claim_store{}, options);
+    CHECK(result.kept_records.empty());
+    CHECK(result.record_count == 4);
+    CHECK(result.findings.empty());
+}
