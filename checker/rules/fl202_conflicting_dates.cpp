@@ -19,6 +19,11 @@ std::string_view role_name(event_role r) {
     return "";
 }
 
+// Earlier statements a date is compared with at the most, as in FL201: a
+// text that repeats one agreeing date thousands of times must not make the
+// rule quadratic; prose never gives one event's date this often.
+constexpr std::size_t max_compared = 64;
+
 }  // namespace
 
 bool comparable_date(const claim_record& r) {
@@ -39,7 +44,7 @@ void conflicting_dates(const rule_context& ctx, std::vector<finding>& out) {
     for (const auto& [key, group] : by_event) {
         for (std::size_t j = 1; j < group.size(); ++j) {
             const claim_record& later = *group[j];
-            for (std::size_t i = 0; i < j; ++i) {
+            for (std::size_t i = 0; i < j && i < max_compared; ++i) {
                 const claim_record& earlier = *group[i];
                 if (earlier.sentence_index == later.sentence_index || dates_agree(*earlier.time, *later.time))
                     continue;

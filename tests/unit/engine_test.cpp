@@ -7,6 +7,7 @@
 
 #include "checker/engine.hpp"
 #include "checker/rule.hpp"
+#include "growth.hpp"
 #include "reader/document.hpp"
 
 using namespace factlint;
@@ -90,4 +91,22 @@ TEST_CASE("engine: a rule left out keeps no records") {
     CHECK(result.kept_records.empty());
     CHECK(result.record_count == 4);
     CHECK(result.findings.empty());
+}
+
+TEST_CASE("hostile: one event date repeated thousands of times is checked in linear time") {
+    // FL202 once compared each statement of an event with every earlier
+    // one: quadratic when a text repeats the same agreeing date. Four times
+    // the text must take about four times as long (sixteen if quadratic).
+    std::size_t findings = 0;
+    const auto check_text = [&](std::size_t bytes) {
+        std::string text;
+        while (text.size() < bytes) text += "The bridge repairs ended in October 2022.\n";
+        text += "The bridge repairs ended in 2024.\n";
+        document doc;
+        REQUIRE_FALSE(read_document("dates.md", text, input_format::markdown, doc).has_value());
+        findings = count_code(check_document(doc, claim_store{}, check_options{}), "FL202");
+    };
+    const double ratio = testing::growth_ratio(check_text, 64 * 1024, 256 * 1024);
+    CHECK(findings == 1);  // the last date still meets an earlier one it contradicts
+    CHECK(ratio < 8.0);
 }
