@@ -233,40 +233,46 @@ std::uint64_t packed(std::string_view s, std::size_t from) {
     return v;
 }
 
-// The trie while it is built, from keys in sorted order: children as sibling
-// lists (each new child's byte is greater than its earlier siblings'),
-// outputs as linked lists; turned into flat arrays for scanning.
-struct trie_builder {
-    std::vector<node_id> first_child{0}, next_sibling{0}, last_child{0};
-    std::vector<unsigned char> byte{0};
-    std::vector<std::uint32_t> out_head{none};
-    std::vector<key_output> outputs;
-    std::vector<std::uint32_t> out_next;
+// A phrase of ASCII letters and spaces only, the most common kind of name:
+// normalize_plain gives it the normalizer's result without the normalizer's
+// character classes (no abbreviation, apostrophe or separator other than
+// the space can occur in it).
+bool is_plain(std::string_view phrase) {
+    return std::all_of(phrase.begin(), phrase.end(),
+                       [](char c) { return c == ' ' || ascii_alpha(static_cast<unsigned char>(c)); });
+}
 
-    // At most one node per byte of the keys.
-    void reserve(std::size_t nodes, std::size_t keys) {
-        for (auto* v : {&first_child, &next_sibling, &last_child, &out_head}) v->reserve(nodes + 1);
-        byte.reserve(nodes + 1);
-        outputs.reserve(keys);
-        out_next.reserve(keys);
+// Appends the words of a plain phrase: lower case, one space between words,
+// a trailing plural "s" dropped as the normalizer does.
+void normalize_plain(std::string_view phrase, std::string& out) {
+    const std::size_t base = out.size();
+    std::size_t word = std::string::npos;  // where the current word starts in `out`
+    auto end_word = [&] {
+        const std::size_t n = out.size() - word;
+        if (n > 3 && out.back() == 's' && out[out.size() - 2] != 's') out.pop_back();
+        word = std::string::npos;
+    };
+    for (const char c : phrase) {
+        if (c == ' ') {
+            if (word != std::string::npos) end_word();
+            continue;
+        }
+        if (word == std::string::npos) {
+            if (out.size() != base) out.push_back(' ');
+            word = out.size();
+        }
+        out.push_back(lower(static_cast<unsigned char>(c)));
     }
+    if (word != std::string::npos) end_word();
+}
 
-    node_id append_child(node_id parent, unsigned char b) {
-        const auto n = static_cast<node_id>(byte.size());
-        byte.push_back(b);
-        first_child.push_back(0), next_sibling.push_back(0), last_child.push_back(0);
-        out_head.push_back(none);
-        (first_child[parent] == 0 ? first_child[parent] : next_sibling[last_child[parent]]) = n;
-        last_child[parent] = n;
-        return n;
-    }
-
-    void add_output(node_id n, key_output o) {
-        outputs.push_back(o);
-        out_next.push_back(out_head[n]);
-        out_head[n] = static_cast<std::uint32_t>(outputs.size() - 1);
-    }
-};
+// The byte of a sorted key at `depth`: from its packed head while there is
+// one, so that most of the trie is built without touching the arena.
+unsigned char byte_at(const key_ref& k, std::string_view arena, std::size_t depth) {
+    if (depth < 8) return static_cast<unsigned char>(k.head >> (56 - 8 * depth));
+    if (depth < 16) return static_cast<unsigned char>(k.next >> (56 - 8 * (depth - 8)));
+    return static_cast<unsigned char>(arena[k.offset + depth]);
+}
 
 }  // namespace
 
@@ -301,57 +307,74 @@ struct claim_store::index {
     void build(const std::vector<reference_claim>& claims);
 
 private:
-    void flatten(const trie_builder& t);
+    void build_trie(const std::vector<key_ref>& keys, std::string_view arena);
     void build_links();
 };
 
 // Every key starts with a space, as the scanned text does: a match can only
-// start at a word. Keys are sorted so the trie is built along one path with
-// no searching.
+// start at a word. Keys are sorted so that the trie can be built breadth
+// first straight from them (build_trie).
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
     std::string arena;
     std::vector<key_ref> keys;
     keys.reserve(claims.size() + claims.size() / 2);
-    std::unordered_map<std::string, std::uint32_t> where_number;  // normalized phrase -> its number
-    where_begin.assign(1, 0);
-    where_ids.clear();
-    for (std::size_t i = 0; i < claims.size(); ++i) {
-        // Normalizes `phrase` into the arena as a key " words"; false (and
-        // nothing kept) when it has no words.
-        auto normalize = [&](std::string_view phrase, key_ref& k) {
-            k.offset = static_cast<std::uint32_t>(arena.size());
-            arena.push_back(' ');
+    std::size_t phrase_bytes = 0;
+    for (const auto& c : claims) {
+        for (const auto& n : c.names) phrase_bytes += n.size() + 1;
+        for (const auto& w : c.wheres) phrase_bytes += w.size() + 1;
+    }
+    arena.reserve(phrase_bytes);  // room for every key: a phrase and its leading space at most
+    // Normalizes `phrase` into the arena as a key " words"; false (and
+    // nothing kept) when it has no words.
+    auto normalize = [&](std::string_view phrase, key_ref& k) {
+        k.offset = static_cast<std::uint32_t>(arena.size());
+        arena.push_back(' ');
+        if (is_plain(phrase)) {
+            normalize_plain(phrase, arena);
+        } else {
             text_output to(arena, nullptr);
             normalizer(phrase, to).run();
-            k.length = static_cast<std::uint32_t>(arena.size() - k.offset);
-            if (k.length == 1) arena.pop_back();
-            return k.length > 1;
-        };
-        auto add = [&](key_ref k, std::uint32_t owner, bool is_where) {
-            const std::string_view key(arena.data() + k.offset, k.length);
-            k.head = packed(key, 0), k.next = packed(key, 8);
-            k.claim = owner, k.is_where = is_where;
-            keys.push_back(k);
-        };
+        }
+        k.length = static_cast<std::uint32_t>(arena.size() - k.offset);
+        if (k.length == 1) arena.pop_back();
+        return k.length > 1;
+    };
+    auto add = [&](key_ref k, std::uint32_t owner, bool is_where) {
+        const std::string_view key(arena.data() + k.offset, k.length);
+        k.head = packed(key, 0), k.next = packed(key, 8);
+        k.claim = owner, k.is_where = is_where;
+        keys.push_back(k);
+    };
+    // The `where` phrases of every claim in claim order, length 0 when it
+    // has no words: numbered once the arena has stopped growing.
+    std::vector<key_ref> wheres;
+    where_begin.assign(1, 0);
+    for (std::size_t i = 0; i < claims.size(); ++i) {
         for (const auto& n : claims[i].names) {
             if (key_ref k; normalize(n, k)) add(k, static_cast<std::uint32_t>(i), false);
         }
         for (const auto& w : claims[i].wheres) {
             key_ref k;
-            if (!normalize(w, k)) {
-                where_ids.push_back(none);  // no words: never found, so the claim is never named
-                continue;
-            }
-            const auto [it, is_new] = where_number.try_emplace(
-                arena.substr(k.offset + 1, k.length - 1), static_cast<std::uint32_t>(where_number.size()));
-            if (is_new) {
-                add(k, it->second, true);
-            } else {
-                arena.resize(k.offset);  // the phrase is in the index already
-            }
-            where_ids.push_back(it->second);
+            if (!normalize(w, k)) k.length = 0;
+            wheres.push_back(k);
         }
-        where_begin.push_back(static_cast<std::uint32_t>(where_ids.size()));
+        where_begin.push_back(static_cast<std::uint32_t>(wheres.size()));
+    }
+    // A phrase's number is its first claim's; a phrase shared by many claims
+    // is one key.
+    std::unordered_map<std::string_view, std::uint32_t> where_number;  // views into the arena
+    where_ids.clear();
+    where_ids.reserve(wheres.size());
+    for (const key_ref& k : wheres) {
+        if (k.length == 0) {
+            where_ids.push_back(none);  // no words: never found, so the claim is never named
+            continue;
+        }
+        const auto [it, is_new] =
+            where_number.try_emplace(std::string_view(arena).substr(k.offset + 1, k.length - 1),
+                                     static_cast<std::uint32_t>(where_number.size()));
+        if (is_new) add(k, it->second, true);
+        where_ids.push_back(it->second);
     }
     auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
     std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
@@ -368,56 +391,51 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
         return std::tie(a.length, a.claim, a.is_where) < std::tie(b.length, b.claim, b.is_where);
     });
 
-    trie_builder t;
-    t.reserve(arena.size(), keys.size());
-    std::vector<node_id> path{0};  // path[d]: the node of the previous key's first d bytes
-    std::string_view prev;
-    const key_ref* prev_ref = nullptr;
-    for (const auto& k : keys) {
-        const std::string_view key = text(k);
-        if (prev_ref != nullptr && key == prev && k.claim == prev_ref->claim &&
-            k.is_where == prev_ref->is_where) {
-            continue;  // "U.S. troops" and "US troops" of one claim are one key: report it once
-        }
-        std::size_t lcp = 0;
-        while (lcp < key.size() && lcp < prev.size() && key[lcp] == prev[lcp]) ++lcp;
-        path.resize(lcp + 1);
-        for (std::size_t d = lcp; d < key.size(); ++d)
-            path.push_back(t.append_child(path.back(), static_cast<unsigned char>(key[d])));
-        t.add_output(path.back(), {k.claim, k.length, k.is_where});
-        prev = key;
-        prev_ref = &k;
-    }
-    flatten(t);
+    // "U.S. troops" and "US troops" of one claim are one key: report it once.
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [&](const key_ref& a, const key_ref& b) {
+                               return a.claim == b.claim && a.is_where == b.is_where && text(a) == text(b);
+                           }),
+               keys.end());
+    build_trie(keys, arena);
     build_links();
 }
 
-// Nodes are renumbered breadth first: a node's children are contiguous and
-// come after it, so the fail links are computed in one sequential sweep and
-// the scan touches nearby memory.
-void claim_store::index::flatten(const trie_builder& t) {
-    const std::size_t nodes = t.byte.size();
-    std::vector<node_id> order{0};  // new id -> builder id
-    order.reserve(nodes);
-    edge_begin.assign(nodes + 1, 0);
-    out_begin.assign(nodes + 1, 0);
-    edge_byte.assign(nodes > 0 ? nodes - 1 : 0, 0);
-    edge_target.assign(edge_byte.size(), 0);
-    outputs.clear();
-    outputs.reserve(t.outputs.size());
-    for (std::size_t n = 0; n < order.size(); ++n) {
-        const node_id old = order[n];
-        edge_begin[n] = static_cast<std::uint32_t>(order.size() - 1);
-        for (node_id c = t.first_child[old]; c != 0; c = t.next_sibling[c]) {
-            edge_byte[order.size() - 1] = t.byte[c];
-            edge_target[order.size() - 1] = static_cast<node_id>(order.size());
-            order.push_back(c);
+// The trie in breadth-first order, straight from the sorted keys: a node
+// stands for a run of keys sharing its first `depth` bytes; the keys that
+// end there come first in the run (they sort before their extensions) and
+// are its outputs, and the rest split by their next byte into its
+// children. A node's children are contiguous and come after it, so the
+// fail links are computed in one sequential sweep and the scan touches
+// nearby memory; edge e leads to node e + 1.
+void claim_store::index::build_trie(const std::vector<key_ref>& keys, std::string_view arena) {
+    struct run {
+        std::uint32_t first, last, depth;  // keys [first, last), sharing `depth` bytes
+    };
+    std::vector<run> runs{{0, static_cast<std::uint32_t>(keys.size()), 0}};  // one per node
+    runs.reserve(arena.size() + 1);  // at most one node per byte of the keys
+    edge_begin.clear(), edge_byte.clear(), edge_target.clear(), out_begin.clear(), outputs.clear();
+    for (auto* v : {&edge_begin, &out_begin}) v->reserve(arena.size() + 2);
+    edge_byte.reserve(arena.size()), edge_target.reserve(arena.size());
+    outputs.reserve(keys.size());
+    for (std::size_t node = 0; node < runs.size(); ++node) {
+        auto [first, last, depth] = runs[node];
+        edge_begin.push_back(static_cast<std::uint32_t>(edge_byte.size()));
+        out_begin.push_back(static_cast<std::uint32_t>(outputs.size()));
+        for (; first < last && keys[first].length == depth; ++first)
+            outputs.push_back({keys[first].claim, keys[first].length, keys[first].is_where});
+        while (first < last) {
+            const unsigned char b = byte_at(keys[first], arena, depth);
+            std::uint32_t end = first + 1;
+            while (end < last && byte_at(keys[end], arena, depth) == b) ++end;
+            edge_byte.push_back(b);
+            edge_target.push_back(static_cast<node_id>(runs.size()));
+            runs.push_back({first, end, depth + 1});
+            first = end;
         }
-        out_begin[n] = static_cast<std::uint32_t>(outputs.size());
-        for (std::uint32_t o = t.out_head[old]; o != none; o = t.out_next[o]) outputs.push_back(t.outputs[o]);
     }
-    edge_begin[nodes] = static_cast<std::uint32_t>(nodes - 1);
-    out_begin[nodes] = static_cast<std::uint32_t>(outputs.size());
+    edge_begin.push_back(static_cast<std::uint32_t>(edge_byte.size()));
+    out_begin.push_back(static_cast<std::uint32_t>(outputs.size()));
     longest_key = 0;
     for (const key_output& o : outputs) longest_key = std::max(longest_key, o.length);
     root_next.fill(0);
