@@ -12,6 +12,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "claims/word_set.hpp"
+
 namespace factlint {
 
 // ---- normalization ------------------------------------------------------------
@@ -21,6 +23,13 @@ namespace {
 bool ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool ascii_alnum(unsigned char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
 char lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
+
+void append_lower(std::string& to, std::string_view ascii) {
+    const std::size_t at = to.size();
+    to.append(ascii);
+    for (auto it = to.begin() + static_cast<std::ptrdiff_t>(at); it != to.end(); ++it)
+        *it = lower(static_cast<unsigned char>(*it));
+}
 
 // Bytes of a UTF-8 sequence starting with `lead` (1 for stray bytes).
 std::size_t utf8_length(unsigned char lead) {
@@ -71,6 +80,12 @@ public:
         text_.push_back(c);
         if (offsets_ != nullptr) offsets_->push_back(from);
     }
+    // ASCII letters and digits, lower-cased; input bytes from `from` on.
+    void put_lower(std::string_view run, std::size_t from) {
+        append_lower(text_, run);
+        if (offsets_ != nullptr)
+            for (std::size_t k = 0; k < run.size(); ++k) offsets_->push_back(from + k);
+    }
     [[nodiscard]] std::string_view word() const { return std::string_view(text_).substr(word_start_); }
     void drop_last() {
         text_.pop_back();
@@ -110,8 +125,17 @@ private:
             if (!in_word_ && ascii_alpha(c)) {
                 if (const std::size_t after = abbreviation(i); after != i) return after;
             }
-            emit(lower(c), i, i + 1);
-            return i + 1;
+            // The whole run of ASCII letters and digits at once, as emitting
+            // it byte by byte would (what ends it is read by the next step).
+            std::size_t j = i + 1;
+            while (j < in_.size() && ascii_alnum(static_cast<unsigned char>(in_[j]))) ++j;
+            if (!in_word_) {
+                out_.begin_word(word_end_);
+                in_word_ = true;
+            }
+            out_.put_lower(in_.substr(i, j - i), i);
+            word_end_ = j;
+            return j;
         }
         if (c == '\'') return apostrophe(i, 1);
         if (c < 0x80) return separator(i, 1);
@@ -291,6 +315,7 @@ struct claim_store::index {
     std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
     std::vector<key_output> outputs;
     std::uint32_t longest_key = 0;  // bytes, its leading space included
+    word_set key_words;             // every word of every key
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
     std::vector<std::uint32_t> where_begin;
     std::vector<std::uint32_t> where_ids;
@@ -376,6 +401,9 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
         if (is_new) add(k, it->second, true);
         where_ids.push_back(it->second);
     }
+    key_words = word_set{};
+    key_words.insert_words(arena);
+    key_words.finish();
     auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
     std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
         if (a.head != b.head) return a.head < b.head;
@@ -533,10 +561,18 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
             if (word_.empty()) first_from_ = from;
             word_.push_back(c);
         }
+        void put_lower(std::string_view run, std::size_t from) {
+            if (word_.empty()) first_from_ = from;
+            append_lower(word_, run);
+        }
         [[nodiscard]] std::string_view word() const { return word_; }
         void drop_last() { word_.pop_back(); }
         void end_word(std::size_t word_end) {
-            if (!starts_.empty()) feed(' ');
+            if (!ix_.key_words.contains(word_)) {
+                skip_word();
+                return;
+            }
+            if (fed_words_++ > 0) feed(' ');
             // Only words a key could still start at are kept: a single-line
             // file can be one sentence of millions of words.
             while (!starts_.empty() && starts_.front().at + ix_.longest_key < length_) starts_.pop_front();
@@ -555,6 +591,15 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         void finish(std::size_t, std::size_t) {}
 
     private:
+        // A word that no key holds: no match can run through it, so the
+        // automaton goes back to the root, where its fail links would take it
+        // after the space that follows (whose node is then the next state).
+        void skip_word() {
+            length_ += (fed_words_++ > 0 ? 1 : 0) + word_.size();
+            state_ = 0;
+            starts_.clear();
+        }
+
         struct word_start {
             std::size_t at;    // position of its first byte in the normalized text
             std::size_t from;  // the input byte it came from
@@ -600,6 +645,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         std::vector<std::uint32_t>& wheres_;
         node_id state_ = 0;
         std::size_t length_ = 0;  // bytes of normalized text fed so far
+        std::size_t fed_words_ = 0;
         std::string word_;
         std::size_t first_from_ = 0;
         std::deque<word_start> starts_;

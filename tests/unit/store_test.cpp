@@ -127,6 +127,21 @@ TEST_CASE("store: scan finds names with their variants, whole words only") {
     CHECK(s.scan("").empty());
 }
 
+TEST_CASE("store: words no key holds are skipped without losing a match or its place") {
+    const auto s = store_of({
+        named("oil", {"oil output"}),
+        named("surge", {"troop surge", "surge"}),
+        named("long", {"the light rail extension plan"}),
+    });
+    // A word that is in no key breaks a phrase; the next phrase is still found, at its own bytes.
+    CHECK(hit_texts(s, "oil and output; Xyzzy plugh OIL OUTPUT") == strings{"oil:OIL OUTPUT"});
+    CHECK(hit_texts(s, "troop troop surge") == strings{"surge:troop surge", "surge:surge"});
+    CHECK(hit_texts(s, "quietly, the light rail extension plans") ==
+          strings{"long:the light rail extension plans"});
+    CHECK(hit_texts(s, "the light rail and extension plan").empty());
+    CHECK(hit_texts(s, "unrelated words only").empty());
+}
+
 TEST_CASE("store: a claim with `where` phrases is named only beside one of them") {
     const auto s = store_of({
         named("troops", {"troops"}, {"Iraq", "Kuwait"}),
