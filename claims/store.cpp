@@ -103,6 +103,34 @@ private:
     std::size_t word_start_ = 0;
 };
 
+// The scanner's current word: a std::string's append and push_back cost
+// more than the rest of the per-word work.
+class word_buffer {
+public:
+    word_buffer() : bytes_(64) {}
+    void clear() { size_ = 0; }
+    [[nodiscard]] bool empty() const { return size_ == 0; }
+    [[nodiscard]] std::size_t size() const { return size_; }
+    [[nodiscard]] std::string_view view() const { return {bytes_.data(), size_}; }
+    [[nodiscard]] char operator[](std::size_t i) const { return bytes_[i]; }
+    void pop_back() { --size_; }
+    void push_back(char c) {
+        make_room(1);
+        bytes_[size_++] = c;
+    }
+    void append_lower(std::string_view ascii) {
+        make_room(ascii.size());
+        for (const char c : ascii) bytes_[size_++] = lower(static_cast<unsigned char>(c));
+    }
+
+private:
+    void make_room(std::size_t n) {
+        if (size_ + n > bytes_.size()) bytes_.resize(std::max(2 * bytes_.size(), size_ + n));
+    }
+    std::vector<char> bytes_;
+    std::size_t size_ = 0;
+};
+
 // Normalizes `input` word by word into an output (text_output above, or the
 // scanner of claim_store::scan, which runs the automaton on the words as
 // they come instead of building the text first).
@@ -563,12 +591,12 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         }
         void put_lower(std::string_view run, std::size_t from) {
             if (word_.empty()) first_from_ = from;
-            append_lower(word_, run);
+            word_.append_lower(run);
         }
-        [[nodiscard]] std::string_view word() const { return word_; }
+        [[nodiscard]] std::string_view word() const { return word_.view(); }
         void drop_last() { word_.pop_back(); }
         void end_word(std::size_t word_end) {
-            if (!ix_.key_words.contains(word_)) {
+            if (!ix_.key_words.contains(word_.view())) {
                 skip_word();
                 return;
             }
@@ -646,7 +674,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         node_id state_ = 0;
         std::size_t length_ = 0;  // bytes of normalized text fed so far
         std::size_t fed_words_ = 0;
-        std::string word_;
+        word_buffer word_;
         std::size_t first_from_ = 0;
         std::deque<word_start> starts_;
     };

@@ -46,6 +46,7 @@
 
 #include "grammar/parse.hpp"
 #include "grammar/time_core.hpp"
+#include "grammar/time_keywords.hpp"
 #include "grammar/time_vague.hpp"
 #include "grammar/time_words.hpp"
 
@@ -168,33 +169,6 @@ bool maybe_keyword(word_ref letters) {
            (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
 }
 
-// The core words sorted, and where each first letter's run begins.
-constexpr auto sorted_core_words = [] {
-    auto words = core_words;
-    std::sort(words.begin(), words.end());
-    return words;
-}();
-constexpr std::array<std::uint8_t, 27> core_word_runs = [] {
-    std::array<std::uint8_t, 27> runs{};
-    for (std::size_t letter = 0; letter <= 26; ++letter) {
-        std::size_t i = 0;
-        while (i < sorted_core_words.size() &&
-               static_cast<std::size_t>(sorted_core_words[i][0] - 'a') < letter)
-            ++i;
-        runs[letter] = static_cast<std::uint8_t>(i);
-    }
-    return runs;
-}();
-
-bool core_word(word_ref letters) {
-    if (letters.size() > 9) return false;
-    const char first = lower(*letters.begin);
-    const auto index = static_cast<std::size_t>(first - 'a');
-    for (std::size_t i = core_word_runs[index]; i < core_word_runs[index + 1]; ++i)
-        if (is(letters, sorted_core_words[i])) return true;
-    return false;
-}
-
 // Some core words start a date only before a few words, because every
 // alternative of the X3 grammar (time_core.cpp) that begins with them
 // needs one of those next: a shift word ("this", "last", "next", …) a unit,
@@ -214,19 +188,40 @@ constexpr std::array<std::string_view, 14> after_shift{"year",   "month", "quart
 constexpr std::size_t months_and_weekdays = 31;
 static_assert(core_words[23] == "dec" && core_words[24] == "monday" && core_words[30] == "sunday");
 
-bool month_or_weekday(word_ref w) {
-    for (std::size_t i = 0; i < months_and_weekdays; ++i)
-        if (is(w, core_words[i])) return true;
-    return false;
-}
+constexpr std::array<std::string_view, 2> ago_words{"ago", "earlier"};
+constexpr std::array<std::string_view, 2> present_words{"present", "date"};
+constexpr std::array<std::string_view, 2> quarter_period_words{"quarter", "period"};
+constexpr std::array<std::string_view, 1> weekend_words{"weekend"};
+constexpr std::array<std::string_view, 1> moment_words{"moment"};
+constexpr std::array<std::string_view, 2> quarter_half_words{"quarter", "half"};
+constexpr std::array<std::string_view, 1> year_words{"year"};
+constexpr std::array<std::string_view, 1> two_words{"two"};
 
-bool grammar_may_start(word_ref letters, const char* end) {
+constexpr keyword_table keywords{
+    listed(core_words, kw_core),
+    {core_words.data(), months_and_weekdays, kw_month_weekday},
+    listed(ago_words, kw_ago | kw_vague),
+    listed(present_words, kw_present),
+    listed(quarter_period_words, kw_quarter_period),
+    listed(weekend_words, kw_weekend),
+    listed(vague_trigger_words, kw_vague),
+    listed(moment_words, kw_vague),
+    listed(shift_words, kw_shift),
+    listed(ordinal_words, kw_ordinal),
+    listed(after_shift, kw_after_shift),
+    listed(quarter_half_words, kw_quarter_half),
+    listed(year_words, kw_year),
+    listed(two_words, kw_two),
+};
+
+// `classes` are those of `letters`, a core word.
+bool grammar_may_start(word_ref letters, std::uint16_t classes, const char* end) {
     const char* after = letters.end;
     if (after < end && *after == '-') ++after;  // "first-quarter"
-    const word_ref next = word_after(after, end);
-    if (is_one_of(letters, shift_words)) return is_one_of(next, after_shift) || month_or_weekday(next);
-    if (is_one_of(letters, ordinal_words)) return is(next, "quarter") || is(next, "half");
-    if (is(letters, "year")) return is(next, "two");
+    const std::uint16_t next = keywords.classes(word_after(after, end));
+    if (classes & kw_shift) return (next & (kw_after_shift | kw_month_weekday)) != 0;
+    if (classes & kw_ordinal) return (next & kw_quarter_half) != 0;
+    if (classes & kw_year) return (next & kw_two) != 0;
     return true;
 }
 
@@ -874,26 +869,23 @@ struct scanner {
         }
         if (p > base && is_alnum(p[-1])) return word_end;
         if (!maybe_keyword(letters)) return word_end;  // the common case
-        if (letters.size() <= 9 && core_word(letters)) {
+        const std::uint16_t kw = keywords.classes(letters);
+        if (kw & kw_core) {
             if ((letters_end == word_end || is(letters, "fy") || is(letters, "q")) &&
-                grammar_may_start(letters, end))
+                grammar_may_start(letters, kw, end))
                 if (const char* next = try_at(p)) return next;
-        } else if (is(letters, "ago") || is(letters, "earlier")) {
+        } else if (kw & kw_ago) {
             if (const char* next = try_ago(p, letters_end)) return next;
-        } else if (is(letters, "present") || is(letters, "date")) {
+        } else if (kw & kw_present) {
             if (const char* next = try_present(letters)) return next;
-        } else if (is(letters, "quarter") || is(letters, "period")) {
+        } else if (kw & kw_quarter_period) {
             if (const char* next = try_quarter(letters)) return next;
-        } else if (is(letters, "weekend")) {
+        } else if (kw & kw_weekend) {
             if (const char* next = try_weekend(letters)) return next;
         }
-        if (vague_trigger(letters))
+        if (kw & kw_vague)
             if (const char* next = try_vague(letters)) return next;
         return word_end;
-    }
-
-    static bool vague_trigger(word_ref w) {
-        return is_one_of(w, vague_trigger_words) || is(w, "ago") || is(w, "earlier") || is(w, "moment");
     }
 
     // "recently", "the near future", "these days" (time_vague.cpp).

@@ -11,23 +11,23 @@
 
 namespace factlint::grammar::time_detail {
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-inline char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // ---- words around a phrase ------------------------------------------------
 
 struct word_ref {
     const char* begin = nullptr;
     const char* end = nullptr;
-    [[nodiscard]] explicit operator bool() const { return begin != end; }
-    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(end - begin); }
+    [[nodiscard]] constexpr explicit operator bool() const { return begin != end; }
+    [[nodiscard]] constexpr std::size_t size() const { return static_cast<std::size_t>(end - begin); }
 };
 
-inline bool is(word_ref w, std::string_view lower_word) {
+constexpr bool is(word_ref w, std::string_view lower_word) {
     if (w.size() != lower_word.size()) return false;
     for (std::size_t i = 0; i < lower_word.size(); ++i)
         if (lower(w.begin[i]) != lower_word[i]) return false;

@@ -1,0 +1,94 @@
+// Internal to the time scanner (grammar/time_scan.cpp): the classes of the
+// words it stops at, found with one hash look-up per word instead of a
+// comparison with each word of a list (which was about a twentieth of a
+// check: the scanner meets every word of the prose).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+#include "grammar/time_words.hpp"
+
+namespace factlint::grammar::time_detail {
+
+enum keyword_class : std::uint16_t {
+    kw_core = 1u << 0,            // the X3 grammar is tried at it (core_words)
+    kw_ago = 1u << 1,             // "ago", "earlier"
+    kw_present = 1u << 2,         // "present", "date"
+    kw_quarter_period = 1u << 3,  // "quarter", "period"
+    kw_weekend = 1u << 4,         // "weekend"
+    kw_vague = 1u << 5,           // a vague reference may be read around it
+    kw_shift = 1u << 6,           // "this", "last", "next", …
+    kw_ordinal = 1u << 7,         // "first" … "fourth"
+    kw_after_shift = 1u << 8,     // what a shift word needs next to start a date
+    kw_month_weekday = 1u << 9,   // a month name or abbreviation, or a weekday
+    kw_quarter_half = 1u << 10,   // what an ordinal needs next
+    kw_year = 1u << 11,           // "year"
+    kw_two = 1u << 12,            // "two", after "year"
+};
+
+class keyword_table {
+public:
+    struct list {
+        const std::string_view* words;
+        std::size_t size;
+        std::uint16_t classes;
+    };
+
+    constexpr keyword_table(std::initializer_list<list> lists) {
+        for (const list& l : lists)
+            for (std::size_t i = 0; i < l.size; ++i) add(l.words[i], l.classes);
+    }
+
+    // The classes of a letters-only word, in any case; 0 for other words.
+    [[nodiscard]] constexpr std::uint16_t classes(word_ref w) const {
+        if (w.size() == 0 || w.size() > max_length) return 0;
+        for (std::size_t s = hash(w) & mask;; s = (s + 1) & mask) {
+            const slot& e = slots_[s];
+            if (e.classes == 0) return 0;
+            if (is(w, e.word)) return e.classes;
+        }
+    }
+
+private:
+    static constexpr std::size_t size = 256;  // a power of two, under half full
+    static constexpr std::size_t mask = size - 1;
+    static constexpr std::size_t max_length = 15;
+    struct slot {
+        std::string_view word;
+        std::uint16_t classes = 0;
+    };
+
+    static constexpr std::size_t hash(word_ref w) {
+        std::uint32_t h = 2166136261u;
+        for (const char* p = w.begin; p != w.end; ++p)
+            h = (h ^ static_cast<unsigned char>(lower(*p))) * 16777619u;
+        return h ^ (h >> 15);
+    }
+
+    constexpr void add(std::string_view word, std::uint16_t classes) {
+        const word_ref w{word.data(), word.data() + word.size()};
+        for (std::size_t s = hash(w) & mask;; s = (s + 1) & mask) {
+            slot& e = slots_[s];
+            if (e.classes == 0) {
+                e = {word, classes};
+                return;
+            }
+            if (e.word == word) {
+                e.classes = static_cast<std::uint16_t>(e.classes | classes);
+                return;
+            }
+        }
+    }
+
+    std::array<slot, size> slots_{};
+};
+
+template <std::size_t N>
+constexpr keyword_table::list listed(const std::array<std::string_view, N>& words, std::uint16_t classes) {
+    return {words.data(), N, classes};
+}
+
+}  // namespace factlint::grammar::time_detail
