@@ -65,7 +65,7 @@ std::string_view scale_for(double value, std::string_view scale) {
 std::string format_like(const claim_record& like, double value) {
     const std::string_view scale = scale_for(value, like.scale);
     std::string number = format_number(value / scale_factor(scale));
-    if (!scale.empty()) number += (scale.size() <= 2 ? "" : " ") + std::string(scale);
+    if (!scale.empty()) number.append(scale.size() <= 2 ? "" : " ").append(scale);
     const std::string_view sign = currency_sign(like.unit);
     if (!sign.empty()) return std::string(sign) + number;
     if (like.unit == "percent") return number + "%";
