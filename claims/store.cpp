@@ -298,24 +298,21 @@ bool is_plain(std::string_view phrase) {
 // a trailing plural "s" dropped as the normalizer does.
 void normalize_plain(std::string_view phrase, std::string& out) {
     const std::size_t base = out.size();
-    std::size_t word = std::string::npos;  // where the current word starts in `out`
-    auto end_word = [&] {
-        const std::size_t n = out.size() - word;
-        if (n > 3 && out.back() == 's' && out[out.size() - 2] != 's') out.pop_back();
-        word = std::string::npos;
-    };
-    for (const char c : phrase) {
-        if (c == ' ') {
-            if (word != std::string::npos) end_word();
+    for (std::size_t at = 0; at < phrase.size();) {
+        if (phrase[at] == ' ') {
+            ++at;
             continue;
         }
-        if (word == std::string::npos) {
-            if (out.size() != base) out.push_back(' ');
-            word = out.size();
-        }
-        out.push_back(lower(static_cast<unsigned char>(c)));
+        std::size_t end = at + 1;
+        while (end < phrase.size() && phrase[end] != ' ') ++end;
+        std::string_view word = phrase.substr(at, end - at);
+        // Letters only: `| 0x20` is the lower case.
+        if (word.size() > 3 && (word.back() | 0x20) == 's' && (word[word.size() - 2] | 0x20) != 's')
+            word.remove_suffix(1);
+        if (out.size() != base) out.push_back(' ');
+        append_lower(out, word);
+        at = end;
     }
-    if (word != std::string::npos) end_word();
 }
 
 // The byte of a sorted key at `depth`: from its packed head while there is

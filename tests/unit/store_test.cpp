@@ -170,6 +170,19 @@ TEST_CASE("store: overlapping hits of different claims are all returned, in orde
     CHECK(hit_texts(s, "US troops") == strings{"twice:US troops"});
 }
 
+TEST_CASE("store: names of plain letters and spaces are keyed as the normalizer keys any name") {
+    // The first of each pair takes the index's shortcut for plain names, the
+    // second (a dash, a dot) the general normalizer; both must match alike.
+    auto s = store_of({named("plain", {" Glass  HOUSES "}), named("general", {"glass-houses"}),
+                       named("gas", {"Gas"}), named("gas2", {"gas."}), named("class", {"Class"}),
+                       named("class2", {"class-"})});
+    CHECK(hit_texts(s, "a glass house") == strings{"plain:glass house", "general:glass house"});
+    CHECK(hit_texts(s, "Glass Houses") == strings{"plain:Glass Houses", "general:Glass Houses"});
+    CHECK(hit_texts(s, "gas") == strings{"gas:gas", "gas2:gas"});
+    CHECK(hit_texts(s, "ga").empty());  // "gas" keeps its "s": three letters
+    CHECK(hit_texts(s, "one class") == strings{"class:class", "class2:class"});  // "ss" is no plural
+}
+
 TEST_CASE("store: find, and an empty or unindexed store") {
     claim_store empty;
     CHECK(empty.empty());
