@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <tuple>
@@ -118,9 +119,20 @@ public:
         make_room(1);
         bytes_[size_++] = c;
     }
-    void append_lower(std::string_view ascii) {
-        make_room(ascii.size());
-        for (const char c : ascii) bytes_[size_++] = lower(static_cast<unsigned char>(c));
+    // ASCII letters and digits only: for those, setting bit 5 lowers a
+    // letter and leaves a digit as it is, so eight bytes go at once.
+    void append_lower(std::string_view alnum) {
+        make_room(alnum.size());
+        char* out = bytes_.data() + size_;
+        std::size_t k = 0;
+        for (; k + 8 <= alnum.size(); k += 8) {
+            std::uint64_t chunk = 0;
+            std::memcpy(&chunk, alnum.data() + k, 8);
+            chunk |= 0x2020202020202020ULL;
+            std::memcpy(out + k, &chunk, 8);
+        }
+        for (; k < alnum.size(); ++k) out[k] = static_cast<char>(alnum[k] | 0x20);
+        size_ += alnum.size();
     }
 
 private:
