@@ -13,6 +13,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "claims/id_table.hpp"
 #include "claims/word_set.hpp"
 
 namespace factlint {
@@ -340,7 +341,7 @@ unsigned char byte_at(const key_ref& k, std::string_view arena, std::size_t dept
 struct claim_store::index {
     // id -> index into claims_, built with the name index; views into the
     // claims, so an add() after it clears the map and find() searches.
-    std::unordered_map<std::string_view, std::size_t> ids;
+    id_table ids;
     bool ids_current = true;
 
     std::array<node_id, 256> root_next{};   // dense at the root
@@ -556,7 +557,8 @@ void claim_store::build_index() {
     index_->build(claims_);
     index_->ids.clear();
     index_->ids.reserve(claims_.size());
-    for (std::size_t i = 0; i < claims_.size(); ++i) index_->ids.emplace(claims_[i].id, i);
+    for (std::size_t i = 0; i < claims_.size(); ++i)
+        index_->ids.insert(claims_[i].id, static_cast<std::uint32_t>(i));
     index_->ids_current = true;
 }
 
@@ -566,8 +568,8 @@ const reference_claim* claim_store::find(std::string_view id) const {
             std::find_if(claims_.begin(), claims_.end(), [&](const auto& c) { return c.id == id; });
         return it == claims_.end() ? nullptr : &*it;
     }
-    const auto it = index_->ids.find(id);
-    return it == index_->ids.end() ? nullptr : &claims_[it->second];
+    const std::uint32_t* i = index_->ids.find(id);
+    return i == nullptr ? nullptr : &claims_[*i];
 }
 
 std::vector<name_hit> claim_store::scan(std::string_view text) const {

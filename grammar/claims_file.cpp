@@ -7,8 +7,8 @@
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 
+#include "claims/id_table.hpp"
 #include "claims/unit.hpp"
 #include "grammar/claims_file_lines.hpp"
 #include "grammar/claims_file_values.hpp"
@@ -86,6 +86,7 @@ public:
         // is never touched, so it costs no memory.
         const std::size_t size = content_.size();
         ids_.reserve(size / 128);
+        id_places_.reserve(size / 128);
         result_.claims.reserve(size / 128);
         extents_.reserve(size / 128);
         storage_->phrases.reserve(size / 64);
@@ -157,11 +158,14 @@ private:
         c.id = line.substr(id_at, id->size());
         c.where = {storage_->path, number, column_of(line, id_at)};
         const auto [first, inserted] =
-            ids_.try_emplace(line.substr(id_at, id->size()), number, c.where.column);
-        if (!inserted) {
+            ids_.insert(line.substr(id_at, id->size()), static_cast<std::uint32_t>(id_places_.size()));
+        if (inserted) {
+            id_places_.push_back({number, c.where.column});
+        } else {
+            const auto [first_line, first_column] = id_places_[first];
             fail(number, line, id_at,
                  "duplicate claim id `" + *id + "`, first defined at " +
-                     location_text({path_, first->second.first, first->second.second}));
+                     location_text({path_, first_line, first_column}));
         }
     }
 
@@ -331,7 +335,8 @@ private:
     std::vector<std::string_view> names_, wheres_;
     std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory
     claims_quantity::reader quantities_;
-    std::unordered_map<std::string_view, std::pair<int, int>> ids_;  // id (in the content) -> line, column
+    id_table ids_;                                // id (in the content) -> its number in id_places_
+    std::vector<std::pair<int, int>> id_places_;  // line and column of each id's first definition
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "claims/id_table.hpp"
 #include "claims/store.hpp"
 
 namespace {
@@ -181,6 +182,26 @@ TEST_CASE("store: names of plain letters and spaces are keyed as the normalizer 
     CHECK(hit_texts(s, "gas") == strings{"gas:gas", "gas2:gas"});
     CHECK(hit_texts(s, "ga").empty());  // "gas" keeps its "s": three letters
     CHECK(hit_texts(s, "one class") == strings{"class:class", "class2:class"});  // "ss" is no plural
+}
+
+TEST_CASE("store: the id table keeps each id's first number as it grows") {
+    id_table t;
+    CHECK(t.find("a") == nullptr);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5000; ++i) ids.push_back("id-" + std::to_string(i));
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        CHECK(t.insert(ids[i], static_cast<std::uint32_t>(i)).second);
+    const auto again = t.insert(ids[42], 7);
+    CHECK_FALSE(again.second);
+    CHECK(again.first == 42);
+    for (std::size_t i = 0; i < ids.size(); i += 97) {
+        REQUIRE(t.find(ids[i]) != nullptr);
+        CHECK(*t.find(ids[i]) == i);
+    }
+    CHECK(t.find("id-5000") == nullptr);
+    CHECK(t.find("") == nullptr);
+    t.clear();
+    CHECK(t.find(ids[0]) == nullptr);
 }
 
 TEST_CASE("store: find, and an empty or unindexed store") {

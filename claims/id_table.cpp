@@ -1,0 +1,48 @@
+#include "claims/id_table.hpp"
+
+#include <functional>
+
+namespace factlint {
+
+void id_table::reserve(std::size_t ids) {
+    std::size_t slots = 16;
+    while (slots < 2 * ids) slots *= 2;
+    if (slots > slots_.size()) rehash(slots);
+}
+
+void id_table::clear() {
+    slots_.clear();
+    size_ = 0;
+}
+
+std::size_t id_table::slot_of(std::string_view id) const {
+    const std::size_t mask = slots_.size() - 1;
+    const std::size_t hash = std::hash<std::string_view>{}(id);
+    std::size_t at = hash & mask;
+    while (slots_[at].used && slots_[at].id != id) at = (at + 1) & mask;
+    return at;
+}
+
+std::pair<std::uint32_t, bool> id_table::insert(std::string_view id, std::uint32_t value) {
+    if (2 * (size_ + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
+    slot& s = slots_[slot_of(id)];
+    if (s.used) return {s.value, false};
+    s = {id, value, true};
+    ++size_;
+    return {value, true};
+}
+
+const std::uint32_t* id_table::find(std::string_view id) const {
+    if (slots_.empty()) return nullptr;
+    const slot& s = slots_[slot_of(id)];
+    return s.used ? &s.value : nullptr;
+}
+
+void id_table::rehash(std::size_t slots) {
+    std::vector<slot> old(slots);
+    old.swap(slots_);
+    for (const slot& s : old)
+        if (s.used) slots_[slot_of(s.id)] = s;
+}
+
+}  // namespace factlint
