@@ -441,7 +441,6 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
     }
     key_words = word_set{};
     key_words.insert_words(arena);
-    key_words.finish();
     auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
     std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
         if (a.head != b.head) return a.head < b.head;

@@ -9,44 +9,42 @@ void word_set::insert_words(std::string_view words) {
     std::size_t i = 0;
     while (i < words.size()) {
         const std::size_t end = std::min(words.find(' ', i), words.size());
-        if (end > i) {
-            entries_.push_back(
-                {static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(end - i)});
-            text_.append(words.substr(i, end - i));
-        }
+        if (end > i) insert(words.substr(i, end - i));
         i = end + 1;
-    }
-}
-
-void word_set::finish() {
-    std::size_t capacity = 16;
-    while (capacity < 2 * entries_.size()) capacity *= 2;  // at most half full
-    slots_.assign(capacity, entry{});
-    for (const entry& e : entries_) place(e);
-    entries_.clear();
-    entries_.shrink_to_fit();
-}
-
-void word_set::place(entry e) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t s = hash(word_at(e)) & mask;; s = (s + 1) & mask) {
-        if (slots_[s].length == 0) {
-            slots_[s] = e;
-            return;
-        }
-        if (word_at(slots_[s]) == word_at(e)) return;  // there already
     }
 }
 
 bool word_set::contains(std::string_view word) const {
     if (slots_.empty() || word.empty()) return false;
+    return slots_[slot_of(word)].length != 0;
+}
+
+std::size_t word_set::slot_of(std::string_view word) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = hash(word) & mask;; s = (s + 1) & mask) {
         const entry& e = slots_[s];
-        if (e.length == 0) return false;
+        if (e.length == 0) return s;
         if (e.length == word.size() && std::memcmp(text_.data() + e.offset, word.data(), word.size()) == 0)
-            return true;
+            return s;
     }
+}
+
+void word_set::insert(std::string_view word) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::size_t s = slot_of(word);
+    if (slots_[s].length != 0) return;  // there already
+    slots_[s] = {static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(word.size())};
+    text_.append(word);
+    ++count_;
+}
+
+// Doubling as words come keeps the table sized to the distinct words (a
+// phrase shared by many claims is in the keys many times).
+void word_set::grow() {
+    std::vector<entry> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(16, 2 * old.size()), entry{});
+    for (const entry& e : old)
+        if (e.length != 0) slots_[slot_of(word_at(e))] = e;
 }
 
 // Eight bytes at a time (words are short: most take one or two rounds),

@@ -13,10 +13,8 @@ namespace factlint {
 
 class word_set {
 public:
-    // Adds each space-separated word of `words`.
+    // Adds each space-separated word of `words` not in the set yet.
     void insert_words(std::string_view words);
-    // Sizes the table; call after the last insert, before contains().
-    void finish();
     [[nodiscard]] bool contains(std::string_view word) const;
 
 private:
@@ -28,11 +26,14 @@ private:
     [[nodiscard]] std::string_view word_at(const entry& e) const {
         return {text_.data() + e.offset, e.length};
     }
-    void place(entry e);
+    // The slot holding `word`, or the empty slot where it would go.
+    [[nodiscard]] std::size_t slot_of(std::string_view word) const;
+    void insert(std::string_view word);
+    void grow();
 
-    std::string text_;            // the words, one after another
-    std::vector<entry> entries_;  // in order of insertion
-    std::vector<entry> slots_;    // open addressing, a power of two
+    std::string text_;          // each word once, one after another
+    std::vector<entry> slots_;  // open addressing, a power of two, at most half full
+    std::size_t count_ = 0;
 };
 
 }  // namespace factlint

@@ -9,6 +9,7 @@
 
 #include "claims/id_table.hpp"
 #include "claims/store.hpp"
+#include "claims/word_set.hpp"
 
 namespace {
 
@@ -126,6 +127,18 @@ TEST_CASE("store: scan finds names with their variants, whole words only") {
     CHECK(hit_texts(s, "Harbor Foodstuffs").empty());
     CHECK(hit_texts(s, "Iraqi troops").empty());
     CHECK(s.scan("").empty());
+}
+
+TEST_CASE("store: the set of key words keeps each word once and finds only those") {
+    word_set set;
+    CHECK_FALSE(set.contains("troop"));  // empty
+    set.insert_words(" us troop surge");
+    set.insert_words(" troop  us ");
+    std::string many;
+    for (int i = 0; i < 5000; ++i) many += " w" + std::to_string(i);  // makes the table grow many times
+    set.insert_words(many);
+    for (const char* w : {"us", "troop", "surge", "w0", "w4999", "w2500"}) CHECK(set.contains(w));
+    for (const char* w : {"", " ", "u", "troops", "w5000", "w", "surge "}) CHECK_FALSE(set.contains(w));
 }
 
 TEST_CASE("store: words no key holds are skipped without losing a match or its place") {
