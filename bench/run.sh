@@ -9,7 +9,8 @@
 # included) timed with /usr/bin/time. Throughput is computed from CPU time
 # (user + sys), which a loaded shared machine distorts far less than wall
 # time; wall-time figures are shown beside it. -j 2 vs -j 1 can only be
-# judged on wall time. Medians of N runs.
+# judged on wall time. Medians of N runs; the figures compared with each
+# other (10 vs 100,000 claims, 5 vs 50 MB, -j 1 vs -j 2) take turns.
 #
 # Environment: BENCH_BUILD_DIR (default <repo>/build/bench), PEERS_DIR
 # (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR
@@ -23,11 +24,11 @@ corpus=$shared/corpus/news.txt
 build=${BENCH_BUILD_DIR:-$repo/build/bench}
 export PEERS_DIR=${PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers}
 
-runs=5 big_runs=3 rec_slice=100000 big_copies=10 peers=1 scale=1 profile=0
+runs=5 big_runs=5 rec_slice=100000 big_copies=10 peers=1 scale=1 profile=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) runs=1 big_runs=1 rec_slice=50000 big_copies=4 ;;
-    --runs) runs=$2; big_runs=$(( $2 < 3 ? $2 : 3 )); shift ;;
+    --runs) runs=$2; big_runs=$(( $2 < 5 ? $2 : 5 )); shift ;;
     --rec-slice) rec_slice=$2; shift ;;
     --big-copies) big_copies=$2; shift ;;
     --no-peers) peers=0 ;;
@@ -72,21 +73,48 @@ mkdir -p "$tmp"
 #   cpu (median user+sys s), wall (median s), rss (max KB), status (last).
 # A status above 2 (crash, signal) aborts with the command shown.
 measure() {
-  local tag=$1 n=$2; shift 2
-  local f=$tmp/time.$tag i out=/dev/null
-  case $tag in chrono | recognizers) out=$tmp/stdout.$tag ;; esac  # peers report their bytes
-  : >"$f.all"
+  local tag=$1 n=$2 i; shift 2
+  : >"$tmp/time.$tag.all"
+  for ((i = 0; i < n; i++)); do run_once "$tag" "$@"; done
+  summarize "$tag" "$@"
+}
+
+# measure_pair TAG_A TAG_B N: runs the commands in the arrays cmd_a and
+# cmd_b by turns, N times each, and sets cpu_a wall_a rss_a and cpu_b wall_b
+# rss_b. The figures that are compared with each other (10 vs 100,000
+# claims, 5 vs 50 MB, -j 1 vs -j 2) are measured this way, so that the
+# machine's speed drifting over a minute (other work on a shared host)
+# moves both sides alike instead of one.
+measure_pair() {
+  local a=$1 b=$2 n=$3 i
+  : >"$tmp/time.$a.all"
+  : >"$tmp/time.$b.all"
   for ((i = 0; i < n; i++)); do
-    /usr/bin/time -o "$f" -f '%e %U %S %M %x' "$@" >"$out" 2>"$tmp/stderr.$tag" || true
-    tail -n 1 "$f" >>"$f.all"
+    run_once "$a" "${cmd_a[@]}"
+    run_once "$b" "${cmd_b[@]}"
   done
+  summarize "$a" "${cmd_a[@]}"
+  cpu_a=$cpu wall_a=$wall rss_a=$rss
+  summarize "$b" "${cmd_b[@]}"
+  cpu_b=$cpu wall_b=$wall rss_b=$rss
+}
+
+run_once() {
+  local tag=$1 f=$tmp/time.$1 out=/dev/null; shift
+  case $tag in chrono | recognizers) out=$tmp/stdout.$tag ;; esac  # peers report their bytes
+  /usr/bin/time -o "$f" -f '%e %U %S %M %x' "$@" >"$out" 2>"$tmp/stderr.$tag" || true
+  tail -n 1 "$f" >>"$f.all"
+}
+
+summarize() {
+  local tag=$1; shift
   read -r cpu wall rss status < <(awk '
     { w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4; s = $5 }
     function med(a, n,   i, j, t) {
       for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
       return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
     }
-    END { printf "%.3f %.3f %d %d\n", med(c, NR), med(w, NR), m, s }' "$f.all")
+    END { printf "%.3f %.3f %d %d\n", med(c, NR), med(w, NR), m, s }' "$tmp/time.$tag.all")
   if [ "$status" -gt 2 ]; then
     echo "run.sh: FAILED (exit status $status): $*" >&2
     cat "$tmp/stderr.$tag" >&2
@@ -175,10 +203,10 @@ if [ "$scale" = 1 ]; then
   # Claims: 10 vs 100,000 on the same input, and the load time alone.
   measure load100k "$runs" "$factlint" claims "$tmp/c100k.claims"
   load_cpu=$cpu load_wall=$wall
-  measure c10 "$runs" "$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c10.claims" "$corpus"
-  c10_cpu=$cpu
-  measure c100k "$runs" "$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c100k.claims" "$corpus"
-  c100k_cpu=$cpu c100k_rss=$rss
+  cmd_a=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c10.claims" "$corpus")
+  cmd_b=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c100k.claims" "$corpus")
+  measure_pair c10 c100k "$runs"
+  c10_cpu=$cpu_a c100k_cpu=$cpu_b
   echo "check news.txt, 10 claims:       $c10_cpu s CPU"
   echo "check news.txt, 100,000 claims:  $c100k_cpu s CPU ($(calc '%.2fx' "$c100k_cpu / $c10_cpu"));" \
     "without the claims load: $(calc '%.3f' "$c100k_cpu - $load_cpu") s ($(calc '%.2fx' "($c100k_cpu - $load_cpu) / $c10_cpu"))"
@@ -191,11 +219,13 @@ if [ "$scale" = 1 ]; then
   # Linearity: 5 MB vs big_copies x 5 MB, one file each.
   "$bench/gen_input" concat "$big_copies" "$tmp/big.txt"
   big_bytes=$(bytes_of "$tmp/big.txt")
-  measure big "$big_runs" "${check1k[@]}" "$tmp/big.txt"
-  big_cpu=$cpu big_rss=$rss
-  per5=$(calc '%.4f' "$check_cpu / ($corpus_bytes / 1e6)")
+  cmd_a=("${check1k[@]}" "$corpus")
+  cmd_b=("${check1k[@]}" "$tmp/big.txt")
+  measure_pair small big "$big_runs"
+  small_cpu=$cpu_a big_cpu=$cpu_b big_rss=$rss_b
+  per5=$(calc '%.4f' "$small_cpu / ($corpus_bytes / 1e6)")
   perbig=$(calc '%.4f' "$big_cpu / ($big_bytes / 1e6)")
-  echo "check 5 MB:  $check_cpu s CPU, $per5 s/MB"
+  echo "check 5 MB:  $small_cpu s CPU, $per5 s/MB (median of $big_runs, taking turns with the big input)"
   echo "check $(calc '%.0f' "$big_bytes / 1e6") MB: $big_cpu s CPU, $perbig s/MB (median of $big_runs), peak RSS $(calc '%.0f' "$big_rss / 1024") MB"
   target "time linear within 10% (5 vs $(calc '%.0f' "$big_bytes / 1e6") MB)" \
     "$perbig / $per5 <= 1.10 && $perbig / $per5 >= 0.90" "$(calc '%.3f' "$perbig / $per5") (s/MB big / s/MB 5 MB)"
@@ -213,10 +243,10 @@ if [ "$scale" = 1 ]; then
 
   # Parallelism: 2,225 one-article files, wall time.
   "$bench/gen_input" split "$tmp/articles"
-  measure j1 "$runs" "$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles"
-  j1_wall=$wall j1_cpu=$cpu
-  measure j2 "$runs" "$factlint" check --no-config -j 2 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles"
-  j2_wall=$wall j2_cpu=$cpu
+  cmd_a=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles")
+  cmd_b=("$factlint" check --no-config -j 2 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles")
+  measure_pair j1 j2 "$runs"
+  j1_wall=$wall_a j1_cpu=$cpu_a j2_wall=$wall_b j2_cpu=$cpu_b
   echo "2,225 files: -j 1 $j1_wall s wall ($j1_cpu s CPU), -j 2 $j2_wall s wall ($j2_cpu s CPU)"
   target "-j 2 >= 1.7x -j 1 (wall; load-sensitive)" "$j1_wall / $j2_wall >= 1.7" \
     "$(calc '%.2fx' "$j1_wall / $j2_wall") wall; CPU -j2/-j1 $(calc '%.2f' "$j2_cpu / $j1_cpu")"
