@@ -10,7 +10,8 @@
 # (user + sys), which a loaded shared machine distorts far less than wall
 # time; wall-time figures are shown beside it. -j 2 vs -j 1 can only be
 # judged on wall time. Medians of N runs; the figures compared with each
-# other (10 vs 100,000 claims, 5 vs 50 MB, -j 1 vs -j 2) take turns.
+# other (check vs chrono-node, 10 vs 100,000 claims, 5 vs 50 MB, -j 1 vs
+# -j 2) take turns.
 #
 # Environment: BENCH_BUILD_DIR (default <repo>/build/bench), PEERS_DIR
 # (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR
@@ -162,13 +163,20 @@ printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-
 measure extract "$runs" "$factlint" extract --no-config -j 1 "$corpus"
 row_measured "factlint extract -j 1" "news.txt (whole)" "$corpus_bytes"
 extract_mbps=$last_mbps
-measure check "$runs" "${check1k[@]}" "$corpus"
-check_cpu=$cpu
+if [ "$peers" = 1 ]; then
+  # check and chrono-node by turns: their ratio is a target.
+  cmd_a=("${check1k[@]}" "$corpus")
+  cmd_b=(node "$shared/bench/peers/chrono.js" "$corpus")
+  measure_pair check chrono "$runs"
+  cpu=$cpu_a wall=$wall_a rss=$rss_a
+else
+  measure check "$runs" "${check1k[@]}" "$corpus"
+fi
 row_measured "factlint check -j 1, 1,000 claims" "news.txt (whole)" "$corpus_bytes"
 check_mbps=$last_mbps
 chrono_mbps= rec_mbps=
 if [ "$peers" = 1 ]; then
-  measure chrono "$runs" node "$shared/bench/peers/chrono.js" "$corpus"
+  cpu=$cpu_b wall=$wall_b rss=$rss_b
   row_measured "chrono-node 2.10.3 (dates)" "news.txt (whole)" "$corpus_bytes" "$check_mbps"
   chrono_mbps=$last_mbps
   rec_runs=$(( runs < 3 ? runs : 3 ))
