@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 namespace fs = std::filesystem;
@@ -93,8 +94,8 @@ private:
                                static_cast<int>(where.begin.column), std::move(message)});
     }
     void wrong_type(const toml::key& key, const toml::node& node, std::string_view expected) {
-        error_at(node.source(), "\"" + std::string(key.str()) + "\" must be " + std::string(expected) +
-                                    ", not " + std::string(type_name(node)));
+        error_at(node.source(),
+                 fmt::format("\"{}\" must be {}, not {}", key.str(), expected, type_name(node)));
     }
 
     void read_key(const toml::key& key, const toml::node& node) {
@@ -151,8 +152,7 @@ private:
 
     void bad_choice(const toml::key& key, const toml::node& node, std::string_view got,
                     std::string_view choices) {
-        error_at(node.source(), "\"" + std::string(key.str()) + "\" must be one of " + std::string(choices) +
-                                    ", not \"" + std::string(got) + "\"");
+        error_at(node.source(), fmt::format("\"{}\" must be one of {}, not \"{}\"", key.str(), choices, got));
     }
 
     // An array of strings; with `allow_string`, also one string (split by the caller).
@@ -171,8 +171,8 @@ private:
             if (auto s = item.value_exact<std::string>()) {
                 items.push_back(*s);
             } else {
-                error_at(item.source(), "\"" + std::string(key.str()) + "\" must hold strings, not " +
-                                            std::string(type_name(item)));
+                error_at(item.source(),
+                         fmt::format("\"{}\" must hold strings, not {}", key.str(), type_name(item)));
                 ok = false;
             }
         }
