@@ -11,10 +11,8 @@
 #include <deque>
 #include <iterator>
 #include <tuple>
-#include <unordered_map>
 
 #include "claims/id_table.hpp"
-#include "claims/word_set.hpp"
 
 namespace factlint {
 
@@ -353,7 +351,13 @@ struct claim_store::index {
     std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
     std::vector<key_output> outputs;
     std::uint32_t longest_key = 0;  // bytes, its leading space included
-    word_set key_words;             // every word of every key
+    // The keys, " words" one after another; the key-word table views it.
+    std::string key_text;
+    // Each distinct word of the keys, numbered in order of first appearance:
+    // a word of the text that is not here cannot be inside a match, so the
+    // scan skips it without feeding its bytes to the automaton (most words
+    // of prose, whatever the claims).
+    id_table key_words;
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
     std::vector<std::uint32_t> where_begin;
     std::vector<std::uint32_t> where_ids;
@@ -370,6 +374,7 @@ struct claim_store::index {
     void build(const std::vector<reference_claim>& claims);
 
 private:
+    void number_key_words();
     void build_trie(const std::vector<key_ref>& keys, std::string_view arena);
     void build_links();
 };
@@ -378,7 +383,8 @@ private:
 // start at a word. Keys are sorted so that the trie can be built breadth
 // first straight from them (build_trie).
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
-    std::string arena;
+    std::string& arena = key_text;  // kept: key_words views it
+    arena.clear();
     std::vector<key_ref> keys;
     keys.reserve(claims.size() + claims.size() / 2);
     std::size_t phrase_bytes = 0;
@@ -425,7 +431,8 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
     }
     // A phrase's number is its first claim's; a phrase shared by many claims
     // is one key.
-    std::unordered_map<std::string_view, std::uint32_t> where_number;  // views into the arena
+    id_table where_number;  // views into the arena
+    std::uint32_t next_where = 0;
     where_ids.clear();
     where_ids.reserve(wheres.size());
     for (const key_ref& k : wheres) {
@@ -433,14 +440,12 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
             where_ids.push_back(none);  // no words: never found, so the claim is never named
             continue;
         }
-        const auto [it, is_new] =
-            where_number.try_emplace(std::string_view(arena).substr(k.offset + 1, k.length - 1),
-                                     static_cast<std::uint32_t>(where_number.size()));
-        if (is_new) add(k, it->second, true);
-        where_ids.push_back(it->second);
+        const auto [number, is_new] =
+            where_number.insert(std::string_view(arena).substr(k.offset + 1, k.length - 1), next_where);
+        if (is_new) add(k, next_where++, true);
+        where_ids.push_back(number);
     }
-    key_words = word_set{};
-    key_words.insert_words(arena);
+    number_key_words();
     auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
     std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
         if (a.head != b.head) return a.head < b.head;
@@ -464,6 +469,17 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
                keys.end());
     build_trie(keys, arena);
     build_links();
+}
+
+void claim_store::index::number_key_words() {
+    key_words.clear();
+    std::uint32_t next = 0;
+    const std::string_view text(key_text);
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        if (end > i && key_words.insert(text.substr(i, end - i), next).second) ++next;
+        i = end + 1;
+    }
 }
 
 // The trie in breadth-first order, straight from the sorted keys: a node
@@ -606,7 +622,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         [[nodiscard]] std::string_view word() const { return word_.view(); }
         void drop_last() { word_.pop_back(); }
         void end_word(std::size_t word_end) {
-            if (!ix_.key_words.contains(word_.view())) {
+            if (ix_.key_words.find(word_.view()) == nullptr) {
                 skip_word();
                 return;
             }

@@ -9,7 +9,6 @@
 
 #include "claims/id_table.hpp"
 #include "claims/store.hpp"
-#include "claims/word_set.hpp"
 
 namespace {
 
@@ -129,16 +128,17 @@ TEST_CASE("store: scan finds names with their variants, whole words only") {
     CHECK(s.scan("").empty());
 }
 
-TEST_CASE("store: the set of key words keeps each word once and finds only those") {
-    word_set set;
-    CHECK_FALSE(set.contains("troop"));  // empty
-    set.insert_words(" us troop surge");
-    set.insert_words(" troop  us ");
-    std::string many;
-    for (int i = 0; i < 5000; ++i) many += " w" + std::to_string(i);  // makes the table grow many times
-    set.insert_words(many);
-    for (const char* w : {"us", "troop", "surge", "w0", "w4999", "w2500"}) CHECK(set.contains(w));
-    for (const char* w : {"", " ", "u", "troops", "w5000", "w", "surge "}) CHECK_FALSE(set.contains(w));
+TEST_CASE("store: every word of every key is found, each once, however many keys there are") {
+    std::vector<reference_claim> claims{named("surge", {"US troop surge"}), named("pair", {"troop  us"})};
+    for (int i = 0; i < 5000; ++i)  // the table of key words grows many times
+        claims.push_back(
+            named(std::string("c").append(std::to_string(i)), {std::string("w").append(std::to_string(i))}));
+    const auto s = store_of(std::move(claims));
+    CHECK(hit_texts(s, "US troops surge") == strings{"surge:US troops surge"});
+    CHECK(hit_texts(s, "troop US") == strings{"pair:troop US"});
+    CHECK(hit_texts(s, "w0, w2500 and w4999") == strings{"c0:w0", "c2500:w2500", "c4999:w4999"});
+    // Not whole key words: a longer word, a prefix, a word no key has.
+    CHECK(hit_texts(s, "w5000 w u surges").empty());
 }
 
 TEST_CASE("store: words no key holds are skipped without losing a match or its place") {
