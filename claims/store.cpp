@@ -24,11 +24,31 @@ bool ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &
 bool ascii_alnum(unsigned char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
 char lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
 
-void append_lower(std::string& to, std::string_view ascii) {
+// Copies ASCII letters and digits lowered to `out` (which may be `alnum`
+// itself): for those bytes, setting bit 5 lowers a letter and leaves a digit
+// as it is, so eight bytes go at once.
+void lower_alnum(const char* alnum, std::size_t n, char* out) {
+    std::size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, alnum + k, 8);
+        chunk |= 0x2020202020202020ULL;
+        std::memcpy(out + k, &chunk, 8);
+    }
+    for (; k < n; ++k) out[k] = static_cast<char>(alnum[k] | 0x20);
+}
+
+void append_lower(std::string& to, std::string_view alnum) {
     const std::size_t at = to.size();
-    to.append(ascii);
-    for (auto it = to.begin() + static_cast<std::ptrdiff_t>(at); it != to.end(); ++it)
-        *it = lower(static_cast<unsigned char>(*it));
+    to.append(alnum);
+    lower_alnum(to.data() + at, alnum.size(), to.data() + at);
+}
+
+// A trailing plural "s" is optional: dropped from a lower-case word of four
+// letters or more ("troops" -> "troop", not "us" or "gas"), but not after
+// another "s" ("class").
+bool drops_plural_s(std::string_view lowered) {
+    return lowered.size() > 3 && lowered.back() == 's' && lowered[lowered.size() - 2] != 's';
 }
 
 // Bytes of a UTF-8 sequence starting with `lead` (1 for stray bytes).
@@ -118,19 +138,10 @@ public:
         make_room(1);
         bytes_[size_++] = c;
     }
-    // ASCII letters and digits only: for those, setting bit 5 lowers a
-    // letter and leaves a digit as it is, so eight bytes go at once.
+    // ASCII letters and digits only (lower_alnum).
     void append_lower(std::string_view alnum) {
         make_room(alnum.size());
-        char* out = bytes_.data() + size_;
-        std::size_t k = 0;
-        for (; k + 8 <= alnum.size(); k += 8) {
-            std::uint64_t chunk = 0;
-            std::memcpy(&chunk, alnum.data() + k, 8);
-            chunk |= 0x2020202020202020ULL;
-            std::memcpy(out + k, &chunk, 8);
-        }
-        for (; k < alnum.size(); ++k) out[k] = static_cast<char>(alnum[k] | 0x20);
+        lower_alnum(alnum.data(), alnum.size(), bytes_.data() + size_);
         size_ += alnum.size();
     }
 
@@ -239,12 +250,12 @@ private:
         word_end_ = word_end;
     }
 
-    // A trailing plural "s" is optional: drop it from words of four letters
-    // or more ("troops" -> "troop", not "us" or "gas"), but not from "ss".
+    // Ends the current word, without its optional plural "s" (not from an
+    // abbreviation: "U.S." stays "us").
     void end_word() {
         if (!in_word_) return;
         const std::string_view w = out_.word();
-        if (!abbreviation_ && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') out_.drop_last();
+        if (!abbreviation_ && drops_plural_s(w)) out_.drop_last();
         out_.end_word(word_end_);
         in_word_ = false;
         abbreviation_ = false;
@@ -316,12 +327,9 @@ void normalize_plain(std::string_view phrase, std::string& out) {
         }
         std::size_t end = at + 1;
         while (end < phrase.size() && phrase[end] != ' ') ++end;
-        std::string_view word = phrase.substr(at, end - at);
-        // Letters only: `| 0x20` is the lower case.
-        if (word.size() > 3 && (word.back() | 0x20) == 's' && (word[word.size() - 2] | 0x20) != 's')
-            word.remove_suffix(1);
         if (out.size() != base) out.push_back(' ');
-        append_lower(out, word);
+        append_lower(out, phrase.substr(at, end - at));
+        if (drops_plural_s(std::string_view(out).substr(out.size() - (end - at)))) out.pop_back();
         at = end;
     }
 }
