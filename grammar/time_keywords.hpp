@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 
 #include "grammar/time_words.hpp"
@@ -32,14 +33,13 @@ enum keyword_class : std::uint16_t {
 class keyword_table {
 public:
     struct list {
-        const std::string_view* words;
-        std::size_t size;
+        std::span<const std::string_view> words;
         std::uint16_t classes;
     };
 
     constexpr keyword_table(std::initializer_list<list> lists) {
         for (const list& l : lists)
-            for (std::size_t i = 0; i < l.size; ++i) add(l.words[i], l.classes);
+            for (std::string_view w : l.words) add(w, l.classes);
     }
 
     // The classes of a letters-only word, in any case; 0 for other words.
@@ -50,6 +50,18 @@ public:
             if (e.classes == 0) return 0;
             if (is(w, e.word)) return e.classes;
         }
+    }
+
+    // For each first letter, a bit per length of the words that have any of
+    // `classes` (words that begin with a digit, "1st", are left out).
+    [[nodiscard]] constexpr std::array<std::uint16_t, 26> lengths_by_first_letter(
+        std::uint16_t classes) const {
+        std::array<std::uint16_t, 26> lengths{};
+        for (const slot& e : slots_)
+            if ((e.classes & classes) != 0 && e.word[0] >= 'a' && e.word[0] <= 'z')
+                lengths[static_cast<std::size_t>(e.word[0] - 'a')] |=
+                    static_cast<std::uint16_t>(1u << e.word.size());
+        return lengths;
     }
 
 private:
@@ -85,10 +97,5 @@ private:
 
     std::array<slot, size> slots_{};
 };
-
-template <std::size_t N>
-constexpr keyword_table::list listed(const std::array<std::string_view, N>& words, std::uint16_t classes) {
-    return {words.data(), N, classes};
-}
 
 }  // namespace factlint::grammar::time_detail

@@ -43,6 +43,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <span>
 
 #include "grammar/parse.hpp"
 #include "grammar/time_core.hpp"
@@ -149,26 +150,6 @@ constexpr std::array<std::string_view, 69> core_words{
     "winter",    "nineteen",  "eighteen",  "year",     "twenties", "thirties",  "forties", "fifties",
     "sixties",   "seventies", "eighties",  "nineties", "tonight"};
 
-// Words that start a phrase read by hand ("two years ago", "at present").
-constexpr std::array<std::string_view, 8> other_words{"ago",     "earlier", "present", "date",
-                                                      "weekend", "quarter", "period",  "moment"};
-
-// For each first letter, a bit per length some keyword of that letter
-// has: most words are rejected by one table look-up.
-constexpr std::array<std::uint16_t, 26> keyword_lengths = [] {
-    std::array<std::uint16_t, 26> lengths{};
-    for (std::string_view w : core_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
-    for (std::string_view w : other_words) lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
-    for (std::string_view w : vague_trigger_words)
-        lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
-    return lengths;
-}();
-
-bool maybe_keyword(word_ref letters) {
-    return letters.size() < 16 &&
-           (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
-}
-
 // Some core words start a date only before a few words, because every
 // alternative of the X3 grammar (time_core.cpp) that begins with them
 // needs one of those next: a shift word ("this", "last", "next", …) a unit,
@@ -188,31 +169,45 @@ constexpr std::array<std::string_view, 14> after_shift{"year",   "month", "quart
 constexpr std::size_t months_and_weekdays = 31;
 static_assert(core_words[23] == "dec" && core_words[24] == "monday" && core_words[30] == "sunday");
 
+// Words that start a phrase read by hand ("two years ago", "at present").
 constexpr std::array<std::string_view, 2> ago_words{"ago", "earlier"};
 constexpr std::array<std::string_view, 2> present_words{"present", "date"};
 constexpr std::array<std::string_view, 2> quarter_period_words{"quarter", "period"};
 constexpr std::array<std::string_view, 1> weekend_words{"weekend"};
 constexpr std::array<std::string_view, 1> moment_words{"moment"};
+
+// What an ordinal, or "year", needs next (grammar_may_start).
 constexpr std::array<std::string_view, 2> quarter_half_words{"quarter", "half"};
 constexpr std::array<std::string_view, 1> year_words{"year"};
 constexpr std::array<std::string_view, 1> two_words{"two"};
 
 constexpr keyword_table keywords{
-    listed(core_words, kw_core),
-    {core_words.data(), months_and_weekdays, kw_month_weekday},
-    listed(ago_words, kw_ago | kw_vague),
-    listed(present_words, kw_present),
-    listed(quarter_period_words, kw_quarter_period),
-    listed(weekend_words, kw_weekend),
-    listed(vague_trigger_words, kw_vague),
-    listed(moment_words, kw_vague),
-    listed(shift_words, kw_shift),
-    listed(ordinal_words, kw_ordinal),
-    listed(after_shift, kw_after_shift),
-    listed(quarter_half_words, kw_quarter_half),
-    listed(year_words, kw_year),
-    listed(two_words, kw_two),
+    {core_words, kw_core},
+    {std::span(core_words).first(months_and_weekdays), kw_month_weekday},
+    {ago_words, kw_ago | kw_vague},
+    {present_words, kw_present},
+    {quarter_period_words, kw_quarter_period},
+    {weekend_words, kw_weekend},
+    {vague_trigger_words, kw_vague},
+    {moment_words, kw_vague},
+    {shift_words, kw_shift},
+    {ordinal_words, kw_ordinal},
+    {after_shift, kw_after_shift},
+    {quarter_half_words, kw_quarter_half},
+    {year_words, kw_year},
+    {two_words, kw_two},
 };
+
+// The classes of the words on_word acts on, and for each first letter a
+// bit per length such a word has: most words are rejected by one look-up
+// before the keyword table's hash.
+constexpr std::uint16_t acted_on = kw_core | kw_ago | kw_present | kw_quarter_period | kw_weekend | kw_vague;
+constexpr std::array<std::uint16_t, 26> keyword_lengths = keywords.lengths_by_first_letter(acted_on);
+
+bool maybe_keyword(word_ref letters) {
+    return letters.size() < 16 &&
+           (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
+}
 
 // `classes` are those of `letters`, a core word.
 bool grammar_may_start(word_ref letters, std::uint16_t classes, const char* end) {
