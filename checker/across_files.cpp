@@ -28,10 +28,6 @@ struct figure_ref {
     std::size_t record;
 };
 
-// Figures compared per subject at the most: a subject that every article
-// mentions ("new jobs") must not make the check quadratic.
-constexpr std::size_t max_compared = 64;
-
 }  // namespace
 
 void check_across_files(std::span<file_result> results, const claim_store&, const check_options& options) {

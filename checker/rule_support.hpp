@@ -2,6 +2,7 @@
 // and dates the way a message should show them.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,13 @@
 #include "claims/reference.hpp"
 
 namespace factlint {
+
+// Earlier statements of one subject or event that a statement is compared
+// with at the most, by the rules comparing statements (FL201, FL202, FL205):
+// a subject repeated thousands of times (one generated line of megabytes,
+// or "new jobs" in every article of a repository) must not make a rule
+// quadratic; prose never states one fact this often.
+inline constexpr std::size_t max_compared = 64;
 
 // A finding of rule `code` on record `r`; the engine fills in the file,
 // line and column, name and final severity.

@@ -10,15 +10,6 @@
 
 namespace factlint::rules {
 
-namespace {
-
-// Earlier statements a figure is compared with at the most: a subject that
-// a text repeats thousands of times (one generated line of megabytes) must
-// not make the rule quadratic; prose never states one figure this often.
-constexpr std::size_t max_compared = 64;
-
-}  // namespace
-
 void conflicting_values(const rule_context& ctx, std::vector<finding>& out) {
     std::map<std::string, std::vector<const claim_record*>> by_subject;
     for (const claim_record& r : ctx.records)

@@ -19,11 +19,6 @@ std::string_view role_name(event_role r) {
     return "";
 }
 
-// Earlier statements a date is compared with at the most, as in FL201: a
-// text that repeats one agreeing date thousands of times must not make the
-// rule quadratic; prose never gives one event's date this often.
-constexpr std::size_t max_compared = 64;
-
 }  // namespace
 
 bool comparable_date(const claim_record& r) {
