@@ -24,6 +24,17 @@ int naive_column(std::string_view source, std::size_t byte) {
     return column;
 }
 
+// `chunk` repeated to at least `bytes` on one line, read as Markdown into
+// `doc`; returns how many chunks the line holds.
+std::size_t read_long_line(std::string_view chunk, std::size_t bytes, document& doc) {
+    std::string text;
+    while (text.size() < bytes) text += chunk;
+    text += '\n';
+    const std::size_t chunks = text.size() / chunk.size();
+    REQUIRE_FALSE(read_document("long.md", std::move(text), input_format::markdown, doc).has_value());
+    return chunks;
+}
+
 }  // namespace
 
 TEST_CASE("hostile: line_index columns on a long line with multi-byte characters") {
@@ -71,13 +82,13 @@ TEST_CASE("hostile: a long single line naming reference claims again and again i
     // subject with every earlier one, and each finding located its column
     // from a 4 KiB block. A 10 MB line did not finish in ten minutes.
     auto file = grammar::parse_claims_file("t.claims",
-                                                 "claim ferry-riders\n"
-                                                 "  name \"ferry riders\"\n"
-                                                 "  value about 20,000 riders in 2022\n"
-                                                 "claim harbour-sales\n"
-                                                 "  name \"harbour sales\"\n"
-                                                 "  where \"Norhaven\"\n"
-                                                 "  value $9 million in 2022\n");
+                                           "claim ferry-riders\n"
+                                           "  name \"ferry riders\"\n"
+                                           "  value about 20,000 riders in 2022\n"
+                                           "claim harbour-sales\n"
+                                           "  name \"harbour sales\"\n"
+                                           "  where \"Norhaven\"\n"
+                                           "  value $9 million in 2022\n");
     REQUIRE(file.errors.empty());
     claim_store store;
     store.keep(std::move(file.storage));
@@ -89,13 +100,9 @@ TEST_CASE("hostile: a long single line naming reference claims again and again i
         "while 300 boat fares cost $4 in 2021 and ";
     std::size_t findings = 0, chunks = 0;
     const auto check_line = [&](std::size_t bytes) {
-        std::string text;
-        while (text.size() < bytes) text += chunk;
-        text += '\n';
         document doc;
-        REQUIRE_FALSE(read_document("long.md", text, input_format::markdown, doc).has_value());
+        chunks = read_long_line(chunk, bytes, doc);
         findings = check_document(doc, store, check_options{}).findings.size();
-        chunks = text.size() / chunk.size();
     };
     const double ratio = testing::growth_ratio(check_line, 64 * 1024, 256 * 1024);
     CHECK(findings >= chunks);  // the names were matched and judged, chunk after chunk
@@ -112,13 +119,9 @@ TEST_CASE("hostile: a long single-line sentence full of figures is read in linea
     store.build_index();
     std::size_t last_records = 0, last_chunks = 0;
     const auto read_line = [&](std::size_t bytes) {
-        std::string text;
-        while (text.size() < bytes) text += chunk;
-        text += '\n';
         document doc;
-        REQUIRE_FALSE(read_document("long.md", text, input_format::markdown, doc).has_value());
+        last_chunks = read_long_line(chunk, bytes, doc);
         last_records = extract_records(doc, store, check_options{}).size();
-        last_chunks = text.size() / chunk.size();
     };
     const double ratio = testing::growth_ratio(read_line, 256 * 1024, 1024 * 1024);
     CHECK(last_records >= 2 * last_chunks);
