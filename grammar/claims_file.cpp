@@ -76,7 +76,7 @@ struct claim_extent {
 class file_parser {
 public:
     file_parser(std::string_view path, std::string content)
-        : storage_(std::make_unique<claims_storage>()), path_(path), quantities_(storage_->texts) {
+        : storage_(std::make_unique<claims_storage>()), quantities_(storage_->texts) {
         storage_->path = path;
         storage_->content = std::move(content);
         content_ = storage_->content;
@@ -117,7 +117,7 @@ public:
 private:
     void fail(int line, std::string_view text, std::size_t offset, std::string message) {
         result_.errors.push_back(
-            {{path_, line, column_of(text, offset)}, std::move(message), std::string(text)});
+            {{storage_->path, line, column_of(text, offset)}, std::move(message), std::string(text)});
         if (current_) current_->keep = false;
     }
 
@@ -165,7 +165,7 @@ private:
             const auto [first_line, first_column] = id_places_[first];
             fail(number, line, id_at,
                  "duplicate claim id `" + *id + "`, first defined at " +
-                     location_text({path_, first_line, first_column}));
+                     location_text({storage_->path, first_line, first_column}));
         }
     }
 
@@ -323,7 +323,6 @@ private:
     }
 
     std::unique_ptr<claims_storage> storage_;
-    std::string path_;
     std::string_view content_;  // the storage's
     claims_file result_;
     std::vector<claim_extent> extents_;  // of result_.claims
