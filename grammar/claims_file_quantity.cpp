@@ -73,17 +73,6 @@ bool lone_figure(std::string_view t, digit_run run) {
     return !has_range_word(t);
 }
 
-reference_value value_from(const quantity_match& q, std::string_view noun) {
-    reference_value v;
-    v.value = q.value;
-    v.hedge = q.hedge;
-    v.unit = interned(q.unit);
-    v.noun = noun;
-    v.range = q.is_range ? range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge)
-                         : stated_interval(q.value, q.half_unit, q.hedge);
-    return v;
-}
-
 reference_value value_from(std::string_view unit, std::string_view noun, hedge_kind hedge, double value,
                            double half_unit) {
     reference_value v;
@@ -92,6 +81,12 @@ reference_value value_from(std::string_view unit, std::string_view noun, hedge_k
     v.unit = unit;
     v.noun = noun;
     v.range = stated_interval(value, half_unit, hedge);
+    return v;
+}
+
+reference_value value_from(const quantity_match& q, std::string_view noun) {
+    reference_value v = value_from(interned(q.unit), noun, q.hedge, q.value, q.half_unit);
+    if (q.is_range) v.range = range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge);
     return v;
 }
 

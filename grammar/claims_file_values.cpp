@@ -98,35 +98,43 @@ struct keyword_hit {
     const time_keyword* kw = nullptr;
 };
 
-// Every time keyword in the value text, last first: one pass from the end,
-// trying the keywords only where a space is (they all start with one).
-std::vector<keyword_hit> keyword_hits(std::string_view line, piece text) {
-    std::vector<keyword_hit> hits;
-    const std::string_view t = text_of(line, text);
-    for (std::size_t at = t.size(); at-- > 0;) {
-        if (t[at] != ' ') continue;
-        for (const auto& kw : time_keywords) {
-            if (t.substr(at).starts_with(kw.text)) hits.push_back({text.begin + at, &kw});
-        }
-    }
-    return hits;
-}
-
-std::optional<time_part> read_time_at(std::string_view line, piece text, const keyword_hit& hit);
-
-// The time of the last keyword followed by a date: the keywords in the
-// order of keyword_hits, tried as they are found (no list built).
-std::optional<time_part> last_time(std::string_view line, piece text) {
+// Calls visit(hit) for every time keyword in the value text, last first,
+// until it returns true: one pass from the end, trying the keywords only
+// where a space is (they all start with one).
+template <typename Visit>
+void visit_keyword_hits(std::string_view line, piece text, Visit visit) {
     const std::string_view t = text_of(line, text);
     for (std::size_t at = t.size(); at-- > 0;) {
         if (t[at] != ' ' || at + 1 == t.size()) continue;
         for (const auto& kw : time_keywords) {
             // The keyword's first letter before the whole keyword (a memcmp call).
             if (t[at + 1] != kw.text[1] || !t.substr(at).starts_with(kw.text)) continue;
-            if (auto time = read_time_at(line, text, {text.begin + at, &kw})) return time;
+            if (visit(keyword_hit{text.begin + at, &kw})) return;
         }
     }
-    return std::nullopt;
+}
+
+// Every time keyword in the value text, last first.
+std::vector<keyword_hit> keyword_hits(std::string_view line, piece text) {
+    std::vector<keyword_hit> hits;
+    visit_keyword_hits(line, text, [&](const keyword_hit& hit) {
+        hits.push_back(hit);
+        return false;
+    });
+    return hits;
+}
+
+std::optional<time_part> read_time_at(std::string_view line, piece text, const keyword_hit& hit);
+
+// The time of the last keyword followed by a date, tried as the keywords
+// are found (no list built).
+std::optional<time_part> last_time(std::string_view line, piece text) {
+    std::optional<time_part> time;
+    visit_keyword_hits(line, text, [&](const keyword_hit& hit) {
+        time = read_time_at(line, text, hit);
+        return time.has_value();
+    });
+    return time;
 }
 
 // `from D to E` / `from D to present` / `from D`.
