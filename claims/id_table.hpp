@@ -1,7 +1,7 @@
-// Claim ids to numbers for the many claims of a large file: one array of
-// slots probed in turn, instead of a heap block per id (a std::unordered_map
-// made one per claim, twice per load). It holds views: the ids must
-// outlive it.
+// Strings to numbers: claim ids (parser and store), the name index's
+// `where` phrases and the words of its keys. One array of slots probed in
+// turn, instead of a heap block per entry (a std::unordered_map made one
+// per claim, twice per load). It holds views: the strings must outlive it.
 #pragma once
 
 #include <cstddef>
