@@ -5,13 +5,12 @@
 #include "claims/store.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <iterator>
 #include <tuple>
 
+#include "claims/edge_table.hpp"
 #include "claims/id_table.hpp"
 
 namespace factlint {
@@ -287,25 +286,16 @@ constexpr std::uint32_t none = UINT32_MAX;
 // (`claim` is then the phrase's number, shared by every claim that has it).
 struct key_output {
     std::uint32_t claim = 0;
-    std::uint32_t length = 0;  // bytes of the key, its leading space included
+    std::uint32_t words = 0;  // of the key
     bool is_where = false;
 };
 
-// A key in the builder's arena, with its first 16 bytes packed big-endian so
-// that most comparisons while sorting touch no other memory.
+// A key in the builder's arena: " words", its leading space included.
 struct key_ref {
-    std::uint64_t head = 0, next = 0;
     std::uint32_t offset = 0, length = 0;
     std::uint32_t claim = 0;
     bool is_where = false;
 };
-
-std::uint64_t packed(std::string_view s, std::size_t from) {
-    std::uint64_t v = 0;
-    for (std::size_t i = from; i < from + 8; ++i)
-        v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
-    return v;
-}
 
 // A phrase of ASCII letters and spaces only, the most common kind of name:
 // normalize_plain gives it the normalizer's result without the normalizer's
@@ -317,90 +307,117 @@ bool is_plain(std::string_view phrase) {
 }
 
 // Appends the words of a plain phrase: lower case, one space between words,
-// a trailing plural "s" dropped as the normalizer does.
+// a trailing plural "s" dropped as the normalizer does. Written through a
+// pointer into room made first (the words never take more bytes than the
+// phrase): a name index of 100,000 claims normalizes 1.5 MB of them.
 void normalize_plain(std::string_view phrase, std::string& out) {
     const std::size_t base = out.size();
-    for (std::size_t at = 0; at < phrase.size();) {
-        if (phrase[at] == ' ') {
-            ++at;
+    out.resize(base + phrase.size());
+    char* const first = out.data() + base;
+    char* to = first;
+    char* word = nullptr;  // the current word's first byte, if in one
+    auto end_word = [&] {
+        if (word != nullptr && drops_plural_s(std::string_view(word, static_cast<std::size_t>(to - word)))) --to;
+        word = nullptr;
+    };
+    for (const char c : phrase) {
+        if (c == ' ') {
+            end_word();
             continue;
         }
-        std::size_t end = at + 1;
-        while (end < phrase.size() && phrase[end] != ' ') ++end;
-        if (out.size() != base) out.push_back(' ');
-        append_lower(out, phrase.substr(at, end - at));
-        if (drops_plural_s(std::string_view(out).substr(out.size() - (end - at)))) out.pop_back();
-        at = end;
+        if (word == nullptr) {
+            if (to != first) *to++ = ' ';
+            word = to;
+        }
+        *to++ = static_cast<char>(c | 0x20);  // an ASCII letter: bit 5 lowers it
     }
-}
-
-// The byte of a sorted key at `depth`: from its packed head while there is
-// one, so that most of the trie is built without touching the arena.
-unsigned char byte_at(const key_ref& k, std::string_view arena, std::size_t depth) {
-    if (depth < 8) return static_cast<unsigned char>(k.head >> (56 - 8 * depth));
-    if (depth < 16) return static_cast<unsigned char>(k.next >> (56 - 8 * (depth - 8)));
-    return static_cast<unsigned char>(arena[k.offset + depth]);
+    end_word();
+    out.resize(static_cast<std::size_t>(to - out.data()));
 }
 
 }  // namespace
 
+// The keys are sequences of words: a name matches whole words of the text,
+// so the automaton steps a word at a time. Its alphabet is the distinct
+// words of the keys, numbered; a word of the text that is not one of them
+// sends it back to the root (no match can run through it), which is most
+// words of prose, whatever the claims.
 struct claim_store::index {
     // id -> index into claims_, built with the name index; views into the
     // claims, so an add() after it clears the map and find() searches.
     id_table ids;
     bool ids_current = true;
 
-    std::array<node_id, 256> root_next{};   // dense at the root
-    std::vector<std::uint32_t> edge_begin;  // per node, into edge_byte/edge_target (CSR)
-    std::vector<unsigned char> edge_byte;   // sorted within a node
-    std::vector<node_id> edge_target;
+    // The keys, " words" one after another; the key-word table views it.
+    std::string key_text;
+    id_table key_words;              // each distinct word of the keys -> its number
+    std::vector<node_id> root_next;  // per key word: the root's child by it, 0 if none
+    edge_table edges;                // the other nodes' children
     std::vector<node_id> fail;
     std::vector<node_id> dict;             // nearest proper suffix node with outputs, 0 if none
     std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
     std::vector<key_output> outputs;
-    std::uint32_t longest_key = 0;  // bytes, its leading space included
-    // The keys, " words" one after another; the key-word table views it.
-    std::string key_text;
-    // Each distinct word of the keys, numbered in order of first appearance:
-    // a word of the text that is not here cannot be inside a match, so the
-    // scan skips it without feeding its bytes to the automaton (most words
-    // of prose, whatever the claims).
-    id_table key_words;
+    std::uint32_t longest_key = 0;  // words
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
     std::vector<std::uint32_t> where_begin;
     std::vector<std::uint32_t> where_ids;
 
-    [[nodiscard]] node_id child(node_id n, unsigned char b) const {
-        if (n == 0) return root_next[b];
-        const auto first = edge_byte.begin() + edge_begin[n];
-        const auto last = edge_byte.begin() + edge_begin[n + 1];
-        const auto it = std::lower_bound(first, last, b);
-        return it != last && *it == b ? edge_target[static_cast<std::size_t>(it - edge_byte.begin())] : 0;
+    [[nodiscard]] bool built() const { return !out_begin.empty(); }
+    [[nodiscard]] node_id child(node_id n, std::uint32_t word) const {
+        return n == 0 ? root_next[word] : edges.find(n, word);
     }
     [[nodiscard]] bool has_output(node_id n) const { return out_begin[n] != out_begin[n + 1]; }
 
     void build(const std::vector<reference_claim>& claims);
 
 private:
-    void number_key_words();
-    void build_trie(const std::vector<key_ref>& keys, std::string_view arena);
-    void build_links();
+    // The trie as it is built: node n's parent, the word leading to it, and
+    // its depth in words; node 0 is the root.
+    struct trie_nodes {
+        std::vector<node_id> parent;
+        std::vector<std::uint32_t> word;
+        std::vector<std::uint32_t> depth;
+    };
+    std::vector<key_ref> normalize_keys(const std::vector<reference_claim>& claims);
+    node_id insert_key(std::string_view key, trie_nodes& nodes);
+    void collect_outputs(const std::vector<key_ref>& keys, const std::vector<node_id>& ends,
+                         const trie_nodes& nodes);
+    void build_links(const trie_nodes& nodes);
 };
 
-// Every key starts with a space, as the scanned text does: a match can only
-// start at a word. Keys are sorted so that the trie can be built breadth
-// first straight from them (build_trie).
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
-    std::string& arena = key_text;  // kept: key_words views it
+    const std::vector<key_ref> keys = normalize_keys(claims);
+    // The arena has stopped growing: the key words can view it.
+    std::size_t key_word_count = 0;  // with repeats: a bound on words and on edges
+    for (const char c : key_text) key_word_count += c == ' ' ? 1 : 0;
+    key_words.clear();  // far fewer distinct words than key_word_count: let it grow
+    root_next.clear();
+    edges.clear();
+    edges.reserve(key_word_count);
+    trie_nodes nodes;
+    for (auto* v : {&nodes.parent, &nodes.word, &nodes.depth}) v->reserve(key_word_count + 1);
+    nodes.parent.push_back(0), nodes.word.push_back(0), nodes.depth.push_back(0);
+    std::vector<node_id> ends;  // the node where each key ends
+    ends.reserve(keys.size());
+    longest_key = 0;
+    for (const key_ref& k : keys)
+        ends.push_back(insert_key(std::string_view(key_text).substr(k.offset, k.length), nodes));
+    collect_outputs(keys, ends, nodes);
+    build_links(nodes);
+}
+
+// Every name and `where` phrase normalized into the arena as " words"; the
+// names in claim order, then each distinct `where` phrase once, numbered by
+// its first claim (a phrase shared by many claims is one key).
+std::vector<key_ref> claim_store::index::normalize_keys(const std::vector<reference_claim>& claims) {
+    std::string& arena = key_text;
     arena.clear();
-    std::vector<key_ref> keys;
-    keys.reserve(claims.size() + claims.size() / 2);
     std::size_t phrase_bytes = 0;
     for (const auto& c : claims) {
         for (const auto& n : c.names) phrase_bytes += n.size() + 1;
         for (const auto& w : c.wheres) phrase_bytes += w.size() + 1;
     }
-    arena.reserve(phrase_bytes);  // room for every key: a phrase and its leading space at most
+    arena.reserve(phrase_bytes);  // a phrase and its leading space at most: no view moves
     // Normalizes `phrase` into the arena as a key " words"; false (and
     // nothing kept) when it has no words.
     auto normalize = [&](std::string_view phrase, key_ref& k) {
@@ -416,19 +433,14 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
         if (k.length == 1) arena.pop_back();
         return k.length > 1;
     };
-    auto add = [&](key_ref k, std::uint32_t owner, bool is_where) {
-        const std::string_view key(arena.data() + k.offset, k.length);
-        k.head = packed(key, 0), k.next = packed(key, 8);
-        k.claim = owner, k.is_where = is_where;
-        keys.push_back(k);
-    };
-    // The `where` phrases of every claim in claim order, length 0 when it
-    // has no words: numbered once the arena has stopped growing.
-    std::vector<key_ref> wheres;
+    std::vector<key_ref> keys;
+    keys.reserve(claims.size() + claims.size() / 2);
+    std::vector<key_ref> wheres;  // every claim's, length 0 when it has no words
     where_begin.assign(1, 0);
     for (std::size_t i = 0; i < claims.size(); ++i) {
         for (const auto& n : claims[i].names) {
-            if (key_ref k; normalize(n, k)) add(k, static_cast<std::uint32_t>(i), false);
+            key_ref k{0, 0, static_cast<std::uint32_t>(i), false};
+            if (normalize(n, k)) keys.push_back(k);
         }
         for (const auto& w : claims[i].wheres) {
             key_ref k;
@@ -437,118 +449,106 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
         }
         where_begin.push_back(static_cast<std::uint32_t>(wheres.size()));
     }
-    // A phrase's number is its first claim's; a phrase shared by many claims
-    // is one key.
     id_table where_number;  // views into the arena
     std::uint32_t next_where = 0;
     where_ids.clear();
     where_ids.reserve(wheres.size());
-    for (const key_ref& k : wheres) {
+    for (key_ref k : wheres) {
         if (k.length == 0) {
             where_ids.push_back(none);  // no words: never found, so the claim is never named
             continue;
         }
         const auto [number, is_new] =
             where_number.insert(std::string_view(arena).substr(k.offset + 1, k.length - 1), next_where);
-        if (is_new) add(k, next_where++, true);
+        if (is_new) {
+            k.claim = next_where++, k.is_where = true;
+            keys.push_back(k);
+        }
         where_ids.push_back(number);
     }
-    number_key_words();
-    auto text = [&](const key_ref& k) { return std::string_view(arena.data() + k.offset, k.length); };
-    std::sort(keys.begin(), keys.end(), [&](const key_ref& a, const key_ref& b) {
-        if (a.head != b.head) return a.head < b.head;
-        if (a.next != b.next) return a.next < b.next;
-        if (a.length > 16 || b.length > 16) {
-            if (const int c = text(a)
-                                  .substr(std::min<std::size_t>(16, a.length))
-                                  .compare(text(b).substr(std::min<std::size_t>(16, b.length)));
-                c != 0) {
-                return c < 0;
-            }
-        }
-        return std::tie(a.length, a.claim, a.is_where) < std::tie(b.length, b.claim, b.is_where);
-    });
-
-    // "U.S. troops" and "US troops" of one claim are one key: report it once.
-    keys.erase(std::unique(keys.begin(), keys.end(),
-                           [&](const key_ref& a, const key_ref& b) {
-                               return a.claim == b.claim && a.is_where == b.is_where && text(a) == text(b);
-                           }),
-               keys.end());
-    build_trie(keys, arena);
-    build_links();
+    return keys;
 }
 
-void claim_store::index::number_key_words() {
-    key_words.clear();
-    std::uint32_t next = 0;
-    const std::string_view text(key_text);
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t end = std::min(text.find(' ', i), text.size());
-        if (end > i && key_words.insert(text.substr(i, end - i), next).second) ++next;
+// Walks `key` (" words") down the trie, adding the nodes it lacks; returns
+// the node where it ends.
+node_id claim_store::index::insert_key(std::string_view key, trie_nodes& nodes) {
+    node_id node = 0;
+    std::uint32_t words = 0;
+    for (std::size_t i = 1; i <= key.size();) {
+        const std::size_t end = std::min(key.find(' ', i), key.size());
+        const auto [word, is_new] =
+            key_words.insert(key.substr(i, end - i), static_cast<std::uint32_t>(root_next.size()));
+        if (is_new) root_next.push_back(0);
+        node_id next = child(node, word);
+        if (next == 0) {
+            next = static_cast<node_id>(nodes.parent.size());
+            nodes.parent.push_back(node), nodes.word.push_back(word), nodes.depth.push_back(words + 1);
+            if (node == 0) {
+                root_next[word] = next;
+            } else {
+                edges.insert(node, word, next);
+            }
+        }
+        node = next;
+        ++words;
         i = end + 1;
     }
+    longest_key = std::max(longest_key, words);
+    return node;
 }
 
-// The trie in breadth-first order, straight from the sorted keys: a node
-// stands for a run of keys sharing its first `depth` bytes; the keys that
-// end there come first in the run (they sort before their extensions) and
-// are its outputs, and the rest split by their next byte into its
-// children. A node's children are contiguous and come after it, so the
-// fail links are computed in one sequential sweep and the scan touches
-// nearby memory; edge e leads to node e + 1.
-void claim_store::index::build_trie(const std::vector<key_ref>& keys, std::string_view arena) {
-    struct run {
-        std::uint32_t first, last, depth;  // keys [first, last), sharing `depth` bytes
-    };
-    std::vector<run> runs{{0, static_cast<std::uint32_t>(keys.size()), 0}};  // one per node
-    runs.reserve(arena.size() + 1);  // at most one node per byte of the keys
-    edge_begin.clear(), edge_byte.clear(), edge_target.clear(), out_begin.clear(), outputs.clear();
-    for (auto* v : {&edge_begin, &out_begin}) v->reserve(arena.size() + 2);
-    edge_byte.reserve(arena.size()), edge_target.reserve(arena.size());
-    outputs.reserve(keys.size());
-    for (std::size_t node = 0; node < runs.size(); ++node) {
-        auto [first, last, depth] = runs[node];
-        edge_begin.push_back(static_cast<std::uint32_t>(edge_byte.size()));
-        out_begin.push_back(static_cast<std::uint32_t>(outputs.size()));
-        for (; first < last && keys[first].length == depth; ++first)
-            outputs.push_back({keys[first].claim, keys[first].length, keys[first].is_where});
-        while (first < last) {
-            const unsigned char b = byte_at(keys[first], arena, depth);
-            std::uint32_t end = first + 1;
-            while (end < last && byte_at(keys[end], arena, depth) == b) ++end;
-            edge_byte.push_back(b);
-            edge_target.push_back(static_cast<node_id>(runs.size()));
-            runs.push_back({first, end, depth + 1});
-            first = end;
-        }
-    }
-    edge_begin.push_back(static_cast<std::uint32_t>(edge_byte.size()));
-    out_begin.push_back(static_cast<std::uint32_t>(outputs.size()));
-    longest_key = 0;
-    for (const key_output& o : outputs) longest_key = std::max(longest_key, o.length);
-    root_next.fill(0);
-    for (std::uint32_t e = edge_begin[0]; e < edge_begin[1]; ++e) root_next[edge_byte[e]] = edge_target[e];
-}
-
-void claim_store::index::build_links() {
-    const std::size_t nodes = edge_begin.size() - 1;
-    fail.assign(nodes, 0);
-    dict.assign(nodes, 0);
-    // In breadth-first order a node's fail link is final before its children's.
-    for (std::size_t u = 0; u < nodes; ++u) {
-        for (std::uint32_t e = edge_begin[u]; e < edge_begin[u + 1]; ++e) {
-            const node_id v = edge_target[e];
-            const unsigned char b = edge_byte[e];
-            node_id target = 0;
-            if (u != 0) {
-                node_id f = fail[u];
-                while (f != 0 && child(f, b) == 0) f = fail[f];
-                target = child(f, b);
+// The outputs of each node, grouped by node (CSR). "U.S. troops" and "US
+// troops" of one claim are one key: it is reported once. A claim's names
+// come one after another, so its repeats are next to each other per node.
+void claim_store::index::collect_outputs(const std::vector<key_ref>& keys, const std::vector<node_id>& ends,
+                                         const trie_nodes& trie) {
+    const std::size_t nodes = trie.parent.size();
+    std::vector<std::uint32_t> last_name_claim(nodes, none);
+    std::vector<bool> kept(keys.size(), true);
+    out_begin.assign(nodes + 1, 0);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const node_id n = ends[k];
+        if (!keys[k].is_where) {
+            if (last_name_claim[n] == keys[k].claim) {
+                kept[k] = false;
+                continue;
             }
-            fail[v] = target;
-            dict[v] = has_output(target) ? target : dict[target];
+            last_name_claim[n] = keys[k].claim;
         }
+        ++out_begin[n + 1];
+    }
+    for (std::size_t n = 0; n < nodes; ++n) out_begin[n + 1] += out_begin[n];
+    outputs.assign(out_begin[nodes], {});
+    std::vector<std::uint32_t> next(out_begin.begin(), out_begin.end() - 1);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (!kept[k]) continue;
+        const node_id n = ends[k];
+        outputs[next[n]++] = {keys[k].claim, trie.depth[n], keys[k].is_where};
+    }
+}
+
+// Fail and dictionary links, shallow nodes first: a node's links need its
+// parent's fail link and the links of shallower nodes.
+void claim_store::index::build_links(const trie_nodes& nodes) {
+    const std::size_t count = nodes.parent.size();
+    std::vector<std::uint32_t> by_depth(longest_key + 2, 0);
+    for (std::size_t v = 1; v < count; ++v) ++by_depth[nodes.depth[v] + 1];
+    for (std::size_t d = 1; d < by_depth.size(); ++d) by_depth[d] += by_depth[d - 1];
+    std::vector<node_id> order(count > 0 ? count - 1 : 0);
+    for (std::size_t v = 1; v < count; ++v) order[by_depth[nodes.depth[v]]++] = static_cast<node_id>(v);
+    fail.assign(count, 0);
+    dict.assign(count, 0);
+    for (const node_id v : order) {
+        const node_id u = nodes.parent[v];
+        const std::uint32_t w = nodes.word[v];
+        node_id target = 0;
+        if (u != 0) {
+            node_id f = fail[u];
+            while (f != 0 && child(f, w) == 0) f = fail[f];
+            target = child(f, w);
+        }
+        fail[v] = target;
+        dict[v] = has_output(target) ? target : dict[target];
     }
 }
 
@@ -598,21 +598,20 @@ const reference_claim* claim_store::find(std::string_view id) const {
 std::vector<name_hit> claim_store::scan(std::string_view text) const {
     std::vector<name_hit> hits;
     const index& ix = *index_;
-    if (ix.edge_begin.empty()) return hits;
+    if (!ix.built()) return hits;
     std::vector<std::uint32_t> wheres_seen;  // numbers of the `where` phrases in the text
 
     // Runs the automaton on the normalized words as the normalizer makes
-    // them, rather than on a normalized copy of the text with the input
-    // byte of every normalized byte (that copy was a fifth of a check).
-    // Keys start with a space, and so does the text: a match can only start
-    // at a word, and inside a word that starts no key the automaton rests at
-    // the root, whose only edge is the space. Keys end at a word's end, so
-    // outputs are read there only.
+    // them, one step per word, rather than on a normalized copy of the text
+    // with the input byte of every normalized byte (that copy was a fifth
+    // of a check). Keys are whole words, so outputs are read after a step.
     class automaton_output {
     public:
         automaton_output(const index& ix, std::vector<name_hit>& hits, std::vector<std::uint32_t>& wheres)
             : ix_(ix), hits_(hits), wheres_(wheres) {
-            feed(' ');
+            std::size_t ring = 1;
+            while (ring < ix.longest_key) ring *= 2;
+            starts_.resize(ring);
         }
         void reserve(std::size_t) {}
         void begin_word(std::size_t) {
@@ -630,64 +629,25 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         [[nodiscard]] std::string_view word() const { return word_.view(); }
         void drop_last() { word_.pop_back(); }
         void end_word(std::size_t word_end) {
-            if (ix_.key_words.find(word_.view()) == nullptr) {
-                skip_word();
+            const std::uint32_t* word = ix_.key_words.find(word_.view());
+            if (word == nullptr) {
+                state_ = 0;  // no key holds it: no match runs through it
                 return;
             }
-            if (fed_words_++ > 0) feed(' ');
-            // Only words a key could still start at are kept: a single-line
-            // file can be one sentence of millions of words.
-            while (!starts_.empty() && starts_.front().at + ix_.longest_key < length_) starts_.pop_front();
-            starts_.push_back({length_, first_from_});
-            for (std::size_t k = 0; k < word_.size(); ++k) {
-                feed(word_[k]);
-                // Back at the root inside a word: the root's only edge is the
-                // space, so nothing can match before the next word.
-                if (state_ == 0) {
-                    length_ += word_.size() - k - 1;
-                    return;
-                }
-            }
-            read_outputs(word_end);
-        }
-        void finish(std::size_t, std::size_t) {}
-
-    private:
-        // A word that no key holds: no match can run through it, so the
-        // automaton goes back to the root, where its fail links would take it
-        // after the space that follows (whose node is then the next state).
-        void skip_word() {
-            length_ += (fed_words_++ > 0 ? 1 : 0) + word_.size();
-            state_ = 0;
-            starts_.clear();
-        }
-
-        struct word_start {
-            std::size_t at;    // position of its first byte in the normalized text
-            std::size_t from;  // the input byte it came from
-        };
-
-        void feed(char c) {
-            const auto b = static_cast<unsigned char>(c);
             for (;;) {
-                const node_id next = ix_.child(state_, b);
+                const node_id next = ix_.child(state_, *word);
                 if (next != 0 || state_ == 0) {
                     state_ = next;
                     break;
                 }
                 state_ = ix_.fail[state_];
             }
-            ++length_;
+            starts_[words_++ & (starts_.size() - 1)] = first_from_;
+            read_outputs(word_end);
         }
+        void finish(std::size_t, std::size_t) {}
 
-        // The input byte of the word starting at normalized position `at`
-        // (a key's first word: one of the last few).
-        [[nodiscard]] std::size_t input_of(std::size_t at) const {
-            for (auto it = starts_.rbegin(); it != starts_.rend(); ++it)
-                if (it->at == at) return it->from;
-            return 0;  // unreachable: every key starts at a word
-        }
-
+    private:
         void read_outputs(std::size_t word_end) {
             for (node_id s = ix_.has_output(state_) ? state_ : ix_.dict[state_]; s != 0; s = ix_.dict[s]) {
                 for (std::uint32_t k = ix_.out_begin[s]; k < ix_.out_begin[s + 1]; ++k) {
@@ -696,8 +656,8 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
                         wheres_.push_back(o.claim);
                         continue;
                     }
-                    // The key's leading space is at length_ - o.length, its first word after it.
-                    hits_.push_back({o.claim, input_of(length_ - o.length + 1), word_end});
+                    // The key's first word is o.words steps back.
+                    hits_.push_back({o.claim, starts_[(words_ - o.words) & (starts_.size() - 1)], word_end});
                 }
             }
         }
@@ -706,11 +666,12 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         std::vector<name_hit>& hits_;
         std::vector<std::uint32_t>& wheres_;
         node_id state_ = 0;
-        std::size_t length_ = 0;  // bytes of normalized text fed so far
-        std::size_t fed_words_ = 0;
         word_buffer word_;
         std::size_t first_from_ = 0;
-        std::deque<word_start> starts_;
+        // The input byte of each of the last words stepped on, enough of
+        // them for the longest key (a power of two).
+        std::vector<std::size_t> starts_;
+        std::size_t words_ = 0;
     };
     automaton_output out(ix, hits, wheres_seen);
     normalizer(text, out).run();

@@ -156,6 +156,25 @@ TEST_CASE("store: words no key holds are skipped without losing a match or its p
     CHECK(hit_texts(s, "unrelated words only").empty());
 }
 
+TEST_CASE("store: the automaton steps a word at a time and falls back to the longest suffix") {
+    const auto s = store_of({
+        named("nyc", {"New York City"}),
+        named("hall", {"York City Hall"}),
+        named("city", {"city"}),
+        named("long", {"a b c d"}),
+        named("tail", {"b c e"}),
+        named("ten", {"one two three four five six seven eight nine ten"}),
+    });
+    CHECK(hit_texts(s, "New York City Hall") ==
+          strings{"nyc:New York City", "hall:York City Hall", "city:City"});
+    // After "a b c" the next word leaves the long key: its suffix "b c" goes on.
+    CHECK(hit_texts(s, "a b c e") == strings{"tail:b c e"});
+    CHECK(hit_texts(s, "a b c d") == strings{"long:a b c d"});
+    // A key of ten words, after many words: its first word is ten steps back.
+    CHECK(hit_texts(s, "one one two one two three one two three four five six seven eight nine ten") ==
+          strings{"ten:one two three four five six seven eight nine ten"});
+}
+
 TEST_CASE("store: a claim with `where` phrases is named only beside one of them") {
     const auto s = store_of({
         named("troops", {"troops"}, {"Iraq", "Kuwait"}),

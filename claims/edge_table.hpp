@@ -1,0 +1,70 @@
+// The edges of the name index's word trie below its root: (node, word
+// number) -> child node, in one array of slots probed in turn. A node has a
+// handful of children at most (the words that follow a name's first words),
+// so a per-node child list would be mostly empty; one table serves them all
+// with one probe per step of the scan.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace factlint {
+
+class edge_table {
+public:
+    // Room for `edges` without growing (the index knows how many at most).
+    void reserve(std::size_t edges) {
+        if (2 * edges > slots_.size()) rehash(capacity_for(edges));
+    }
+    void clear() {
+        slots_.clear();
+        size_ = 0;
+    }
+    // The child of `node` by `word`, or 0 (the root is no node's child).
+    [[nodiscard]] std::uint32_t find(std::uint32_t node, std::uint32_t word) const {
+        if (slots_.empty()) return 0;
+        const slot& s = slots_[slot_of(node, word)];
+        return s.child;
+    }
+    // Adds an edge that is not there yet.
+    void insert(std::uint32_t node, std::uint32_t word, std::uint32_t child) {
+        if (2 * (size_ + 1) > slots_.size()) rehash(capacity_for(2 * (size_ + 1)));
+        slots_[slot_of(node, word)] = {node, word, child};
+        ++size_;
+    }
+
+private:
+    struct slot {
+        std::uint32_t node = 0, word = 0;
+        std::uint32_t child = 0;  // 0: a free slot
+    };
+
+    static std::size_t capacity_for(std::size_t edges) {
+        std::size_t slots = 16;
+        while (slots < 2 * edges) slots *= 2;
+        return slots;
+    }
+    // Its slot, or the free one it would take.
+    [[nodiscard]] std::size_t slot_of(std::uint32_t node, std::uint32_t word) const {
+        const std::size_t mask = slots_.size() - 1;
+        // The node's bits reach the low bits of the product only from the
+        // high half: fold it down.
+        std::uint64_t h = ((std::uint64_t{node} << 32) | word) * 0x9E3779B97F4A7C15ULL;
+        std::size_t at = static_cast<std::size_t>(h ^ (h >> 32)) & mask;
+        while (slots_[at].child != 0 && (slots_[at].node != node || slots_[at].word != word))
+            at = (at + 1) & mask;
+        return at;
+    }
+    void rehash(std::size_t slots) {
+        std::vector<slot> old(slots);
+        old.swap(slots_);
+        for (const slot& s : old)
+            if (s.child != 0) slots_[slot_of(s.node, s.word)] = s;
+    }
+
+    std::vector<slot> slots_;  // a power of two in size, at most half full
+    std::size_t size_ = 0;
+};
+
+}  // namespace factlint
