@@ -7,6 +7,8 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "claims/huge_pages.hpp"
+
 namespace factlint {
 namespace {
 
@@ -38,7 +40,10 @@ bool read_file(const std::string& path, std::string& content) {
     if (!in) return false;
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
-    if (!ec) content.reserve(size);
+    if (!ec) {
+        content.reserve(size);
+        advise_huge_pages(content.data(), content.capacity());
+    }
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
         content.append(buffer, static_cast<std::size_t>(in.gcount()));

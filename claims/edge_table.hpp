@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "claims/huge_pages.hpp"
+
 namespace factlint {
 
 class edge_table {
@@ -57,7 +59,9 @@ private:
         return at;
     }
     void rehash(std::size_t slots) {
-        std::vector<slot> old(slots);
+        std::vector<slot> old;
+        reserve_huge(old, slots);
+        old.resize(slots);
         old.swap(slots_);
         for (const slot& s : old)
             if (s.child != 0) slots_[slot_of(s.node, s.word)] = s;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "claims/huge_pages.hpp"
+
 namespace factlint {
 
 void id_table::reserve(std::size_t ids) {
@@ -60,7 +62,9 @@ const std::uint32_t* id_table::find(std::string_view id) const {
 }
 
 void id_table::rehash(std::size_t slots) {
-    std::vector<slot> old(slots);
+    std::vector<slot> old;
+    reserve_huge(old, slots);  // 100,000 claim ids take 6 MB of slots
+    old.resize(slots);
     old.swap(slots_);
     for (const slot& s : old)
         if (s.used) slots_[slot_of(s.id)] = s;

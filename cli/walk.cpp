@@ -9,6 +9,7 @@
 #include <set>
 #include <system_error>
 
+#include "claims/huge_pages.hpp"
 #include "cli/glob.hpp"
 
 namespace fs = std::filesystem;
@@ -198,7 +199,10 @@ bool read_file_bytes(const std::string& path, std::string& bytes, std::string& e
     // Read into a string of the file's size: a stringstream would double its
     // buffer as it grows, and a 50 MB input briefly cost 80 MB or more.
     bytes.clear();
-    if (const auto size = fs::file_size(path, ec); !ec) bytes.reserve(size);
+    if (const auto size = fs::file_size(path, ec); !ec) {
+        bytes.reserve(size);
+        advise_huge_pages(bytes.data(), bytes.capacity());
+    }
     char chunk[1 << 16];
     while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
         bytes.append(chunk, static_cast<std::size_t>(in.gcount()));

@@ -3,10 +3,13 @@
 // a store of 100,000 claims.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <vector>
 
+#include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
 #include "claims/store.hpp"
 
@@ -214,6 +217,22 @@ TEST_CASE("store: names of plain letters and spaces are keyed as the normalizer 
     CHECK(hit_texts(s, "gas") == strings{"gas:gas", "gas2:gas"});
     CHECK(hit_texts(s, "ga").empty());  // "gas" keeps its "s": three letters
     CHECK(hit_texts(s, "one class") == strings{"class:class", "class2:class"});  // "ss" is no plural
+}
+
+TEST_CASE("store: asking for huge pages leaves every buffer as it was") {
+    // Nothing, too small, unaligned: no request, no harm.
+    advise_huge_pages(nullptr, 1 << 30);
+    std::vector<char> small(100, 'x');
+    advise_huge_pages(small.data(), small.size());
+    std::vector<std::uint32_t> big;
+    reserve_huge(big, 3 << 20);  // 12 MB: whole huge pages inside it
+    CHECK(big.capacity() >= (3u << 20));
+    for (std::uint32_t i = 0; i < (3u << 20); ++i) big.push_back(i * 7);
+    advise_huge_pages(reinterpret_cast<const char*>(big.data()) + 3, big.size() * 4 - 5);
+    std::size_t wrong = 0;
+    for (std::uint32_t i = 0; i < big.size(); ++i) wrong += big[i] != i * 7 ? 1 : 0;
+    CHECK(wrong == 0);
+    CHECK(std::all_of(small.begin(), small.end(), [](char c) { return c == 'x'; }));
 }
 
 TEST_CASE("store: the id table keeps each id's first number as it grows") {
