@@ -26,9 +26,10 @@ private:
     struct slot {
         std::string_view id;
         std::uint32_t value = 0;
-        bool used = false;
+        std::uint32_t check = 0;  // from the id's hash; 0: a free slot
     };
-    [[nodiscard]] std::size_t slot_of(std::string_view id) const;  // its slot, or the free one it would take
+    // Its slot, or the free one it would take.
+    [[nodiscard]] std::size_t slot_of(std::string_view id, std::uint64_t hash) const;
     void rehash(std::size_t slots);
 
     std::vector<slot> slots_;  // a power of two in size, at most half full
