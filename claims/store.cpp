@@ -297,27 +297,19 @@ struct key_ref {
     bool is_where = false;
 };
 
-// A phrase of ASCII letters and spaces only, the most common kind of name:
-// normalize_plain gives it the normalizer's result without the normalizer's
-// character classes (no abbreviation, apostrophe or separator other than
-// the space can occur in it).
-bool is_plain(std::string_view phrase) {
-    return std::all_of(phrase.begin(), phrase.end(),
-                       [](char c) { return c == ' ' || ascii_alpha(static_cast<unsigned char>(c)); });
-}
-
-// Appends the words of a plain phrase: lower case, one space between words,
-// a trailing plural "s" dropped as the normalizer does. Written through a
-// pointer into room made first (the words never take more bytes than the
-// phrase): a name index of 100,000 claims normalizes 1.5 MB of them.
-void normalize_plain(std::string_view phrase, std::string& out) {
-    const std::size_t base = out.size();
-    out.resize(base + phrase.size());
-    char* const first = out.data() + base;
-    char* to = first;
+// The words of a phrase of ASCII letters and spaces only, the most common
+// kind of name, written at `to`: lower case, one space between words, a
+// trailing plural "s" dropped, as the normalizer does (no abbreviation,
+// apostrophe or separator other than the space can occur in such a
+// phrase). The bytes written, or npos at the first other character, for
+// the normalizer to take the phrase; `words` counts the words. Words never
+// take more bytes than the phrase.
+std::size_t normalize_plain(std::string_view phrase, char* const to, std::size_t& words) {
+    char* at = to;
     char* word = nullptr;  // the current word's first byte, if in one
     auto end_word = [&] {
-        if (word != nullptr && drops_plural_s(std::string_view(word, static_cast<std::size_t>(to - word)))) --to;
+        if (word != nullptr && drops_plural_s(std::string_view(word, static_cast<std::size_t>(at - word))))
+            --at;
         word = nullptr;
     };
     for (const char c : phrase) {
@@ -325,14 +317,16 @@ void normalize_plain(std::string_view phrase, std::string& out) {
             end_word();
             continue;
         }
+        if (!ascii_alpha(static_cast<unsigned char>(c))) return std::string_view::npos;
         if (word == nullptr) {
-            if (to != first) *to++ = ' ';
-            word = to;
+            if (at != to) *at++ = ' ';
+            word = at;
+            ++words;
         }
-        *to++ = static_cast<char>(c | 0x20);  // an ASCII letter: bit 5 lowers it
+        *at++ = static_cast<char>(c | 0x20);  // an ASCII letter: bit 5 lowers it
     }
     end_word();
-    out.resize(static_cast<std::size_t>(to - out.data()));
+    return static_cast<std::size_t>(at - to);
 }
 
 }  // namespace
@@ -378,7 +372,8 @@ private:
         std::vector<std::uint32_t> word;
         std::vector<std::uint32_t> depth;
     };
-    std::vector<key_ref> normalize_keys(const std::vector<reference_claim>& claims);
+    std::vector<key_ref> normalize_keys(const std::vector<reference_claim>& claims,
+                                        std::size_t& key_words_with_repeats);
     node_id insert_key(std::string_view key, trie_nodes& nodes);
     void collect_outputs(const std::vector<key_ref>& keys, const std::vector<node_id>& ends,
                          const trie_nodes& nodes);
@@ -386,10 +381,9 @@ private:
 };
 
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
-    const std::vector<key_ref> keys = normalize_keys(claims);
-    // The arena has stopped growing: the key words can view it.
     std::size_t key_word_count = 0;  // with repeats: a bound on words and on edges
-    for (const char c : key_text) key_word_count += c == ' ' ? 1 : 0;
+    const std::vector<key_ref> keys = normalize_keys(claims, key_word_count);
+    // The arena has stopped growing: the key words can view it.
     key_words.clear();  // far fewer distinct words than key_word_count: let it grow
     root_next.clear();
     edges.clear();
@@ -409,29 +403,40 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
 // Every name and `where` phrase normalized into the arena as " words"; the
 // names in claim order, then each distinct `where` phrase once, numbered by
 // its first claim (a phrase shared by many claims is one key).
-std::vector<key_ref> claim_store::index::normalize_keys(const std::vector<reference_claim>& claims) {
+std::vector<key_ref> claim_store::index::normalize_keys(const std::vector<reference_claim>& claims,
+                                                        std::size_t& key_words_with_repeats) {
     std::string& arena = key_text;
-    arena.clear();
     std::size_t phrase_bytes = 0;
     for (const auto& c : claims) {
         for (const auto& n : c.names) phrase_bytes += n.size() + 1;
         for (const auto& w : c.wheres) phrase_bytes += w.size() + 1;
     }
-    arena.reserve(phrase_bytes);  // a phrase and its leading space at most: no view moves
+    // Room for every key at once (a phrase and its leading space at most),
+    // written through a pointer; cut to what was used at the end.
+    arena.assign(phrase_bytes, ' ');
+    std::size_t used = 0;
+    std::string general;  // a phrase the plain path declines, normalized here first
     // Normalizes `phrase` into the arena as a key " words"; false (and
     // nothing kept) when it has no words.
     auto normalize = [&](std::string_view phrase, key_ref& k) {
-        k.offset = static_cast<std::uint32_t>(arena.size());
-        arena.push_back(' ');
-        if (is_plain(phrase)) {
-            normalize_plain(phrase, arena);
-        } else {
-            text_output to(arena, nullptr);
+        k.offset = static_cast<std::uint32_t>(used);
+        arena[used] = ' ';
+        std::size_t words = 0;
+        std::size_t n = normalize_plain(phrase, arena.data() + used + 1, words);
+        if (n == std::string_view::npos) {
+            general.clear();
+            text_output to(general, nullptr);
             normalizer(phrase, to).run();
+            general.copy(arena.data() + used + 1, general.size());
+            n = general.size();
+            words =
+                n == 0 ? 0 : 1 + static_cast<std::size_t>(std::count(general.begin(), general.end(), ' '));
         }
-        k.length = static_cast<std::uint32_t>(arena.size() - k.offset);
-        if (k.length == 1) arena.pop_back();
-        return k.length > 1;
+        k.length = static_cast<std::uint32_t>(n + 1);
+        if (n == 0) return false;
+        used += n + 1;
+        key_words_with_repeats += words;
+        return true;
     };
     std::vector<key_ref> keys;
     keys.reserve(claims.size() + claims.size() / 2);
@@ -466,6 +471,7 @@ std::vector<key_ref> claim_store::index::normalize_keys(const std::vector<refere
         }
         where_ids.push_back(number);
     }
+    arena.resize(used);
     return keys;
 }
 
