@@ -6,11 +6,58 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace factlint {
+
+// In the header so that a look-up is inlined: the name index looks up every
+// word of the sentences it scans.
+namespace id_table_detail {
+
+inline std::uint64_t load8(const char* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+inline std::uint64_t load4(const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+// The last 1 to 7 bytes as one number, with loads of fixed size (a copy of
+// variable size is a call to memcpy): two overlapping halves, or the first,
+// middle and last bytes.
+inline std::uint64_t tail_of(const char* p, std::size_t n) {
+    if (n >= 4) return (load4(p) << 32) | load4(p + n - 4);
+    return (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+           (std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) | static_cast<unsigned char>(p[n - 1]);
+}
+
+// Eight bytes at a time (ids and words are short: most take one or two
+// rounds), then mixed so that the low bits used as the slot depend on every
+// byte; cheaper than std::hash.
+inline std::uint64_t hash_of(std::string_view s) {
+    constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = s.size() * multiplier;
+    auto mix = [&](std::uint64_t chunk) {
+        h = (h ^ chunk) * multiplier;
+        h ^= h >> 32;
+    };
+    std::size_t k = 0;
+    for (; k + 8 <= s.size(); k += 8) mix(load8(s.data() + k));
+    if (k < s.size()) mix(tail_of(s.data() + k, s.size() - k));
+    return h ^ (h >> 29);
+}
+
+// Kept in the slot and compared first, so that a probe past another id
+// rarely compares the strings; never 0, which marks a free slot.
+inline std::uint32_t check_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1u; }
+
+}  // namespace id_table_detail
 
 class id_table {
 public:
@@ -20,7 +67,11 @@ public:
     // whether it was added.
     std::pair<std::uint32_t, bool> insert(std::string_view id, std::uint32_t value);
     // The value of `id`, or nullptr.
-    [[nodiscard]] const std::uint32_t* find(std::string_view id) const;
+    [[nodiscard]] const std::uint32_t* find(std::string_view id) const {
+        if (slots_.empty()) return nullptr;
+        const slot& s = slots_[slot_of(id, id_table_detail::hash_of(id))];
+        return s.check != 0 ? &s.value : nullptr;
+    }
 
 private:
     struct slot {
@@ -29,7 +80,14 @@ private:
         std::uint32_t check = 0;  // from the id's hash; 0: a free slot
     };
     // Its slot, or the free one it would take.
-    [[nodiscard]] std::size_t slot_of(std::string_view id, std::uint64_t hash) const;
+    [[nodiscard]] std::size_t slot_of(std::string_view id, std::uint64_t hash) const {
+        const std::size_t mask = slots_.size() - 1;
+        const std::uint32_t check = id_table_detail::check_of(hash);
+        std::size_t at = hash & mask;
+        while (slots_[at].check != 0 && (slots_[at].check != check || slots_[at].id != id))
+            at = (at + 1) & mask;
+        return at;
+    }
     void rehash(std::size_t slots);
 
     std::vector<slot> slots_;  // a power of two in size, at most half full
