@@ -108,6 +108,10 @@ std::string describe_reference(const reference_claim& c, const reference_value& 
     return out;
 }
 
+void add_source_note(finding& f, const reference_claim& c) {
+    if (!c.source.empty()) f.notes.push_back(fmt::format("source: {}", c.source));
+}
+
 related_location reference_location(const reference_claim& c, const claim_position& where,
                                     std::string message) {
     related_location r;

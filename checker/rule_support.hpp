@@ -42,6 +42,9 @@ finding& emit(std::vector<finding>& out, std::string_view code, const claim_reco
 // "$8.5 billion in 2023 (Census Bureau, 2024)".
 [[nodiscard]] std::string describe_reference(const reference_claim& c, const reference_value& v);
 
+// Adds the note naming a reference claim's source, when it has one.
+void add_source_note(finding& f, const reference_claim& c);
+
 // The related location of a reference claim's line.
 [[nodiscard]] related_location reference_location(const reference_claim& c, const claim_position& where,
                                                   std::string message);

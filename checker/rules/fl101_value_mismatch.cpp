@@ -43,7 +43,7 @@ void value_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         finding& f = emit(out, "FL101", r, std::move(message));
         f.related.push_back(
             reference_location(c, expected.where, "reference value " + std::string(expected.text)));
-        if (!c.source.empty()) f.notes.push_back("source: " + std::string(c.source));
+        add_source_note(f, c);
         if (const auto in_units = convert(expected.value, expected.unit, r.unit))
             f.fix = r.hedge_text.empty() ? format_like(r, *in_units)
                                          : fmt::format("{} {}", r.hedge_text, format_like(r, *in_units));

@@ -42,7 +42,7 @@ void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
                         describe(ref->first), c->source.empty() ? "" : " (" + std::string(c->source) + ")"));
         f.related.push_back(reference_location(
             *c, c->where, "reference " + std::string(ref->second) + " " + iso_date(ref->first.from)));
-        if (!c->source.empty()) f.notes.push_back("source: " + std::string(c->source));
+        add_source_note(f, *c);
         f.fix = describe(shown);
         f.fingerprint = fingerprint_of("FL102", c->id, static_cast<double>(r.time->from), r.time);
     }

@@ -24,7 +24,7 @@ void outside_period(const rule_context& ctx, std::vector<finding>& out) {
                         describe(time_span{after_end ? c->period->to : c->period->from,
                                            after_end ? c->period->to : c->period->from, granularity::day})));
         f.related.push_back(reference_location(*c, c->where, "period " + describe(*c->period)));
-        if (!c->source.empty()) f.notes.push_back("source: " + std::string(c->source));
+        add_source_note(f, *c);
         f.fingerprint = fingerprint_of("FL103", c->id, r.value, r.time);
     }
 }

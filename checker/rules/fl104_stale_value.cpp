@@ -23,7 +23,7 @@ void stale_value(const rule_context& ctx, std::vector<finding>& out) {
                         r.text, c.id, describe_reference(c, *v.matched), describe_reference(c, *v.expected)));
         f.related.push_back(
             reference_location(c, v.expected->where, "newer value " + std::string(v.expected->text)));
-        if (!c.source.empty()) f.notes.push_back("source: " + std::string(c.source));
+        add_source_note(f, c);
         if (const auto in_units = convert(v.expected->value, v.expected->unit, r.unit))
             f.fix = r.hedge_text.empty() ? format_like(r, *in_units)
                                          : fmt::format("{} {}", r.hedge_text, format_like(r, *in_units));

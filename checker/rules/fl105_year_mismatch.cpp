@@ -29,7 +29,7 @@ void year_mismatch(const rule_context& ctx, std::vector<finding>& out) {
         finding& f = emit(out, "FL105", r, std::move(message));
         f.related.push_back(
             reference_location(c, matched.where, "reference value " + std::string(matched.text)));
-        if (!c.source.empty()) f.notes.push_back("source: " + std::string(c.source));
+        add_source_note(f, c);
         f.fingerprint = fingerprint_of("FL105", c.id, r.value, r.time);
     }
 }
