@@ -53,6 +53,16 @@ inline std::uint64_t hash_of(std::string_view s) {
     return h ^ (h >> 29);
 }
 
+// Two strings alike, with the loads of hash_of: the strings of a table are
+// short, and a call to memcmp cost more than the comparison.
+inline bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    std::size_t k = 0;
+    for (; k + 8 <= a.size(); k += 8)
+        if (load8(a.data() + k) != load8(b.data() + k)) return false;
+    return k == a.size() || tail_of(a.data() + k, a.size() - k) == tail_of(b.data() + k, b.size() - k);
+}
+
 // Kept in the slot and compared first, so that a probe past another id
 // rarely compares the strings; never 0, which marks a free slot.
 inline std::uint32_t check_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1u; }
@@ -84,7 +94,8 @@ private:
         const std::size_t mask = slots_.size() - 1;
         const std::uint32_t check = id_table_detail::check_of(hash);
         std::size_t at = hash & mask;
-        while (slots_[at].check != 0 && (slots_[at].check != check || slots_[at].id != id))
+        while (slots_[at].check != 0 &&
+               (slots_[at].check != check || !id_table_detail::same(slots_[at].id, id)))
             at = (at + 1) & mask;
         return at;
     }

@@ -315,10 +315,10 @@ struct key_output {
     bool is_where = false;
 };
 
-// A key in the builder's arena: " words", its leading space included.
-struct key_ref {
-    std::uint32_t offset = 0, length = 0;
-    std::uint32_t claim = 0;
+// Where a key ends in the trie, and whose it is.
+struct key_end {
+    std::uint32_t node = 0;
+    std::uint32_t claim = 0;  // or the `where` phrase's number
     bool is_where = false;
 };
 
@@ -327,9 +327,9 @@ struct key_ref {
 // trailing plural "s" dropped, as the normalizer does (no abbreviation,
 // apostrophe or separator other than the space can occur in such a
 // phrase). The bytes written, or npos at the first other character, for
-// the normalizer to take the phrase; `words` counts the words. Words never
-// take more bytes than the phrase.
-std::size_t normalize_plain(std::string_view phrase, char* const to, std::size_t& words) {
+// the normalizer to take the phrase. Words never take more bytes than the
+// phrase.
+std::size_t normalize_plain(std::string_view phrase, char* const to) {
     char* at = to;
     char* word = nullptr;  // the current word's first byte, if in one
     auto end_word = [&] {
@@ -346,7 +346,6 @@ std::size_t normalize_plain(std::string_view phrase, char* const to, std::size_t
         if (word == nullptr) {
             if (at != to) *at++ = ' ';
             word = at;
-            ++words;
         }
         *at++ = static_cast<char>(c | 0x20);  // an ASCII letter: bit 5 lowers it
     }
@@ -397,39 +396,30 @@ private:
         std::vector<std::uint32_t> word;
         std::vector<std::uint32_t> depth;
     };
-    std::vector<key_ref> normalize_keys(const std::vector<reference_claim>& claims,
-                                        std::size_t& key_words_with_repeats);
+    std::vector<key_end> insert_keys(const std::vector<reference_claim>& claims, trie_nodes& nodes);
     node_id insert_key(std::string_view key, trie_nodes& nodes);
-    void collect_outputs(const std::vector<key_ref>& keys, const std::vector<node_id>& ends,
-                         const trie_nodes& nodes);
+    void collect_outputs(const std::vector<key_end>& ends, const trie_nodes& nodes);
     void build_links(const trie_nodes& nodes);
 };
 
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
-    std::size_t key_word_count = 0;  // with repeats: a bound on words and on edges
-    const std::vector<key_ref> keys = normalize_keys(claims, key_word_count);
-    // The arena has stopped growing: the key words can view it.
-    key_words.clear();  // far fewer distinct words than key_word_count: let it grow
+    key_words.clear();
     root_next.clear();
     edges.clear();
-    edges.reserve(key_word_count);
-    trie_nodes nodes;
-    for (auto* v : {&nodes.parent, &nodes.word, &nodes.depth}) v->reserve(key_word_count + 1);
-    nodes.parent.push_back(0), nodes.word.push_back(0), nodes.depth.push_back(0);
-    std::vector<node_id> ends;  // the node where each key ends
-    ends.reserve(keys.size());
     longest_key = 0;
-    for (const key_ref& k : keys)
-        ends.push_back(insert_key(std::string_view(key_text).substr(k.offset, k.length), nodes));
-    collect_outputs(keys, ends, nodes);
+    trie_nodes nodes;
+    nodes.parent.push_back(0), nodes.word.push_back(0), nodes.depth.push_back(0);
+    const std::vector<key_end> ends = insert_keys(claims, nodes);
+    collect_outputs(ends, nodes);
     build_links(nodes);
 }
 
-// Every name and `where` phrase normalized into the arena as " words"; the
-// names in claim order, then each distinct `where` phrase once, numbered by
-// its first claim (a phrase shared by many claims is one key).
-std::vector<key_ref> claim_store::index::normalize_keys(const std::vector<reference_claim>& claims,
-                                                        std::size_t& key_words_with_repeats) {
+// Every name and `where` phrase normalized into the arena as " words" and
+// walked into the trie as it is written: the names in claim order, then
+// each distinct `where` phrase once, numbered by its first claim (a phrase
+// shared by many claims is one key).
+std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference_claim>& claims,
+                                                     trie_nodes& nodes) {
     std::string& arena = key_text;
     std::size_t phrase_bytes = 0;
     for (const auto& c : claims) {
@@ -437,76 +427,64 @@ std::vector<key_ref> claim_store::index::normalize_keys(const std::vector<refere
         for (const auto& w : c.wheres) phrase_bytes += w.size() + 1;
     }
     // Room for every key at once (a phrase and its leading space at most),
-    // written through a pointer; cut to what was used at the end.
+    // written through a pointer and cut to what was used at the end: it
+    // never moves, so the key words view it as they are inserted.
     arena.assign(phrase_bytes, ' ');
     std::size_t used = 0;
     std::string general;  // a phrase the plain path declines, normalized here first
-    // Normalizes `phrase` into the arena as a key " words"; false (and
-    // nothing kept) when it has no words.
-    auto normalize = [&](std::string_view phrase, key_ref& k) {
-        k.offset = static_cast<std::uint32_t>(used);
+    // Normalizes `phrase` into the arena after a space; its words (empty
+    // when it has none).
+    auto normalize = [&](std::string_view phrase) {
         arena[used] = ' ';
-        std::size_t words = 0;
-        std::size_t n = normalize_plain(phrase, arena.data() + used + 1, words);
+        char* const to = arena.data() + used + 1;
+        std::size_t n = normalize_plain(phrase, to);
         if (n == std::string_view::npos) {
             general.clear();
-            text_output to(general, nullptr);
-            normalizer(phrase, to).run();
-            general.copy(arena.data() + used + 1, general.size());
+            text_output out(general, nullptr);
+            normalizer(phrase, out).run();
+            general.copy(to, general.size());
             n = general.size();
-            words =
-                n == 0 ? 0 : 1 + static_cast<std::size_t>(std::count(general.begin(), general.end(), ' '));
         }
-        k.length = static_cast<std::uint32_t>(n + 1);
-        if (n == 0) return false;
-        used += n + 1;
-        key_words_with_repeats += words;
-        return true;
+        if (n > 0) used += n + 1;
+        return std::string_view(to, n);
     };
-    std::vector<key_ref> keys;
-    keys.reserve(claims.size() + claims.size() / 2);
-    std::vector<key_ref> wheres;  // every claim's, length 0 when it has no words
+    std::vector<key_end> ends;
+    ends.reserve(claims.size() + claims.size() / 2);
+    std::vector<std::string_view> wheres;  // every claim's, empty when it has no words
     where_begin.assign(1, 0);
     for (std::size_t i = 0; i < claims.size(); ++i) {
         for (const auto& n : claims[i].names) {
-            key_ref k{0, 0, static_cast<std::uint32_t>(i), false};
-            if (normalize(n, k)) keys.push_back(k);
+            if (const std::string_view key = normalize(n); !key.empty())
+                ends.push_back({insert_key(key, nodes), static_cast<std::uint32_t>(i), false});
         }
-        for (const auto& w : claims[i].wheres) {
-            key_ref k;
-            if (!normalize(w, k)) k.length = 0;
-            wheres.push_back(k);
-        }
+        for (const auto& w : claims[i].wheres) wheres.push_back(normalize(w));
         where_begin.push_back(static_cast<std::uint32_t>(wheres.size()));
     }
     id_table where_number;  // views into the arena
     std::uint32_t next_where = 0;
     where_ids.clear();
     where_ids.reserve(wheres.size());
-    for (key_ref k : wheres) {
-        if (k.length == 0) {
+    for (const std::string_view w : wheres) {
+        if (w.empty()) {
             where_ids.push_back(none);  // no words: never found, so the claim is never named
             continue;
         }
-        const auto [number, is_new] =
-            where_number.insert(std::string_view(arena).substr(k.offset + 1, k.length - 1), next_where);
-        if (is_new) {
-            k.claim = next_where++, k.is_where = true;
-            keys.push_back(k);
-        }
+        const auto [number, is_new] = where_number.insert(w, next_where);
+        if (is_new) ends.push_back({insert_key(w, nodes), next_where++, true});
         where_ids.push_back(number);
     }
     arena.resize(used);
-    return keys;
+    return ends;
 }
 
-// Walks `key` (" words") down the trie, adding the nodes it lacks; returns
-// the node where it ends.
+// Walks `key` (words separated by one space) down the trie, adding the
+// nodes it lacks; returns the node where it ends.
 node_id claim_store::index::insert_key(std::string_view key, trie_nodes& nodes) {
     node_id node = 0;
     std::uint32_t words = 0;
-    for (std::size_t i = 1; i <= key.size();) {
-        const std::size_t end = std::min(key.find(' ', i), key.size());
+    for (std::size_t i = 0; i < key.size();) {
+        std::size_t end = i + 1;
+        while (end < key.size() && key[end] != ' ') ++end;  // words are short: no call to memchr
         const auto [word, is_new] =
             key_words.insert(key.substr(i, end - i), static_cast<std::uint32_t>(root_next.size()));
         if (is_new) root_next.push_back(0);
@@ -531,30 +509,29 @@ node_id claim_store::index::insert_key(std::string_view key, trie_nodes& nodes) 
 // The outputs of each node, grouped by node (CSR). "U.S. troops" and "US
 // troops" of one claim are one key: it is reported once. A claim's names
 // come one after another, so its repeats are next to each other per node.
-void claim_store::index::collect_outputs(const std::vector<key_ref>& keys, const std::vector<node_id>& ends,
-                                         const trie_nodes& trie) {
+void claim_store::index::collect_outputs(const std::vector<key_end>& ends, const trie_nodes& trie) {
     const std::size_t nodes = trie.parent.size();
     std::vector<std::uint32_t> last_name_claim(nodes, none);
-    std::vector<bool> kept(keys.size(), true);
+    std::vector<bool> kept(ends.size(), true);
     out_begin.assign(nodes + 1, 0);
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        const node_id n = ends[k];
-        if (!keys[k].is_where) {
-            if (last_name_claim[n] == keys[k].claim) {
+    for (std::size_t k = 0; k < ends.size(); ++k) {
+        const key_end& e = ends[k];
+        if (!e.is_where) {
+            if (last_name_claim[e.node] == e.claim) {
                 kept[k] = false;
                 continue;
             }
-            last_name_claim[n] = keys[k].claim;
+            last_name_claim[e.node] = e.claim;
         }
-        ++out_begin[n + 1];
+        ++out_begin[e.node + 1];
     }
     for (std::size_t n = 0; n < nodes; ++n) out_begin[n + 1] += out_begin[n];
     outputs.assign(out_begin[nodes], {});
     std::vector<std::uint32_t> next(out_begin.begin(), out_begin.end() - 1);
-    for (std::size_t k = 0; k < keys.size(); ++k) {
+    for (std::size_t k = 0; k < ends.size(); ++k) {
         if (!kept[k]) continue;
-        const node_id n = ends[k];
-        outputs[next[n]++] = {keys[k].claim, trie.depth[n], keys[k].is_where};
+        const key_end& e = ends[k];
+        outputs[next[e.node]++] = {e.claim, trie.depth[e.node], e.is_where};
     }
 }
 
