@@ -196,13 +196,15 @@ private:
     std::size_t step(std::size_t i) {
         const auto c = static_cast<unsigned char>(in_[i]);
         if (ascii_alnum(c)) {
-            if (!in_word_ && ascii_alpha(c)) {
-                if (const std::size_t after = abbreviation(i); after != i) return after;
-            }
             // The whole run of ASCII letters and digits at once, as emitting
             // it byte by byte would (what ends it is read by the next step).
             std::size_t j = i + 1;
             while (j < in_.size() && ascii_alnum(static_cast<unsigned char>(in_[j]))) ++j;
+            // An abbreviation starts with a lone letter and a dot ("U.S."):
+            // only then is it looked for, not at every word.
+            if (!in_word_ && j == i + 1 && j < in_.size() && in_[j] == '.' && ascii_alpha(c)) {
+                if (const std::size_t after = abbreviation(i); after != i) return after;
+            }
             if (!in_word_) {
                 out_.begin_word(word_end_);
                 in_word_ = true;
