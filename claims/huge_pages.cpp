@@ -11,8 +11,7 @@ namespace factlint {
 void advise_huge_pages(const void* data, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-    // Below two huge pages, at most one would fit inside the buffer.
-    if (data == nullptr || bytes < 2 * huge) return;
+    if (data == nullptr || bytes < huge) return;
     // Only whole huge pages inside the buffer: the bytes around it may
     // belong to other allocations.
     const auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);

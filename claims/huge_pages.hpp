@@ -12,9 +12,10 @@
 
 namespace factlint {
 
-// Asks for huge pages over [data, data + bytes) before it is first
-// written (pages already touched keep their size). Small buffers and
-// systems without the request are left alone; it never fails.
+// Asks for huge pages over the whole 2 MB pages inside [data, data +
+// bytes) before they are first written (pages already touched keep their
+// size). Buffers holding no whole huge page and systems without the
+// request are left alone; it never fails.
 void advise_huge_pages(const void* data, std::size_t bytes);
 
 // `v.reserve(n)` with that request over its new buffer.

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "claims/edge_table.hpp"
+#include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
 
 namespace factlint {
@@ -433,6 +434,8 @@ std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference
     // never moves, so the key words view it as they are inserted.
     arena.assign(phrase_bytes, ' ');
     std::size_t used = 0;
+    // A node per word at most, and a word takes two bytes or more with its space.
+    for (auto* v : {&nodes.parent, &nodes.word, &nodes.depth}) reserve_huge(*v, phrase_bytes / 2 + 1);
     std::string general;  // a phrase the plain path declines, normalized here first
     // Normalizes `phrase` into the arena after a space; its words (empty
     // when it has none).
@@ -546,6 +549,8 @@ void claim_store::index::build_links(const trie_nodes& nodes) {
     for (std::size_t d = 1; d < by_depth.size(); ++d) by_depth[d] += by_depth[d - 1];
     std::vector<node_id> order(count > 0 ? count - 1 : 0);
     for (std::size_t v = 1; v < count; ++v) order[by_depth[nodes.depth[v]]++] = static_cast<node_id>(v);
+    reserve_huge(fail, count);
+    reserve_huge(dict, count);
     fail.assign(count, 0);
     dict.assign(count, 0);
     for (const node_id v : order) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
 #include "claims/unit.hpp"
 #include "grammar/claims_file_lines.hpp"
@@ -85,12 +86,13 @@ public:
         // which moved every claim so far into new memory. Room never used
         // is never touched, so it costs no memory.
         const std::size_t size = content_.size();
+        // In huge pages where they are large (claims/huge_pages.hpp).
         ids_.reserve(size / 128);
-        id_places_.reserve(size / 128);
-        result_.claims.reserve(size / 128);
-        extents_.reserve(size / 128);
-        storage_->phrases.reserve(size / 64);
-        storage_->values.reserve(size / 48);
+        reserve_huge(id_places_, size / 128);
+        reserve_huge(result_.claims, size / 128);
+        reserve_huge(extents_, size / 128);
+        reserve_huge(storage_->phrases, size / 64);
+        reserve_huge(storage_->values, size / 48);
     }
 
     claims_file run() {
