@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 namespace factlint {
@@ -105,33 +106,92 @@ interval range_interval(double low, double low_half_unit, double high, double hi
     }
 }
 
+namespace {
+
+// 10^e for every exponent a figure of max_figure_chars can need, each
+// computed once with std::pow as half_unit_of_digits always did (the same
+// call, so the same double): a table look-up instead of a pow call per
+// figure. The exponent is read through a volatile so the compiler cannot
+// fold a call at build time with its own (maybe differently rounded) pow.
+constexpr int max_power = static_cast<int>(max_figure_chars);
+const std::array<double, 2 * max_power + 1>& powers_of_ten() {
+    static const auto table = [] {
+        std::array<double, 2 * max_power + 1> t{};
+        for (int e = -max_power; e <= max_power; ++e) {
+            volatile int opaque = e;
+            t[static_cast<std::size_t>(e + max_power)] = std::pow(10.0, opaque);
+        }
+        return t;
+    }();
+    return table;
+}
+
+double power_of_ten(int e) {
+    if (e < -max_power || e > max_power) return std::pow(10.0, e);
+    return powers_of_ten()[static_cast<std::size_t>(e + max_power)];
+}
+
+// Powers of ten a double holds exactly (10^22 is the last one).
+constexpr std::array<double, 23> exact_powers_of_ten{1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// value_of_digits for the usual figure: digits, at most one point with
+// digits on both sides, commas anywhere (dropped), 15 digits at most; -1
+// for anything else. Why it is the double from_chars gives: the digits as
+// an integer m < 10^15 < 2^53 and 10^decimals (decimals <= 15) are exact
+// doubles, and IEEE division rounds m / 10^decimals to the nearest double,
+// ties to even, as from_chars rounds the decimal it reads (Clinger's fast
+// path). Figures are never negative, so -1 says "not handled".
+double short_decimal(std::string_view digits) {
+    std::uint64_t m = 0;
+    int count = 0, before_point = 0, decimals = 0;
+    bool point = false;
+    for (const char c : digits) {
+        if (c >= '0' && c <= '9') {
+            m = m * 10 + static_cast<unsigned>(c - '0');
+            if (++count > 15) return -1;
+            (point ? decimals : before_point) += 1;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else if (c != ',') {
+            return -1;
+        }
+    }
+    if (before_point == 0 || (point && decimals == 0)) return -1;
+    return static_cast<double>(m) / exact_powers_of_ten[static_cast<std::size_t>(decimals)];
+}
+
+}  // namespace
+
 double half_unit_of_digits(std::string_view digits) {
     // Position of the last significant digit relative to the decimal point:
     // decimals count as written ("4.50" -> 0.005); in an integer, trailing
-    // zeros are not significant ("50,000" -> 5000).
-    std::size_t point = digits.find('.');
-    if (point != std::string_view::npos) {
-        int decimals = 0;
-        for (std::size_t i = point + 1; i < digits.size(); ++i)
-            if (digits[i] >= '0' && digits[i] <= '9') ++decimals;
-        return 0.5 * std::pow(10.0, -decimals);
-    }
-    int trailing_zeros = 0;
-    bool any_nonzero = false;
-    for (char c : digits) {
-        if (c < '0' || c > '9') continue;
-        if (c == '0') {
+    // zeros are not significant ("50,000" -> 5000). One pass: the zeros are
+    // counted before the first point, the decimals after it.
+    bool point = false, any_nonzero = false;
+    int decimals = 0, trailing_zeros = 0;
+    for (const char c : digits) {
+        if (c == '.') {
+            point = true;
+        } else if (c < '0' || c > '9') {
+            continue;
+        } else if (point) {
+            ++decimals;
+        } else if (c == '0') {
             ++trailing_zeros;
         } else {
             trailing_zeros = 0;
             any_nonzero = true;
         }
     }
+    if (point) return 0.5 * power_of_ten(-decimals);
     if (!any_nonzero) return 0.5;  // "0"
-    return 0.5 * std::pow(10.0, trailing_zeros);
+    return 0.5 * power_of_ten(trailing_zeros);
 }
 
 double value_of_digits(std::string_view digits) {
+    if (const double fast = short_decimal(digits); fast >= 0) return fast;
     std::array<char, max_figure_chars> buffer{};
     std::size_t n = 0;
     for (char c : digits)

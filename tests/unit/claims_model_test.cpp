@@ -6,7 +6,57 @@
 #include "claims/time.hpp"
 #include "claims/unit.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
+
 using namespace factlint;
+
+namespace {
+
+// value_of_digits and half_unit_of_digits as they were before their fast
+// paths (std::from_chars on the digits without commas; std::pow per call):
+// what the fast paths must give bit for bit.
+double value_by_from_chars(std::string_view digits) {
+    std::array<char, max_figure_chars> buffer{};
+    std::size_t n = 0;
+    for (char c : digits)
+        if (c != ',' && n < buffer.size()) buffer[n++] = c;
+    double value = 0;
+    std::from_chars(buffer.data(), buffer.data() + n, value);
+    return value;
+}
+
+double half_unit_by_pow(std::string_view digits) {
+    std::size_t point = digits.find('.');
+    if (point != std::string_view::npos) {
+        int decimals = 0;
+        for (std::size_t i = point + 1; i < digits.size(); ++i)
+            if (digits[i] >= '0' && digits[i] <= '9') ++decimals;
+        return 0.5 * std::pow(10.0, -decimals);
+    }
+    int trailing_zeros = 0;
+    bool any_nonzero = false;
+    for (char c : digits) {
+        if (c < '0' || c > '9') continue;
+        if (c == '0') {
+            ++trailing_zeros;
+        } else {
+            trailing_zeros = 0;
+            any_nonzero = true;
+        }
+    }
+    if (!any_nonzero) return 0.5;
+    return 0.5 * std::pow(10.0, trailing_zeros);
+}
+
+// Bit for bit (0.0 and -0.0 differ; NaN never occurs here).
+bool same_double(double a, double b) { return std::signbit(a) == std::signbit(b) && a == b; }
+
+}  // namespace
 
 TEST_CASE("model: precision of digits as written (SPEC 4.2)") {
     CHECK(half_unit_of_digits("2,500") == doctest::Approx(50));
@@ -15,6 +65,53 @@ TEST_CASE("model: precision of digits as written (SPEC 4.2)") {
     CHECK(half_unit_of_digits("4.50") == doctest::Approx(0.005));
     CHECK(half_unit_of_digits("7") == doctest::Approx(0.5));
     CHECK(half_unit_of_digits("0") == doctest::Approx(0.5));
+}
+
+TEST_CASE("model: value and precision of digits are the same on the fast path and off it") {
+    // Off the fast path (more than 15 digits, two points, no digit on a
+    // side of the point, other characters, empty) and on it.
+    std::vector<std::string> texts{"",
+                                   "0",
+                                   "7",
+                                   "0.0",
+                                   "2,500",
+                                   "50,000",
+                                   "4.50",
+                                   "0.1",
+                                   "0.3",
+                                   "1,234,567.891",
+                                   "999999999999999",
+                                   "9999999999999999",
+                                   "123456789012345678901234567890",
+                                   "0.000000000000001",
+                                   "0.1234567890123456",
+                                   "1.2.3",
+                                   "1..2",
+                                   ".5",
+                                   "5.",
+                                   "1e5",
+                                   ",,1,,2,,",
+                                   "00012.50",
+                                   std::string(70, '9'),
+                                   "1." + std::string(70, '0')};
+    std::mt19937 random(7);
+    for (int i = 0; i < 20000; ++i) {
+        std::string t;
+        const int before = 1 + static_cast<int>(random() % 12);
+        const int after = static_cast<int>(random() % 8);
+        for (int k = 0; k < before; ++k) {
+            t += static_cast<char>('0' + random() % 10);
+            if ((before - k - 1) % 3 == 0 && k + 1 < before && random() % 2 == 0) t += ',';
+        }
+        if (after > 0) t += '.';
+        for (int k = 0; k < after; ++k) t += static_cast<char>('0' + random() % 10);
+        texts.push_back(t);
+    }
+    for (const std::string& t : texts) {
+        INFO(t);
+        CHECK(same_double(value_of_digits(t), value_by_from_chars(t)));
+        CHECK(same_double(half_unit_of_digits(t), half_unit_by_pow(t)));
+    }
 }
 
 TEST_CASE("model: hedges widen or bound the precision interval") {
@@ -70,7 +167,8 @@ TEST_CASE("model: spans, granularity and coarsening") {
     CHECK(iso_date(dec2021.from) == "2021-12-01");
     CHECK(iso_date(dec2021.to) == "2021-12-31");
     CHECK(overlaps(coarsened(time_span::day(2021, 12, 31), granularity::month), dec2021));
-    CHECK_FALSE(overlaps(time_span::month(2021, 7), coarsened(time_span::day(2021, 12, 31), granularity::month)));
+    CHECK_FALSE(
+        overlaps(time_span::month(2021, 7), coarsened(time_span::day(2021, 12, 31), granularity::month)));
     CHECK(overlaps(time_span::year(2021), time_span::day(2021, 12, 31)));
     CHECK(describe(time_span::month(2021, 12)) == "December 2021");
     CHECK(describe(time_span::year(2023)) == "2023");
