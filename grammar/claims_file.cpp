@@ -20,17 +20,38 @@ namespace {
 using claims_lines::line_error;
 
 constexpr std::string_view keyword_list = "claim, name, where, value, date, period, tolerance or source";
-constexpr std::array<std::string_view, 7> property_keywords{"name",   "where",     "value", "date",
-                                                            "period", "tolerance", "source"};
 
-// Keywords that may appear once per claim.
-constexpr std::array<std::string_view, 4> once_only{"date", "period", "tolerance", "source"};
+// The line keywords. The first four may appear once per claim, and their
+// numbers index open_claim::seen.
+enum class keyword { date, period, tolerance, source, name, where, value, claim, unknown };
+constexpr std::size_t once_only = 4;
+
+// A line's keyword, told by its length and then its bytes: one comparison
+// where a search of the list compared with each keyword in turn.
+keyword keyword_of(std::string_view k) {
+    switch (k.size()) {
+        case 4:
+            if (k == "name") return keyword::name;
+            if (k == "date") return keyword::date;
+            break;
+        case 5:
+            if (k == "value") return keyword::value;
+            if (k == "where") return keyword::where;
+            if (k == "claim") return keyword::claim;
+            break;
+        case 6:
+            if (k == "source") return keyword::source;
+            if (k == "period") return keyword::period;
+            break;
+        case 9:
+            if (k == "tolerance") return keyword::tolerance;
+            break;
+        default: break;
+    }
+    return keyword::unknown;
+}
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-bool is_property(std::string_view k) {
-    return std::find(property_keywords.begin(), property_keywords.end(), k) != property_keywords.end();
-}
 
 // 1-based column in UTF-8 characters of a byte offset.
 int column_of(std::string_view line, std::size_t offset) {
@@ -63,9 +84,9 @@ struct value_line {
 // wheres and values are the parser's until it is kept.
 struct open_claim {
     reference_claim claim;
-    std::string_view line_text;                // the `claim` line, in the file's content
-    bool keep = true;                          // false after any error in the block
-    std::array<int, once_only.size()> seen{};  // line of each once-only keyword, 0 if none
+    std::string_view line_text;         // the `claim` line, in the file's content
+    bool keep = true;                   // false after any error in the block
+    std::array<int, once_only> seen{};  // line of each once-only keyword, 0 if none
 };
 
 // How many names, wheres and values a kept claim has in the storage's
@@ -98,12 +119,19 @@ public:
     claims_file run() {
         if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
         int number = 0;
+        // The next `#` at or after the line's start (content_.size() when
+        // there is none), found by one memchr over the content, not one per
+        // line: a line before it has no comment.
+        std::size_t next_hash = std::min(content_.find('#'), content_.size());
         for (std::size_t at = 0; at <= content_.size();) {
             auto nl = content_.find('\n', at);
             if (nl == std::string_view::npos) nl = content_.size();
             std::string_view line = content_.substr(at, nl - at);
             if (line.ends_with('\r')) line.remove_suffix(1);
-            on_line(++number, line);
+            if (next_hash < at) next_hash = std::min(content_.find('#', at), content_.size());
+            const std::size_t code_size =
+                next_hash >= at + line.size() ? line.size() : claims_lines::comment_start(line);
+            on_line(++number, line, line.substr(0, code_size));
             at = nl + 1;
         }
         close_claim();
@@ -123,15 +151,16 @@ private:
         if (current_) current_->keep = false;
     }
 
-    void on_line(int number, std::string_view line) {
-        const std::string_view code = line.substr(0, claims_lines::comment_start(line));
-        if (std::all_of(code.begin(), code.end(), is_blank)) return;
+    // `code` is the line without its comment.
+    void on_line(int number, std::string_view line, std::string_view code) {
         const auto head = claims_lines::read_head(code);
+        if (head.indent == code.size()) return;  // blank
+        const keyword k = keyword_of(head.keyword);
         if (head.keyword.empty()) {
             fail(number, line, head.indent, "expected a keyword: " + std::string(keyword_list));
-        } else if (head.keyword == "claim") {
+        } else if (k == keyword::claim) {
             on_claim(number, line, code, head);
-        } else if (!is_property(head.keyword)) {
+        } else if (k == keyword::unknown) {
             fail(
                 number, line, head.indent,
                 "unknown keyword " + in_backquotes(head.keyword) + ": expected " + std::string(keyword_list));
@@ -141,7 +170,7 @@ private:
         } else if (!current_) {
             fail(number, line, head.indent, "indented line before any `claim`: expected `claim ID` first");
         } else {
-            on_property(number, line, code, head);
+            on_property(number, line, code, head, k);
         }
     }
 
@@ -155,27 +184,24 @@ private:
         line_error error;
         const auto id = claims_lines::read_claim_id(code, head.rest, error);
         if (!id) return fail(number, line, error.offset, std::move(error.message));
-        const std::size_t id_at = code.find(*id, head.rest);
+        const auto id_at = static_cast<std::size_t>(id->data() - line.data());  // a view of the line
         reference_claim& c = current_->claim;
-        c.id = line.substr(id_at, id->size());
+        c.id = *id;
         c.where = {storage_->path, number, column_of(line, id_at)};
-        const auto [first, inserted] =
-            ids_.insert(line.substr(id_at, id->size()), static_cast<std::uint32_t>(id_places_.size()));
+        const auto [first, inserted] = ids_.insert(*id, static_cast<std::uint32_t>(id_places_.size()));
         if (inserted) {
             id_places_.push_back({number, c.where.column});
         } else {
             const auto [first_line, first_column] = id_places_[first];
             fail(number, line, id_at,
-                 "duplicate claim id `" + *id + "`, first defined at " +
+                 "duplicate claim id `" + std::string(*id) + "`, first defined at " +
                      location_text({storage_->path, first_line, first_column}));
         }
     }
 
     // A keyword that may appear once per claim; false (and an error) on a repeat.
-    bool first_time(int number, std::string_view line, const claims_lines::line_head& head) {
-        const auto which = static_cast<std::size_t>(
-            std::find(once_only.begin(), once_only.end(), head.keyword) - once_only.begin());
-        int& seen = current_->seen.at(which);
+    bool first_time(int number, std::string_view line, const claims_lines::line_head& head, keyword k) {
+        int& seen = current_->seen.at(static_cast<std::size_t>(k));
         if (seen == 0) {
             seen = number;
             return true;
@@ -187,32 +213,31 @@ private:
     }
 
     void on_property(int number, std::string_view line, std::string_view code,
-                     const claims_lines::line_head& head) {
+                     const claims_lines::line_head& head, keyword k) {
         reference_claim& c = current_->claim;
         line_error error;
-        const std::string_view k = head.keyword;
         bool ok = true;
-        if (k == "name" || k == "where") {
-            ok = claims_lines::read_phrases(code, head.rest, k, phrases_, error);
+        if (k == keyword::name || k == keyword::where) {
+            ok = claims_lines::read_phrases(code, head.rest, head.keyword, phrases_, error);
             if (ok) {
-                auto& into = k == "name" ? names_ : wheres_;
-                for (const auto& p : phrases_) into.push_back(kept(code, p));
+                auto& into = k == keyword::name ? names_ : wheres_;
+                for (const auto& p : phrases_) into.push_back(kept(p));
             }
-        } else if (k == "value") {
+        } else if (k == keyword::value) {
             return on_value(number, line, code, head);
-        } else if (k == "source") {
-            if (!first_time(number, line, head)) return;
-            ok = claims_lines::read_phrases(code, head.rest, k, phrases_, error);
+        } else if (k == keyword::source) {
+            if (!first_time(number, line, head, k)) return;
+            ok = claims_lines::read_phrases(code, head.rest, head.keyword, phrases_, error);
             if (ok && phrases_.size() > 1) {
                 return fail(number, line, phrases_[1].offset, "expected one quoted source, found several");
             }
-            if (ok) c.source = kept(code, phrases_.front());
+            if (ok) c.source = kept(phrases_.front());
         } else {
-            if (!first_time(number, line, head)) return;
-            if (k == "date") {
+            if (!first_time(number, line, head, k)) return;
+            if (k == keyword::date) {
                 c.date = claims_values::read_event_date(code, head.rest, error);
                 ok = c.date.has_value();
-            } else if (k == "period") {
+            } else if (k == keyword::period) {
                 c.period = claims_values::read_period(code, head.rest, error);
                 ok = c.period.has_value();
             } else {
@@ -226,9 +251,8 @@ private:
 
     // A phrase as a view: of the line when it is written there as it reads
     // (no escapes), else of the storage's copy of its text.
-    std::string_view kept(std::string_view line, const claims_lines::phrase& p) {
-        const std::string_view raw = line.substr(std::min(line.size(), p.offset + 1), p.text.size());
-        return raw == p.text ? raw : storage_->texts.keep(p.text);
+    std::string_view kept(const claims_lines::phrase& p) {
+        return p.escaped ? storage_->texts.keep(p.unescaped) : p.raw;
     }
 
     void on_value(int number, std::string_view line, std::string_view code,
@@ -241,7 +265,11 @@ private:
             std::find_if_not(code.begin() + static_cast<std::ptrdiff_t>(head.rest), code.end(), is_blank) -
             code.begin());
         v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
-        if (!values_.empty() && !compatible_units(v->unit, values_.front().unit)) {
+        // Units are interned: the same unit is the same view, and compatible
+        // with itself, without asking for the dimensions.
+        const std::string_view first_unit = values_.empty() ? v->unit : values_.front().unit;
+        const bool same_unit = first_unit.data() == v->unit.data() && first_unit.size() == v->unit.size();
+        if (!same_unit && !compatible_units(v->unit, first_unit)) {
             return fail(number, line, at,
                         "value is in " + std::string(v->unit) + " but earlier values of claim " +
                             std::string(c.id) + " are " + std::string(values_.front().unit));

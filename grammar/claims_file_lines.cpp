@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/spirit/home/x3.hpp>
 #include <cmath>
+#include <cstring>
 
 namespace factlint::grammar::claims_lines {
 namespace {
@@ -65,13 +66,13 @@ bool id_char(char c) { return id_start_char(c) || c == '.' || c == '_' || c == '
 
 // The `claim_id` rule and the blanks after it to the end of `rest`, by hand
 // (one per claim); nullopt when `rest` is anything else.
-std::optional<std::string> plain_claim_id(std::string_view rest) {
+std::optional<std::string_view> plain_claim_id(std::string_view rest) {
     if (rest.empty() || !id_start_char(rest.front())) return std::nullopt;
     std::size_t end = 1;
     while (end < rest.size() && id_char(rest[end])) ++end;
     for (std::size_t p = end; p < rest.size(); ++p)
         if (!is_blank(rest[p])) return std::nullopt;
-    return std::string(rest.substr(0, end));
+    return rest.substr(0, end);
 }
 
 // The usual phrase line, quoted phrases without escapes separated by
@@ -84,15 +85,20 @@ bool plain_phrases(std::string_view line, std::size_t from, std::vector<phrase>&
         while (p < line.size() && is_blank(line[p])) ++p;
         if (p == line.size() || line[p] != '"') return false;
         const std::size_t open = p;
-        std::size_t close = open + 1;  // not find_first_of: it runs memchr once per byte
-        while (close < line.size() && line[close] != '"' && line[close] != '\\') ++close;
-        if (close == line.size() || line[close] != '"') return false;
-        const std::string_view text = line.substr(open + 1, close - open - 1);
+        // The closing quote with no backslash before it: a memchr for each
+        // (not find_first_of, which runs memchr once per byte).
+        const char* const first = line.data() + open + 1;
+        const void* const quote = std::memchr(first, '"', line.size() - open - 1);
+        if (quote == nullptr) return false;
+        const auto length = static_cast<std::size_t>(static_cast<const char*>(quote) - first);
+        if (std::memchr(first, '\\', length) != nullptr) return false;
+        const std::string_view text(first, length);
         if (std::all_of(text.begin(), text.end(), is_blank)) return false;  // an error: empty
         if (n == phrases.size()) phrases.emplace_back();
-        phrases[n].text.assign(text);  // into a string kept from an earlier line when there is one
+        phrases[n].raw = text;
+        phrases[n].escaped = false;
         phrases[n++].offset = open;
-        p = close + 1;
+        p = open + 1 + length + 1;
         while (p < line.size() && is_blank(line[p])) ++p;
         if (p == line.size()) {
             phrases.resize(n);
@@ -110,20 +116,7 @@ std::string phrase_message(std::string_view keyword, bool after_comma) {
 
 }  // namespace
 
-// The first word of a line: anything up to a blank or a quote, so that
-// "claim1" is reported whole as an unknown keyword.
-line_head read_head(std::string_view line) {
-    std::size_t p = 0;
-    while (p < line.size() && is_blank(line[p])) ++p;
-    line_head head;
-    head.indent = p;
-    while (p < line.size() && !is_blank(line[p]) && line[p] != '"') ++p;
-    head.rest = p;
-    head.keyword = line.substr(head.indent, head.rest - head.indent);
-    return head;
-}
-
-std::optional<std::string> read_claim_id(std::string_view line, std::size_t from, line_error& error) {
+std::optional<std::string_view> read_claim_id(std::string_view line, std::size_t from, line_error& error) {
     iter p = line.data() + from;
     iter const last = line.data() + line.size();
     skip_blanks(p, last);
@@ -134,7 +127,8 @@ std::optional<std::string> read_claim_id(std::string_view line, std::size_t from
     }
     if (auto id = plain_claim_id(std::string_view(p, static_cast<std::size_t>(last - p)))) return id;
     std::string id;
-    if (x3::parse(p, last, claim_id >> x3::omit[*blank] >> x3::eoi, id)) return id;
+    if (x3::parse(p, last, claim_id >> x3::omit[*blank] >> x3::eoi, id))
+        return std::string_view(id_start, id.size());  // the rule reads the id's characters as they are
     // Name the whole offending word.
     iter word_end = id_start;
     while (word_end != last && *word_end != ' ' && *word_end != '\t') ++word_end;
@@ -167,8 +161,10 @@ bool read_phrases(std::string_view line, std::size_t from, std::string_view keyw
                 error = {offset_of(line, p), phrase_message(keyword, !phrases.empty())};
                 return false;
             }
-            ph.text = unescaped(std::string_view(raw.begin(), raw.size()));
-            if (ph.text.find_first_not_of(" \t") == std::string::npos) {
+            ph.raw = std::string_view(raw.begin(), raw.size());
+            ph.escaped = ph.raw.find('\\') != std::string_view::npos;
+            if (ph.escaped) ph.unescaped = unescaped(ph.raw);
+            if (ph.text().find_first_not_of(" \t") == std::string_view::npos) {
                 error = {ph.offset, "empty phrase: expected words between the quotes"};
                 return false;
             }

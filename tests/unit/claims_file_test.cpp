@@ -178,6 +178,48 @@ TEST_CASE("claims-file: time keywords, comments, tolerance and open periods") {
     CHECK(service.period->to == open_end);
 }
 
+TEST_CASE("claims-file: comments found once per file, keywords told by length, phrases as views") {
+    // A `#` is looked for once over the content, not on every line: lines
+    // before, between and after comment-bearing lines (a `#` in quotes, a
+    // trailing comment, a whole-line comment, a last line without a newline)
+    // read as they would alone.
+    const std::string text =
+        "claim a\n"
+        "  name \"a # not a comment\"   # but this is\n"
+        "  where \"plain\", \"with \\\"escapes\\\"\"\n"
+        "# a whole line\n"
+        "  value 12 ships in 2020\n"
+        "claim b # trailing\n"
+        "  name \"b\"\n"
+        "  value 3 boats # last";
+    const auto f = parse_claims_file("c.claims", text);
+    for (const auto& e : f.errors) INFO(format_error(e));
+    REQUIRE(f.errors.empty());
+    REQUIRE(f.claims.size() == 2);
+    const auto& a = f.claims[0];
+    CHECK(strings_of(a.names) == std::vector<std::string>{"a # not a comment"});
+    CHECK(strings_of(a.wheres) == std::vector<std::string>{"plain", "with \"escapes\""});
+    REQUIRE(f.claims[1].values.size() == 1);
+    CHECK(f.claims[1].values[0].text == "3 boats");
+    // A phrase without escapes is a view of the file's content (the fast
+    // path); one with escapes is the storage's unescaped copy.
+    const std::string& content = f.storage->content;
+    const auto in_content = [&](std::string_view v) {
+        return v.data() >= content.data() && v.data() + v.size() <= content.data() + content.size();
+    };
+    CHECK(in_content(a.names[0]));
+    CHECK(in_content(a.wheres[0]));
+    CHECK_FALSE(in_content(a.wheres[1]));
+    // Words of a keyword's length that are not keywords.
+    CHECK(only_error(head + "  names \"y\"\n") ==
+          "t.claims:3:3: error: unknown keyword `names`: expected claim, name, where, value, date, period, "
+          "tolerance or source\n    names \"y\"\n    ^\n");
+    CHECK(only_error(head + "  Date 2020\n").starts_with("t.claims:3:3: error: unknown keyword `Date`"));
+    CHECK(only_error(head + "  claims x\n").starts_with("t.claims:3:3: error: unknown keyword `claims`"));
+    CHECK(only_error(head + "  tolerancE 5%\n")
+              .starts_with("t.claims:3:3: error: unknown keyword `tolerancE`"));
+}
+
 TEST_CASE("claims-file: allowed_interval widens by the claim's tolerance") {
     const auto f = parse_claims_file("t.claims", head + "  value 1,234 people\n  tolerance 10%\n");
     REQUIRE(f.errors.empty());
