@@ -12,6 +12,7 @@
 
 #include "checker/claims_loader.hpp"
 #include "grammar/claims_file.hpp"
+#include "grammar/parse.hpp"
 
 namespace {
 
@@ -218,6 +219,35 @@ TEST_CASE("claims-file: comments found once per file, keywords told by length, p
     CHECK(only_error(head + "  claims x\n").starts_with("t.claims:3:3: error: unknown keyword `claims`"));
     CHECK(only_error(head + "  tolerancE 5%\n")
               .starts_with("t.claims:3:3: error: unknown keyword `tolerancE`"));
+}
+
+TEST_CASE("claims-file: a value's date is parse_date's, whether read by hand or by the grammar") {
+    // YYYY, YYYY-MM and YYYY-MM-DD in digits are read by hand; the rest
+    // (words, odd forms) by parse_date. Both give parse_date's span.
+    for (const std::string date :
+         {"2011", "0000", "1995", "2023-02", "2023-12", "2024-02-29", "1999-12-31", "2000-01-01",
+          "December 2021", "Dec. 9, 2021", "Q3 2021", "2021-9", "2021-09-1"}) {
+        INFO(date);
+        const auto expected = grammar::parse_date(date);
+        const auto f = parse_claims_file("t.claims", head + "  value 5 ships in " + date + "\n");
+        if (!expected) {
+            CHECK_FALSE(f.errors.empty());
+            continue;
+        }
+        for (const auto& e : f.errors) INFO(format_error(e));
+        REQUIRE(f.errors.empty());
+        const auto& v = f.claims.at(0).values[0];
+        CHECK(v.scope == value_scope::in);
+        CHECK(v.when == expected);
+    }
+    // Shaped like a hand-read date but not a day of the calendar: the
+    // grammar's path and its messages.
+    CHECK(only_error(head + "  value 5 ships as of 2023-13\n").find("impossible date 2023-13") !=
+          std::string::npos);
+    CHECK(only_error(head + "  value 5 ships as of 2023-00\n").find("impossible date 2023-00") !=
+          std::string::npos);
+    CHECK(only_error(head + "  value 5 ships in 2023-02-29\n").find("impossible date 2023-02-29") !=
+          std::string::npos);
 }
 
 TEST_CASE("claims-file: allowed_interval widens by the claim's tolerance") {
