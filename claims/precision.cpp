@@ -144,21 +144,21 @@ constexpr std::array<double, 23> exact_powers_of_ten{1e0,  1e1,  1e2,  1e3,  1e4
 // ties to even, as from_chars rounds the decimal it reads (Clinger's fast
 // path). Figures are never negative, so -1 says "not handled".
 double short_decimal(std::string_view digits) {
-    std::uint64_t m = 0;
-    int count = 0, before_point = 0, decimals = 0;
-    bool point = false;
+    std::uint64_t m = 0;           // wraps past 19 digits, refused below
+    int count = 0, point_at = -1;  // digits in all, and before the point (-1: no point)
     for (const char c : digits) {
-        if (c >= '0' && c <= '9') {
-            m = m * 10 + static_cast<unsigned>(c - '0');
-            if (++count > 15) return -1;
-            (point ? decimals : before_point) += 1;
-        } else if (c == '.' && !point) {
-            point = true;
+        const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
+        if (d < 10) {
+            m = m * 10 + d;
+            ++count;
+        } else if (c == '.' && point_at < 0) {
+            point_at = count;
         } else if (c != ',') {
             return -1;
         }
     }
-    if (before_point == 0 || (point && decimals == 0)) return -1;
+    const int decimals = point_at < 0 ? 0 : count - point_at;
+    if (count == 0 || count > 15 || point_at == 0 || (point_at > 0 && decimals == 0)) return -1;
     return static_cast<double>(m) / exact_powers_of_ten[static_cast<std::size_t>(decimals)];
 }
 
@@ -172,13 +172,12 @@ double half_unit_of_digits(std::string_view digits) {
     bool point = false, any_nonzero = false;
     int decimals = 0, trailing_zeros = 0;
     for (const char c : digits) {
-        if (c == '.') {
-            point = true;
-        } else if (c < '0' || c > '9') {
-            continue;
+        const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
+        if (d >= 10) {
+            point = point || c == '.';
         } else if (point) {
             ++decimals;
-        } else if (c == '0') {
+        } else if (d == 0) {
             ++trailing_zeros;
         } else {
             trailing_zeros = 0;

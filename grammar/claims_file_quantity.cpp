@@ -107,8 +107,8 @@ std::optional<reference_value> reader::read(std::string_view text) {
         if (is_digit(key_[k])) key_[k] = '9';
     // A key met before came from a text that passed lone_figure; this text
     // differs from it only in the digits of the run, so it passes too.
-    if (const auto it = shapes_.find(key_); it != shapes_.end()) {
-        const shape& s = it->second;
+    if (const std::uint32_t* known = shape_of_.find(key_)) {
+        const shape& s = shapes_[*known];
         if (!s.usable) return read_with_grammar(text, texts_);
         return value_from(s.unit, s.noun, s.hedge, value_of_digits(digits) * s.scale,
                           half_unit_of_digits(digits) * s.scale);
@@ -129,7 +129,9 @@ std::optional<reference_value> reader::read(std::string_view text) {
             }
         }
     }
-    shapes_.emplace(key_, std::move(s));
+    keys_.push_back(key_);
+    shape_of_.insert(keys_.back(), static_cast<std::uint32_t>(shapes_.size()));
+    shapes_.push_back(s);
     return value_from(*q, texts_.keep(noun));
 }
 

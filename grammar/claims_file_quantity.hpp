@@ -5,11 +5,13 @@
 // million", "about 99.9%") hundreds of thousands of times.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
+#include "claims/id_table.hpp"
 #include "claims/reference.hpp"
 #include "claims/storage.hpp"
 
@@ -46,8 +48,13 @@ private:
         std::string_view noun;  // in texts_
     };
     kept_texts& texts_;
-    std::unordered_map<std::string, shape> shapes_;
-    std::string key_;  // reused for each look-up
+    // The shapes met, by key (the text with its figure's digits made 9s):
+    // the id table's hash reads a key eight bytes at a time, where
+    // std::hash of a std::string cost about as much as the rest of a read.
+    std::vector<shape> shapes_;
+    std::deque<std::string> keys_;  // what shape_of views; a deque, so they never move
+    id_table shape_of_;             // key -> its number in shapes_
+    std::string key_;               // reused for each look-up
 };
 
 }  // namespace factlint::grammar::claims_quantity

@@ -255,6 +255,31 @@ TEST_CASE("store: the id table keeps each id's first number as it grows") {
     CHECK(t.find(ids[0]) == nullptr);
 }
 
+TEST_CASE("store: the id table finds keys of every length, whole chunks and tails") {
+    // Keys are hashed eight bytes at a time and the tail of a key of eight
+    // bytes or more is read from its last eight; keys of 0 to 40 bytes,
+    // each a prefix of the next or differing only in the last byte, are all
+    // told apart, in views of a larger buffer (no reading past their end).
+    const std::string buffer = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+    id_table t;
+    std::vector<std::string_view> keys;
+    std::vector<std::string> changed;
+    for (std::size_t n = 0; n <= 40; ++n) keys.push_back(std::string_view(buffer).substr(3, n));
+    for (std::size_t n = 1; n <= 40; ++n) {
+        std::string k(keys[n]);
+        k.back() = '#';
+        changed.push_back(k);
+    }
+    for (const auto& k : changed) keys.push_back(k);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        CHECK(t.insert(keys[i], static_cast<std::uint32_t>(i)).second);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        REQUIRE(t.find(keys[i]) != nullptr);
+        CHECK(*t.find(keys[i]) == i);
+    }
+    CHECK(t.find(std::string_view(buffer).substr(4, 9)) == nullptr);
+}
+
 TEST_CASE("store: find, and an empty or unindexed store") {
     claim_store empty;
     CHECK(empty.empty());
