@@ -219,6 +219,16 @@ TEST_CASE("claims-file: comments found once per file, keywords told by length, p
     CHECK(only_error(head + "  claims x\n").starts_with("t.claims:3:3: error: unknown keyword `claims`"));
     CHECK(only_error(head + "  tolerancE 5%\n")
               .starts_with("t.claims:3:3: error: unknown keyword `tolerancE`"));
+    // A keyword compared in place is followed by a blank, a quote or the
+    // end of the line; any other byte after it (a UTF-8 one here) makes a
+    // longer word, read_head's.
+    const auto quoted = parse_claims_file("t.claims", "claim a\n  name\"x\",\"y\"\n  value 5\n");
+    REQUIRE(quoted.errors.empty());
+    CHECK(strings_of(quoted.claims.at(0).names) == std::vector<std::string>{"x", "y"});
+    CHECK(
+        only_error(head + "  value\n").starts_with("t.claims:3:8: error: expected a quantity after `value`"));
+    CHECK(only_error(head + "  value\xc2\xa0 5\n")
+              .starts_with("t.claims:3:3: error: unknown keyword `value\xc2\xa0`"));
 }
 
 TEST_CASE("claims-file: a value's date is parse_date's, whether read by hand or by the grammar") {
@@ -456,6 +466,17 @@ TEST_CASE("claims-file: caret columns count UTF-8 characters and keep tabs") {
           "t.claims:3:17: error: expected `,` or the end of the line after a phrase\n"
           "  \twhere \"Zürich\" \"x\"\n"
           "  \t               ^\n");
+    // Columns are counted eight ASCII bytes at a time, then byte by byte
+    // from the first word with a UTF-8 byte: UTF-8 within the first eight
+    // bytes, after them, in several words.
+    const auto column = [](const std::string& line) {
+        const auto g = parse_claims_file("t.claims", head + line + "\n");
+        REQUIRE(g.errors.size() == 1);
+        return g.errors[0].where.column;
+    };
+    CHECK(column("  where   \"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\", \"\"") == 19);
+    CHECK(column("  where \"\xc3\xa9\", \"abcdefgh\xc3\xa9\", \"\"") == 27);
+    CHECK(column("  where \"abcdefghijklmnopqrstuvwxyz\", \"\"") == 39);
     grammar::claims_file_error unreadable;
     unreadable.where.file = "gone.claims";
     unreadable.message = "cannot read claims file";
