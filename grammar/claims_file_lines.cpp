@@ -45,7 +45,10 @@ auto const tolerance_line = x3::eps > percentage > percent_sign > end_of_line;
 
 std::size_t offset_of(std::string_view line, iter p) { return static_cast<std::size_t>(p - line.data()); }
 
-void skip_blanks(iter& p, iter last) { x3::parse(p, last, *blank); }
+// `*blank` by hand (it runs on every claim line): the same bytes skipped.
+void skip_blanks(iter& p, iter last) {
+    while (p != last && (*p == ' ' || *p == '\t')) ++p;
+}
 
 // A phrase as written between its quotes, with `\"` and `\\` resolved.
 std::string unescaped(std::string_view raw) {

@@ -110,6 +110,7 @@ struct time_keyword {
     std::string_view text;  // with its surrounding spaces
     value_scope scope;
 };
+// Each starts with a different letter (visit_keyword_hits picks by it).
 constexpr std::array<time_keyword, 4> time_keywords{{
     {" as of ", value_scope::as_of},
     {" in ", value_scope::in},
@@ -137,11 +138,17 @@ void visit_keyword_hits(std::string_view line, piece text, Visit visit) {
     const std::string_view t = text_of(line, text);
     for (std::size_t at = t.size(); at-- > 0;) {
         if (t[at] != ' ' || at + 1 == t.size()) continue;
-        for (const auto& kw : time_keywords) {
-            // The keyword's first letter before the whole keyword (a memcmp call).
-            if (t[at + 1] != kw.text[1] || !t.substr(at).starts_with(kw.text)) continue;
-            if (visit(keyword_hit{text.begin + at, &kw})) return;
+        // The keywords' first letters differ: the letter after the space
+        // picks the one keyword that may start here.
+        const time_keyword* kw = nullptr;
+        switch (t[at + 1]) {
+            case 'a': kw = &time_keywords[0]; break;
+            case 'i': kw = &time_keywords[1]; break;
+            case 'f': kw = &time_keywords[2]; break;
+            case 'u': kw = &time_keywords[3]; break;
+            default: continue;
         }
+        if (t.substr(at).starts_with(kw->text) && visit(keyword_hit{text.begin + at, kw})) return;
     }
 }
 
