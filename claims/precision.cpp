@@ -189,6 +189,48 @@ double half_unit_of_digits(std::string_view digits) {
     return 0.5 * power_of_ten(trailing_zeros);
 }
 
+digits_figure figure_of_digits(std::string_view digits) {
+    // One loop with both functions' counts: the integer, its digits and
+    // the place of the first point for value_of_digits's fast path (which
+    // a second point or any other character leaves for value_of_digits);
+    // the decimals after the first point, or else the trailing zeros, for
+    // half_unit_of_digits, which skips characters that are not digits.
+    std::uint64_t m = 0;
+    int count = 0, point_at = -1, trailing_zeros = 0;
+    bool any_nonzero = false, plain = true;
+    for (const char c : digits) {
+        const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
+        if (d < 10) {
+            m = m * 10 + d;
+            ++count;
+            if (point_at >= 0) continue;
+            if (d == 0) {
+                ++trailing_zeros;
+            } else {
+                trailing_zeros = 0;
+                any_nonzero = true;
+            }
+        } else if (c == '.' && point_at < 0) {
+            point_at = count;
+        } else if (c != ',') {
+            plain = false;
+        }
+    }
+    const int decimals = point_at < 0 ? 0 : count - point_at;
+    digits_figure f;
+    if (point_at >= 0) {
+        f.half_unit = 0.5 * power_of_ten(-decimals);
+    } else {
+        f.half_unit = any_nonzero ? 0.5 * power_of_ten(trailing_zeros) : 0.5;
+    }
+    if (plain && count > 0 && count <= 15 && point_at != 0 && !(point_at > 0 && decimals == 0)) {
+        f.value = static_cast<double>(m) / exact_powers_of_ten[static_cast<std::size_t>(decimals)];
+    } else {
+        f.value = value_of_digits(digits);
+    }
+    return f;
+}
+
 double value_of_digits(std::string_view digits) {
     if (const double fast = short_decimal(digits); fast >= 0) return fast;
     std::array<char, max_figure_chars> buffer{};

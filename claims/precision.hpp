@@ -48,4 +48,12 @@ inline constexpr std::size_t max_figure_chars = 64;
 // same for the prose grammar and the claims file.
 [[nodiscard]] double value_of_digits(std::string_view digits);
 
+// Both of a digit string, read in one pass: {value_of_digits(digits),
+// half_unit_of_digits(digits)}, the same doubles.
+struct digits_figure {
+    double value = 0;
+    double half_unit = 0;
+};
+[[nodiscard]] digits_figure figure_of_digits(std::string_view digits);
+
 }  // namespace factlint

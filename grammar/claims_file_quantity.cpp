@@ -110,8 +110,8 @@ std::optional<reference_value> reader::read(std::string_view text) {
     if (const std::uint32_t* known = shape_of_.find(key_)) {
         const shape& s = shapes_[*known];
         if (!s.usable) return read_with_grammar(text, texts_);
-        return value_from(s.unit, s.noun, s.hedge, value_of_digits(digits) * s.scale,
-                          half_unit_of_digits(digits) * s.scale);
+        const digits_figure f = figure_of_digits(digits);
+        return value_from(s.unit, s.noun, s.hedge, f.value * s.scale, f.half_unit * s.scale);
     }
     if (!lone_figure(text, run)) return read_with_grammar(text, texts_);
     std::string noun;
@@ -121,7 +121,7 @@ std::optional<reference_value> reader::read(std::string_view text) {
     if (!q->is_range && !q->negative && !q->number_words) {
         // The scale the grammar applied: the one that gives its value and
         // precision from these digits exactly.
-        const double value = value_of_digits(digits), half_unit = half_unit_of_digits(digits);
+        const auto [value, half_unit] = figure_of_digits(digits);
         for (const double scale : {1e0, 1e3, 1e6, 1e9, 1e12}) {
             if (value * scale == q->value && half_unit * scale == q->half_unit) {
                 s = {true, scale, q->hedge, interned(q->unit), texts_.keep(noun)};

@@ -93,7 +93,13 @@ TEST_CASE("model: value and precision of digits are the same on the fast path an
                                    ",,1,,2,,",
                                    "00012.50",
                                    std::string(70, '9'),
-                                   "1." + std::string(70, '0')};
+                                   "1." + std::string(70, '0'),
+                                   "1.2,5",
+                                   "1,000.",
+                                   "0,000",
+                                   "5.0.0",
+                                   "12a0",
+                                   "1200.5x"};
     std::mt19937 random(7);
     for (int i = 0; i < 20000; ++i) {
         std::string t;
@@ -111,6 +117,9 @@ TEST_CASE("model: value and precision of digits are the same on the fast path an
         INFO(t);
         CHECK(same_double(value_of_digits(t), value_by_from_chars(t)));
         CHECK(same_double(half_unit_of_digits(t), half_unit_by_pow(t)));
+        const digits_figure f = figure_of_digits(t);
+        CHECK(same_double(f.value, value_by_from_chars(t)));
+        CHECK(same_double(f.half_unit, half_unit_by_pow(t)));
     }
 }
 
