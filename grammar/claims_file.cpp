@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -94,7 +95,8 @@ claims_lines::line_head head_of(std::string_view code, keyword& k) {
 }
 
 // 1-based column in UTF-8 characters of a byte offset: eight bytes at a
-// time while they are all ASCII (a character each), then byte by byte.
+// time while they are all ASCII (a character each; bytes are read as a
+// little-endian word, the first in the low bits), then byte by byte.
 int column_of(std::string_view line, std::size_t offset) {
     offset = std::min(offset, line.size());
     std::size_t i = 0;
@@ -102,6 +104,15 @@ int column_of(std::string_view line, std::size_t offset) {
         std::uint64_t word = 0;
         std::memcpy(&word, line.data() + i, 8);
         if ((word & 0x8080808080808080ULL) != 0) break;
+    }
+    // Fewer than eight bytes left before the offset (not so after a break
+    // above) and eight in the line from here: one load, the bytes from the
+    // offset on masked off.
+    if (std::endian::native == std::endian::little && i < offset && offset - i < 8 && i + 8 <= line.size()) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, line.data() + i, 8);
+        const std::uint64_t before = (std::uint64_t{1} << (8 * (offset - i))) - 1;  // offset - i < 8
+        if ((word & before & 0x8080808080808080ULL) == 0) return 1 + static_cast<int>(offset);
     }
     int column = 1 + static_cast<int>(i);
     for (; i < offset; ++i) {

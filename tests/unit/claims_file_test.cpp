@@ -477,6 +477,11 @@ TEST_CASE("claims-file: caret columns count UTF-8 characters and keep tabs") {
     CHECK(column("  where   \"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\", \"\"") == 19);
     CHECK(column("  where \"\xc3\xa9\", \"abcdefgh\xc3\xa9\", \"\"") == 27);
     CHECK(column("  where \"abcdefghijklmnopqrstuvwxyz\", \"\"") == 39);
+    // The last bytes before the offset read as one word: a UTF-8
+    // character inside them, or only after the offset.
+    CHECK(column("  name \"\xc3\xa9\" \"xxxxxxxx\"") == 12);
+    CHECK(column("  name \"\xc3\xa9\" \"x\"") == 12);
+    CHECK(parse_claims_file("t.claims", "claim caf\xc3\xa9x\n  name \"x\"\n").errors.at(0).where.column == 7);
     grammar::claims_file_error unreadable;
     unreadable.where.file = "gone.claims";
     unreadable.message = "cannot read claims file";
