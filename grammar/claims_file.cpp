@@ -181,12 +181,17 @@ public:
         // there is none), found by one memchr over the content, not one per
         // line: a line before it has no comment.
         std::size_t next_hash = std::min(content_.find('#'), content_.size());
-        for (std::size_t at = 0; at <= content_.size();) {
-            auto nl = content_.find('\n', at);
-            if (nl == std::string_view::npos) nl = content_.size();
-            std::string_view line = content_.substr(at, nl - at);
-            if (line.ends_with('\r')) line.remove_suffix(1);
-            if (next_hash < at) next_hash = std::min(content_.find('#', at), content_.size());
+        // Lines by memchr on raw pointers: content_.find and substr added
+        // their checks to each of the 650,000 lines of 100,000 claims.
+        const char* const first = content_.data();
+        const std::size_t size = content_.size();
+        for (std::size_t at = 0; at <= size;) {
+            const void* const newline = std::memchr(first + at, '\n', size - at);
+            const std::size_t nl =
+                newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - first) : size;
+            const std::size_t length = nl - at - (nl > at && first[nl - 1] == '\r' ? 1 : 0);
+            const std::string_view line(first + at, length);
+            if (next_hash < at) next_hash = std::min(content_.find('#', at), size);
             const std::size_t code_size =
                 next_hash >= at + line.size() ? line.size() : claims_lines::comment_start(line);
             on_line(++number, line, line.substr(0, code_size));

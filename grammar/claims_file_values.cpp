@@ -201,10 +201,12 @@ std::optional<time_part> read_time_at(std::string_view line, piece text, const k
 
 std::optional<reference_value> quantity_or_error(std::string_view line, piece p,
                                                  claims_quantity::reader& quantities, line_error& error) {
-    if (auto v = quantities.read(text_of(line, p))) return v;
-    error = {p.begin, "expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found `" +
-                          std::string(text_of(line, p)) + "`"};
-    return std::nullopt;
+    std::optional<reference_value> v = quantities.read(text_of(line, p));  // returned as it is, no copy
+    if (!v) {
+        error = {p.begin, "expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found `" +
+                              std::string(text_of(line, p)) + "`"};
+    }
+    return v;
 }
 
 // Text after a time keyword that was meant as a date: it starts with a
@@ -270,16 +272,17 @@ std::optional<reference_value> read_value(std::string_view line, std::size_t fro
         }
     }
     const piece qty = time ? trimmed(line, text.begin, time->keyword) : text;
-    auto v = quantity_or_error(line, qty, quantities, error);
+    // One object returned from here on (no copy of the value on return).
+    std::optional<reference_value> v = quantity_or_error(line, qty, quantities, error);
     if (!v) {
         if (error.message.empty())
             error = {text.begin, "expected a quantity and an optional time after `value`"};
-        return std::nullopt;
-    }
-    v->text = text_of(line, text);  // a view of the file's content, kept by its storage
-    if (time) {
-        v->scope = time->scope;
-        v->when = time->when;
+    } else {
+        v->text = text_of(line, text);  // a view of the file's content, kept by its storage
+        if (time) {
+            v->scope = time->scope;
+            v->when = time->when;
+        }
     }
     return v;
 }

@@ -260,6 +260,24 @@ TEST_CASE("claims-file: a value's date is parse_date's, whether read by hand or 
           std::string::npos);
 }
 
+TEST_CASE("claims-file: lines end at LF, CRLF or the end of the file") {
+    const std::string lf = "claim a\n  name \"x\"\n\n  value 12 ships in 2020\n";
+    std::string crlf;
+    for (const char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    for (const std::string& text : {lf, crlf, crlf.substr(0, crlf.size() - 2), std::string("\r\n\n") + lf}) {
+        const auto f = parse_claims_file("t.claims", text);
+        for (const auto& e : f.errors) INFO(format_error(e));
+        REQUIRE(f.errors.empty());
+        REQUIRE(f.claims.size() == 1);
+        REQUIRE(f.claims[0].values.size() == 1);
+        CHECK(f.claims[0].values[0].text == "12 ships in 2020");
+    }
+    CHECK(parse_claims_file("t.claims", "").claims.empty());
+    CHECK(parse_claims_file("t.claims", "\n").errors.empty());
+    // The line number after a CRLF line: the error is on line 3.
+    CHECK(only_error("claim a\r\n  name \"x\"\r\n  value\r\n").starts_with("t.claims:3:8: error:"));
+}
+
 TEST_CASE("claims-file: allowed_interval widens by the claim's tolerance") {
     const auto f = parse_claims_file("t.claims", head + "  value 1,234 people\n  tolerance 10%\n");
     REQUIRE(f.errors.empty());
