@@ -1,5 +1,6 @@
 // Strings to numbers: claim ids (parser and store), the name index's
-// `where` phrases and the words of its keys. One array of slots probed in
+// `where` phrases and the words of its keys, the shapes of a claims file's
+// quantities (grammar/claims_file_quantity.hpp). One array of slots probed in
 // turn, instead of a heap block per entry (a std::unordered_map made one
 // per claim, twice per load). It holds views: the strings must outlive it.
 #pragma once
