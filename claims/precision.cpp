@@ -190,26 +190,20 @@ double half_unit_of_digits(std::string_view digits) {
 }
 
 digits_figure figure_of_digits(std::string_view digits) {
-    // One loop with both functions' counts: the integer, its digits and
-    // the place of the first point for value_of_digits's fast path (which
-    // a second point or any other character leaves for value_of_digits);
-    // the decimals after the first point, or else the trailing zeros, for
-    // half_unit_of_digits, which skips characters that are not digits.
+    // One loop with value_of_digits's fast path (the integer, its digits,
+    // the place of the first point; a second point or any other character
+    // leaves the value to value_of_digits) and the decimals after the first
+    // point for half_unit_of_digits; an integer's trailing zeros are counted
+    // afterwards from its end (half_unit_of_digits skips what is not a
+    // digit), usually one step.
     std::uint64_t m = 0;
-    int count = 0, point_at = -1, trailing_zeros = 0;
-    bool any_nonzero = false, plain = true;
+    int count = 0, point_at = -1;
+    bool plain = true;
     for (const char c : digits) {
         const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
         if (d < 10) {
             m = m * 10 + d;
             ++count;
-            if (point_at >= 0) continue;
-            if (d == 0) {
-                ++trailing_zeros;
-            } else {
-                trailing_zeros = 0;
-                any_nonzero = true;
-            }
         } else if (c == '.' && point_at < 0) {
             point_at = count;
         } else if (c != ',') {
@@ -221,6 +215,16 @@ digits_figure figure_of_digits(std::string_view digits) {
     if (point_at >= 0) {
         f.half_unit = 0.5 * power_of_ten(-decimals);
     } else {
+        int trailing_zeros = 0;
+        bool any_nonzero = false;
+        for (std::size_t i = digits.size(); i-- > 0 && !any_nonzero;) {
+            const char c = digits[i];
+            if (c == '0') {
+                ++trailing_zeros;
+            } else if (c > '0' && c <= '9') {
+                any_nonzero = true;
+            }
+        }
         f.half_unit = any_nonzero ? 0.5 * power_of_ten(trailing_zeros) : 0.5;
     }
     if (plain && count > 0 && count <= 15 && point_at != 0 && !(point_at > 0 && decimals == 0)) {
