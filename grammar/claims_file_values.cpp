@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "claims/precision.hpp"
 #include "grammar/parse.hpp"
@@ -117,6 +118,9 @@ constexpr std::array<time_keyword, 4> time_keywords{{
     {" from ", value_scope::from},
     {" until ", value_scope::until},
 }};
+// visit_keyword_hits spells them out to compare with constant lengths.
+static_assert(time_keywords[0].text == " as of " && time_keywords[1].text == " in " &&
+              time_keywords[2].text == " from " && time_keywords[3].text == " until ");
 
 struct time_part {
     std::size_t keyword = 0;  // byte of the keyword's leading space in the line
@@ -130,6 +134,13 @@ struct keyword_hit {
     const time_keyword* kw = nullptr;
 };
 
+// `text` starts with the literal `word`: a memcmp of a constant length, so
+// a few compares instead of a call.
+template <std::size_t N>
+bool starts_with(std::string_view text, const char (&word)[N]) {
+    return text.size() >= N - 1 && std::memcmp(text.data(), word, N - 1) == 0;
+}
+
 // Calls visit(hit) for every time keyword in the value text, last first,
 // until it returns true: one pass from the end, trying the keywords only
 // where a space is (they all start with one).
@@ -140,15 +151,17 @@ void visit_keyword_hits(std::string_view line, piece text, Visit visit) {
         if (t[at] != ' ' || at + 1 == t.size()) continue;
         // The keywords' first letters differ: the letter after the space
         // picks the one keyword that may start here.
+        const std::string_view rest = t.substr(at);
         const time_keyword* kw = nullptr;
+        bool match = false;
         switch (t[at + 1]) {
-            case 'a': kw = &time_keywords[0]; break;
-            case 'i': kw = &time_keywords[1]; break;
-            case 'f': kw = &time_keywords[2]; break;
-            case 'u': kw = &time_keywords[3]; break;
+            case 'a': kw = &time_keywords[0], match = starts_with(rest, " as of "); break;
+            case 'i': kw = &time_keywords[1], match = starts_with(rest, " in "); break;
+            case 'f': kw = &time_keywords[2], match = starts_with(rest, " from "); break;
+            case 'u': kw = &time_keywords[3], match = starts_with(rest, " until "); break;
             default: continue;
         }
-        if (t.substr(at).starts_with(kw->text) && visit(keyword_hit{text.begin + at, kw})) return;
+        if (match && visit(keyword_hit{text.begin + at, kw})) return;
     }
 }
 
