@@ -117,18 +117,12 @@ std::string phrase_message(std::string_view keyword, bool after_comma) {
     return "expected a quoted phrase after `" + std::string(keyword) + "`, such as \"Harbor Foods\"";
 }
 
-}  // namespace
-
-std::optional<std::string_view> read_claim_id(std::string_view line, std::size_t from, line_error& error) {
-    iter p = line.data() + from;
+// The rest of read_claim_id, when the id is not plain: the rule, and the
+// messages. Out of line so the plain path keeps a small frame.
+[[gnu::noinline]] std::optional<std::string_view> claim_id_by_grammar(std::string_view line, iter id_start,
+                                                                      line_error& error) {
+    iter p = id_start;
     iter const last = line.data() + line.size();
-    skip_blanks(p, last);
-    iter const id_start = p;
-    if (p == last) {
-        error = {offset_of(line, p), "expected a claim id after `claim`"};
-        return std::nullopt;
-    }
-    if (auto id = plain_claim_id(std::string_view(p, static_cast<std::size_t>(last - p)))) return id;
     std::string id;
     if (x3::parse(p, last, claim_id >> x3::omit[*blank] >> x3::eoi, id))
         return std::string_view(id_start, id.size());  // the rule reads the id's characters as they are
@@ -148,11 +142,12 @@ std::optional<std::string_view> read_claim_id(std::string_view line, std::size_t
     return std::nullopt;
 }
 
-bool read_phrases(std::string_view line, std::size_t from, std::string_view keyword,
-                  std::vector<phrase>& phrases, line_error& error) {
+// read_phrases when plain_phrases declines (escapes or an error): the X3
+// rules and the messages. Out of line so the plain path keeps a small frame.
+[[gnu::noinline]] bool phrases_by_grammar(std::string_view line, std::size_t from, std::string_view keyword,
+                                          std::vector<phrase>& phrases, line_error& error) {
     iter p = line.data() + from;
     iter const last = line.data() + line.size();
-    if (plain_phrases(line, from, phrases)) return true;
     phrases.clear();
     try {
         for (;;) {
@@ -184,6 +179,26 @@ bool read_phrases(std::string_view line, std::size_t from, std::string_view keyw
         error = {offset_of(line, e.where()), "expected a closing `\"`"};
     }
     return false;
+}
+
+}  // namespace
+
+std::optional<std::string_view> read_claim_id(std::string_view line, std::size_t from, line_error& error) {
+    iter p = line.data() + from;
+    iter const last = line.data() + line.size();
+    skip_blanks(p, last);
+    if (p == last) {
+        error = {offset_of(line, p), "expected a claim id after `claim`"};
+        return std::nullopt;
+    }
+    if (auto id = plain_claim_id(std::string_view(p, static_cast<std::size_t>(last - p)))) return id;
+    return claim_id_by_grammar(line, p, error);
+}
+
+bool read_phrases(std::string_view line, std::size_t from, std::string_view keyword,
+                  std::vector<phrase>& phrases, line_error& error) {
+    if (plain_phrases(line, from, phrases)) return true;
+    return phrases_by_grammar(line, from, keyword, phrases, error);
 }
 
 std::optional<double> read_tolerance(std::string_view line, std::size_t from, line_error& error) {

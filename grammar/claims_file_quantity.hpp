@@ -40,6 +40,10 @@ public:
     [[nodiscard]] std::size_t shapes() const { return shapes_.size(); }
 
 private:
+    // The first text of a shape; [begin, end) is its figure's digits.
+    [[gnu::noinline]] std::optional<reference_value> read_new_shape(std::string_view text, std::size_t begin,
+                                                                    std::size_t end);
+
     struct shape {
         bool usable = false;  // false: the grammar reads every text of this shape
         double scale = 1;

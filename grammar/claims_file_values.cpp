@@ -267,6 +267,16 @@ const keyword_hit* failed_time(std::string_view line, piece text, const std::vec
     return nullptr;
 }
 
+// A value with no time read: when a keyword was followed by a date that
+// went wrong, explains it in `error` and returns true. Out of line so that
+// read_value keeps a small frame.
+[[gnu::noinline]] bool explained_date_error(std::string_view line, piece text, line_error& error) {
+    const auto hits = keyword_hits(line, text);  // failed_time points into it
+    const keyword_hit* bad = failed_time(line, text, hits);
+    if (bad != nullptr) explain_date_error(line, text, *bad, error);
+    return bad != nullptr;
+}
+
 }  // namespace
 
 std::optional<reference_value> read_value(std::string_view line, std::size_t from,
@@ -277,13 +287,7 @@ std::optional<reference_value> read_value(std::string_view line, std::size_t fro
         return std::nullopt;
     }
     const std::optional<time_part> time = last_time(line, text);
-    if (!time) {
-        const auto hits = keyword_hits(line, text);  // failed_time points into it
-        if (const keyword_hit* bad = failed_time(line, text, hits)) {
-            explain_date_error(line, text, *bad, error);
-            return std::nullopt;
-        }
-    }
+    if (!time && explained_date_error(line, text, error)) return std::nullopt;
     const piece qty = time ? trimmed(line, text.begin, time->keyword) : text;
     // One object returned from here on (no copy of the value on return).
     std::optional<reference_value> v = quantity_or_error(line, qty, quantities, error);
