@@ -128,8 +128,11 @@ void set_vague_times_apart(std::vector<grammar::time_match>& times, std::vector<
 
 void find_matches(std::string_view text, const std::optional<time_span>& document_date, sentence_tokens& s) {
     s.tokens.clear();
-    s.quantities = grammar::find_quantities(text);
-    s.times = grammar::find_times(text, document_date);
+    grammar::find_scan_starts(text, s.starts);
+    s.quantities.clear();
+    s.times.clear();
+    if (!s.starts.quantity.empty()) s.quantities = grammar::find_quantities(text, s.starts.quantity);
+    if (!s.starts.time.empty()) s.times = grammar::find_times(text, document_date, s.starts.time);
     set_vague_times_apart(s.times, s.vague_times);
     drop_overlapping_quantities(s.quantities, s.times);
     s.quantity_token.assign(s.quantities.size(), 0);

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,19 @@
 #include "claims/time.hpp"
 
 namespace factlint::grammar {
+
+// ---- where the scanners stop ----------------------------------------------
+
+// The positions of a stretch of prose at which the quantity scanner and the
+// time scanner may find something (a digit, a sign, a word either knows),
+// found in one pass over its words for both: each scanner then looks at
+// those alone, instead of walking every word itself. Most sentences of
+// prose hold none of either.
+struct scan_starts {
+    std::vector<std::size_t> quantity;
+    std::vector<std::size_t> time;
+};
+void find_scan_starts(std::string_view text, scan_starts& starts);
 
 // ---- quantities (SPEC §4.1, §4.2) ------------------------------------------
 
@@ -40,6 +54,11 @@ struct quantity_match {
 // Bare four-digit years are returned (the caller drops those the time
 // grammar reads as dates).
 [[nodiscard]] std::vector<quantity_match> find_quantities(std::string_view text);
+// The same from the starts find_scan_starts gave (`starts.quantity`): in
+// increasing order, a superset of the places the scan acts at. Every
+// position of the text is such a list, and gives the same matches.
+[[nodiscard]] std::vector<quantity_match> find_quantities(std::string_view text,
+                                                          std::span<const std::size_t> starts);
 
 // Parses one whole quantity ("about 2,500 troops", "$8.5 billion",
 // "78 million cubic meters"); nullopt unless all of `text` (trimmed) is one.
@@ -73,6 +92,10 @@ struct time_match {
 // for "now"); without it they come back with basis relative and no span.
 [[nodiscard]] std::vector<time_match> find_times(std::string_view text,
                                                  const std::optional<time_span>& document_date);
+// The same from `starts.time` of find_scan_starts (see find_quantities).
+[[nodiscard]] std::vector<time_match> find_times(std::string_view text,
+                                                 const std::optional<time_span>& document_date,
+                                                 std::span<const std::size_t> starts);
 
 // Parses one whole date as written in a claims file or on the command line:
 // "2021-12-31", "2023-08", "2008", "December 2021", "Dec. 9, 2021".

@@ -13,6 +13,7 @@
 #include "grammar/parse.hpp"
 #include "grammar/quantity_context.hpp"
 #include "grammar/quantity_core.hpp"
+#include "grammar/scan_starts.hpp"
 
 namespace factlint::grammar {
 namespace {
@@ -422,13 +423,22 @@ public:
             keys_[h] = key;
             kinds_[h] |= w.kind;
             lengths_[slot(w.word)] |= 1U << w.word.size();
+            if (w.kind & (k_lead | k_number)) {
+                openers_.first_two[detail::first_slot(w.word)] |= 1U << w.word.size();
+                openers_.last_two[detail::last_slot(w.word)] |= 1U << w.word.size();
+            }
         }
+        // A word is known by its length and first seven letters (word_key):
+        // its last two tell nothing past seven.
+        for (auto& lengths : openers_.last_two) lengths |= ~0U << 8;
     }
     // A cheap first test: is there any word of these first two letters and
     // this length? Most words of prose ("the", "and", "said") fail it.
     [[nodiscard]] bool may_hold(std::string_view word) const {
         return word.size() <= 13 && (lengths_[slot(word)] >> word.size() & 1U);
     }
+    // The words that can open a figure (leads and number words).
+    [[nodiscard]] const detail::word_filter& openers() const { return openers_; }
     [[nodiscard]] unsigned char kind(std::string_view word) const {
         if (word.size() > 13) return 0;
         const std::uint64_t key = word_key(word);
@@ -440,11 +450,9 @@ public:
 private:
     static constexpr std::size_t size = 512;
     static std::size_t hash(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 55; }
-    static std::size_t slot(std::string_view word) {
-        const auto second = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0U;
-        return (static_cast<unsigned char>(word[0]) & 31U) << 5 | (second & 31U);
-    }
-    std::array<std::uint32_t, 32 * 32> lengths_{};
+    static std::size_t slot(std::string_view word) { return detail::first_slot(word); }
+    detail::word_length_table lengths_{};
+    detail::word_filter openers_;
     std::array<std::uint64_t, size> keys_{};
     std::array<unsigned char, size> kinds_{};
 };
@@ -469,7 +477,8 @@ bool figure_may_follow(std::string_view text, std::size_t j) {
     const char c = text[j];
     if (is_digit(c) || c == '$' || c == '-' || c == '+' || static_cast<unsigned char>(c) >= 0xC2) return true;
     if (!is_alpha(c)) return false;
-    return scan_word_kinds.kind(text.substr(j, alnum_end(text, j) - j)) != 0;
+    const std::string_view next = text.substr(j, alnum_end(text, j) - j);
+    return scan_word_kinds.may_hold(next) && scan_word_kinds.kind(next) != 0;
 }
 
 // Bytes that may start a figure other than a letter: digits, "$", "-5",
@@ -537,41 +546,69 @@ std::size_t at_sign(std::string_view text, std::size_t i, char prev, std::vector
     return i + 1;
 }
 
+// Whether the scan tries a figure at the word text[i, j), a run of letters
+// and digits that starts with a letter; `prev` is the byte before it.
+bool word_opens_figure(std::string_view text, std::size_t i, std::size_t j, char prev) {
+    const std::size_t n = text.size();
+    // "US$", "A$", "C $": a currency prefix that starts with letters.
+    if (j < n && (text[j] == '$' || (text[j] == ' ' && j + 1 < n && text[j + 1] == '$'))) return true;
+    const std::string_view word = text.substr(i, j - i);
+    const unsigned char kind =
+        is_alnum(prev) || !scan_word_kinds.may_hold(word) ? 0 : scan_word_kinds.kind(word);
+    return (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j)) ||
+           currency_code_attached(text, i, j, prev);
+}
+
+// One step of the scan at i: a candidate tried, or the byte or word at i
+// passed over. Returns where the scan goes on.
+std::size_t scan_step(std::string_view text, std::size_t i, std::vector<quantity_match>& out) {
+    const char c = text[i];
+    const unsigned char cls = byte_classes.of(c);
+    if (cls == 0) return i + 1;  // spaces and most punctuation: the common case
+    const char prev = i > 0 ? text[i - 1] : ' ';
+    if (cls & c_digit) return at_digit(text, i, prev, out);
+    if (cls & c_alpha) {
+        const std::size_t j = byte_classes.word_end(text, i + 1);
+        if (word_opens_figure(text, i, j, prev))
+            return std::max(try_candidate(text, i, out), j);  // never retry inside a word
+        return j;
+    }
+    return at_sign(text, i, prev, out);
+}
+
 }  // namespace
 
-std::vector<quantity_match> find_quantities(std::string_view text) {
+namespace detail {
+const word_filter& quantity_word_filter() { return scan_word_kinds.openers(); }
+bool quantity_word_opens(std::string_view text, std::size_t begin, std::size_t end) {
+    return word_opens_figure(text, begin, end, begin > 0 ? text[begin - 1] : ' ');
+}
+}  // namespace detail
+
+std::vector<quantity_match> find_quantities(std::string_view text, std::span<const std::size_t> starts) {
     std::vector<quantity_match> out;
     const std::size_t n = text.size();
-    std::size_t i = 0;
+    std::size_t i = 0, k = 0;
     while (i < n) {
-        const char c = text[i];
-        const unsigned char cls = byte_classes.of(c);
-        if (cls == 0) {  // spaces and most punctuation: the common case
-            ++i;
+        // Inside a run of letters and digits (after a candidate that ended
+        // there) the walk is not on a word boundary: step as the walk does.
+        if (i > 0 && is_alnum(text[i - 1]) && is_alnum(text[i])) {
+            i = scan_step(text, i, out);
             continue;
         }
-        const char prev = i > 0 ? text[i - 1] : ' ';
-        if (cls & c_digit) {
-            i = at_digit(text, i, prev, out);
-        } else if (cls & c_alpha) {
-            const std::size_t j = byte_classes.word_end(text, i + 1);
-            // "US$", "A$", "C $": a currency prefix that starts with letters.
-            const bool dollar_after =
-                j < n && (text[j] == '$' || (text[j] == ' ' && j + 1 < n && text[j + 1] == '$'));
-            const std::string_view word = text.substr(i, j - i);
-            const unsigned char kind =
-                is_alnum(prev) || !scan_word_kinds.may_hold(word) ? 0 : scan_word_kinds.kind(word);
-            if (dollar_after || (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j)) ||
-                currency_code_attached(text, i, j, prev)) {
-                i = std::max(try_candidate(text, i, out), j);  // never retry inside a word
-            } else {
-                i = j;
-            }
-        } else {
-            i = at_sign(text, i, prev, out);
-        }
+        // Every step between here and the next start passes over a word or
+        // a byte and does nothing else.
+        while (k < starts.size() && starts[k] < i) ++k;
+        if (k == starts.size() || starts[k] >= n) break;
+        i = scan_step(text, starts[k], out);
     }
     return out;
+}
+
+std::vector<quantity_match> find_quantities(std::string_view text) {
+    scan_starts starts;
+    find_scan_starts(text, starts);
+    return find_quantities(text, starts.quantity);
 }
 
 std::optional<quantity_match> parse_quantity(std::string_view text, std::string* noun) {

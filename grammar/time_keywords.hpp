@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 
+#include "grammar/scan_starts.hpp"
 #include "grammar/time_words.hpp"
 
 namespace factlint::grammar::time_detail {
@@ -50,6 +51,18 @@ public:
             if (e.classes == 0) return 0;
             if (is(w, e.word)) return e.classes;
         }
+    }
+
+    // The same by the first two letters and by the last two
+    // (detail::word_filter).
+    [[nodiscard]] constexpr detail::word_filter filter(std::uint16_t classes) const {
+        detail::word_filter f;
+        for (const slot& e : slots_)
+            if ((e.classes & classes) != 0 && e.word[0] >= 'a' && e.word[0] <= 'z') {
+                f.first_two[detail::first_slot(e.word)] |= 1u << e.word.size();
+                f.last_two[detail::last_slot(e.word)] |= 1u << e.word.size();
+            }
+        return f;
     }
 
     // For each first letter, a bit per length of the words that have any of

@@ -204,6 +204,8 @@ constexpr keyword_table keywords{
 constexpr std::uint16_t acted_on = kw_core | kw_ago | kw_present | kw_quarter_period | kw_weekend | kw_vague;
 constexpr std::array<std::uint16_t, 26> keyword_lengths = keywords.lengths_by_first_letter(acted_on);
 
+constexpr detail::word_filter keyword_filter = keywords.filter(acted_on);
+
 bool maybe_keyword(word_ref letters) {
     return letters.size() < 16 &&
            (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
@@ -218,6 +220,21 @@ bool grammar_may_start(word_ref letters, std::uint16_t classes, const char* end)
     if (classes & kw_ordinal) return (next & kw_quarter_half) != 0;
     if (classes & kw_year) return (next & kw_two) != 0;
     return true;
+}
+
+// Whether the grammar is tried at a core word, whose letters end its word
+// unless it is "fy" or "q" ("FY2019", "Q3").
+bool core_may_start(word_ref letters, const char* word_end, std::uint16_t classes, const char* end) {
+    return (letters.end == word_end || is(letters, "fy") || is(letters, "q")) &&
+           grammar_may_start(letters, classes, end);
+}
+
+// Whether the scanner may do more at a word than pass over it: the part of
+// scanner::on_word that needs no state.
+bool word_may_act(word_ref letters, const char* word_end, const char* end) {
+    const std::uint16_t kw = keywords.classes(letters);
+    if ((kw & kw_core) && core_may_start(letters, word_end, kw, end)) return true;
+    return (kw & (acted_on & ~kw_core)) != 0;
 }
 
 // ---- a phrase and the words around it -------------------------------------
@@ -866,8 +883,7 @@ struct scanner {
         if (!maybe_keyword(letters)) return word_end;  // the common case
         const std::uint16_t kw = keywords.classes(letters);
         if (kw & kw_core) {
-            if ((letters_end == word_end || is(letters, "fy") || is(letters, "q")) &&
-                grammar_may_start(letters, kw, end))
+            if (core_may_start(letters, word_end, kw, end))
                 if (const char* next = try_at(p)) return next;
         } else if (kw & kw_ago) {
             if (const char* next = try_ago(p, letters_end)) return next;
@@ -908,37 +924,62 @@ struct scanner {
         return skip_token(p);
     }
 
-    void run() {
+    // One step of the scan at p: a phrase tried, or the byte or word at p
+    // passed over. Returns where the scan goes on.
+    const char* step(const char* p) {
+        const char c = *p;
+        const std::uint8_t k = char_class[static_cast<unsigned char>(c)];
+        if (k & letter) return on_word(p);
+        if (k) return on_digit(p);
+        if ((c == '\'' && p + 1 < end && is_digit(p[1])) ||
+            (c == '\xE2' && end - p >= 4 && std::memcmp(p, "\xE2\x80\x99", 3) == 0 && is_digit(p[3]))) {
+            if (p > base && is_alnum(p[-1])) return p + 1;
+            if (const char* next = try_at(p)) return next;
+        }
+        return p + 1;
+    }
+
+    void run(std::span<const std::size_t> starts) {
         const char* p = base;
+        std::size_t k = 0;
         while (p < end) {
-            const char c = *p;
-            const std::uint8_t k = char_class[static_cast<unsigned char>(c)];
-            if (k & letter)
-                p = on_word(p);
-            else if (k)
-                p = on_digit(p);
-            else if ((c == '\'' && p + 1 < end && is_digit(p[1])) ||
-                     (c == '\xE2' && end - p >= 4 && std::memcmp(p, "\xE2\x80\x99", 3) == 0 &&
-                      is_digit(p[3]))) {
-                if (p > base && is_alnum(p[-1]))
-                    ++p;
-                else if (const char* next = try_at(p))
-                    p = next;
-                else
-                    ++p;
-            } else
-                ++p;
+            // Inside a run of letters and digits (after a phrase that ended
+            // there) the walk is not on a word boundary: step as it does.
+            if (p > base && is_alnum(p[-1]) && is_alnum(*p)) {
+                p = step(p);
+                continue;
+            }
+            // Every step between here and the next start passes over a word
+            // or a byte and does nothing else.
+            const auto at = static_cast<std::size_t>(p - base);
+            while (k < starts.size() && starts[k] < at) ++k;
+            if (k == starts.size() || starts[k] >= static_cast<std::size_t>(end - base)) break;
+            p = step(base + starts[k]);
         }
     }
 };
 
 }  // namespace
 
-std::vector<time_match> find_times(std::string_view text, const std::optional<time_span>& document_date) {
+namespace detail {
+const word_filter& time_word_filter() { return keyword_filter; }
+bool time_word_acts(const char* begin, const char* letters_end, const char* word_end, const char* end) {
+    return word_may_act(word_ref{begin, letters_end}, word_end, end);
+}
+}  // namespace detail
+
+std::vector<time_match> find_times(std::string_view text, const std::optional<time_span>& document_date,
+                                   std::span<const std::size_t> starts) {
     std::vector<time_match> out;
     scanner s{text.data(), text.data() + text.size(), document_date, text.data(), out};
-    s.run();
+    s.run(starts);
     return out;
+}
+
+std::vector<time_match> find_times(std::string_view text, const std::optional<time_span>& document_date) {
+    scan_starts starts;
+    find_scan_starts(text, starts);
+    return find_times(text, document_date, starts.time);
 }
 
 std::optional<time_span> parse_date(std::string_view text) {

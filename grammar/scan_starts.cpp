@@ -1,0 +1,216 @@
+// find_scan_starts: one walk over the words of a sentence for both scanners
+// (grammar/quantity.cpp, grammar/time_scan.cpp). Each scanner walks the
+// text the same way: a run of ASCII letters and digits is one step, any
+// other byte another. Most steps do nothing but pass over the word or byte;
+// this walk finds the few that may do more, so that the scanners step there
+// alone. What "may do more" means here must cover everything their steps
+// (quantity.cpp's scan_step, time_scan.cpp's scanner::step) act on: a
+// position missing here is a match lost. A position too many costs one step.
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "grammar/parse.hpp"
+#include "grammar/scan_starts.hpp"
+
+namespace factlint::grammar {
+
+namespace {
+
+enum : unsigned char { b_letter = 1, b_digit = 2, b_sign = 4 };
+
+// One table look-up per byte. Signs are the bytes other than letters and
+// digits at which a scanner may act: a currency sign, a sign or point
+// before a digit, "(555)", "'99"; and the ':' and '.' of a web address.
+constexpr std::array<unsigned char, 256> byte_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = b_letter;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = b_digit;
+    for (unsigned char c : {'$', '.', ':', '-', '+', '(', '\'', '\xC2', '\xE2'}) t[c] = b_sign;
+    return t;
+}();
+
+constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alnum(unsigned char c) { return (byte_class[c] & (b_letter | b_digit)) != 0; }
+
+// The end of the run of ASCII letters from p: eight bytes at a time while
+// eight remain (one word of prose mostly fits in one look).
+const unsigned char* letters_end_from(const unsigned char* p, const unsigned char* end) {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t high = ones * 0x80;
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, sizeof w);
+            // Per byte, lower case folded in (| 0x20) and without its high bit:
+            // a letter is one in 'a'..'z' whose high bit was clear.
+            const std::uint64_t x = (w | ones * 0x20) & ~high;
+            const std::uint64_t letters = (ones * 0xFA - x) & (x + ones * 0x1F) & ~w & high;
+            if (letters != high) return p + (std::countr_zero(~letters & high) >> 3);
+            p += 8;
+        }
+    }
+    while (p < end && (byte_class[*p] & b_letter)) ++p;
+    return p;
+}
+
+bool starts_with(const unsigned char* p, const unsigned char* end, std::string_view s) {
+    return static_cast<std::size_t>(end - p) >= s.size() && std::memcmp(p, s.data(), s.size()) == 0;
+}
+
+// Both scanners' word filters in one: the quantity scanner's lengths in the
+// low half of each slot, the time scanner's in the high half.
+struct word_tables {
+    std::array<std::uint64_t, 32 * 32> first_two{};
+    std::array<std::uint64_t, 32 * 32> last_two{};
+};
+
+word_tables both_word_tables() {
+    word_tables t;
+    const detail::word_filter& quantity = detail::quantity_word_filter();
+    const detail::word_filter& time = detail::time_word_filter();
+    for (std::size_t i = 0; i < t.first_two.size(); ++i) {
+        t.first_two[i] = quantity.first_two[i] | std::uint64_t{time.first_two[i]} << 32;
+        t.last_two[i] = quantity.last_two[i] | std::uint64_t{time.last_two[i]} << 32;
+    }
+    return t;
+}
+
+class walk {
+public:
+    walk(std::string_view text, const word_tables& tables, scan_starts& out)
+        : text_(text),
+          base_(reinterpret_cast<const unsigned char*>(text.data())),
+          end_(base_ + text.size()),
+          tables_(tables),
+          out_(out) {}
+
+    void run() {
+        const unsigned char* p = base_;
+        while (p < end_) {
+            const unsigned char k = byte_class[*p];
+            if (k == 0) {
+                ++p;
+            } else if (k & b_letter) {
+                p = on_word(p);
+                // The commonest next step: one space, then another word.
+                while (end_ - p >= 2 && p[0] == ' ' && (byte_class[p[1]] & b_letter)) p = on_word(p + 1);
+            } else if (k & b_digit) {
+                // Both scanners try every number that starts a run.
+                out_.quantity.push_back(offset(p));
+                out_.time.push_back(offset(p));
+                while (p < end_ && is_alnum(*p)) ++p;
+            } else {
+                on_sign(p);
+                ++p;
+            }
+        }
+    }
+
+private:
+    // A run of letters (then perhaps digits) at p; returns its end.
+    const unsigned char* on_word(const unsigned char* p) {
+        const unsigned char* letters_end = letters_end_from(p + 1, end_);
+        const unsigned char* run_end = letters_end;
+        while (run_end < end_ && is_alnum(*run_end)) ++run_end;
+        word_ = p;
+        word_end_ = run_end;
+        const auto letters = static_cast<std::size_t>(letters_end - p);
+        if (run_end == letters_end) {
+            // Letters only: the common case, one slot for both scanners.
+            if (letters >= 16) return run_end;
+            const std::uint64_t lengths =
+                tables_.first_two[detail::word_slot(p[0], letters > 1 ? p[1] : 0)] &
+                tables_.last_two[detail::word_slot(letters > 1 ? letters_end[-2] : 0, letters_end[-1])];
+            if ((lengths >> letters & 1U) && detail::quantity_word_opens(text_, offset(p), offset(run_end)))
+                out_.quantity.push_back(offset(p));
+            if ((lengths >> (32 + letters) & 1U) && time_acts(p, letters_end, run_end))
+                out_.time.push_back(offset(p));
+            return run_end;
+        }
+        // "Q3", "FY2019", "USD115": rare enough to ask both scanners.
+        if (detail::quantity_word_opens(text_, offset(p), offset(run_end)))
+            out_.quantity.push_back(offset(p));
+        if (time_acts(p, letters_end, run_end)) out_.time.push_back(offset(p));
+        return run_end;
+    }
+
+    bool time_acts(const unsigned char* p, const unsigned char* letters_end, const unsigned char* run_end) {
+        return detail::time_word_acts(chars(p), chars(letters_end), chars(run_end), chars(end_));
+    }
+
+    void on_sign(const unsigned char* p) {
+        const bool digit_next = p + 1 < end_ && is_digit(p[1]);
+        switch (*p) {
+            case '$':
+                // "US$", "C $": the quantity scanner starts at the word before.
+                if (word_end_ == p || (word_end_ + 1 == p && p[-1] == ' ')) push_word(out_.quantity);
+                out_.quantity.push_back(offset(p));
+                break;
+            case ':':
+            case '.':
+                // "http://", "www.": the time scanner skips a web address whole.
+                if (word_end_ == p && url_at(p)) push_word(out_.time);
+                if (*p == '.' && digit_next) out_.quantity.push_back(offset(p));
+                break;
+            case '-':
+            case '+':
+            case '(':
+                if (digit_next) out_.quantity.push_back(offset(p));
+                break;
+            case '\'':
+                if (digit_next) out_.time.push_back(offset(p));  // "'99"
+                break;
+            case 0xC2:  // £ ¥
+                if (starts_with(p, end_, "\u00A3") || starts_with(p, end_, "\u00A5"))
+                    out_.quantity.push_back(offset(p));
+                break;
+            case 0xE2:  // € −, and ’ before a year ("’99")
+                if (starts_with(p, end_, "\u20AC") || starts_with(p, end_, "\u2212"))
+                    out_.quantity.push_back(offset(p));
+                if (starts_with(p, end_, "\u2019") && end_ - p >= 4 && is_digit(p[3]))
+                    out_.time.push_back(offset(p));
+                break;
+            default: break;
+        }
+    }
+
+    // The word just before p ends at p; is it the start of a web address?
+    [[nodiscard]] bool url_at(const unsigned char* p) const {
+        if (starts_with(p, end_, "://")) return true;
+        return *p == '.' && p - word_ == 3 && (word_[0] | 0x20) == 'w' && (word_[1] | 0x20) == 'w' &&
+               (word_[2] | 0x20) == 'w';
+    }
+
+    // The last word met, unless it is there already.
+    void push_word(std::vector<std::size_t>& starts) {
+        if (starts.empty() || starts.back() != offset(word_)) starts.push_back(offset(word_));
+    }
+
+    [[nodiscard]] std::size_t offset(const unsigned char* p) const {
+        return static_cast<std::size_t>(p - base_);
+    }
+    static const char* chars(const unsigned char* p) { return reinterpret_cast<const char*>(p); }
+
+    std::string_view text_;
+    const unsigned char* base_;
+    const unsigned char* end_;
+    const word_tables& tables_;
+    scan_starts& out_;
+    const unsigned char* word_ = nullptr;  // the last run of letters (and digits) met
+    const unsigned char* word_end_ = nullptr;
+};
+
+}  // namespace
+
+void find_scan_starts(std::string_view text, scan_starts& starts) {
+    starts.quantity.clear();
+    starts.time.clear();
+    static const word_tables tables = both_word_tables();
+    walk(text, tables, starts).run();
+}
+
+}  // namespace factlint::grammar

@@ -1,0 +1,177 @@
+// find_scan_starts: the one walk over a sentence's words that tells both
+// scanners where to look. Stepping at every position of a text is the
+// scanners' own walk; the starts the walk gives must find the same matches.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <fstream>
+#include <numeric>
+#include <optional>
+#include <span>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/parse.hpp"
+
+namespace grammar = factlint::grammar;
+
+namespace {
+
+std::vector<std::size_t> every_position(std::string_view text) {
+    std::vector<std::size_t> all(text.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    return all;
+}
+
+const std::optional<factlint::time_span> june_2021 = grammar::parse_date("2021-06-15");
+
+// The matches, as "begin-end value unit" lines: what the starts change if
+// they miss a place.
+std::string quantities(std::string_view text, std::span<const std::size_t> starts) {
+    std::ostringstream out;
+    for (const auto& m : grammar::find_quantities(text, starts))
+        out << m.begin << '-' << m.end << ' ' << m.value << ' ' << m.unit << '\n';
+    return out.str();
+}
+
+std::string times(std::string_view text, std::span<const std::size_t> starts) {
+    std::ostringstream out;
+    for (const auto& m : grammar::find_times(text, june_2021, starts))
+        out << m.begin << '-' << m.end << ' ' << m.normalized << '\n';
+    return out.str();
+}
+
+// Both scanners find the same from the walk's starts as from every position.
+void check_same(std::string_view text) {
+    grammar::scan_starts starts;
+    grammar::find_scan_starts(text, starts);
+    const std::vector<std::size_t> all = every_position(text);
+    INFO("text: " << text);
+    CHECK(quantities(text, starts.quantity) == quantities(text, all));
+    CHECK(times(text, starts.time) == times(text, all));
+}
+
+// A deterministic stream of pseudo-random numbers (no seed from outside).
+struct random_stream {
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    std::size_t below(std::size_t n) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<std::size_t>(state % n);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("scan starts: the places each scanner acts at, found in one walk") {
+    for (std::string_view text : {
+             "About 2,500 troops arrived in March 2021, up from 1,900 a year ago.",
+             "It cost US$5m, A$3bn or C $40 (USD115, EUR40) and \xE2\x82\xAC"
+             "3bn, \xC2\xA3"
+             "600m, "
+             "\xC2\xA5"
+             "9, \xE2\x88\x92"
+             "4 and -3.2 or +44 20 7946 0958 or (555) 123-4567.",
+             "See http://example.com/2019/05 and www.example.org/2019 and mailto:x@y.z on 12/9/2021.",
+             "http://news.org/March-2019/x www.site.org/Tuesday/June-2020 ftp://q.org/Q3-2019 WWW.a/May-2021",
+             "In Q3 and FY2019, the fiscal 2020 budget rose .08 percent since '99 and \xE2\x80\x99"
+             "98.",
+             "Sales rose 5% in the third quarter; a year earlier they fell two years ago this weekend.",
+             "He was in his 70s in the seventies, at present, to date, recently and in the near future.",
+             "between 2,000 and 3,000 people, more than half a million, upwards of a dozen, some ten",
+             "ab12.5x v2019 COVID-19 1.2.3 mid-2019 pre-2008 2021-12-09 978-0-306-40615-7 3-1 555-0190",
+             "May to June, from November to February, Feb 28th to March 1st, April 31, 30 February 2021",
+             "the Sunday Times, Saturday Night Live, the Mail on Sunday, the May government, a June deal",
+             "nineteen ninety-six people, the year two thousand, two thousand, a dozen, one hundred",
+             "x$ y $ z$5 $ 5 $$ US$$ 5$ \xE2\x82 \xC2 ' \xE2\x80\x99 :// www. http:// ftp://a 3:30",
+         })
+        check_same(text);
+}
+
+TEST_CASE("scan starts: the same matches over the corpus") {
+    std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/corpus/news.txt", std::ios::binary);
+    REQUIRE(in);
+    std::string line;
+    for (int n = 0; n < 20000 && std::getline(in, line); ++n) check_same(line);
+}
+
+TEST_CASE("scan starts: the same matches over shuffled pieces of prose") {
+    // Pieces that sit at the edges of the walk: words either scanner knows,
+    // signs, web addresses, letters against digits, spaces and none.
+    static constexpr std::string_view pieces[] = {"about",
+                                                  "a",
+                                                  "in",
+                                                  "US",
+                                                  "C",
+                                                  "$",
+                                                  "5",
+                                                  "2019",
+                                                  "2,500",
+                                                  ".",
+                                                  ",",
+                                                  "-",
+                                                  "+",
+                                                  "(",
+                                                  ")",
+                                                  "'",
+                                                  ":",
+                                                  "//",
+                                                  "www",
+                                                  "http",
+                                                  "May",
+                                                  "March",
+                                                  "last",
+                                                  "year",
+                                                  "ago",
+                                                  "the",
+                                                  "third",
+                                                  "quarter",
+                                                  "weekend",
+                                                  "Q",
+                                                  "FY",
+                                                  "fiscal",
+                                                  "million",
+                                                  "two",
+                                                  "half",
+                                                  "more",
+                                                  "than",
+                                                  "to",
+                                                  "from",
+                                                  "between",
+                                                  "and",
+                                                  "since",
+                                                  "\xE2\x82\xAC",
+                                                  "\xC2\xA3",
+                                                  "\xE2\x80\x99",
+                                                  "\xE2\x80\x93",
+                                                  "\xC2",
+                                                  "\xE2",
+                                                  "USD",
+                                                  "EUR",
+                                                  "bn",
+                                                  "m",
+                                                  "%",
+                                                  "s",
+                                                  "recently",
+                                                  "present",
+                                                  "at",
+                                                  "date",
+                                                  "people",
+                                                  "troops",
+                                                  "x"};
+    random_stream random;
+    for (int n = 0; n < 3000; ++n) {
+        std::string text;
+        const std::size_t length = 1 + random.below(24);
+        for (std::size_t i = 0; i < length; ++i) {
+            text += pieces[random.below(std::size(pieces))];
+            const std::size_t gap = random.below(4);
+            if (gap == 1) text += ' ';
+            if (gap == 2) text += "  ";
+        }
+        check_same(text);
+    }
+}
