@@ -19,20 +19,22 @@ constexpr std::size_t block_size = 1024;  // locate() counts at most two blocks 
 // the counters are summed once, in 16-bit lanes.
 std::size_t count_chars(std::string_view bytes) {
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t low_bytes = 0x00FF00FF00FF00FFULL;
+    const std::size_t words = bytes.size() / 8;
     std::size_t continuation = 0;
-    std::size_t i = 0;
-    while (bytes.size() - i >= 8) {
+    for (std::size_t first = 0; first < words; first += 255) {
+        const std::size_t last = std::min(words, first + 255);
         std::uint64_t counters = 0;
-        for (int words = 0; words < 255 && bytes.size() - i >= 8; ++words, i += 8) {
+        for (std::size_t k = first; k < last; ++k) {
             std::uint64_t w;
-            std::memcpy(&w, bytes.data() + i, sizeof w);
+            std::memcpy(&w, bytes.data() + 8 * k, sizeof w);
             counters += (w & ~(w << 1)) >> 7 & ones;
         }
-        constexpr std::uint64_t low_bytes = 0x00FF00FF00FF00FFULL;
         const std::uint64_t pairs = (counters & low_bytes) + (counters >> 8 & low_bytes);
         continuation += static_cast<std::size_t>((pairs * 0x0001000100010001ULL) >> 48);
     }
-    for (; i < bytes.size(); ++i) continuation += is_continuation_byte(bytes[i]) ? 1 : 0;
+    for (std::size_t i = 8 * words; i < bytes.size(); ++i)
+        continuation += is_continuation_byte(bytes[i]) ? 1 : 0;
     return bytes.size() - continuation;
 }
 
