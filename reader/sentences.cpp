@@ -68,7 +68,18 @@ constexpr std::string_view abbreviations[] = {
 };
 // clang-format on
 
+// For each first byte, a bit per length of the abbreviations that start
+// with it: most words before a period are ruled out by one look-up.
+constexpr std::array<std::uint8_t, 256> abbreviation_lengths = [] {
+    std::array<std::uint8_t, 256> lengths{};
+    for (std::string_view a : abbreviations)
+        lengths[static_cast<unsigned char>(a[0])] |= static_cast<std::uint8_t>(1U << a.size());
+    return lengths;
+}();
+
 bool is_abbreviation(std::string_view word) {
+    if (word.size() > 7 || !(abbreviation_lengths[static_cast<unsigned char>(word[0])] >> word.size() & 1U))
+        return false;
     // The first byte before the whole comparison: most words before a
     // period share their length with several abbreviations.
     return std::any_of(std::begin(abbreviations), std::end(abbreviations), [word](std::string_view a) {
