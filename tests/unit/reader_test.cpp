@@ -329,6 +329,25 @@ TEST_CASE("reader: invalid UTF-8 is an error at the bad byte") {
     CHECK(read_fails("a\xF4\x90\x80\x80").message == "invalid UTF-8 (byte 0xf4)");  // above U+10FFFF
 }
 
+TEST_CASE("reader: the encoding check finds a bad byte at any offset of a block") {
+    // ASCII is skipped 32 and 8 bytes at a time: a text of whole blocks reads,
+    // and a bad byte anywhere in or after a block is found where it is.
+    for (std::size_t length : {8, 32, 64, 96, 100})
+        CHECK(read_ok(std::string(length, 'a'))->sentences.size() == 1);
+    for (std::size_t at = 0; at < 80; ++at) {
+        INFO("at " << at);
+        std::string text(80, 'a');
+        text[at] = '\xFF';
+        const auto bad = read_fails(text);
+        CHECK(bad.message == "invalid UTF-8 (byte 0xff)");
+        CHECK(bad.column == static_cast<int>(at) + 1);
+        text[at] = '\0';
+        const auto nul = read_fails(text);
+        CHECK(nul.message == "binary file (NUL byte)");
+        CHECK(nul.column == static_cast<int>(at) + 1);
+    }
+}
+
 TEST_CASE("reader: NUL bytes and UTF-16 are rejected") {
     const auto nul = read_fails(std::string("line one\nab\0cd", 14));
     CHECK(nul.message == "binary file (NUL byte)");
