@@ -122,13 +122,18 @@ private:
         if (run_end == letters_end) {
             // Letters only: the common case, one slot for both scanners.
             if (letters >= 16) return run_end;
-            const std::uint64_t lengths =
-                tables_.first_two[detail::word_slot(p[0], letters > 1 ? p[1] : 0)] &
-                tables_.last_two[detail::word_slot(letters > 1 ? letters_end[-2] : 0, letters_end[-1])];
-            if ((lengths >> letters & 1U) && detail::quantity_word_opens(text_, offset(p), offset(run_end)))
+            // Bit 0 for the quantity scanner, bit 32 for the time scanner.
+            constexpr std::uint64_t both = 1 | std::uint64_t{1} << 32;
+            const std::uint64_t first =
+                tables_.first_two[detail::word_slot(p[0], letters > 1 ? p[1] : 0)] >> letters & both;
+            if (first == 0) return run_end;  // most words: neither scanner has a word that begins so
+            const std::uint64_t hits =
+                first &
+                tables_.last_two[detail::word_slot(letters > 1 ? letters_end[-2] : 0, letters_end[-1])] >>
+                    letters;
+            if ((hits & 1U) && detail::quantity_word_opens(text_, offset(p), offset(run_end)))
                 out_.quantity.push_back(offset(p));
-            if ((lengths >> (32 + letters) & 1U) && time_acts(p, letters_end, run_end))
-                out_.time.push_back(offset(p));
+            if ((hits >> 32) && time_acts(p, letters_end, run_end)) out_.time.push_back(offset(p));
             return run_end;
         }
         // "Q3", "FY2019", "USD115": rare enough to ask both scanners.
