@@ -296,8 +296,11 @@ bool rejected(std::string_view text, const attempt& a, std::size_t& resume) {
 // code) is worth handing to the grammar only when a figure can follow it: a
 // digit or sign next, or a number or follow word ("more than", "a dozen").
 // Rare openers that need a particular second word ("half a million",
-// "upwards of") are tried like number words.
-enum : unsigned char { k_lead = 1, k_number = 2, k_follow = 4 };
+// "upwards of") are tried like number words. A phrase lead is one that
+// opens a figure only with a word after it ("in excess of", "at least",
+// "a dozen"; every hedge it starts has two words or more, and it is no
+// figure itself): a digit or sign next does not make the grammar match at it.
+enum : unsigned char { k_lead = 1, k_number = 2, k_follow = 4, k_phrase_lead = 8 };
 
 struct scan_word {
     std::string_view word;
@@ -305,39 +308,39 @@ struct scan_word {
 };
 
 constexpr std::array<scan_word, 95> scan_words = {{
-    {"a"sv, k_lead},
+    {"a"sv, k_lead | k_phrase_lead},
     {"about"sv, k_lead},
     {"above"sv, k_lead},
     {"almost"sv, k_lead},
-    {"an"sv, k_lead},
+    {"an"sv, k_lead | k_phrase_lead},
     {"approx"sv, k_lead},
     {"approximately"sv, k_lead},
     {"around"sv, k_lead},
-    {"as"sv, k_lead},
-    {"at"sv, k_lead},
+    {"as"sv, k_lead | k_phrase_lead},
+    {"at"sv, k_lead | k_phrase_lead},
     {"below"sv, k_lead},
     {"between"sv, k_lead},
-    {"close"sv, k_lead},
+    {"close"sv, k_lead | k_phrase_lead},
     {"estimated"sv, k_lead | k_follow},
     {"exactly"sv, k_lead},
     {"fewer"sv, k_lead | k_follow},
     {"half"sv, k_number},
-    {"in"sv, k_lead},
-    {"just"sv, k_lead},
+    {"in"sv, k_lead | k_phrase_lead},
+    {"just"sv, k_lead | k_phrase_lead},
     {"less"sv, k_lead | k_follow},
     {"minus"sv, k_lead},
     {"negative"sv, k_lead},
     {"more"sv, k_lead | k_follow},
     {"nearly"sv, k_lead},
-    {"no"sv, k_lead},
+    {"no"sv, k_lead | k_phrase_lead},
     {"over"sv, k_lead | k_follow},
     {"precisely"sv, k_lead},
     {"roughly"sv, k_lead},
     {"some"sv, k_lead},
     {"under"sv, k_lead | k_follow},
-    {"up"sv, k_lead},
+    {"up"sv, k_lead | k_phrase_lead},
     {"upwards"sv, k_number},
-    {"well"sv, k_lead},
+    {"well"sv, k_lead | k_phrase_lead},
     {"usd"sv, k_lead},
     {"eur"sv, k_lead},
     {"gbp"sv, k_lead},
@@ -470,12 +473,14 @@ bool currency_code_attached(std::string_view text, std::size_t i, std::size_t j,
     return (scan_word_kinds.kind(text.substr(i, 3)) & k_lead) != 0 && detail::is_upper(text[i]);
 }
 
-// After a lead word ending at `j`: can a figure follow?
-bool figure_may_follow(std::string_view text, std::size_t j) {
+// After a lead word ending at `j`: can a figure follow? After a phrase
+// lead only a word can.
+bool figure_may_follow(std::string_view text, std::size_t j, bool phrase_lead) {
     while (j < text.size() && (text[j] == ' ' || text[j] == '\n')) ++j;
     if (j >= text.size()) return false;
     const char c = text[j];
-    if (is_digit(c) || c == '$' || c == '-' || c == '+' || static_cast<unsigned char>(c) >= 0xC2) return true;
+    if (is_digit(c) || c == '$' || c == '-' || c == '+' || static_cast<unsigned char>(c) >= 0xC2)
+        return !phrase_lead;
     if (!is_alpha(c)) return false;
     const std::string_view next = text.substr(j, alnum_end(text, j) - j);
     return scan_word_kinds.may_hold(next) && scan_word_kinds.kind(next) != 0;
@@ -555,7 +560,8 @@ bool word_opens_figure(std::string_view text, std::size_t i, std::size_t j, char
     const std::string_view word = text.substr(i, j - i);
     const unsigned char kind =
         is_alnum(prev) || !scan_word_kinds.may_hold(word) ? 0 : scan_word_kinds.kind(word);
-    return (kind & k_number) || ((kind & k_lead) && figure_may_follow(text, j)) ||
+    return (kind & k_number) ||
+           ((kind & k_lead) && figure_may_follow(text, j, (kind & k_phrase_lead) != 0)) ||
            currency_code_attached(text, i, j, prev);
 }
 

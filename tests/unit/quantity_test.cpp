@@ -540,3 +540,24 @@ TEST_CASE("quantity: currency prefixes spelled with letters") {
 }
 
 TEST_CASE("quantity: a number word joined to a word before it") { check_none("so that no-one waits long"); }
+
+TEST_CASE("quantity: a phrase lead opens no figure before a digit or sign") {
+    // The scanner tries these words only before another word ("in excess
+    // of", "at least", "a dozen"): the grammar reads no figure that starts
+    // with one of them and goes on with a digit or sign.
+    for (std::string_view lead :
+         {"a", "an", "as", "at", "close", "in", "just", "no", "up", "well", "A", "In"}) {
+        for (std::string_view after :
+             {"5", "5%", "$5", "-5", "+5", "\u20ac5", "\u00a35", "\u22125", "5 million"}) {
+            const std::string text = std::string(lead) + " " + std::string(after);
+            INFO("text: " << text);
+            CHECK_FALSE(parse_quantity(text).has_value());
+            const auto found = find_quantities(text);
+            for (const auto& m : found) CHECK(m.begin > 0);
+        }
+    }
+    CHECK(only("in excess of 5 people").hedge == hedge_kind::above);
+    CHECK(only("at least 5 people").hedge == hedge_kind::at_least);
+    CHECK(only("a dozen people").value == doctest::Approx(12));
+    CHECK(only("no more than 5 people").hedge == hedge_kind::at_most);
+}
