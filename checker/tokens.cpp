@@ -111,13 +111,7 @@ std::size_t scan_plain(std::string_view text, std::string_view lowered, std::siz
     return i + len;
 }
 
-// A space passed over, or the token at i that ends by `stop`; returns its end.
-std::size_t plain_step(std::string_view text, std::string_view lowered, std::size_t i, std::size_t stop,
-                       std::vector<token>& out) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return i + 1;
-    return scan_plain(text.substr(0, stop), lowered.substr(0, stop), i, out);
-}
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Moves the vague references out of `times`, keeping both in order.
 void set_vague_times_apart(std::vector<grammar::time_match>& times, std::vector<grammar::time_match>& vague) {
@@ -179,13 +173,16 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
         std::size_t limit = text.size();
         if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
         if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
-        if (limit <= i) {  // inside a match that a kept one overlaps
-            i = plain_step(text, lowered, i, i + 1, s.tokens);
-            continue;
+        // Inside a match that a kept one overlaps, one byte at a time; else
+        // up to the next match, where no match begins or ends: words,
+        // punctuation and spaces alone.
+        const std::size_t stop = std::max(limit, i + 1);
+        while (i < stop) {
+            if (is_blank(text[i]))
+                ++i;
+            else
+                i = scan_plain(text.substr(0, stop), lowered.substr(0, stop), i, s.tokens);
         }
-        // Up to the next match no match begins or ends: words, punctuation
-        // and spaces alone.
-        while (i < limit) i = plain_step(text, lowered, i, limit, s.tokens);
     }
 }
 
