@@ -115,7 +115,8 @@ private:
     const unsigned char* on_word(const unsigned char* p) {
         const unsigned char* letters_end = letters_end_from(p + 1, end_);
         const unsigned char* run_end = letters_end;
-        while (run_end < end_ && is_alnum(*run_end)) ++run_end;
+        if (run_end < end_ && is_digit(*run_end))  // letters end at a non-letter
+            while (run_end < end_ && is_alnum(*run_end)) ++run_end;
         word_ = p;
         word_end_ = run_end;
         const auto letters = static_cast<std::size_t>(letters_end - p);
