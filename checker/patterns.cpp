@@ -211,7 +211,7 @@ std::vector<total_statement> find_totals(const sentence_analysis& a) {
     const auto& tokens = a.toks.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         // "a total of T" (exhaustive when the parts follow after ':' or ',')
-        if (words_at(a, i, {"total", "of"})) {
+        if (tokens[i].is_word("total") && words_at(a, i + 1, {"of"})) {
             const int total = quantity_at(a, i + 2);
             if (total < 0 || is_percent_like(a.toks.quantities[static_cast<std::size_t>(total)])) continue;
             std::size_t j = i + 3;
