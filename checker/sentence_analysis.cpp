@@ -63,20 +63,22 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
     tokenize_between_matches(text, a.toks);
     const auto& tokens = a.toks.tokens;
     a.part.resize(tokens.size());
+    a.marker.resize(tokens.size());
+    // One pass: a token's part, its tense marker, and what its part holds.
     std::size_t p = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (is_part_boundary(tokens[i]) && i > 0 && a.part[i - 1] == p) ++p;
+        const token& t = tokens[i];
+        if (is_part_boundary(t) && i > 0 && a.part[i - 1] == p) ++p;
         a.part[i] = p;
+        if (p == a.part_has_quantity.size()) {
+            a.part_has_quantity.push_back(false);
+            a.part_forecast.push_back(false);
+        }
+        a.marker[i] = marker_of(t);
+        if (t.what == token::kind::quantity) a.part_has_quantity[p] = true;
+        if (t.what == token::kind::word && announces_plan(a, i)) a.part_forecast[p] = true;
     }
-    a.part_count = tokens.empty() ? 0 : p + 1;
-    a.marker.resize(tokens.size());
-    for (std::size_t i = 0; i < tokens.size(); ++i) a.marker[i] = marker_of(tokens[i]);
-    a.part_has_quantity.assign(a.part_count, false);
-    a.part_forecast.assign(a.part_count, false);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (tokens[i].what == token::kind::quantity) a.part_has_quantity[a.part[i]] = true;
-        if (tokens[i].what == token::kind::word && announces_plan(a, i)) a.part_forecast[a.part[i]] = true;
-    }
+    a.part_count = a.part_has_quantity.size();
 }
 
 tense tense_at(const sentence_analysis& a, std::size_t token_index) {

@@ -19,9 +19,10 @@ struct sentence_analysis {
     sentence_tokens toks;
     std::vector<std::size_t> part;  // part index of each token
     std::size_t part_count = 0;
-    std::vector<bool> part_has_quantity;
-    std::vector<bool> part_forecast;  // will, expected, due to, budgeted…
-    std::vector<tense> marker;        // the tense each token marks, or unknown
+    // Per part, true or false (bytes: cheaper to fill than std::vector<bool>).
+    std::vector<unsigned char> part_has_quantity;
+    std::vector<unsigned char> part_forecast;  // will, expected, due to, budgeted…
+    std::vector<tense> marker;                 // the tense each token marks, or unknown
 };
 
 // A sentence in which the grammars find neither a quantity nor a time
