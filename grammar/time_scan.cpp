@@ -919,9 +919,20 @@ struct scanner {
     }
 
     const char* on_digit(const char* p) {
-        if (digit_start_ok(base, p))
+        if (digit_start_ok(base, p) && date_digits(p))
             if (const char* next = try_at(p)) return next;
         return skip_token(p);
+    }
+
+    // Every phrase the grammar reads from a digit (time_core.cpp's
+    // digit_core) starts with a run of one, two or four digits ("9 May",
+    // "12/9/2021", "the 90s", "2019"): at a run of three or of five and more
+    // it reads none, and the attempt is skipped.
+    [[nodiscard]] bool date_digits(const char* p) const {
+        const char* q = p;
+        while (q < end && q - p < 5 && is_digit(*q)) ++q;
+        const auto n = q - p;
+        return n == 1 || n == 2 || n == 4;
     }
 
     // One step of the scan at p: a phrase tried, or the byte or word at p

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "grammar/parse.hpp"
+#include "grammar/time_core.hpp"
 
 namespace {
 
@@ -559,4 +560,27 @@ TEST_CASE("time: a day the month does not have yields nothing, not its month or 
     const auto after = find_times("Not on April 31 but in May 2021.", june_20);
     REQUIRE(after.size() == 1);
     check_span(after[0], time_span::month(2021, 5));
+}
+
+TEST_CASE("time: the grammar reads a phrase from a run of one, two or four digits only") {
+    // The scanner skips its attempt at runs of three and of five digits or
+    // more; these are the forms of every number-first phrase, written with
+    // such runs.
+    const auto reads = [](std::string_view text) {
+        const char* it = text.data();
+        return grammar::time_detail::parse_core(it, text.data() + text.size()).has_value();
+    };
+    for (std::string_view text : {"1 May", "12 May", "2019", "1990s", "90s", "31/12/2021", "21st century"}) {
+        INFO("text: " << text);
+        CHECK(reads(text));
+    }
+    for (std::string_view digits : {"201", "999", "20191", "123456"}) {
+        for (std::string_view after :
+             {"", " May", " May 2019", "/9/2021", "-12-09", "-20", "s", "'s", "th century", "st",
+              " to 22 January", " November", " Q3", " third quarter"}) {
+            const std::string text = std::string(digits) + std::string(after);
+            INFO("text: " << text);
+            CHECK_FALSE(reads(text));
+        }
+    }
 }
