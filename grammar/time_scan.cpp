@@ -927,12 +927,47 @@ struct scanner {
     // Every phrase the grammar reads from a digit (time_core.cpp's
     // digit_core) starts with a run of one, two or four digits ("9 May",
     // "12/9/2021", "the 90s", "2019"): at a run of three or of five and more
-    // it reads none, and the attempt is skipped.
+    // it reads none, and the attempt is skipped; so it is at one or two
+    // digits that nothing after can make a day or a decade.
     [[nodiscard]] bool date_digits(const char* p) const {
         const char* q = p;
         while (q < end && q - p < 5 && is_digit(*q)) ++q;
         const auto n = q - p;
-        return n == 1 || n == 2 || n == 4;
+        return n == 4 || ((n == 1 || n == 2) && day_may_follow(q));
+    }
+
+    // After one or two digits ending at q: a phrase needs an ordinal suffix
+    // ("21st century"), '/' ("12/9/2021"), 's' or an apostrophe ("90s",
+    // "90's"), a dash ("4-22 January"), or blanks and then a dash, "of", a
+    // month or a word joining two days (to, through, till, until, and). Any
+    // word that begins with another letter rules the day out.
+    [[nodiscard]] bool day_may_follow(const char* q) const {
+        if (q == end) return false;
+        const char c = *q;
+        if (c == '/' || c == 's' || c == '\'' || c == '-' || c == '\xE2') return true;
+        if (end - q >= 2) {
+            const std::string_view two(q, 2);
+            if (two == "st" || two == "nd" || two == "rd" || two == "th") return true;
+        }
+        if (is_alnum(c) || c == '_') return false;  // the digits end no word
+        const char* r = q;
+        while (r < end && (is_space(*r) || (*r == '\xC2' && end - r >= 2 && r[1] == '\xA0')))
+            r += *r == '\xC2' ? 2 : 1;
+        if (r == q || r == end) return false;
+        if (*r == '-' || *r == '\xE2') return true;  // "4 - 22 January", "4 – 22 January"
+        switch (*r | 0x20) {
+            case 'a':               // and, April, August
+            case 'd':               // December
+            case 'f':               // February
+            case 'j':               // January, June, July
+            case 'm':               // March, May
+            case 'n':               // November
+            case 'o':               // of, October
+            case 's':               // September
+            case 't':               // to, through, till
+            case 'u': return true;  // until
+            default: return false;
+        }
     }
 
     // One step of the scan at p: a phrase tried, or the byte or word at p

@@ -564,8 +564,9 @@ TEST_CASE("time: a day the month does not have yields nothing, not its month or 
 
 TEST_CASE("time: the grammar reads a phrase from a run of one, two or four digits only") {
     // The scanner skips its attempt at runs of three and of five digits or
-    // more; these are the forms of every number-first phrase, written with
-    // such runs.
+    // more, and at one or two digits before anything but the few things
+    // below (scanner::date_digits); these are the forms of every
+    // number-first phrase, written with such runs.
     const auto reads = [](std::string_view text) {
         const char* it = text.data();
         return grammar::time_detail::parse_core(it, text.data() + text.size()).has_value();
@@ -573,6 +574,23 @@ TEST_CASE("time: the grammar reads a phrase from a run of one, two or four digit
     for (std::string_view text : {"1 May", "12 May", "2019", "1990s", "90s", "31/12/2021", "21st century"}) {
         INFO("text: " << text);
         CHECK(reads(text));
+    }
+    // After one or two digits only an ordinal suffix, '/', 's', an
+    // apostrophe, a dash, or blanks and a dash, "of", a month or a word
+    // joining two days can make one.
+    for (std::string_view text : {"5 May", "12 of May", "4 to 22 January", "4-22 January", "31st December",
+                                  "90's", "12/25/2021", "5\u00a0May", "4 - 22 January", "4 and 5 June"}) {
+        INFO("text: " << text);
+        CHECK(reads(text));
+    }
+    for (std::string_view digits : {"5", "12", "31"}) {
+        for (std::string_view after :
+             {"", " people", " percent", ",", ".", ")", "am", "m", "x", " years", " Wednesday", " because",
+              " hours", " kg", " 2019", " 3", "%", ": May"}) {
+            const std::string text = std::string(digits) + std::string(after);
+            INFO("text: " << text);
+            CHECK_FALSE(reads(text));
+        }
     }
     for (std::string_view digits : {"201", "999", "20191", "123456"}) {
         for (std::string_view after :
