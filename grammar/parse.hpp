@@ -59,6 +59,9 @@ struct quantity_match {
 // position of the text is such a list, and gives the same matches.
 [[nodiscard]] std::vector<quantity_match> find_quantities(std::string_view text,
                                                           std::span<const std::size_t> starts);
+// The same into `out` (emptied first), reusing its storage.
+void find_quantities(std::string_view text, std::span<const std::size_t> starts,
+                     std::vector<quantity_match>& out);
 
 // Parses one whole quantity ("about 2,500 troops", "$8.5 billion",
 // "78 million cubic meters"); nullopt unless all of `text` (trimmed) is one.
@@ -96,6 +99,9 @@ struct time_match {
 [[nodiscard]] std::vector<time_match> find_times(std::string_view text,
                                                  const std::optional<time_span>& document_date,
                                                  std::span<const std::size_t> starts);
+// The same into `out` (emptied first), reusing its storage.
+void find_times(std::string_view text, const std::optional<time_span>& document_date,
+                std::span<const std::size_t> starts, std::vector<time_match>& out);
 
 // Parses one whole date as written in a claims file or on the command line:
 // "2021-12-31", "2023-08", "2008", "December 2021", "Dec. 9, 2021".

@@ -593,6 +593,13 @@ bool quantity_word_opens(std::string_view text, std::size_t begin, std::size_t e
 
 std::vector<quantity_match> find_quantities(std::string_view text, std::span<const std::size_t> starts) {
     std::vector<quantity_match> out;
+    find_quantities(text, starts, out);
+    return out;
+}
+
+void find_quantities(std::string_view text, std::span<const std::size_t> starts,
+                     std::vector<quantity_match>& out) {
+    out.clear();
     const std::size_t n = text.size();
     std::size_t i = 0, k = 0;
     while (i < n) {
@@ -608,7 +615,6 @@ std::vector<quantity_match> find_quantities(std::string_view text, std::span<con
         if (k == starts.size() || starts[k] >= n) break;
         i = scan_step(text, starts[k], out);
     }
-    return out;
 }
 
 std::vector<quantity_match> find_quantities(std::string_view text) {

@@ -1017,9 +1017,15 @@ bool time_word_acts(const char* begin, const char* letters_end, const char* word
 std::vector<time_match> find_times(std::string_view text, const std::optional<time_span>& document_date,
                                    std::span<const std::size_t> starts) {
     std::vector<time_match> out;
+    find_times(text, document_date, starts, out);
+    return out;
+}
+
+void find_times(std::string_view text, const std::optional<time_span>& document_date,
+                std::span<const std::size_t> starts, std::vector<time_match>& out) {
+    out.clear();
     scanner s{text.data(), text.data() + text.size(), document_date, text.data(), out};
     s.run(starts);
-    return out;
 }
 
 std::vector<time_match> find_times(std::string_view text, const std::optional<time_span>& document_date) {
