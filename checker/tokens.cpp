@@ -36,8 +36,11 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
                          std::is_sorted(times.begin(), times.end(),
                                         [](const auto& a, const auto& b) { return a.end < b.end; });
     std::vector<bool> dropped(times.size(), false);
-    std::vector<grammar::quantity_match> kept;
-    kept.reserve(quantities.size());
+    std::size_t kept = 0;  // the figures kept move to the front, in order
+    const auto keep = [&](grammar::quantity_match& q) {
+        if (&q != &quantities[kept]) quantities[kept] = std::move(q);
+        ++kept;
+    };
     for (auto& q : quantities) {
         std::size_t k = 0;
         if (ordered)
@@ -54,7 +57,7 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
             }
         }
         if (clash == times.size()) {
-            kept.push_back(std::move(q));
+            keep(q);
             continue;
         }
         // "two years ago" is a date that holds a duration; "$2019 million" is
@@ -63,10 +66,10 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
         const bool time_holds_figure = t.begin <= q.begin && q.end <= t.end;
         if (!time_holds_figure && (q.unit_written || !q.scale.empty())) {
             dropped[clash] = true;
-            kept.push_back(std::move(q));
+            keep(q);
         }
     }
-    quantities = std::move(kept);
+    quantities.resize(kept);
     std::size_t out = 0;
     for (std::size_t k = 0; k < times.size(); ++k)
         if (!dropped[k]) times[out++] = std::move(times[k]);
