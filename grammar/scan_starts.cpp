@@ -153,13 +153,14 @@ private:
         switch (*p) {
             case '$':
                 // "US$", "C $": the quantity scanner starts at the word before.
-                if (word_end_ == p || (word_end_ + 1 == p && p[-1] == ' ')) push_word(out_.quantity);
+                if (word_end_ != nullptr && (word_end_ == p || (p - word_end_ == 1 && p[-1] == ' ')))
+                    push_word(out_.quantity);
                 out_.quantity.push_back(offset(p));
                 break;
             case ':':
             case '.':
                 // "http://", "www.": the time scanner skips a web address whole.
-                if (word_end_ == p && url_at(p)) push_word(out_.time);
+                if (word_end_ != nullptr && word_end_ == p && url_at(p)) push_word(out_.time);
                 if (*p == '.' && digit_next) out_.quantity.push_back(offset(p));
                 break;
             case '-':
