@@ -40,18 +40,28 @@ inline std::uint64_t tail_of(const char* p, std::size_t n) {
 
 // Eight bytes at a time (ids and words are short: most take one or two
 // rounds), then mixed so that the low bits used as the slot depend on every
-// byte; cheaper than std::hash.
-inline std::uint64_t hash_of(std::string_view s) {
+// byte; cheaper than std::hash. Over n bytes given as whole chunks
+// (`chunk(k)`: the eight from k) and a last one of 1 to 7 (`tail(k, r)`),
+// so that a caller can hash a text it transforms as it reads (the name
+// index: a word of prose, lowered) without copying it first.
+template <typename Chunk, typename Tail>
+inline std::uint64_t hash_chunks(std::size_t n, Chunk chunk, Tail tail) {
     constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
-    std::uint64_t h = s.size() * multiplier;
-    auto mix = [&](std::uint64_t chunk) {
-        h = (h ^ chunk) * multiplier;
+    std::uint64_t h = n * multiplier;
+    auto mix = [&](std::uint64_t c) {
+        h = (h ^ c) * multiplier;
         h ^= h >> 32;
     };
     std::size_t k = 0;
-    for (; k + 8 <= s.size(); k += 8) mix(load8(s.data() + k));
-    if (k < s.size()) mix(tail_of(s.data() + k, s.size() - k));
+    for (; k + 8 <= n; k += 8) mix(chunk(k));
+    if (k < n) mix(tail(k, n - k));
     return h ^ (h >> 29);
+}
+
+inline std::uint64_t hash_of(std::string_view s) {
+    return hash_chunks(
+        s.size(), [&](std::size_t k) { return load8(s.data() + k); },
+        [&](std::size_t k, std::size_t r) { return tail_of(s.data() + k, r); });
 }
 
 // Two strings alike, with the loads of hash_of: the strings of a table are
@@ -82,6 +92,18 @@ public:
         if (slots_.empty()) return nullptr;
         const slot& s = slots_[slot_of(id, id_table_detail::hash_of(id))];
         return s.check != 0 ? &s.value : nullptr;
+    }
+
+    // The value of the id whose hash_of is `hash` and for which `is(id)`
+    // holds, or nullptr: a look-up for a caller that hashed the text itself.
+    template <typename Is>
+    [[nodiscard]] const std::uint32_t* find_hashed(std::uint64_t hash, Is is) const {
+        if (slots_.empty()) return nullptr;
+        const std::size_t mask = slots_.size() - 1;
+        const std::uint32_t check = id_table_detail::check_of(hash);
+        for (std::size_t at = hash & mask; slots_[at].check != 0; at = (at + 1) & mask)
+            if (slots_[at].check == check && is(slots_[at].id)) return &slots_[at].value;
+        return nullptr;
     }
 
 private:

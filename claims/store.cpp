@@ -178,6 +178,45 @@ private:
     std::size_t size_ = 0;
 };
 
+// For the scan's words of ASCII letters and digits, read lowered straight
+// from the input: bit 5 set lowers a letter and leaves a digit.
+constexpr std::uint64_t lower_bits = 0x2020202020202020ULL;
+
+// id_table_detail::tail_of of the r bytes at p, lowered.
+std::uint64_t lowered_tail(const char* p, std::size_t r) {
+    using namespace id_table_detail;
+    if (r >= 4) return ((load4(p) | 0x20202020u) << 32) | (load4(p + r - 4) | 0x20202020u);
+    auto at = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k] | 0x20)}; };
+    return (at(0) << 16) | (at(r >> 1) << 8) | at(r - 1);
+}
+
+// id_table_detail::hash_of of the n bytes at p, lowered.
+std::uint64_t lowered_hash(const char* p, std::size_t n) {
+    using namespace id_table_detail;
+    return hash_chunks(
+        n, [&](std::size_t k) { return load8(p + k) | lower_bits; },
+        [&](std::size_t k, std::size_t r) { return lowered_tail(p + k, r); });
+}
+
+// `id` is the n bytes at p, lowered.
+bool same_lowered(std::string_view id, const char* p, std::size_t n) {
+    using namespace id_table_detail;
+    if (id.size() != n) return false;
+    std::size_t k = 0;
+    for (; k + 8 <= n; k += 8)
+        if (load8(id.data() + k) != (load8(p + k) | lower_bits)) return false;
+    return k == n || tail_of(id.data() + k, n - k) == lowered_tail(p + k, n - k);
+}
+
+// An ASCII byte that ends a word and is not part of the next (a letter or
+// digit continues the word, an apostrophe may join or drop "'s").
+bool ends_word_outright(unsigned char c) { return c < 0x80 && !ascii_alnum(c) && c != '\''; }
+
+template <typename Output>
+concept takes_whole_words = requires(Output& out, std::string_view run, std::size_t at) {
+    out.whole_ascii_word(run, at, at);
+};
+
 // Normalizes `input` word by word into an output (text_output above, or the
 // scanner of claim_store::scan, which runs the automaton on the words as
 // they come instead of building the text first).
@@ -205,6 +244,17 @@ private:
             // only then is it looked for, not at every word.
             if (!in_word_ && j == i + 1 && j < in_.size() && in_[j] == '.' && ascii_alpha(c)) {
                 if (const std::size_t after = abbreviation(i); after != i) return after;
+            }
+            // A run that is a whole word (what follows ends it outright)
+            // goes at once to an output that takes whole words: the steps
+            // would give it the same word.
+            if constexpr (takes_whole_words<Output>) {
+                if (!in_word_ &&
+                    (j == in_.size() || ends_word_outright(static_cast<unsigned char>(in_[j])))) {
+                    out_.whole_ascii_word(in_.substr(i, j - i), i, j);
+                    word_end_ = j;
+                    return j;
+                }
             }
             if (!in_word_) {
                 out_.begin_word(word_end_);
@@ -643,8 +693,24 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         }
         [[nodiscard]] std::string_view word() const { return word_.view(); }
         void drop_last() { word_.pop_back(); }
-        void end_word(std::size_t word_end) {
-            const std::uint32_t* word = ix_.key_words.find(word_.view());
+        void end_word(std::size_t word_end) { step(ix_.key_words.find(word_.view()), word_end); }
+        // A word of ASCII letters and digits as it is in the input: lowered
+        // and hashed as it is read, not copied first (most words of prose
+        // are looked up and not found).
+        void whole_ascii_word(std::string_view run, std::size_t from, std::size_t word_end) {
+            const char* p = run.data();
+            std::size_t n = run.size();
+            if (n > 3 && (p[n - 1] | 0x20) == 's' && (p[n - 2] | 0x20) != 's') --n;  // drops_plural_s
+            first_from_ = from;
+            step(ix_.key_words.find_hashed(lowered_hash(p, n),
+                                           [&](std::string_view id) { return same_lowered(id, p, n); }),
+                 word_end);
+        }
+        void finish(std::size_t, std::size_t) {}
+
+    private:
+        // One step of the automaton on a word (its number, or null when no key has it).
+        void step(const std::uint32_t* word, std::size_t word_end) {
             if (word == nullptr) {
                 state_ = 0;  // no key holds it: no match runs through it
                 return;
@@ -660,9 +726,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
             starts_[words_++ & (starts_.size() - 1)] = first_from_;
             read_outputs(word_end);
         }
-        void finish(std::size_t, std::size_t) {}
 
-    private:
         void read_outputs(std::size_t word_end) {
             for (node_id s = ix_.has_output(state_) ? state_ : ix_.dict[state_]; s != 0; s = ix_.dict[s]) {
                 for (std::uint32_t k = ix_.out_begin[s]; k < ix_.out_begin[s + 1]; ++k) {

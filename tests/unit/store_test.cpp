@@ -178,6 +178,26 @@ TEST_CASE("store: the automaton steps a word at a time and falls back to the lon
           strings{"ten:one two three four five six seven eight nine ten"});
 }
 
+TEST_CASE("store: a word read whole from the input and one read step by step are the same word") {
+    // Words followed by an ASCII separator or the end are lowered and hashed
+    // straight from the input; before an apostrophe or a non-ASCII byte they
+    // go through the steps. Both must find the same keys, short and long.
+    const auto s = store_of({
+        named("harbor", {"Harbor Foods"}),
+        named("infra", {"infrastructure spending"}),
+        named("gdp", {"GDP 2024"}),
+    });
+    CHECK(hit_texts(s, "Harbor Foods.") == strings{"harbor:Harbor Foods"});
+    CHECK(hit_texts(s, "HARBOR FOOD") == strings{"harbor:HARBOR FOOD"});
+    CHECK(hit_texts(s, "Harbor Foods\xE2\x80\x94 a chain") == strings{"harbor:Harbor Foods"});
+    CHECK(hit_texts(s, "Harbor Foods' plant") == strings{"harbor:Harbor Foods'"});
+    CHECK(hit_texts(s, "INFRASTRUCTURES Spending, again") == strings{"infra:INFRASTRUCTURES Spending"});
+    CHECK(hit_texts(s, "Infrastructure spendings\xC2\xA0rose") == strings{"infra:Infrastructure spendings"});
+    CHECK(hit_texts(s, "gdp 2024") == strings{"gdp:gdp 2024"});
+    CHECK(hit_texts(s, "GDP 20245").empty());
+    CHECK(hit_texts(s, "Harbor Foodstuffs").empty());
+}
+
 TEST_CASE("store: a claim with `where` phrases is named only beside one of them") {
     const auto s = store_of({
         named("troops", {"troops"}, {"Iraq", "Kuwait"}),
