@@ -136,107 +136,49 @@ constexpr std::array<double, 23> exact_powers_of_ten{1e0,  1e1,  1e2,  1e3,  1e4
                                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-// value_of_digits for the usual figure: digits, at most one point with
-// digits on both sides, commas anywhere (dropped), 15 digits at most; -1
-// for anything else. Why it is the double from_chars gives: the digits as
-// an integer m < 10^15 < 2^53 and 10^decimals (decimals <= 15) are exact
-// doubles, and IEEE division rounds m / 10^decimals to the nearest double,
-// ties to even, as from_chars rounds the decimal it reads (Clinger's fast
-// path). Figures are never negative, so -1 says "not handled".
-double short_decimal(std::string_view digits) {
-    std::uint64_t m = 0;           // wraps past 19 digits, refused below
-    int count = 0, point_at = -1;  // digits in all, and before the point (-1: no point)
-    for (const char c : digits) {
-        const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
-        if (d < 10) {
-            m = m * 10 + d;
-            ++count;
-        } else if (c == '.' && point_at < 0) {
-            point_at = count;
-        } else if (c != ',') {
-            return -1;
-        }
-    }
-    const int decimals = point_at < 0 ? 0 : count - point_at;
-    if (count == 0 || count > 15 || point_at == 0 || (point_at > 0 && decimals == 0)) return -1;
-    return static_cast<double>(m) / exact_powers_of_ten[static_cast<std::size_t>(decimals)];
-}
-
-}  // namespace
-
-double half_unit_of_digits(std::string_view digits) {
-    // Position of the last significant digit relative to the decimal point:
-    // decimals count as written ("4.50" -> 0.005); in an integer, trailing
-    // zeros are not significant ("50,000" -> 5000). One pass: the zeros are
-    // counted before the first point, the decimals after it.
-    bool point = false, any_nonzero = false;
-    int decimals = 0, trailing_zeros = 0;
-    for (const char c : digits) {
-        const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
-        if (d >= 10) {
-            point = point || c == '.';
-        } else if (point) {
-            ++decimals;
-        } else if (d == 0) {
-            ++trailing_zeros;
-        } else {
-            trailing_zeros = 0;
-            any_nonzero = true;
-        }
-    }
-    if (point) return 0.5 * power_of_ten(-decimals);
-    if (!any_nonzero) return 0.5;  // "0"
-    return 0.5 * power_of_ten(trailing_zeros);
-}
-
-digits_figure figure_of_digits(std::string_view digits) {
-    // One loop with value_of_digits's fast path (the integer, its digits,
-    // the place of the first point; a second point or any other character
-    // leaves the value to value_of_digits) and the decimals after the first
-    // point for half_unit_of_digits; an integer's trailing zeros are counted
-    // afterwards from its end (half_unit_of_digits skips what is not a
-    // digit), usually one step.
-    std::uint64_t m = 0;
+// One pass over a figure's characters: its digits as an integer, how many,
+// where the first point falls (-1: none), and whether it is plain (only
+// digits, one point and commas). value_of_digits, half_unit_of_digits and
+// figure_of_digits all read a figure through it.
+struct digit_scan {
+    std::uint64_t integer = 0;  // wraps past 19 digits: see exact_value
     int count = 0, point_at = -1;
     bool plain = true;
+
+    [[nodiscard]] int decimals() const { return point_at < 0 ? 0 : count - point_at; }
+};
+
+digit_scan scan_digits(std::string_view digits) {
+    digit_scan s;
     for (const char c : digits) {
         const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
         if (d < 10) {
-            m = m * 10 + d;
-            ++count;
-        } else if (c == '.' && point_at < 0) {
-            point_at = count;
+            s.integer = s.integer * 10 + d;
+            ++s.count;
+        } else if (c == '.' && s.point_at < 0) {
+            s.point_at = s.count;
         } else if (c != ',') {
-            plain = false;
+            s.plain = false;
         }
     }
-    const int decimals = point_at < 0 ? 0 : count - point_at;
-    digits_figure f;
-    if (point_at >= 0) {
-        f.half_unit = 0.5 * power_of_ten(-decimals);
-    } else {
-        int trailing_zeros = 0;
-        bool any_nonzero = false;
-        for (std::size_t i = digits.size(); i-- > 0 && !any_nonzero;) {
-            const char c = digits[i];
-            if (c == '0') {
-                ++trailing_zeros;
-            } else if (c > '0' && c <= '9') {
-                any_nonzero = true;
-            }
-        }
-        f.half_unit = any_nonzero ? 0.5 * power_of_ten(trailing_zeros) : 0.5;
-    }
-    if (plain && count > 0 && count <= 15 && point_at != 0 && !(point_at > 0 && decimals == 0)) {
-        f.value = static_cast<double>(m) / exact_powers_of_ten[static_cast<std::size_t>(decimals)];
-    } else {
-        f.value = value_of_digits(digits);
-    }
-    return f;
+    return s;
 }
 
-double value_of_digits(std::string_view digits) {
-    if (const double fast = short_decimal(digits); fast >= 0) return fast;
+// value_of_digits for the usual figure: plain, digits on both sides of its
+// point, 15 digits at most; -1 for anything else. Why it is the double
+// from_chars gives: the digits as an integer m < 10^15 < 2^53 and
+// 10^decimals (decimals <= 15) are exact doubles, and IEEE division rounds
+// m / 10^decimals to the nearest double, ties to even, as from_chars rounds
+// the decimal it reads (Clinger's fast path). Figures are never negative,
+// so -1 says "not handled".
+double exact_value(const digit_scan& s) {
+    if (!s.plain || s.count == 0 || s.count > 15 || s.point_at == 0 || (s.point_at > 0 && s.decimals() == 0))
+        return -1;
+    return static_cast<double>(s.integer) / exact_powers_of_ten[static_cast<std::size_t>(s.decimals())];
+}
+
+// What from_chars reads of the digits without their commas.
+double value_read(std::string_view digits) {
     std::array<char, max_figure_chars> buffer{};
     std::size_t n = 0;
     for (char c : digits)
@@ -244,6 +186,39 @@ double value_of_digits(std::string_view digits) {
     double value = 0;
     std::from_chars(buffer.data(), buffer.data() + n, value);
     return value;
+}
+
+// Position of the last significant digit relative to the decimal point:
+// decimals count as written ("4.50" -> 0.005); in an integer, trailing
+// zeros are not significant ("50,000" -> 5000): counted from its end,
+// past what is not a digit, usually one step.
+double half_unit(const digit_scan& s, std::string_view digits) {
+    if (s.point_at >= 0) return 0.5 * power_of_ten(-s.decimals());
+    int trailing_zeros = 0;
+    for (std::size_t i = digits.size(); i-- > 0;) {
+        const char c = digits[i];
+        if (c == '0') {
+            ++trailing_zeros;
+        } else if (c > '0' && c <= '9') {
+            return 0.5 * power_of_ten(trailing_zeros);
+        }
+    }
+    return 0.5;  // "0"
+}
+
+}  // namespace
+
+double half_unit_of_digits(std::string_view digits) { return half_unit(scan_digits(digits), digits); }
+
+double value_of_digits(std::string_view digits) {
+    const double fast = exact_value(scan_digits(digits));
+    return fast >= 0 ? fast : value_read(digits);
+}
+
+digits_figure figure_of_digits(std::string_view digits) {
+    const digit_scan s = scan_digits(digits);
+    const double fast = exact_value(s);
+    return {fast >= 0 ? fast : value_read(digits), half_unit(s, digits)};
 }
 
 }  // namespace factlint
