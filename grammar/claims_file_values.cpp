@@ -52,38 +52,11 @@ bool impossible_iso_date(std::string_view t) {
     return day >= 0 && !valid_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// The number written by `count` digits from `from` (all checked digits).
-int digits_value(std::string_view t, std::size_t from, std::size_t count) {
-    int v = 0;
-    for (std::size_t i = from; i < from + count; ++i) v = v * 10 + (t[i] - '0');
-    return v;
-}
-
-// good_date's answer for the usual dates, YYYY, YYYY-MM and YYYY-MM-DD in
-// plain digits, when it is a date; nullopt for anything else (good_date
-// then reads it). Why it is the same: impossible_iso_date passes exactly
-// these (the month in 1..12, the day of the calendar), and parse_date's
-// first step, parse_iso_date, reads the same numbers with from_chars and
-// returns the same span; nothing else is tried once it has one.
-std::optional<time_span> plain_iso_date(std::string_view t) {
-    if (t.size() != 4 && t.size() != 7 && t.size() != 10) return std::nullopt;
-    if (!is_digit(t[0]) || !is_digit(t[1]) || !is_digit(t[2]) || !is_digit(t[3])) return std::nullopt;
-    const int year = digits_value(t, 0, 4);
-    if (t.size() == 4) return time_span::year(year);
-    if (t[4] != '-' || !is_digit(t[5]) || !is_digit(t[6])) return std::nullopt;
-    const auto month = static_cast<unsigned>(digits_value(t, 5, 2));
-    if (month < 1 || month > 12) return std::nullopt;
-    if (t.size() == 7) return time_span::month(year, month);
-    if (t[7] != '-' || !is_digit(t[8]) || !is_digit(t[9])) return std::nullopt;
-    const auto day = static_cast<unsigned>(digits_value(t, 8, 2));
-    if (!valid_date(year, month, day)) return std::nullopt;
-    return time_span::day(year, month, day);
-}
-
 std::optional<time_span> good_date(std::string_view text) {
-    if (auto d = plain_iso_date(text)) return d;
+    // The usual date (YYYY, YYYY-MM, YYYY-MM-DD) at once: when parse_iso_date
+    // takes the text as it is, the checks below and parse_date (whose first
+    // step it is) give the same span.
+    if (auto d = parse_iso_date(text)) return d;
     if (text.empty() || impossible_iso_date(text)) return std::nullopt;
     return parse_date(text);
 }

@@ -201,6 +201,14 @@ TEST_CASE("model: ISO dates, impossible dates rejected") {
     CHECK_FALSE(parse_iso_date("20x1"));
     CHECK_FALSE(parse_iso_date("2021-06-15junk"));
     CHECK(parse_iso_date("2024-02-29"));
+    // Each part read as std::from_chars reads a whole int: an optional
+    // minus, then digits only.
+    CHECK(parse_iso_date("-123") == time_span::year(-123));
+    CHECK_FALSE(parse_iso_date("+123"));
+    CHECK_FALSE(parse_iso_date("2024--6"));
+    CHECK_FALSE(parse_iso_date("2024- 6"));
+    CHECK_FALSE(parse_iso_date("2024-06-1 "));
+    CHECK_FALSE(parse_iso_date(""));
 }
 
 TEST_CASE("model: units convert within a dimension only") {
