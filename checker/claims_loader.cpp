@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <system_error>
 #include <unordered_map>
 
@@ -67,25 +68,75 @@ std::string where_text(const claim_position& l) {
     return std::string(l.file) + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
+// Every file read before any is parsed: the cache's key covers them all.
+// A file that cannot be read keeps its place, with no text.
+std::vector<std::optional<claims_text>> read_all(const std::vector<std::string>& files) {
+    std::vector<std::optional<claims_text>> texts;
+    texts.reserve(files.size());
+    for (const auto& file : files) {
+        claims_text t{file, {}};
+        if (fs::is_directory(file) || !read_file(file, t.content)) {
+            texts.emplace_back();
+            continue;
+        }
+        texts.push_back(std::move(t));
+    }
+    return texts;
+}
+
+// The files' compiled store from the cache, when every file was read and
+// they are large enough to be worth it; `key` is set when a store should
+// be written after the parse.
+std::optional<claim_store> from_cache(const claims_cache_options& cache,
+                                      std::vector<std::optional<claims_text>>& texts, std::string& key,
+                                      load_result& result) {
+    if (cache.dir.empty() || texts.empty()) return std::nullopt;
+    std::size_t bytes = 0;
+    for (const auto& t : texts) {
+        if (!t) return std::nullopt;
+        bytes += t->content.size();
+    }
+    if (bytes < cache.min_bytes) return std::nullopt;
+    std::vector<claims_text> files;
+    files.reserve(texts.size());
+    for (auto& t : texts) files.push_back(std::move(*t));
+    std::optional<claim_store> store;
+    if (std::optional<std::string> k = claims_cache_key(files)) {
+        key = std::move(*k);
+        store = find_compiled_claims(cache, key, files);
+        result.cache = store ? cache_use::hit : cache_use::missed;
+    }
+    if (!store)
+        for (std::size_t i = 0; i < files.size(); ++i) texts[i] = std::move(files[i]);
+    return store;
+}
+
 }  // namespace
 
-load_result load_claims(const std::vector<std::string>& paths) {
+load_result load_claims(const std::vector<std::string>& paths, const claims_cache_options& cache) {
     load_result result;
     std::vector<std::string> files;
     for (const auto& path : paths) {
         for (auto& file : expand(path, result.errors)) files.push_back(std::move(file));
     }
+    std::vector<std::optional<claims_text>> texts = read_all(files);
+    std::string key;
+    if (std::optional<claim_store> store = from_cache(cache, texts, key, result)) {
+        result.store = std::move(*store);
+        result.files = files.size();
+        return result;
+    }
     // Ids are unique within a file by the parser; across files by this map,
     // needed only when there is more than one file.
     std::unordered_map<std::string_view, claim_position> first_definition;  // views into the store's storage
-    for (const auto& file : files) {
-        std::string content;
-        if (fs::is_directory(file) || !read_file(file, content)) {
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        const std::string& file = files[f];
+        if (!texts[f]) {
             result.errors.push_back(file_error(file, "cannot read claims file"));
             continue;
         }
         ++result.files;
-        grammar::claims_file parsed = grammar::parse_claims_file(file, std::move(content));
+        grammar::claims_file parsed = grammar::parse_claims_file(file, std::move(texts[f]->content));
         std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
         const std::string_view text = parsed.storage->content;  // the storage never moves
         result.store.keep(std::move(parsed.storage));
@@ -97,21 +148,21 @@ load_result load_claims(const std::vector<std::string>& paths) {
         if (needed > result.store.claims().capacity())  // grown geometrically over many files
             result.store.reserve(std::max(needed, 2 * result.store.claims().capacity()));
         for (auto& claim : parsed.claims) {
-            if (files.size() > 1) {
-                const auto [it, inserted] = first_definition.try_emplace(claim.id, claim.where);
-                if (!inserted) {
-                    result.errors.push_back(
-                        {{std::string(claim.where.file), claim.where.line, claim.where.column},
-                         "duplicate claim id `" + std::string(claim.id) + "`, first defined at " +
-                             where_text(it->second),
-                         line_of(text, claim.where.line)});
-                    continue;
-                }
+            const auto [it, inserted] = first_definition.try_emplace(claim.id, claim.where);
+            if (!inserted) {
+                result.errors.push_back(
+                    {{std::string(claim.where.file), claim.where.line, claim.where.column},
+                     "duplicate claim id `" + std::string(claim.id) + "`, first defined at " +
+                         where_text(it->second),
+                     line_of(text, claim.where.line)});
+                continue;
             }
             result.store.add(std::move(claim));
         }
     }
     result.store.build_index();
+    if (!key.empty() && result.errors.empty() && store_compiled_claims(cache, key, result.store))
+        result.cache = cache_use::stored;
     return result;
 }
 

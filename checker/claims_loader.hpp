@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/claims_cache.hpp"
 #include "claims/store.hpp"
 #include "grammar/claims_file.hpp"
 
@@ -15,12 +16,16 @@ struct load_result {
     claim_store store;                               // indexed, ready to scan
     std::vector<grammar::claims_file_error> errors;  // all fatal; empty when every file is valid
     std::size_t files = 0;                           // files read
+    cache_use cache = cache_use::off;                // what was done with the compiled-claims cache
 };
 
 // Each path is a file or a directory; a directory contributes every *.claims
 // file under it, recursively, in sorted order. An unreadable path is an error
 // with line 0. A claim id defined twice is an error at the second definition
-// naming the first.
-[[nodiscard]] load_result load_claims(const std::vector<std::string>& paths);
+// naming the first. With a cache directory (checker/claims_cache.hpp), a
+// valid set of files large enough is read back compiled when it has been
+// loaded before, and written compiled when it has not.
+[[nodiscard]] load_result load_claims(const std::vector<std::string>& paths,
+                                      const claims_cache_options& cache = {});
 
 }  // namespace factlint

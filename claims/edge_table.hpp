@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "claims/compiled_io.hpp"
 #include "claims/huge_pages.hpp"
 
 namespace factlint {
@@ -34,6 +35,29 @@ public:
         if (2 * (size_ + 1) > slots_.size()) rehash(capacity_for(2 * (size_ + 1)));
         slots_[slot_of(node, word)] = {node, word, child};
         ++size_;
+    }
+
+    // Written into a compiled store and read back (claims/compiled_io.hpp);
+    // a table read back has nodes below `nodes` only, or load fails.
+    void save(compiled::output& out) const {
+        out.put_array(slots_);
+        out.put(std::uint64_t{size_});
+    }
+    bool load(compiled::input& in, std::uint32_t nodes) {
+        std::uint64_t size = 0;
+        if (!in.get_array(slots_) || !in.get(size)) return false;
+        if (!slots_.empty() && (slots_.size() < 16 || (slots_.size() & (slots_.size() - 1)) != 0))
+            return in.fail();
+        std::uint64_t used = 0;
+        for (const slot& s : slots_) {
+            if (s.child == 0) continue;
+            if (s.child >= nodes || s.node >= nodes) return in.fail();
+            ++used;
+        }
+        // At most half full, or a probe for a missing edge could run forever.
+        if (used != size || 2 * used > slots_.size()) return in.fail();
+        size_ = size;
+        return true;
     }
 
 private:

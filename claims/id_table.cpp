@@ -1,5 +1,6 @@
 #include "claims/id_table.hpp"
 
+#include "claims/compiled_io.hpp"
 #include "claims/huge_pages.hpp"
 
 namespace factlint {
@@ -32,6 +33,42 @@ void id_table::rehash(std::size_t slots) {
     old.swap(slots_);
     for (const slot& s : old)
         if (s.check != 0) slots_[slot_of(s.id, id_table_detail::hash_of(s.id))] = s;
+}
+
+void id_table::save(compiled::output& out) const {
+    out.put(std::uint64_t{slots_.size()});
+    for (const slot& s : slots_) {
+        out.put(s.check);
+        if (s.check == 0) continue;
+        out.put(s.value);
+        out.put_view(s.id);
+    }
+    out.put(std::uint64_t{size_});
+}
+
+bool id_table::load(compiled::input& in, std::uint32_t values) {
+    std::uint64_t slots = 0;
+    if (!in.get(slots)) return false;
+    // A power of two; each slot takes four bytes at least.
+    if (slots != 0 && (slots < 16 || (slots & (slots - 1)) != 0 || slots > in.remaining() / 4))
+        return in.fail();
+    slots_.clear();
+    reserve_huge(slots_, slots);
+    slots_.resize(slots);
+    std::uint64_t used = 0;
+    for (slot& s : slots_) {
+        if (!in.get(s.check)) return false;
+        if (s.check == 0) continue;
+        if (!in.get(s.value) || !in.get_view(s.id)) return false;
+        if (s.value >= values) return in.fail();
+        ++used;
+    }
+    std::uint64_t size = 0;
+    if (!in.get(size)) return false;
+    // At most half full, or a probe for a missing id could run forever.
+    if (used != size || 2 * used > slots) return in.fail();
+    size_ = size;
+    return true;
 }
 
 }  // namespace factlint

@@ -14,6 +14,11 @@
 
 namespace factlint {
 
+namespace compiled {
+class output;
+class input;
+}  // namespace compiled
+
 // In the header so that a look-up is inlined: the name index looks up every
 // word of the sentences it scans.
 namespace id_table_detail {
@@ -96,6 +101,11 @@ public:
 
     // The value of the id whose hash_of is `hash` and for which `is(id)`
     // holds, or nullptr: a look-up for a caller that hashed the text itself.
+    // Written into a compiled store and read back (claims/compiled_io.hpp);
+    // a table read back holds values below `values` only, or load fails.
+    void save(compiled::output& out) const;
+    bool load(compiled::input& in, std::uint32_t values);
+
     template <typename Is>
     [[nodiscard]] const std::uint32_t* find_hashed(std::uint64_t hash, Is is) const {
         if (slots_.empty()) return nullptr;

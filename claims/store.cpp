@@ -11,6 +11,7 @@
 #include <iterator>
 #include <tuple>
 
+#include "claims/compiled_io.hpp"
 #include "claims/edge_table.hpp"
 #include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
@@ -440,6 +441,8 @@ struct claim_store::index {
     [[nodiscard]] bool has_output(node_id n) const { return out_begin[n] != out_begin[n + 1]; }
 
     void build(const std::vector<reference_claim>& claims);
+    void save(compiled::output& out) const;
+    bool load(compiled::input& in, std::uint32_t claims, std::uint32_t key_text_base);
 
 private:
     // The trie as it is built: node n's parent, the word leading to it, and
@@ -617,6 +620,104 @@ void claim_store::index::build_links(const trie_nodes& nodes) {
     }
 }
 
+// ---- the index in a compiled store --------------------------------------------
+
+namespace {
+
+// Whether every chain of links (fail or dictionary) from every node ends at
+// the root: the scan follows them until it gets there, so a cycle in links
+// read from a damaged file would hang it. One pass: each node is walked
+// once, then known.
+bool links_reach_root(const std::vector<node_id>& link) {
+    enum : unsigned char { unknown, walking, reaches_root };
+    std::vector<unsigned char> state(link.size(), unknown);
+    if (!state.empty()) state[0] = reaches_root;
+    std::vector<node_id> path;
+    for (std::size_t start = 0; start < link.size(); ++start) {
+        path.clear();
+        node_id v = static_cast<node_id>(start);
+        while (state[v] == unknown) {
+            state[v] = walking;
+            path.push_back(v);
+            v = link[v];
+        }
+        if (state[v] == walking) return false;
+        for (const node_id p : path) state[p] = reaches_root;
+    }
+    return true;
+}
+
+bool all_below(const std::vector<std::uint32_t>& values, std::size_t limit) {
+    return std::all_of(values.begin(), values.end(), [&](std::uint32_t v) { return v < limit; });
+}
+
+// Starts at 0, never falls, ends at `last`: the bounds of groups (CSR).
+bool group_bounds(const std::vector<std::uint32_t>& begin, std::size_t groups, std::size_t last) {
+    if (begin.size() != groups + 1 || begin.front() != 0 || begin.back() != last) return false;
+    return std::is_sorted(begin.begin(), begin.end());
+}
+
+}  // namespace
+
+void claim_store::index::save(compiled::output& out) const {
+    out.put_text(key_text);
+    out.put_array(root_next);
+    out.put_array(fail);
+    out.put_array(dict);
+    out.put_array(out_begin);
+    out.put(std::uint64_t{outputs.size()});
+    for (const key_output& o : outputs) {
+        out.put(o.claim);
+        out.put(o.words);
+        out.put(static_cast<std::uint8_t>(o.is_where));
+    }
+    out.put(longest_key);
+    out.put_array(where_begin);
+    out.put_array(where_ids);
+    edges.save(out);
+    key_words.save(out);
+    ids.save(out);
+    out.put(static_cast<std::uint8_t>(ids_current));
+}
+
+bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::uint32_t key_text_base) {
+    if (!in.get_text(key_text)) return false;
+    in.set_base(key_text_base, key_text);
+    if (!in.get_array(root_next) || !in.get_array(fail) || !in.get_array(dict) || !in.get_array(out_begin))
+        return false;
+    std::uint64_t output_count = 0;
+    if (!in.get(output_count) || output_count > in.remaining() / 9) return in.fail();
+    outputs.assign(output_count, {});
+    for (key_output& o : outputs) {
+        std::uint8_t is_where = 0;
+        if (!in.get(o.claim) || !in.get(o.words) || !in.get(is_where) || is_where > 1) return in.fail();
+        o.is_where = is_where == 1;
+    }
+    if (!in.get(longest_key) || !in.get_array(where_begin) || !in.get_array(where_ids)) return false;
+
+    // A store read back must scan as safely as one built: every number an
+    // index into what it indexes, every chain of links ending at the root.
+    const std::size_t nodes = fail.size();
+    if (!built()) {
+        if (nodes != 0 || !dict.empty() || !outputs.empty() || !root_next.empty()) return in.fail();
+    } else if (nodes == 0 || dict.size() != nodes || !group_bounds(out_begin, nodes, outputs.size()) ||
+               !all_below(root_next, nodes) || !all_below(fail, nodes) || !all_below(dict, nodes) ||
+               fail[0] != 0 || dict[0] != 0 || !links_reach_root(fail) || !links_reach_root(dict) ||
+               !group_bounds(where_begin, claims, where_ids.size())) {
+        return in.fail();
+    }
+    if (longest_key > key_text.size()) return in.fail();  // a word takes a byte and a space at least
+    for (const key_output& o : outputs)
+        if ((!o.is_where && o.claim >= claims) || o.words > longest_key) return in.fail();
+    if (!edges.load(in, static_cast<std::uint32_t>(nodes)) ||
+        !key_words.load(in, static_cast<std::uint32_t>(root_next.size())) || !ids.load(in, claims))
+        return false;
+    std::uint8_t current = 0;
+    if (!in.get(current) || current > 1) return in.fail();
+    ids_current = current == 1;
+    return true;
+}
+
 // ---- the store ----------------------------------------------------------------
 
 claim_store::claim_store() : index_(std::make_unique<index>()) {}
@@ -766,6 +867,13 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         return std::tie(a.begin, a.end, a.claim) < std::tie(b.begin, b.end, b.claim);
     });
     return hits;
+}
+
+void claim_store::save_index(compiled::output& out) const { index_->save(out); }
+std::string_view claim_store::index_key_text() const { return index_->key_text; }
+
+bool claim_store::load_index(compiled::input& in, std::uint32_t key_text_base) {
+    return index_->load(in, static_cast<std::uint32_t>(claims_.size()), key_text_base);
 }
 
 }  // namespace factlint

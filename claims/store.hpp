@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,12 @@
 #include "claims/storage.hpp"
 
 namespace factlint {
+
+namespace compiled {
+class output;
+class input;
+}  // namespace compiled
+struct compiled_store_access;
 
 // Normalized form of a name or of prose for matching: lower case, "U.S." and
 // "US" alike, hyphens as spaces, runs of spaces folded, a trailing plural "s"
@@ -60,6 +67,13 @@ public:
     [[nodiscard]] std::vector<name_hit> scan(std::string_view text) const;
 
 private:
+    // Writes and reads the store (claims/compiled_store.cpp); the index's
+    // part is here, with the index.
+    friend struct compiled_store_access;
+    void save_index(compiled::output& out) const;
+    bool load_index(compiled::input& in, std::uint32_t key_text_base);
+    [[nodiscard]] std::string_view index_key_text() const;  // what the index's key words view
+
     struct index;
     std::vector<std::unique_ptr<claims_storage>> storages_;
     std::vector<reference_claim> claims_;

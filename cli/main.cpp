@@ -18,8 +18,18 @@ namespace {
 struct invocation {
     command_line check;
     std::vector<std::string> claims_files;
+    cache_flags claims_cache;
     std::optional<std::string> rule_code;
 };
+
+void define_cache_options(CLI::App& cmd, cache_flags& flags) {
+    auto* no_cache =
+        cmd.add_flag("--no-cache", flags.no_cache, "do not read or write the compiled-claims cache");
+    cmd.add_option_function<std::string>(
+           "--cache-dir", [&flags](const std::string& v) { flags.cache_dir = v; },
+           "keep compiled claims here (default: $FACTLINT_CACHE_DIR, else $XDG_CACHE_HOME/factlint)")
+        ->excludes(no_cache);
+}
 
 void define_input_options(CLI::App& cmd, invocation& inv) {
     command_line& cl = inv.check;
@@ -53,6 +63,7 @@ void define_input_options(CLI::App& cmd, invocation& inv) {
         ->excludes(no_config);
     cmd.add_flag("--no-inline-ignores", cl.no_inline_ignores, "do not honour factlint-disable comments");
     cmd.add_flag("--stats", cl.stats, "print counts of records, matches and findings to stderr");
+    define_cache_options(cmd, cl.cache);
 }
 
 void define_check(CLI::App& cmd, invocation& inv) {
@@ -70,6 +81,7 @@ void define_check(CLI::App& cmd, invocation& inv) {
 void define_extract(CLI::App& cmd, invocation& inv) { define_input_options(cmd, inv); }
 void define_claims(CLI::App& cmd, invocation& inv) {
     cmd.add_option("FILE", inv.claims_files, "claims files or directories of *.claims")->required();
+    define_cache_options(cmd, inv.claims_cache);
 }
 void define_rules(CLI::App& cmd, invocation& inv) {
     cmd.add_option_function<std::string>(
@@ -78,7 +90,7 @@ void define_rules(CLI::App& cmd, invocation& inv) {
 
 int dispatch_check(const invocation& inv) { return run_check(inv.check); }
 int dispatch_extract(const invocation& inv) { return run_extract(inv.check); }
-int dispatch_claims(const invocation& inv) { return run_claims(inv.claims_files); }
+int dispatch_claims(const invocation& inv) { return run_claims(inv.claims_files, inv.claims_cache); }
 int dispatch_rules(const invocation& inv) { return run_rules(inv.rule_code); }
 
 struct subcommand {

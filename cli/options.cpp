@@ -91,9 +91,16 @@ void merge_command_line(const command_line& cl, const std::vector<std::string>& 
     if (cl.baseline) s.baseline = cl.baseline;
     if (cl.no_baseline) s.baseline.reset();
     if (cl.write_baseline) s.write_baseline = cl.write_baseline;
+    s.claims_cache = cache_options_of(cl.cache);
 }
 
 }  // namespace
+
+claims_cache_options cache_options_of(const cache_flags& flags) {
+    claims_cache_options options;
+    if (!flags.no_cache) options.dir = flags.cache_dir ? *flags.cache_dir : default_claims_cache_dir();
+    return options;
+}
 
 merge_result merge_settings(const command_line& cl, const config* cfg,
                             const std::vector<std::string>& known_codes, unsigned hardware_jobs) {

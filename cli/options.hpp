@@ -8,12 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "checker/claims_cache.hpp"
 #include "checker/engine.hpp"
 #include "cli/config.hpp"
 #include "cli/walk.hpp"
 #include "report/report.hpp"
 
 namespace factlint::cli {
+
+// The compiled-claims cache as typed (checker/claims_cache.hpp).
+struct cache_flags {
+    bool no_cache = false;                 // --no-cache
+    std::optional<std::string> cache_dir;  // --cache-dir DIR
+};
 
 // What the user typed; an empty optional is an option not given.
 struct command_line {
@@ -33,7 +40,12 @@ struct command_line {
     bool no_config = false;
     bool no_inline_ignores = false;
     bool stats = false;
+    cache_flags cache;
 };
+
+// Where the cache is, if anywhere: --no-cache, else --cache-dir, else the
+// default (checker/claims_cache.hpp).
+[[nodiscard]] claims_cache_options cache_options_of(const cache_flags& flags);
 
 struct settings {
     std::vector<std::string> paths;
@@ -51,6 +63,7 @@ struct settings {
     bool stats = false;
     std::optional<std::string> baseline;        // findings to hide
     std::optional<std::string> write_baseline;  // where to record findings
+    claims_cache_options claims_cache;
 
     [[nodiscard]] check_options to_check_options() const;
 };

@@ -201,7 +201,7 @@ void release_in_parallel(inputs& in, std::vector<file_result>& checked, unsigned
 int run_check(const command_line& cl) {
     const std::optional<settings> s = resolve_settings(cl);
     if (!s) return exit_usage;
-    const std::optional<claim_store> store = load_reference_claims(s->claims);
+    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache);
     if (!store) return exit_usage;
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;

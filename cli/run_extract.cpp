@@ -14,7 +14,7 @@ namespace factlint::cli {
 int run_extract(const command_line& cl) {
     const std::optional<settings> s = resolve_settings(cl);
     if (!s) return exit_usage;
-    const std::optional<claim_store> store = load_reference_claims(s->claims);
+    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache);
     if (!store) return exit_usage;
 
     inputs in = collect_inputs(*s);

@@ -49,7 +49,8 @@ std::optional<settings> resolve_settings(const command_line& cl) {
     return std::move(merged.value);
 }
 
-std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths) {
+std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
+                                                 const claims_cache_options& cache) {
     if (paths.empty()) return claim_store{};
     walk_options options;
     options.extensions = {".claims"};
@@ -57,7 +58,7 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
     for (const walk_error& e : files.errors)
         std::cerr << format_located({e.path, 1, 1, "cannot read claims: " + e.message}) << '\n';
     if (!files.errors.empty()) return std::nullopt;
-    load_result loaded = load_claims(files.files);
+    load_result loaded = load_claims(files.files, cache);
     for (const grammar::claims_file_error& e : loaded.errors) {
         std::cerr << grammar::format_error(e);
         if (!grammar::format_error(e).ends_with('\n')) std::cerr << '\n';

@@ -27,7 +27,8 @@ inline constexpr int exit_usage = 2;
 
 // Loads the reference claims named by `paths` (files or directories of
 // *.claims). On failure prints every error and returns nullopt.
-[[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths);
+[[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
+                                                               const claims_cache_options& cache);
 
 // One input file and what became of it.
 struct input_file {

@@ -49,6 +49,8 @@ factlint_cli_test(usage.no_subcommand ARGS "" EXIT 2 STDERR "factlint: error: ")
 factlint_cli_test(usage.unknown_subcommand ARGS frobnicate EXIT 2 STDERR "factlint: error: ")
 factlint_cli_test(usage.unknown_option ARGS check|--no-such-option|articles EXIT 2 STDERR "no-such-option")
 factlint_cli_test(usage.no_path ARGS check|--no-config EXIT 2 STDERR "PATH")
+factlint_cli_test(usage.no_cache_with_cache_dir ARGS check|--no-config|--no-cache|--cache-dir|x|articles EXIT 2
+  STDERR "excludes")
 factlint_cli_test(usage.bad_as_of ARGS check|--no-config|--as-of|2024-13|articles EXIT 2
                   STDERR "--as-of: invalid date \"2024-13\"" STDOUT_EMPTY)
 factlint_cli_test(usage.bad_format ARGS check|--no-config|-f|xml|articles EXIT 2 STDERR "unknown format \"xml\"")

@@ -9,8 +9,11 @@ factlint=$1
 fixtures=$2
 work=$3/$4
 name=$4
+# The compiled-claims cache of the runs: beside the case's files (whose
+# checksums must not change), never in the tester's home.
+export FACTLINT_CACHE_DIR=$3/$4.cache
 
-rm -rf "$work"
+rm -rf "$work" "$FACTLINT_CACHE_DIR"
 mkdir -p "$work"
 cd "$work" || exit 1
 cp "$fixtures/other.md" other.md
@@ -174,6 +177,11 @@ with open('many.claims', 'w') as f:
                 % (i, i, i, i % 900 + 1, i % 1000, 1990 + i % 30))"
     run 120 claims many.claims
     expect_status 0; expect_out '^many\.claims: 100000 claims, 100000 values'
+    cp out.txt first.txt
+    ls "$FACTLINT_CACHE_DIR"/claims-*.bin >/dev/null 2>&1 || fail "no compiled claims were cached"
+    run 120 claims many.claims   # read back compiled: the same summary
+    expect_status 0; cmp -s out.txt first.txt || fail "the cached claims summarise differently"
+    rm first.txt
     printf 'Station 77 had about 5,000 litres in gauge 77 in 2017.\n' > stations.md
     run 120 check -c many.claims -c facts.claims stations.md other.md
     expect_status 1; expect_out 'in 2 files' ;;

@@ -1,0 +1,269 @@
+// Cache files: "claims-KEY.bin" in the cache directory, each a header (a
+// mark, the format, the key, the size and hash of what follows) and a
+// compiled store. Written to a temporary file and renamed, so that a run
+// never reads a file another is still writing.
+#include "checker/claims_cache.hpp"
+
+#include <dlfcn.h>
+#include <elf.h>
+#include <fcntl.h>
+#include <link.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "claims/compiled_store.hpp"
+
+namespace factlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<char, 8> file_mark = {'F', 'L', 'C', 'L', 'A', 'I', 'M', 'S'};
+// Raised whenever the compiled form or what it holds changes meaning; the
+// build ids in the key change with every build anyway.
+constexpr std::uint32_t format_version = 1;
+
+struct header {
+    std::array<char, 8> mark{};
+    std::uint32_t version = 0;
+    std::array<char, 32> key{};  // hexadecimal
+    std::uint64_t size = 0;      // of the compiled store after the header
+    std::uint64_t hash = 0;      // XXH3-64 of it
+};
+
+constexpr std::size_t header_size = 8 + 4 + 32 + 8 + 8;
+
+std::string header_bytes(const header& h) {
+    std::string out;
+    out.append(h.mark.data(), h.mark.size());
+    out.append(reinterpret_cast<const char*>(&h.version), sizeof h.version);
+    out.append(h.key.data(), h.key.size());
+    out.append(reinterpret_cast<const char*>(&h.size), sizeof h.size);
+    out.append(reinterpret_cast<const char*>(&h.hash), sizeof h.hash);
+    return out;
+}
+
+header header_of(const char* p) {
+    header h;
+    std::memcpy(h.mark.data(), p, 8);
+    std::memcpy(&h.version, p + 8, 4);
+    std::memcpy(h.key.data(), p + 12, 32);
+    std::memcpy(&h.size, p + 44, 8);
+    std::memcpy(&h.hash, p + 52, 8);
+    return h;
+}
+
+// The GNU build id of every object the program runs with (itself, libc,
+// the C++ library, …), hashed in load order: a rebuilt factlint or an
+// upgraded library is another key, since either may read claims
+// differently. The program's own id is required.
+struct build_identity {
+    XXH3_state_t* state;
+    bool program_has_id = false;
+};
+
+int add_build_ids(dl_phdr_info* info, std::size_t, void* data) {
+    auto& id = *static_cast<build_identity*>(data);
+    const bool is_program = info->dlpi_name == nullptr || info->dlpi_name[0] == '\0';
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+        if (ph.p_type != PT_NOTE) continue;
+        const char* note = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+        const char* const end = note + ph.p_memsz;
+        while (note + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) n;
+            std::memcpy(&n, note, sizeof n);
+            const char* name = note + sizeof n;
+            const char* desc = name + ((n.n_namesz + 3) & ~3u);
+            const char* next = desc + ((n.n_descsz + 3) & ~3u);
+            if (next > end) break;
+            if (n.n_type == NT_GNU_BUILD_ID && n.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                XXH3_128bits_update(id.state, desc, n.n_descsz);
+                if (is_program) id.program_has_id = true;
+            }
+            note = next;
+        }
+    }
+    return 0;
+}
+
+void hash_sized(XXH3_state_t* state, std::string_view text) {
+    const std::uint64_t size = text.size();
+    XXH3_128bits_update(state, &size, sizeof size);
+    XXH3_128bits_update(state, text.data(), text.size());
+}
+
+fs::path entry_path(const claims_cache_options& options, const std::string& key) {
+    return fs::path(options.dir) / fmt::format("claims-{}.bin", key);
+}
+
+// A cache file mapped whole, its pages read in at once (MAP_POPULATE):
+// reading it into a buffer would copy and fault in 40 MB for 100,000
+// claims; the store read from it copies what it keeps.
+class mapped_file {
+public:
+    explicit mapped_file(const fs::path& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= static_cast<off_t>(header_size)) {
+            const auto size = static_cast<std::size_t>(st.st_size);
+            void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (p != MAP_FAILED) {
+                data_ = static_cast<const char*>(p);
+                size_ = size;
+            }
+        }
+        ::close(fd);
+    }
+    mapped_file(const mapped_file&) = delete;
+    mapped_file& operator=(const mapped_file&) = delete;
+    ~mapped_file() {
+        if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+    }
+    [[nodiscard]] std::string_view bytes() const { return {data_, size_}; }
+
+private:
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+// Keeps the `keep` most recently used entries, removes the others.
+void prune(const claims_cache_options& options) {
+    std::error_code ec;
+    std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+    const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    for (fs::directory_iterator it(options.dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.starts_with("claims-")) continue;
+        const auto when = it->last_write_time(ec);
+        if (ec) {
+            ec.clear();
+            continue;
+        }
+        if (name.ends_with(".bin")) entries.emplace_back(when, it->path());
+        // A temporary file an hour old was left by a run that was killed.
+        if (name.ends_with(".tmp") && when < an_hour_ago) fs::remove(it->path(), ec);
+        ec.clear();
+    }
+    if (entries.size() <= options.keep) return;
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = options.keep; i < entries.size(); ++i) fs::remove(entries[i].second, ec);
+}
+
+}  // namespace
+
+std::string default_claims_cache_dir() {
+    auto env = [](const char* name) -> std::string {
+        const char* v = std::getenv(name);
+        return v != nullptr ? v : "";
+    };
+    if (std::string dir = env("FACTLINT_CACHE_DIR"); !dir.empty()) return dir;
+    if (std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty()) return (fs::path(xdg) / "factlint").string();
+    if (std::string home = env("HOME"); !home.empty())
+        return (fs::path(home) / ".cache" / "factlint").string();
+    return {};
+}
+
+std::optional<std::string> claims_cache_key(const std::vector<claims_text>& files) {
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
+    if (!state || XXH3_128bits_reset(state.get()) != XXH_OK) return std::nullopt;
+    XXH3_128bits_update(state.get(), &format_version, sizeof format_version);
+    build_identity id{state.get()};
+    dl_iterate_phdr(add_build_ids, &id);
+    if (!id.program_has_id) return std::nullopt;
+    for (const claims_text& f : files) {
+        hash_sized(state.get(), f.path);
+        hash_sized(state.get(), f.content);
+    }
+    const XXH128_hash_t h = XXH3_128bits_digest(state.get());
+    return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+std::optional<claim_store> find_compiled_claims(const claims_cache_options& options, const std::string& key,
+                                                std::vector<claims_text>& files) {
+    if (options.dir.empty() || key.size() != 32) return std::nullopt;
+    const fs::path path = entry_path(options, key);
+    const mapped_file file(path);
+    const std::string_view bytes = file.bytes();
+    if (bytes.size() < header_size) return std::nullopt;
+    const header h = header_of(bytes.data());
+    const std::string_view body = bytes.substr(header_size);
+    if (h.mark != file_mark || h.version != format_version || std::string_view(h.key.data(), 32) != key ||
+        h.size != body.size() || XXH3_64bits(body.data(), body.size()) != h.hash)
+        return std::nullopt;
+
+    std::vector<std::unique_ptr<claims_storage>> storages;
+    for (claims_text& f : files) {
+        storages.push_back(std::make_unique<claims_storage>());
+        storages.back()->path = f.path;
+        storages.back()->content = std::move(f.content);
+    }
+    std::optional<claim_store> store = read_compiled_store(body, storages);
+    if (!store) {  // the texts go back for the parse
+        for (std::size_t i = 0; i < files.size(); ++i) files[i].content = std::move(storages[i]->content);
+        return std::nullopt;
+    }
+    // Used now: the last to be pruned.
+    std::error_code ec;
+    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+    return store;
+}
+
+bool store_compiled_claims(const claims_cache_options& options, const std::string& key,
+                           const claim_store& store) {
+    if (options.dir.empty() || key.size() != 32) return false;
+    try {
+        const std::optional<std::string> body = compile_store(store);
+        if (!body) return false;
+        header h;
+        h.mark = file_mark;
+        h.version = format_version;
+        std::copy(key.begin(), key.end(), h.key.begin());
+        h.size = body->size();
+        h.hash = XXH3_64bits(body->data(), body->size());
+
+        std::error_code ec;
+        fs::create_directories(options.dir, ec);
+        const fs::path path = entry_path(options, key);
+        fs::path temporary = path;
+        temporary += fmt::format(".{}.tmp", ::getpid());
+        {
+            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+            const std::string head = header_bytes(h);
+            out.write(head.data(), static_cast<std::streamsize>(head.size()));
+            out.write(body->data(), static_cast<std::streamsize>(body->size()));
+            if (!out.flush()) {
+                out.close();
+                fs::remove(temporary, ec);
+                return false;
+            }
+        }
+        fs::rename(temporary, path, ec);
+        if (ec) {
+            fs::remove(temporary, ec);
+            return false;
+        }
+        prune(options);
+        return true;
+    } catch (const std::exception&) {  // no room, no memory: no cache, and the run goes on
+        return false;
+    }
+}
+
+}  // namespace factlint

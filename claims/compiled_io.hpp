@@ -1,0 +1,134 @@
+// The bytes of a compiled claim store (claims/compiled_store.hpp). Numbers
+// and arrays are written as they are in memory; a view is written as a
+// place in one of the texts the store keeps (a claims file's content or
+// path, the index's key text), so that reading a store back is a few copies
+// and bounds checks instead of a parse. The few viewed texts that are in
+// none of them (unescaped phrases, nouns, units) are written once each, in
+// an arena before the rest.
+//
+// The reader trusts nothing: every count, place and size is checked
+// against what is left or what it points into, so that damaged bytes make
+// it fail, never read out of bounds.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+#include "claims/huge_pages.hpp"
+
+namespace factlint::compiled {
+
+// Types written byte for byte: no padding (whose bytes are undefined) and
+// no pointers.
+template <typename T>
+concept plain_bytes = std::is_trivially_copyable_v<T> &&
+    (std::has_unique_object_representations_v<T> || std::is_floating_point_v<T>);
+
+class output {
+public:
+    // `bases`: the texts views may point into, numbered by their place.
+    explicit output(std::vector<std::string_view> bases);
+
+    template <plain_bytes T>
+    void put(const T& v) {
+        body_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+    template <plain_bytes T>
+    void put_array(const std::vector<T>& v) {
+        put(std::uint64_t{v.size()});
+        body_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    }
+    void put_text(std::string_view s) {
+        put(std::uint64_t{s.size()});
+        body_.append(s);
+    }
+    // A view: its base and place, or its text in the arena.
+    void put_view(std::string_view v);
+    // False when some text was too large to be placed in 32 bits.
+    [[nodiscard]] bool ok() const { return ok_; }
+
+    // The arena, then everything put.
+    [[nodiscard]] std::string bytes() const;
+
+private:
+    struct base {
+        std::uintptr_t begin = 0;
+        std::size_t size = 0;
+        std::uint32_t number = 0;
+    };
+    std::vector<base> bases_;  // by address
+    [[nodiscard]] std::uint32_t arena_place(std::string_view v);
+
+    std::uint32_t arena_number_ = 0;
+    std::string arena_;
+    // Text -> its place; the keys view the texts written (the caller's,
+    // which outlive the output), not the arena, which moves as it grows.
+    std::unordered_map<std::string_view, std::uint32_t> in_arena_;
+    struct recent_view {
+        const char* data = nullptr;
+        std::size_t size = 0;
+        std::uint32_t place = 0;
+    };
+    std::array<recent_view, 64> recent_{};
+    std::string body_;
+    bool ok_ = true;
+};
+
+class input {
+public:
+    // `bases` as `output` was given them, some possibly empty until
+    // set_base(); the arena is read first and copied to `arena_copy`, which
+    // must outlive the views read (the caller keeps it with the store).
+    input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy);
+
+    template <plain_bytes T>
+    bool get(T& v) {
+        if (sizeof v > left()) return fail();
+        std::memcpy(&v, at_, sizeof v);
+        at_ += sizeof v;
+        return true;
+    }
+    template <plain_bytes T>
+    bool get_array(std::vector<T>& v) {
+        std::uint64_t n = 0;
+        if (!get(n) || n > left() / sizeof(T)) return fail();
+        v.clear();
+        reserve_huge(v, n);
+        v.resize(n);
+        std::memcpy(v.data(), at_, n * sizeof(T));
+        at_ += n * sizeof(T);
+        return true;
+    }
+    bool get_text(std::string& s);
+    bool get_view(std::string_view& v);
+    // A base known only part-way through the bytes (the index's key text).
+    void set_base(std::uint32_t number, std::string_view text) {
+        if (number < bases_.size()) bases_[number] = text;
+    }
+    [[nodiscard]] bool ok() const { return ok_; }
+    // Bytes not read yet: a bound on any count still to come.
+    [[nodiscard]] std::size_t remaining() const { return left(); }
+    [[nodiscard]] bool at_end() const { return ok_ && at_ == end_; }
+    // Marks the bytes as not a store (a check of the caller failed).
+    bool fail() {
+        ok_ = false;
+        at_ = end_;
+        return false;
+    }
+
+private:
+    [[nodiscard]] std::size_t left() const { return static_cast<std::size_t>(end_ - at_); }
+    const char* at_;
+    const char* end_;
+    std::vector<std::string_view> bases_;  // the arena's copy last
+    bool ok_ = true;
+};
+
+}  // namespace factlint::compiled

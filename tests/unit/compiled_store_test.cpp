@@ -1,0 +1,251 @@
+// The compiled claim store (claims/compiled_store.hpp) and the cache that
+// keeps it (checker/claims_cache.hpp): a store read back is the store
+// written, field for field and scan for scan; bytes that are not such a
+// store (cut, damaged, for other files) are refused without a crash; the
+// cache hits only when every byte of the claims is the same.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "checker/claims_cache.hpp"
+#include "checker/claims_loader.hpp"
+#include "claims/compiled_store.hpp"
+
+namespace {
+
+using namespace factlint;
+namespace fs = std::filesystem;
+
+std::string time_text(const std::optional<time_span>& t) {
+    return t ? fmt::format("{}..{}/{}", t->from, t->to, static_cast<int>(t->grain)) : "-";
+}
+std::string position_text(const claim_position& p) {
+    return fmt::format("{}:{}:{}", p.file, p.line, p.column);
+}
+
+// Every field of every claim, every id look-up, and the hits of a scan of
+// each claim's own names and places: two stores with the same dump answer
+// every question a check asks alike.
+std::string dump(const claim_store& store) {
+    std::string out;
+    for (std::size_t i = 0; i < store.claims().size(); ++i) {
+        const reference_claim& c = store.claims()[i];
+        out += fmt::format("claim {} at {} date {} period {} tolerance {} source [{}]\n", c.id,
+                           position_text(c.where), time_text(c.date), time_text(c.period), c.tolerance,
+                           c.source);
+        for (auto n : c.names) out += fmt::format("  name [{}]\n", n);
+        for (auto w : c.wheres) out += fmt::format("  where [{}]\n", w);
+        for (const reference_value& v : c.values)
+            out += fmt::format(
+                "  value [{}] {} [{},{}] {}{} hedge {} unit {} noun [{}] scope {} when {} at {}\n", v.text,
+                v.value, v.range.low, v.range.high, v.range.low_open, v.range.high_open,
+                static_cast<int>(v.hedge), v.unit, v.noun, static_cast<int>(v.scope), time_text(v.when),
+                position_text(v.where));
+        const reference_claim* found = store.find(c.id);
+        out += fmt::format("  find -> {}\n", found == nullptr ? -1 : found - store.claims().data());
+        std::string text;
+        for (auto n : c.names) text += std::string(n) + " and ";
+        for (auto w : c.wheres) text += std::string(w) + ", ";
+        for (const name_hit& h : store.scan(text))
+            out += fmt::format("  hit {} {}-{}\n", h.claim, h.begin, h.end);
+    }
+    return out;
+}
+
+// A claims file of many shapes: escapes, places, units, dates, periods,
+// scopes, tolerances, ids that share prefixes, names that share words.
+std::string varied_claims(int count) {
+    static const char* units[] = {"troops", "$", "percent", "square miles", "km", "tonnes", "people"};
+    std::string out;
+    for (int i = 0; i < count; ++i) {
+        out += fmt::format("claim item-{}\n  name \"harbor {} count\", \"the \\\"{}\\\" tally\"\n", i, i % 97,
+                           i);
+        if (i % 3 == 0) out += fmt::format("  where \"Port {}\", \"Bay {}\"\n", i % 11, i % 5);
+        const char* unit = units[i % 7];
+        const std::string figure = unit[0] == '$'
+                                       ? fmt::format("${}.{} million", i % 900 + 1, i % 10)
+                                       : fmt::format("about {},{:03} {}", i % 90 + 1, i % 1000, unit);
+        out += fmt::format("  value {} in {}\n", figure, 1990 + i % 30);
+        if (i % 2 == 0) out += fmt::format("  value {} as of {}-{:02}\n", figure, 2021 + i % 3, i % 12 + 1);
+        if (i % 5 == 0) out += fmt::format("  tolerance {}%\n", i % 7 + 1);
+        if (i % 7 == 0) out += fmt::format("  date {}-{:02}-{:02}\n", 2000 + i % 20, i % 12 + 1, i % 28 + 1);
+        if (i % 13 == 0) out += fmt::format("  period {} to {}\n", 1990 + i % 10, 2005 + i % 10);
+        out += fmt::format("  source \"Source {}\"\n\n", i % 17);
+    }
+    return out;
+}
+
+struct temp_dir {
+    fs::path path;
+    explicit temp_dir(const std::string& name)
+        : path(fs::temp_directory_path() / fmt::format("{}-{}", name, ::getpid())) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~temp_dir() { fs::remove_all(path); }
+    [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(path / name, std::ios::binary) << text;
+        return (path / name).string();
+    }
+};
+
+load_result load(const std::vector<std::string>& files, const claims_cache_options& cache = {}) {
+    load_result r = load_claims(files, cache);
+    REQUIRE(r.errors.empty());
+    return r;
+}
+
+// Fresh copies of the store's files (path and content), as a later run reads them.
+std::vector<std::unique_ptr<claims_storage>> files_of(const std::vector<std::string>& paths) {
+    std::vector<std::unique_ptr<claims_storage>> files;
+    for (const auto& p : paths) {
+        auto f = std::make_unique<claims_storage>();
+        f->path = p;
+        std::ifstream in(p, std::ios::binary);
+        f->content.assign(std::istreambuf_iterator<char>(in), {});
+        files.push_back(std::move(f));
+    }
+    return files;
+}
+
+std::vector<std::string> repository_claims() {
+    const fs::path root = FACTLINT_SOURCE_DIR;
+    return {(root / "examples/us-iraq/us-iraq.claims").string(),
+            (root / "tests/rules/FL101/claims.claims").string(),
+            (root / "tests/rules/FL104/claims.claims").string(),
+            (root / "tests/cli/fixtures/facts/norhaven.claims").string()};
+}
+
+}  // namespace
+
+TEST_CASE("a compiled store reads back as the store written: every claim, look-up and scan") {
+    const temp_dir dir("factlint-compiled");
+    std::vector<std::vector<std::string>> sets;
+    for (const auto& f : repository_claims()) sets.push_back({f});
+    sets.push_back(repository_claims());  // several files in one store
+    sets.push_back({dir.write("varied.claims", varied_claims(3000))});
+    for (const auto& paths : sets) {
+        CAPTURE(paths.front());
+        const load_result loaded = load(paths);
+        const std::optional<std::string> bytes = compile_store(loaded.store);
+        REQUIRE(bytes);
+        auto files = files_of(paths);
+        const std::optional<claim_store> back = read_compiled_store(*bytes, files);
+        REQUIRE(back);
+        CHECK(files.empty());  // the store took them
+        CHECK(dump(*back) == dump(loaded.store));
+    }
+}
+
+TEST_CASE("bytes cut short, or compiled over other files, are refused and the files kept") {
+    const temp_dir dir("factlint-compiled-cut");
+    const std::vector<std::string> paths = {dir.write("a.claims", varied_claims(200))};
+    const load_result loaded = load(paths);
+    const std::string bytes = *compile_store(loaded.store);
+    for (std::size_t cut = 0; cut < bytes.size(); cut += 1 + cut / 8) {
+        auto files = files_of(paths);
+        CHECK_FALSE(read_compiled_store(std::string_view(bytes).substr(0, cut), files));
+        REQUIRE(files.size() == 1);
+        CHECK(files[0]->content.size() == fs::file_size(paths[0]));
+    }
+    auto two = files_of({paths[0], paths[0]});
+    CHECK_FALSE(read_compiled_store(bytes, two));
+}
+
+TEST_CASE("damaged bytes never crash: a store read from them is refused or safe to use") {
+    const temp_dir dir("factlint-compiled-damage");
+    const std::vector<std::string> paths = {dir.write("a.claims", varied_claims(60))};
+    const load_result loaded = load(paths);
+    const std::string bytes = *compile_store(loaded.store);
+    std::mt19937 random(6);
+    int read_back = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::string damaged = bytes;
+        const int flips = 1 + trial % 4;
+        for (int k = 0; k < flips; ++k)
+            damaged[random() % damaged.size()] = static_cast<char>(random() & 0xff);
+        auto files = files_of(paths);
+        const std::optional<claim_store> store = read_compiled_store(damaged, files);
+        if (!store) continue;
+        ++read_back;
+        (void)dump(*store);  // under the sanitizers: no read out of bounds, no endless walk
+    }
+    MESSAGE(read_back << " of 3000 damaged copies still read as a store");
+}
+
+TEST_CASE("the cache: stored, then hit; any change to a file or its path misses") {
+    const temp_dir dir("factlint-claims-cache");
+    claims_cache_options cache{(dir.path / "cache").string(), 0, 4};
+    const std::string a = dir.write("a.claims", varied_claims(300));
+    const std::string expected = dump(load({a}).store);
+
+    load_result first = load({a}, cache);
+    CHECK(first.cache == cache_use::stored);
+    load_result second = load({a}, cache);
+    CHECK(second.cache == cache_use::hit);
+    CHECK(dump(second.store) == expected);
+    CHECK(second.files == 1);
+
+    // One byte changed: another key.
+    std::string text = varied_claims(300);
+    text[text.find("Source 3")] = 'Z';
+    CHECK(dir.write("a.claims", text) == a);
+    load_result changed = load({a}, cache);
+    CHECK(changed.cache == cache_use::stored);
+    CHECK(dump(changed.store) != expected);
+    // The same text under another path: another key (positions name the file).
+    const std::string b = dir.write("b.claims", text);
+    CHECK(load({b}, cache).cache == cache_use::stored);
+    CHECK(load({b}, cache).cache == cache_use::hit);
+}
+
+TEST_CASE("the cache: a damaged entry is a miss, a cache that cannot be written is none") {
+    const temp_dir dir("factlint-claims-cache-bad");
+    claims_cache_options cache{(dir.path / "cache").string(), 0, 4};
+    const std::string a = dir.write("a.claims", varied_claims(100));
+    const std::string expected = dump(load({a}).store);
+    REQUIRE(load({a}, cache).cache == cache_use::stored);
+    for (const auto& entry : fs::directory_iterator(cache.dir)) {
+        std::fstream f(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(entry.path()) / 2));
+        f.put('\x7f');
+    }
+    load_result damaged = load({a}, cache);
+    CHECK(damaged.cache == cache_use::stored);  // parsed again, and written anew
+    CHECK(dump(damaged.store) == expected);
+    CHECK(load({a}, cache).cache == cache_use::hit);
+
+    // A file where the directory should be: nothing can be written, and the load goes on.
+    const claims_cache_options blocked{dir.write("not-a-dir", "x"), 0, 4};
+    load_result r = load({a}, blocked);
+    CHECK(r.cache == cache_use::missed);
+    CHECK(dump(r.store) == expected);
+}
+
+TEST_CASE("the cache keeps the most recently used entries only") {
+    const temp_dir dir("factlint-claims-cache-prune");
+    claims_cache_options cache{(dir.path / "cache").string(), 0, 2};
+    for (int i = 0; i < 5; ++i) {
+        const std::string f = dir.write(fmt::format("c{}.claims", i), varied_claims(20 + i));
+        REQUIRE(load({f}, cache).cache == cache_use::stored);
+    }
+    std::size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(cache.dir)) entries += e.path().extension() == ".bin" ? 1 : 0;
+    CHECK(entries == 2);
+}
+
+TEST_CASE("the cache is skipped for claims below its size, and when it is off") {
+    const temp_dir dir("factlint-claims-cache-small");
+    const std::string a = dir.write("a.claims", varied_claims(10));
+    CHECK(load({a}, {(dir.path / "cache").string(), 1 << 20, 4}).cache == cache_use::off);
+    CHECK_FALSE(fs::exists(dir.path / "cache"));
+    CHECK(load({a}, {}).cache == cache_use::off);
+}
