@@ -21,24 +21,39 @@ output::output(std::vector<std::string_view> bases)
 
 void output::put_view(std::string_view v) {
     const auto p = reinterpret_cast<std::uintptr_t>(v.data());
-    // The last base starting at or before the view; it holds the view if
-    // the view ends inside it (an empty view at its end included).
-    auto after = std::upper_bound(bases_.begin(), bases_.end(), p,
-                                  [](std::uintptr_t q, const base& b) { return q < b.begin; });
-    if (v.data() != nullptr && after != bases_.begin()) {
-        const base& b = *(after - 1);
-        if (p - b.begin <= b.size && v.size() <= b.size - (p - b.begin)) {
+    // A base holds the view if the view ends inside it (an empty view at
+    // its end included). The last base used first; else the last base
+    // starting at or before the view.
+    auto holds = [&](const base& b) {
+        return p >= b.begin && p - b.begin <= b.size && v.size() <= b.size - (p - b.begin);
+    };
+    if (v.data() != nullptr && !bases_.empty()) {
+        std::size_t at = last_base_;
+        if (!holds(bases_[at])) {
+            const auto after = std::upper_bound(bases_.begin(), bases_.end(), p,
+                                                [](std::uintptr_t q, const base& b) { return q < b.begin; });
+            at = after == bases_.begin() ? bases_.size()
+                                         : static_cast<std::size_t>(after - bases_.begin()) - 1;
+        }
+        if (at < bases_.size() && holds(bases_[at])) {
+            const base& b = bases_[at];
+            last_base_ = at;
             if (b.size > max_place) ok_ = false;
-            put(b.number), put(static_cast<std::uint32_t>(p - b.begin)),
-                put(static_cast<std::uint32_t>(v.size()));
+            put_code(b.number, static_cast<std::uint32_t>(p - b.begin), static_cast<std::uint32_t>(v.size()));
             return;
         }
     }
     if (v.empty()) {  // a default view, or one of a literal: read back as a default view
-        put(no_base), put(std::uint32_t{0}), put(std::uint32_t{0});
+        put_code(no_base, 0, 0);
         return;
     }
-    put(arena_number_), put(arena_place(v)), put(static_cast<std::uint32_t>(v.size()));
+    put_code(arena_number_, arena_place(v), static_cast<std::uint32_t>(v.size()));
+}
+
+// The three numbers of a view in one append: a store has a million views.
+void output::put_code(std::uint32_t base, std::uint32_t offset, std::uint32_t size) {
+    const std::array<std::uint32_t, 3> code = {base, offset, size};
+    append(code.data(), sizeof code);
 }
 
 // Texts outside the bases are few and viewed many times (a unit by every
@@ -54,25 +69,29 @@ std::uint32_t output::arena_place(std::string_view v) {
     return it->second;
 }
 
-std::string output::bytes() const {
-    std::string all;
-    all.reserve(sizeof(std::uint64_t) + arena_.size() + body_.size());
+std::string output::bytes() && {
+    body_.resize(used_);
     const std::uint64_t arena_size = arena_.size();
-    all.append(reinterpret_cast<const char*>(&arena_size), sizeof arena_size);
-    all.append(arena_);
-    all.append(body_);
-    return all;
+    body_.append(arena_);
+    body_.append(reinterpret_cast<const char*>(&arena_size), sizeof arena_size);
+    return std::move(body_);
 }
 
 input::input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy)
     : at_(bytes.data()), end_(bytes.data() + bytes.size()), bases_(std::move(bases)) {
+    // The arena's size is in the last eight bytes, the arena before them.
     std::uint64_t arena_size = 0;
-    if (!get(arena_size) || arena_size > left()) {
+    if (bytes.size() < sizeof arena_size) {
         fail();
         return;
     }
-    arena_copy.assign(at_, arena_size);
-    at_ += arena_size;
+    std::memcpy(&arena_size, end_ - sizeof arena_size, sizeof arena_size);
+    if (arena_size > bytes.size() - sizeof arena_size) {
+        fail();
+        return;
+    }
+    end_ -= sizeof arena_size + arena_size;
+    arena_copy.assign(end_, arena_size);
     bases_.push_back(arena_copy);
 }
 

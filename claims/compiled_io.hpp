@@ -4,13 +4,14 @@
 // path, the index's key text), so that reading a store back is a few copies
 // and bounds checks instead of a parse. The few viewed texts that are in
 // none of them (unescaped phrases, nouns, units) are written once each, in
-// an arena before the rest.
+// an arena after the rest.
 //
 // The reader trusts nothing: every count, place and size is checked
 // against what is left or what it points into, so that damaged bytes make
 // it fail, never read out of bounds.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -35,36 +36,50 @@ class output {
 public:
     // `bases`: the texts views may point into, numbered by their place.
     explicit output(std::vector<std::string_view> bases);
+    // Room for `bytes` (a guess: the body grows past it if need be).
+    void reserve(std::size_t bytes) {
+        if (bytes > body_.size()) body_.resize(bytes);
+    }
 
     template <plain_bytes T>
     void put(const T& v) {
-        body_.append(reinterpret_cast<const char*>(&v), sizeof v);
+        append(&v, sizeof v);
     }
     template <plain_bytes T>
     void put_array(const std::vector<T>& v) {
         put(std::uint64_t{v.size()});
-        body_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        append(v.data(), v.size() * sizeof(T));
     }
     void put_text(std::string_view s) {
         put(std::uint64_t{s.size()});
-        body_.append(s);
+        append(s.data(), s.size());
     }
     // A view: its base and place, or its text in the arena.
     void put_view(std::string_view v);
     // False when some text was too large to be placed in 32 bits.
     [[nodiscard]] bool ok() const { return ok_; }
 
-    // The arena, then everything put.
-    [[nodiscard]] std::string bytes() const;
+    // Everything put, then the arena and its size: the body is not copied.
+    [[nodiscard]] std::string bytes() &&;
 
 private:
+    // A byte count and a copy per put: a store has millions of them, and
+    // std::string::append did more.
+    void append(const void* bytes, std::size_t n) {
+        if (n > body_.size() - used_) body_.resize(std::max(2 * body_.size(), used_ + n));
+        std::memcpy(body_.data() + used_, bytes, n);
+        used_ += n;
+    }
+
     struct base {
         std::uintptr_t begin = 0;
         std::size_t size = 0;
         std::uint32_t number = 0;
     };
-    std::vector<base> bases_;  // by address
+    std::vector<base> bases_;    // by address
+    std::size_t last_base_ = 0;  // where the last view was: most views are in one file's text
     [[nodiscard]] std::uint32_t arena_place(std::string_view v);
+    void put_code(std::uint32_t base, std::uint32_t offset, std::uint32_t size);
 
     std::uint32_t arena_number_ = 0;
     std::string arena_;
@@ -77,7 +92,8 @@ private:
         std::uint32_t place = 0;
     };
     std::array<recent_view, 64> recent_{};
-    std::string body_;
+    std::string body_;  // its first used_ bytes
+    std::size_t used_ = 0;
     bool ok_ = true;
 };
 

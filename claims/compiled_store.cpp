@@ -202,6 +202,9 @@ std::optional<std::string> compile_store(const claim_store& store) {
     std::vector<std::string_view> bases = bases_of(files);
     bases.push_back(compiled_store_access::key_text(store));  // written with the index, viewed by it
     output out(std::move(bases));
+    std::size_t values = 0;
+    for (const auto& f : files) values += f->values.size();
+    out.reserve(120 * values + 100 * store.claims().size() + (std::size_t{1} << 20));
     out.put(format_mark);
     out.put(std::uint64_t{files.size()});
     for (const auto& f : files) {
@@ -216,7 +219,7 @@ std::optional<std::string> compile_store(const claim_store& store) {
         if (!put_claim(out, c, files, file)) return std::nullopt;
     compiled_store_access::save_index(store, out);
     if (!out.ok()) return std::nullopt;
-    return out.bytes();
+    return std::move(out).bytes();
 }
 
 std::optional<claim_store> read_compiled_store(std::string_view bytes,
