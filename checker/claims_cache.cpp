@@ -102,10 +102,56 @@ int add_build_ids(dl_phdr_info* info, std::size_t, void* data) {
     return 0;
 }
 
-void hash_sized(XXH3_state_t* state, std::string_view text) {
-    const std::uint64_t size = text.size();
-    XXH3_128bits_update(state, &size, sizeof size);
-    XXH3_128bits_update(state, text.data(), text.size());
+// Hashes what identifies a store: the format, the build, then each file as
+// its path (size first) and its content (size after: a streamed file's
+// size is known at its end).
+class key_hash {
+public:
+    key_hash() : state_(XXH3_createState(), &XXH3_freeState) {
+        if (!state_ || XXH3_128bits_reset(state_.get()) != XXH_OK) return;
+        XXH3_128bits_update(state_.get(), &format_version, sizeof format_version);
+        build_identity id{state_.get()};
+        dl_iterate_phdr(add_build_ids, &id);
+        ok_ = id.program_has_id;
+    }
+    [[nodiscard]] bool ok() const { return ok_; }
+    void path(std::string_view p) {
+        const std::uint64_t size = p.size();
+        XXH3_128bits_update(state_.get(), &size, sizeof size);
+        XXH3_128bits_update(state_.get(), p.data(), p.size());
+    }
+    void content_part(std::string_view part) { XXH3_128bits_update(state_.get(), part.data(), part.size()); }
+    void content_end(std::uint64_t size) { XXH3_128bits_update(state_.get(), &size, sizeof size); }
+    [[nodiscard]] std::string digest() const {
+        const XXH128_hash_t h = XXH3_128bits_digest(state_.get());
+        return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+    }
+
+private:
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state_;
+    bool ok_ = false;
+};
+
+// Streams a file through the hash in pieces: no buffer of its size.
+bool hash_file(key_hash& hash, const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    std::vector<char> buffer(std::size_t{1} << 18);
+    std::uint64_t size = 0;
+    bool ok = true;
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0) {
+            ok = false;
+            break;
+        }
+        if (n == 0) break;
+        hash.content_part(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        size += static_cast<std::uint64_t>(n);
+    }
+    ::close(fd);
+    hash.content_end(size);
+    return ok;
 }
 
 fs::path entry_path(const claims_cache_options& options, const std::string& key) {
@@ -113,8 +159,10 @@ fs::path entry_path(const claims_cache_options& options, const std::string& key)
 }
 
 // A cache file mapped whole, its pages read in at once (MAP_POPULATE):
-// reading it into a buffer would copy and fault in 40 MB for 100,000
-// claims; the store read from it copies what it keeps.
+// reading it into a buffer would copy and fault in 60 MB for 100,000
+// claims. The store read from it views the claims files' texts in it, and
+// keeps it mapped. Entries are only ever replaced by a rename or removed,
+// never cut short in place, so a mapped one cannot shrink under a run.
 class mapped_file {
 public:
     explicit mapped_file(const fs::path& path) {
@@ -180,45 +228,50 @@ std::string default_claims_cache_dir() {
     return {};
 }
 
-std::optional<std::string> claims_cache_key(const std::vector<claims_text>& files) {
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
-    if (!state || XXH3_128bits_reset(state.get()) != XXH_OK) return std::nullopt;
-    XXH3_128bits_update(state.get(), &format_version, sizeof format_version);
-    build_identity id{state.get()};
-    dl_iterate_phdr(add_build_ids, &id);
-    if (!id.program_has_id) return std::nullopt;
-    for (const claims_text& f : files) {
-        hash_sized(state.get(), f.path);
-        hash_sized(state.get(), f.content);
+std::optional<std::string> claims_cache_key(const std::vector<std::string>& paths, std::size_t min_bytes) {
+    std::uintmax_t bytes = 0;
+    for (const std::string& p : paths) {
+        std::error_code ec;
+        if (!fs::is_regular_file(p, ec)) return std::nullopt;
+        bytes += fs::file_size(p, ec);
+        if (ec) return std::nullopt;
     }
-    const XXH128_hash_t h = XXH3_128bits_digest(state.get());
-    return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+    if (paths.empty() || bytes < min_bytes) return std::nullopt;
+    key_hash hash;
+    if (!hash.ok()) return std::nullopt;
+    for (const std::string& p : paths) {
+        hash.path(p);
+        if (!hash_file(hash, p)) return std::nullopt;
+    }
+    return hash.digest();
+}
+
+std::optional<std::string> claims_cache_key(const std::vector<std::optional<claims_text>>& files) {
+    key_hash hash;
+    if (!hash.ok()) return std::nullopt;
+    for (const std::optional<claims_text>& f : files) {
+        if (!f) return std::nullopt;
+        hash.path(f->path);
+        hash.content_part(f->content);
+        hash.content_end(f->content.size());
+    }
+    return hash.digest();
 }
 
 std::optional<claim_store> find_compiled_claims(const claims_cache_options& options, const std::string& key,
-                                                std::vector<claims_text>& files) {
+                                                const std::vector<std::string>& paths) {
     if (options.dir.empty() || key.size() != 32) return std::nullopt;
     const fs::path path = entry_path(options, key);
-    const mapped_file file(path);
-    const std::string_view bytes = file.bytes();
+    auto file = std::make_shared<const mapped_file>(path);
+    const std::string_view bytes = file->bytes();
     if (bytes.size() < header_size) return std::nullopt;
     const header h = header_of(bytes.data());
     const std::string_view body = bytes.substr(header_size);
     if (h.mark != file_mark || h.version != format_version || std::string_view(h.key.data(), 32) != key ||
         h.size != body.size() || XXH3_64bits(body.data(), body.size()) != h.hash)
         return std::nullopt;
-
-    std::vector<std::unique_ptr<claims_storage>> storages;
-    for (claims_text& f : files) {
-        storages.push_back(std::make_unique<claims_storage>());
-        storages.back()->path = f.path;
-        storages.back()->content = std::move(f.content);
-    }
-    std::optional<claim_store> store = read_compiled_store(body, storages);
-    if (!store) {  // the texts go back for the parse
-        for (std::size_t i = 0; i < files.size(); ++i) files[i].content = std::move(storages[i]->content);
-        return std::nullopt;
-    }
+    std::optional<claim_store> store = read_compiled_store(body, std::move(file), paths);
+    if (!store) return std::nullopt;
     // Used now: the last to be pruned.
     std::error_code ec;
     fs::last_write_time(path, fs::file_time_type::clock::now(), ec);

@@ -41,15 +41,25 @@ struct claims_text {
     std::string content;
 };
 
-// The key of these files for this build of factlint, or nullopt when the
-// build cannot be identified (no build id): then nothing is cached.
-[[nodiscard]] std::optional<std::string> claims_cache_key(const std::vector<claims_text>& files);
+// The key of the claims files `paths` for this build of factlint, each
+// file streamed through the hash (not kept), or nullopt: a file that
+// cannot be read, files under `min_bytes` in total, or a build that cannot
+// be identified (no build id); then nothing is cached.
+[[nodiscard]] std::optional<std::string> claims_cache_key(const std::vector<std::string>& paths,
+                                                          std::size_t min_bytes);
+// The key of files with these texts: the key above of files holding them.
+// A run that missed compares the two, so that a file changed between the
+// hash and the parse is never stored under the key of its old text.
+// Nullopt when a file is missing (it could not be read).
+[[nodiscard]] std::optional<std::string> claims_cache_key(
+    const std::vector<std::optional<claims_text>>& files);
 
-// The store compiled under `key`, over `files` (whose contents it takes),
-// or nullopt: no such entry, or one that fails its checks.
+// The store compiled under `key` from the files `paths`, read from its
+// cache file (which it keeps mapped), or nullopt: no such entry, or one
+// that fails its checks.
 [[nodiscard]] std::optional<claim_store> find_compiled_claims(const claims_cache_options& options,
                                                               const std::string& key,
-                                                              std::vector<claims_text>& files);
+                                                              const std::vector<std::string>& paths);
 
 // Writes `store` under `key`; false when it could not (it never throws).
 bool store_compiled_claims(const claims_cache_options& options, const std::string& key,

@@ -6,7 +6,6 @@
 namespace factlint::compiled {
 namespace {
 
-constexpr std::uint32_t no_base = std::numeric_limits<std::uint32_t>::max();
 constexpr std::size_t max_place = std::numeric_limits<std::uint32_t>::max();
 
 }  // namespace
@@ -19,7 +18,7 @@ output::output(std::vector<std::string_view> bases)
     std::sort(bases_.begin(), bases_.end(), [](const base& a, const base& b) { return a.begin < b.begin; });
 }
 
-void output::put_view(std::string_view v) {
+view_code output::code_of(std::string_view v) {
     const auto p = reinterpret_cast<std::uintptr_t>(v.data());
     // A base holds the view if the view ends inside it (an empty view at
     // its end included). The last base used first; else the last base
@@ -39,21 +38,13 @@ void output::put_view(std::string_view v) {
             const base& b = bases_[at];
             last_base_ = at;
             if (b.size > max_place) ok_ = false;
-            put_code(b.number, static_cast<std::uint32_t>(p - b.begin), static_cast<std::uint32_t>(v.size()));
-            return;
+            return {b.number, static_cast<std::uint32_t>(p - b.begin), static_cast<std::uint32_t>(v.size())};
         }
     }
     if (v.empty()) {  // a default view, or one of a literal: read back as a default view
-        put_code(no_base, 0, 0);
-        return;
+        return {no_base, 0, 0};
     }
-    put_code(arena_number_, arena_place(v), static_cast<std::uint32_t>(v.size()));
-}
-
-// The three numbers of a view in one append: a store has a million views.
-void output::put_code(std::uint32_t base, std::uint32_t offset, std::uint32_t size) {
-    const std::array<std::uint32_t, 3> code = {base, offset, size};
-    append(code.data(), sizeof code);
+    return {arena_number_, arena_place(v), static_cast<std::uint32_t>(v.size())};
 }
 
 // Texts outside the bases are few and viewed many times (a unit by every
@@ -100,26 +91,6 @@ bool input::get_text(std::string& s) {
     if (!get(n) || n > left()) return fail();
     s.assign(at_, n);
     at_ += n;
-    return true;
-}
-
-bool input::get_view(std::string_view& v) {
-    // One bounds check and one copy for the three numbers: a store has a
-    // million views or more.
-    std::uint32_t code[3];
-    if (sizeof code > left()) return fail();
-    std::memcpy(code, at_, sizeof code);
-    at_ += sizeof code;
-    const auto [number, offset, size] = code;
-    if (number == no_base) {
-        if (offset != 0 || size != 0) return fail();
-        v = {};
-        return true;
-    }
-    if (number >= bases_.size()) return fail();
-    const std::string_view b = bases_[number];
-    if (offset > b.size() || size > b.size() - offset) return fail();
-    v = std::string_view(b.data() + offset, size);
     return true;
 }
 

@@ -1,11 +1,14 @@
 // The store as bytes: per file its phrases and values, then the claims
-// (their spans as places in their file's arrays), then the index.
+// (their spans as places in their file's arrays), then the index. Values
+// and claims are fixed-size records, each array read in one copy.
 #include "claims/compiled_store.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <utility>
 
 #include "claims/compiled_io.hpp"
@@ -37,57 +40,68 @@ constexpr std::uint32_t format_mark = 0x464c4353;  // "FLCS": the start of a sto
 // index's key text comes after the files' texts.
 std::uint32_t key_text_base(std::size_t files) { return static_cast<std::uint32_t>(2 * files); }
 
+// A value as written: fixed size, no padding, read with one copy and
+// checked field by field (200,000 values for 100,000 claims).
+struct value_record {
+    std::uint64_t value = 0, low = 0, high = 0;  // doubles, bit for bit (std::bit_cast)
+    compiled::view_code text, unit, noun, file;
+    std::int32_t when_from = 0, when_to = 0, line = 0, column = 0;
+    std::uint8_t low_open = 0, high_open = 0, hedge = 0, scope = 0, has_when = 0, when_grain = 0;
+    std::uint8_t unused[2] = {};
+};
+
+// A claim as written: its spans as places in its file's arrays.
+struct claim_record {
+    std::uint64_t tolerance = 0;  // a double, bit for bit
+    compiled::view_code id, source, file;
+    std::uint32_t file_number = 0, names_begin = 0, names_count = 0, wheres_begin = 0, wheres_count = 0,
+                  values_begin = 0, values_count = 0;
+    std::int32_t date_from = 0, date_to = 0, period_from = 0, period_to = 0, line = 0, column = 0;
+    std::uint8_t has_date = 0, has_period = 0, date_grain = 0, period_grain = 0;
+    std::uint8_t unused[4] = {};
+};
+
+static_assert(compiled::plain_bytes<value_record> && sizeof(value_record) == 96);
+static_assert(compiled::plain_bytes<claim_record> && sizeof(claim_record) == 104);
+
 template <typename Enum>
-bool get_enum(input& in, Enum& e, Enum last) {
-    std::uint8_t v = 0;
-    if (!in.get(v) || v > static_cast<std::uint8_t>(last)) return in.fail();
+bool enum_of(std::uint8_t v, Enum last, Enum& e) {
+    if (v > static_cast<std::uint8_t>(last)) return false;
     e = static_cast<Enum>(v);
     return true;
 }
-template <typename Enum>
-void put_enum(output& out, Enum e) {
-    out.put(static_cast<std::uint8_t>(e));
-}
 
-void put_time(output& out, const std::optional<time_span>& t) {
-    out.put(static_cast<std::uint8_t>(t.has_value()));
+void put_time(const std::optional<time_span>& t, std::uint8_t& has, std::int32_t& from, std::int32_t& to,
+              std::uint8_t& grain) {
+    has = t.has_value() ? 1 : 0;
     if (!t) return;
-    out.put(t->from), out.put(t->to);
-    put_enum(out, t->grain);
+    from = t->from, to = t->to;
+    grain = static_cast<std::uint8_t>(t->grain);
 }
-bool get_time(input& in, std::optional<time_span>& t) {
-    std::uint8_t has = 0;
-    if (!in.get(has) || has > 1) return in.fail();
+bool get_time(std::uint8_t has, std::int32_t from, std::int32_t to, std::uint8_t grain,
+              std::optional<time_span>& t) {
+    if (has > 1) return false;
     if (has == 0) {
         t.reset();
         return true;
     }
-    time_span s;
-    if (!in.get(s.from) || !in.get(s.to) || !get_enum(in, s.grain, granularity::century)) return false;
+    time_span s{from, to, granularity::day};
+    if (!enum_of(grain, granularity::century, s.grain)) return false;
     t = s;
     return true;
 }
 
-void put_position(output& out, const claim_position& p) {
-    out.put_view(p.file);
-    out.put(p.line), out.put(p.column);
-}
-bool get_position(input& in, claim_position& p) {
-    return in.get_view(p.file) && in.get(p.line) && in.get(p.column);
-}
-
-void put_value(output& out, const reference_value& v) {
-    out.put_view(v.text);
-    out.put(v.value);
-    out.put(v.range.low), out.put(v.range.high);
-    out.put(static_cast<std::uint8_t>(v.range.low_open)),
-        out.put(static_cast<std::uint8_t>(v.range.high_open));
-    put_enum(out, v.hedge);
-    out.put_view(v.unit);
-    out.put_view(v.noun);
-    put_enum(out, v.scope);
-    put_time(out, v.when);
-    put_position(out, v.where);
+value_record record_of(output& out, const reference_value& v) {
+    value_record r;
+    r.value = std::bit_cast<std::uint64_t>(v.value);
+    r.low = std::bit_cast<std::uint64_t>(v.range.low), r.high = std::bit_cast<std::uint64_t>(v.range.high);
+    r.text = out.code_of(v.text), r.unit = out.code_of(v.unit), r.noun = out.code_of(v.noun);
+    r.file = out.code_of(v.where.file);
+    r.line = v.where.line, r.column = v.where.column;
+    r.low_open = v.range.low_open ? 1 : 0, r.high_open = v.range.high_open ? 1 : 0;
+    r.hedge = static_cast<std::uint8_t>(v.hedge), r.scope = static_cast<std::uint8_t>(v.scope);
+    put_time(v.when, r.has_when, r.when_from, r.when_to, r.when_grain);
+    return r;
 }
 
 // Units are interned (claims/interned.hpp); the values of a file use a
@@ -107,85 +121,79 @@ private:
     std::size_t next_ = 0;
 };
 
-bool get_flag(input& in, bool& flag) {
-    std::uint8_t v = 0;
-    if (!in.get(v) || v > 1) return in.fail();
-    flag = v == 1;
-    return true;
-}
-
-bool get_value(input& in, reference_value& v, unit_memo& units) {
+bool value_of(input& in, const value_record& r, reference_value& v, unit_memo& units) {
     std::string_view unit;
-    if (!in.get_view(v.text) || !in.get(v.value) || !in.get(v.range.low) || !in.get(v.range.high) ||
-        !get_flag(in, v.range.low_open) || !get_flag(in, v.range.high_open) ||
-        !get_enum(in, v.hedge, hedge_kind::exact) || !in.get_view(unit) || !in.get_view(v.noun) ||
-        !get_enum(in, v.scope, value_scope::until) || !get_time(in, v.when) || !get_position(in, v.where))
+    if (r.low_open > 1 || r.high_open > 1 || !enum_of(r.hedge, hedge_kind::exact, v.hedge) ||
+        !enum_of(r.scope, value_scope::until, v.scope) ||
+        !get_time(r.has_when, r.when_from, r.when_to, r.when_grain, v.when))
+        return in.fail();
+    if (!in.view_of(r.text, v.text) || !in.view_of(r.unit, unit) || !in.view_of(r.noun, v.noun) ||
+        !in.view_of(r.file, v.where.file))
         return false;
+    v.value = std::bit_cast<double>(r.value);
+    v.range = {std::bit_cast<double>(r.low), std::bit_cast<double>(r.high), r.low_open == 1,
+               r.high_open == 1};
     v.unit = units.unit(unit);
+    v.where.line = r.line, v.where.column = r.column;
     return true;
 }
 
-// A span as the place of its first element in one of `arrays`.
+// The place of a span in one of a file's arrays, or nullopt when it is not in it.
 template <typename T>
-struct span_place {
-    std::uint32_t begin = 0, count = 0;
-};
-
-template <typename T>
-std::optional<span_place<T>> place_of(std::span<const T> s, const std::vector<T>& array) {
-    if (s.empty()) return span_place<T>{};
+std::optional<std::pair<std::uint32_t, std::uint32_t>> place_of(std::span<const T> s,
+                                                                const std::vector<T>& array) {
+    if (s.empty()) return std::pair<std::uint32_t, std::uint32_t>{0, 0};
     const T* first = array.data();
     if (s.data() < first || s.data() + s.size() > first + array.size()) return std::nullopt;
-    return span_place<T>{static_cast<std::uint32_t>(s.data() - first), static_cast<std::uint32_t>(s.size())};
+    return std::pair{static_cast<std::uint32_t>(s.data() - first), static_cast<std::uint32_t>(s.size())};
 }
 
 template <typename T>
-bool get_span(input& in, std::span<const T>& s, const std::vector<T>& array) {
-    std::uint32_t begin = 0, count = 0;
-    if (!in.get(begin) || !in.get(count)) return false;
-    if (begin > array.size() || count > array.size() - begin) return in.fail();
+bool span_of(std::uint32_t begin, std::uint32_t count, const std::vector<T>& array, std::span<const T>& s) {
+    if (begin > array.size() || count > array.size() - begin) return false;
     s = count == 0 ? std::span<const T>() : std::span<const T>(array.data() + begin, count);
     return true;
 }
 
-// The claim's spans as places in the arrays of its file (whose number is
-// written first); false when they are in no file's arrays.
-bool put_spans(output& out, const reference_claim& c,
-               const std::vector<std::unique_ptr<claims_storage>>& files, std::size_t& file) {
+// The claim's record; nullopt when its spans are in no file's arrays.
+// `file`: where the last claim's were (claims come file after file).
+std::optional<claim_record> record_of(output& out, const reference_claim& c,
+                                      const std::vector<std::unique_ptr<claims_storage>>& files,
+                                      std::size_t& file) {
     for (std::size_t tries = 0; tries < files.size(); ++tries, file = (file + 1) % files.size()) {
         const claims_storage& f = *files[file];
         const auto names = place_of(c.names, f.phrases);
         const auto wheres = place_of(c.wheres, f.phrases);
         const auto values = place_of(c.values, f.values);
         if (!names || !wheres || !values) continue;
-        out.put(static_cast<std::uint32_t>(file));
-        for (const auto* p : {&*names, &*wheres}) out.put(p->begin), out.put(p->count);
-        out.put(values->begin), out.put(values->count);
-        return true;
+        claim_record r;
+        r.file_number = static_cast<std::uint32_t>(file);
+        std::tie(r.names_begin, r.names_count) = *names;
+        std::tie(r.wheres_begin, r.wheres_count) = *wheres;
+        std::tie(r.values_begin, r.values_count) = *values;
+        r.tolerance = std::bit_cast<std::uint64_t>(c.tolerance);
+        r.id = out.code_of(c.id), r.source = out.code_of(c.source), r.file = out.code_of(c.where.file);
+        r.line = c.where.line, r.column = c.where.column;
+        put_time(c.date, r.has_date, r.date_from, r.date_to, r.date_grain);
+        put_time(c.period, r.has_period, r.period_from, r.period_to, r.period_grain);
+        return r;
     }
-    return false;
+    return std::nullopt;
 }
 
-bool put_claim(output& out, const reference_claim& c,
-               const std::vector<std::unique_ptr<claims_storage>>& files, std::size_t& file) {
-    if (!put_spans(out, c, files, file)) return false;
-    out.put_view(c.id);
-    put_time(out, c.date);
-    put_time(out, c.period);
-    out.put(c.tolerance);
-    out.put_view(c.source);
-    put_position(out, c.where);
-    return true;
-}
-
-bool get_claim(input& in, reference_claim& c, const std::vector<std::unique_ptr<claims_storage>>& files) {
-    std::uint32_t file = 0;
-    if (!in.get(file) || file >= files.size()) return in.fail();
-    const claims_storage& f = *files[file];
-    return get_span(in, c.names, f.phrases) && get_span(in, c.wheres, f.phrases) &&
-           get_span(in, c.values, f.values) && in.get_view(c.id) && get_time(in, c.date) &&
-           get_time(in, c.period) && in.get(c.tolerance) && in.get_view(c.source) &&
-           get_position(in, c.where);
+bool claim_of(input& in, const claim_record& r, const std::vector<std::unique_ptr<claims_storage>>& files,
+              reference_claim& c) {
+    if (r.file_number >= files.size()) return in.fail();
+    const claims_storage& f = *files[r.file_number];
+    if (!span_of(r.names_begin, r.names_count, f.phrases, c.names) ||
+        !span_of(r.wheres_begin, r.wheres_count, f.phrases, c.wheres) ||
+        !span_of(r.values_begin, r.values_count, f.values, c.values) ||
+        !get_time(r.has_date, r.date_from, r.date_to, r.date_grain, c.date) ||
+        !get_time(r.has_period, r.period_from, r.period_to, r.period_grain, c.period))
+        return in.fail();
+    c.tolerance = std::bit_cast<double>(r.tolerance);
+    c.where.line = r.line, c.where.column = r.column;
+    return in.view_of(r.id, c.id) && in.view_of(r.source, c.source) && in.view_of(r.file, c.where.file);
 }
 
 std::vector<std::string_view> bases_of(const std::vector<std::unique_ptr<claims_storage>>& files) {
@@ -204,64 +212,89 @@ std::optional<std::string> compile_store(const claim_store& store) {
     output out(std::move(bases));
     std::size_t values = 0;
     for (const auto& f : files) values += f->values.size();
-    out.reserve(120 * values + 100 * store.claims().size() + (std::size_t{1} << 20));
+    out.reserve(sizeof(value_record) * values + sizeof(claim_record) * store.claims().size() +
+                (std::size_t{1} << 20));
     out.put(format_mark);
     out.put(std::uint64_t{files.size()});
+    for (const auto& f : files) out.put_text(f->content);
+    std::vector<compiled::view_code> phrases;
+    std::vector<value_record> value_records;
     for (const auto& f : files) {
-        out.put(std::uint64_t{f->phrases.size()});
-        for (const std::string_view p : f->phrases) out.put_view(p);
-        out.put(std::uint64_t{f->values.size()});
-        for (const reference_value& v : f->values) put_value(out, v);
+        phrases.clear();
+        for (const std::string_view p : f->phrases) phrases.push_back(out.code_of(p));
+        out.put_array(phrases);
+        value_records.clear();
+        for (const reference_value& v : f->values) value_records.push_back(record_of(out, v));
+        out.put_array(value_records);
     }
-    out.put(std::uint64_t{store.claims().size()});
+    std::vector<claim_record> claim_records;
+    claim_records.reserve(store.claims().size());
     std::size_t file = 0;
-    for (const reference_claim& c : store.claims())
-        if (!put_claim(out, c, files, file)) return std::nullopt;
+    for (const reference_claim& c : store.claims()) {
+        const std::optional<claim_record> r = record_of(out, c, files, file);
+        if (!r) return std::nullopt;
+        claim_records.push_back(*r);
+    }
+    out.put_array(claim_records);
     compiled_store_access::save_index(store, out);
     if (!out.ok()) return std::nullopt;
     return std::move(out).bytes();
 }
 
-std::optional<claim_store> read_compiled_store(std::string_view bytes,
-                                               std::vector<std::unique_ptr<claims_storage>>& files) {
+std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shared_ptr<const void> owner,
+                                               const std::vector<std::string>& paths) {
+    std::vector<std::unique_ptr<claims_storage>> files;
+    for (const std::string& path : paths) {
+        files.push_back(std::make_unique<claims_storage>());
+        files.back()->path = path;
+    }
+    // The contents are bases too, known once read.
     std::vector<std::string_view> bases = bases_of(files);
     const std::uint32_t key_base = key_text_base(files.size());
     bases.emplace_back();  // the key text, set when the index is read
     auto arena = std::make_unique<claims_storage>();
     input in(bytes, std::move(bases), arena->content);
+    arena->kept = std::move(owner);
 
     std::uint32_t mark = 0;
     std::uint64_t file_count = 0;
     if (!in.get(mark) || mark != format_mark || !in.get(file_count) || file_count != files.size())
         return std::nullopt;
+    for (std::size_t k = 0; k < files.size(); ++k) {
+        std::string_view content;
+        if (!in.get_text_view(content)) return std::nullopt;
+        in.set_base(static_cast<std::uint32_t>(2 * k), content);
+    }
     unit_memo units;
     for (const auto& f : files) {
+        std::vector<std::string_view>& phrases = f->phrases;
         std::uint64_t n = 0;
-        if (!in.get(n) || n > in.remaining() / 12) return std::nullopt;  // a view takes 12 bytes
-        reserve_huge(f->phrases, n);
-        f->phrases.resize(n);
-        for (std::string_view& p : f->phrases)
-            if (!in.get_view(p)) return std::nullopt;
-        if (!in.get(n) || n > in.remaining() / 12) return std::nullopt;
-        reserve_huge(f->values, n);
-        f->values.resize(n);
-        for (reference_value& v : f->values)
-            if (!get_value(in, v, units)) return std::nullopt;
+        // Counts are checked against the bytes left before they size anything.
+        const bool phrases_read =
+            in.get_each<compiled::view_code>(n, [&](const compiled::view_code& code, std::uint64_t i) {
+                if (i == 0) reserve_huge(phrases, n);
+                return in.view_of(code, phrases.emplace_back());
+            });
+        if (!phrases_read) return std::nullopt;
+        std::vector<reference_value>& values = f->values;
+        const bool values_read = in.get_each<value_record>(n, [&](const value_record& r, std::uint64_t i) {
+            if (i == 0) reserve_huge(values, n);
+            return value_of(in, r, values.emplace_back(), units);
+        });
+        if (!values_read) return std::nullopt;
     }
-    std::uint64_t claim_count = 0;
-    if (!in.get(claim_count) || claim_count > in.remaining() / 12 || claim_count >= UINT32_MAX)
-        return std::nullopt;
     std::vector<reference_claim> claims;
-    reserve_huge(claims, claim_count);
-    claims.resize(claim_count);
-    for (reference_claim& c : claims)
-        if (!get_claim(in, c, files)) return std::nullopt;
+    std::uint64_t n = 0;
+    const bool claims_read = in.get_each<claim_record>(n, [&](const claim_record& r, std::uint64_t i) {
+        if (i == 0) reserve_huge(claims, n);
+        return n < UINT32_MAX && claim_of(in, r, files, claims.emplace_back());
+    });
+    if (!claims_read) return std::nullopt;
 
     claim_store store;
     store.add_all(std::move(claims));
     if (!compiled_store_access::load_index(store, in, key_base) || !in.at_end()) return std::nullopt;
     for (auto& f : files) store.keep(std::move(f));
-    files.clear();
     store.keep(std::move(arena));
     return store;
 }

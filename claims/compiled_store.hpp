@@ -1,8 +1,8 @@
 // A claim store written out whole, index included, and read back: what the
 // cache of compiled claims keeps (checker/claims_cache.hpp), so that a run
 // whose claims files have not changed skips their parse and the index
-// build. The bytes hold no file's text: the store read back views the
-// files' contents, read again by the caller, as the one written did.
+// build. The bytes hold the files' texts too, so that a store read back
+// views them where they lie instead of in a copy of the files.
 #pragma once
 
 #include <memory>
@@ -20,12 +20,12 @@ namespace factlint {
 // (as load_claims makes them), or nullopt when it is not such a store.
 [[nodiscard]] std::optional<std::string> compile_store(const claim_store& store);
 
-// The store `bytes` describe, over `files`: the storages of the files it
-// was compiled from, in the same order, with the same paths and contents
-// (their phrases and values are filled here). The store takes them; when
-// the bytes are not a store compiled over such files, the result is
-// nullopt (never a partial store) and `files` keep their paths and contents.
-[[nodiscard]] std::optional<claim_store> read_compiled_store(
-    std::string_view bytes, std::vector<std::unique_ptr<claims_storage>>& files);
+// The store `bytes` describe, compiled from files named `paths` (in the
+// same order). Its texts view `bytes`, which `owner` must keep alive: the
+// store keeps `owner`. Nullopt when the bytes are not a store compiled
+// from that many files; never a partial store.
+[[nodiscard]] std::optional<claim_store> read_compiled_store(std::string_view bytes,
+                                                             std::shared_ptr<const void> owner,
+                                                             const std::vector<std::string>& paths);
 
 }  // namespace factlint

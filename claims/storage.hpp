@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -41,6 +42,9 @@ struct claims_storage {
     kept_texts texts;                       // phrases with escapes (unescaped), nouns
     std::vector<std::string_view> phrases;  // each claim's names, then its wheres
     std::vector<reference_value> values;    // each claim's values, claim after claim
+    // What the views point into when it is not `content`: a store read back
+    // from the cache views the cache file, mapped (claims/compiled_store.hpp).
+    std::shared_ptr<const void> kept;
 };
 
 }  // namespace factlint
