@@ -282,14 +282,15 @@ bool store_compiled_claims(const claims_cache_options& options, const std::strin
                            const claim_store& store) {
     if (options.dir.empty() || key.size() != 32) return false;
     try {
-        const std::optional<std::string> body = compile_store(store);
-        if (!body) return false;
+        const std::optional<compiled::byte_buffer> compiled = compile_store(store);
+        if (!compiled) return false;
+        const std::string_view body = compiled->view();
         header h;
         h.mark = file_mark;
         h.version = format_version;
         std::copy(key.begin(), key.end(), h.key.begin());
-        h.size = body->size();
-        h.hash = XXH3_64bits(body->data(), body->size());
+        h.size = body.size();
+        h.hash = XXH3_64bits(body.data(), body.size());
 
         std::error_code ec;
         fs::create_directories(options.dir, ec);
@@ -300,7 +301,7 @@ bool store_compiled_claims(const claims_cache_options& options, const std::strin
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
             const std::string head = header_bytes(h);
             out.write(head.data(), static_cast<std::streamsize>(head.size()));
-            out.write(body->data(), static_cast<std::streamsize>(body->size()));
+            out.write(body.data(), static_cast<std::streamsize>(body.size()));
             if (!out.flush()) {
                 out.close();
                 fs::remove(temporary, ec);

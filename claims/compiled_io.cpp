@@ -60,12 +60,19 @@ std::uint32_t output::arena_place(std::string_view v) {
     return it->second;
 }
 
-std::string output::bytes() && {
-    body_.resize(used_);
+void output::grow(std::size_t capacity) {
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    advise_huge_pages(bigger.get(), capacity);
+    if (used_ > 0) std::memcpy(bigger.get(), body_.get(), used_);
+    body_ = std::move(bigger);
+    capacity_ = capacity;
+}
+
+byte_buffer output::bytes() && {
     const std::uint64_t arena_size = arena_.size();
-    body_.append(arena_);
-    body_.append(reinterpret_cast<const char*>(&arena_size), sizeof arena_size);
-    return std::move(body_);
+    append(arena_.data(), arena_.size());
+    append(&arena_size, sizeof arena_size);
+    return {std::move(body_), used_};
 }
 
 input::input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy)

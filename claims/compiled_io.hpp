@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -41,13 +42,21 @@ struct view_code {
 };
 inline constexpr std::uint32_t no_base = 0xFFFFFFFFu;
 
+// Bytes written once, then read: a buffer without std::string's fill of
+// zeros, handed over without a copy.
+struct byte_buffer {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view view() const { return {data.get(), size}; }
+};
+
 class output {
 public:
     // `bases`: the texts views may point into, numbered by their place.
     explicit output(std::vector<std::string_view> bases);
     // Room for `bytes` (a guess: the body grows past it if need be).
     void reserve(std::size_t bytes) {
-        if (bytes > body_.size()) body_.resize(bytes);
+        if (bytes > capacity_) grow(bytes);
     }
 
     template <plain_bytes T>
@@ -69,17 +78,21 @@ public:
     // False when some text was too large to be placed in 32 bits.
     [[nodiscard]] bool ok() const { return ok_; }
 
-    // Everything put, then the arena and its size: the body is not copied.
-    [[nodiscard]] std::string bytes() &&;
+    // Everything put, then the arena and its size, in the buffer they
+    // were put in.
+    [[nodiscard]] byte_buffer bytes() &&;
 
 private:
     // A byte count and a copy per put: a store has millions of them, and
     // std::string::append did more.
     void append(const void* bytes, std::size_t n) {
-        if (n > body_.size() - used_) body_.resize(std::max(2 * body_.size(), used_ + n));
-        std::memcpy(body_.data() + used_, bytes, n);
+        if (n > capacity_ - used_) grow(std::max(2 * capacity_, used_ + n));
+        std::memcpy(body_.get() + used_, bytes, n);
         used_ += n;
     }
+    // A buffer not filled with zeros first (std::string's would be): its
+    // pages are written once, by the puts.
+    void grow(std::size_t capacity);
 
     struct base {
         std::uintptr_t begin = 0;
@@ -101,8 +114,9 @@ private:
         std::uint32_t place = 0;
     };
     std::array<recent_view, 64> recent_{};
-    std::string body_;  // its first used_ bytes
+    std::unique_ptr<char[]> body_;  // its first used_ bytes
     std::size_t used_ = 0;
+    std::size_t capacity_ = 0;
     bool ok_ = true;
 };
 

@@ -204,38 +204,37 @@ std::vector<std::string_view> bases_of(const std::vector<std::unique_ptr<claims_
 
 }  // namespace
 
-std::optional<std::string> compile_store(const claim_store& store) {
+std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
     const auto& files = compiled_store_access::storages(store);
     if (files.empty()) return std::nullopt;
     std::vector<std::string_view> bases = bases_of(files);
     bases.push_back(compiled_store_access::key_text(store));  // written with the index, viewed by it
     output out(std::move(bases));
-    std::size_t values = 0;
-    for (const auto& f : files) values += f->values.size();
-    out.reserve(sizeof(value_record) * values + sizeof(claim_record) * store.claims().size() +
-                (std::size_t{1} << 20));
+    // Room for all but the index, and as much again for it: the buffer
+    // is not grown (a copy of tens of megabytes) for most stores.
+    std::size_t bytes = sizeof(claim_record) * store.claims().size();
+    for (const auto& f : files)
+        bytes += f->content.size() + sizeof(compiled::view_code) * f->phrases.size() +
+                 sizeof(value_record) * f->values.size();
+    out.reserve(bytes + bytes / 2 + (std::size_t{1} << 20));
     out.put(format_mark);
     out.put(std::uint64_t{files.size()});
     for (const auto& f : files) out.put_text(f->content);
-    std::vector<compiled::view_code> phrases;
-    std::vector<value_record> value_records;
+    // Each array as its count and its records, put one by one: no copy of
+    // the array first.
     for (const auto& f : files) {
-        phrases.clear();
-        for (const std::string_view p : f->phrases) phrases.push_back(out.code_of(p));
-        out.put_array(phrases);
-        value_records.clear();
-        for (const reference_value& v : f->values) value_records.push_back(record_of(out, v));
-        out.put_array(value_records);
+        out.put(std::uint64_t{f->phrases.size()});
+        for (const std::string_view p : f->phrases) out.put(out.code_of(p));
+        out.put(std::uint64_t{f->values.size()});
+        for (const reference_value& v : f->values) out.put(record_of(out, v));
     }
-    std::vector<claim_record> claim_records;
-    claim_records.reserve(store.claims().size());
+    out.put(std::uint64_t{store.claims().size()});
     std::size_t file = 0;
     for (const reference_claim& c : store.claims()) {
         const std::optional<claim_record> r = record_of(out, c, files, file);
         if (!r) return std::nullopt;
-        claim_records.push_back(*r);
+        out.put(*r);
     }
-    out.put_array(claim_records);
     compiled_store_access::save_index(store, out);
     if (!out.ok()) return std::nullopt;
     return std::move(out).bytes();

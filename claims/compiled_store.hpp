@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claims/compiled_io.hpp"
 #include "claims/storage.hpp"
 #include "claims/store.hpp"
 
@@ -18,7 +19,7 @@ namespace factlint {
 
 // The bytes of an indexed `store` whose claims all view the files it keeps
 // (as load_claims makes them), or nullopt when it is not such a store.
-[[nodiscard]] std::optional<std::string> compile_store(const claim_store& store);
+[[nodiscard]] std::optional<compiled::byte_buffer> compile_store(const claim_store& store);
 
 // The store `bytes` describe, compiled from files named `paths` (in the
 // same order). Its texts view `bytes`, which `owner` must keep alive: the

@@ -8,7 +8,7 @@ set -euo pipefail
 repo=$1
 out=$2
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_quantity,fuzz_time,fuzz_claims_file,fuzz_reader,fuzz_check}
+mkdir -p "$out"/{fuzz_quantity,fuzz_time,fuzz_claims_file,fuzz_reader,fuzz_check,fuzz_compiled_store}
 
 copy() {  # copy FILE DIR...: named by content hash, so duplicates merge
     local file=$1; shift
@@ -23,7 +23,7 @@ claims=$(find "$repo/examples" "$repo/tests/rules" "$repo/tests/cli/fixtures" \
               -name '*.claims' -type f -size -64k | sort)
 
 for f in $drafts; do copy "$f" fuzz_reader fuzz_check; done
-for f in $claims; do copy "$f" fuzz_claims_file; done
+for f in $claims; do copy "$f" fuzz_claims_file fuzz_compiled_store; done
 
 # Prose paragraphs of the drafts for the grammar targets (one seed each).
 tmp=$(mktemp -d)
@@ -38,6 +38,10 @@ for f in "$tmp"/*; do copy "$f" fuzz_quantity fuzz_time; done
 for kind in quantity time claims_file reader check; do
     if [ -d "$repo/fuzz/seeds/$kind" ]; then
         for f in "$repo/fuzz/seeds/$kind"/*; do copy "$f" "fuzz_$kind"; done
+        # Claims files are the compiled store's input too.
+        if [ "$kind" = claims_file ]; then
+            for f in "$repo/fuzz/seeds/$kind"/*; do copy "$f" fuzz_compiled_store; done
+        fi
     fi
 done
 for dir in "$out"/*; do echo "$(basename "$dir"): $(ls "$dir" | wc -l) seeds"; done

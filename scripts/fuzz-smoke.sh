@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-10}
 build=${FACTLINT_ASAN_BUILD:-build-asan}
-targets="fuzz_quantity fuzz_time fuzz_claims_file fuzz_reader fuzz_check"
+targets="fuzz_quantity fuzz_time fuzz_claims_file fuzz_reader fuzz_check fuzz_compiled_store"
 # shellcheck disable=SC2086
 bash scripts/asan-build.sh $targets fuzz_corpus
 for target in $targets; do

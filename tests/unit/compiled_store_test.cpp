@@ -131,9 +131,10 @@ TEST_CASE("a compiled store reads back as the store written: every claim, look-u
     for (const auto& paths : sets) {
         CAPTURE(paths.front());
         const load_result loaded = load(paths);
-        std::optional<std::string> bytes = compile_store(loaded.store);
-        REQUIRE(bytes);
-        const std::optional<claim_store> back = read_back(*bytes, paths);
+        const std::optional<compiled::byte_buffer> compiled = compile_store(loaded.store);
+        REQUIRE(compiled);
+        std::string bytes(compiled->view());
+        const std::optional<claim_store> back = read_back(bytes, paths);
         REQUIRE(back);
         CHECK(dump(*back) == dump(loaded.store));
     }
@@ -143,7 +144,7 @@ TEST_CASE("bytes cut short, or compiled from another number of files, are refuse
     const temp_dir dir("factlint-compiled-cut");
     const std::vector<std::string> paths = {dir.write("a.claims", varied_claims(200))};
     const load_result loaded = load(paths);
-    const std::string bytes = *compile_store(loaded.store);
+    const std::string bytes(compile_store(loaded.store)->view());
     for (std::size_t cut = 0; cut < bytes.size(); cut += 1 + cut / 8) {
         std::string part = bytes.substr(0, cut);
         CHECK_FALSE(read_back(part, paths));
@@ -157,7 +158,7 @@ TEST_CASE("damaged bytes never crash: a store read from them is refused or safe 
     const temp_dir dir("factlint-compiled-damage");
     const std::vector<std::string> paths = {dir.write("a.claims", varied_claims(60))};
     const load_result loaded = load(paths);
-    const std::string bytes = *compile_store(loaded.store);
+    const std::string bytes(compile_store(loaded.store)->view());
     std::mt19937 random(6);
     int still_stores = 0;
     for (int trial = 0; trial < 3000; ++trial) {
