@@ -407,6 +407,33 @@ std::size_t normalize_plain(std::string_view phrase, char* const to) {
     return static_cast<std::size_t>(at - to);
 }
 
+// The lengths of the key words by their first two and by their last two
+// bytes (bit 5 aside, so lowered or not alike): most words of prose have no
+// key word of their length that begins and ends as they do, and are passed
+// over without being hashed and looked up (with 1,000 claims, 96% of the
+// words of the news corpus).
+class key_word_filter {
+public:
+    void add(std::string_view word) {
+        if (word.size() >= longest) return;  // those are always looked up
+        first_[slot(word[0], word.size() > 1 ? word[1] : 0)] |= 1U << word.size();
+        last_[slot(word.size() > 1 ? word[word.size() - 2] : 0, word.back())] |= 1U << word.size();
+    }
+    // Whether the n bytes at p may be a key word (n > 0).
+    [[nodiscard]] bool may_hold(const char* p, std::size_t n) const {
+        if (n >= longest) return true;
+        return (first_[slot(p[0], n > 1 ? p[1] : 0)] & last_[slot(n > 1 ? p[n - 2] : 0, p[n - 1])]) >> n & 1U;
+    }
+
+private:
+    static constexpr std::size_t longest = 32;  // bits of a slot
+    static std::size_t slot(char a, char b) {
+        return (static_cast<unsigned char>(a) & 31U) << 5 | (static_cast<unsigned char>(b) & 31U);
+    }
+    std::array<std::uint32_t, 32 * 32> first_{};
+    std::array<std::uint32_t, 32 * 32> last_{};
+};
+
 }  // namespace
 
 // The keys are sequences of words: a name matches whole words of the text,
@@ -430,6 +457,7 @@ struct claim_store::index {
     std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
     std::vector<key_output> outputs;
     std::uint32_t longest_key = 0;  // words
+    key_word_filter word_filter;    // a first test of a word of the text, before its look-up
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
     std::vector<std::uint32_t> where_begin;
     std::vector<std::uint32_t> where_ids;
@@ -460,6 +488,7 @@ private:
 
 void claim_store::index::build(const std::vector<reference_claim>& claims) {
     key_words.clear();
+    word_filter = {};
     root_next.clear();
     edges.clear();
     longest_key = 0;
@@ -545,7 +574,10 @@ node_id claim_store::index::insert_key(std::string_view key, trie_nodes& nodes) 
         while (end < key.size() && key[end] != ' ') ++end;  // words are short: no call to memchr
         const auto [word, is_new] =
             key_words.insert(key.substr(i, end - i), static_cast<std::uint32_t>(root_next.size()));
-        if (is_new) root_next.push_back(0);
+        if (is_new) {
+            root_next.push_back(0);
+            word_filter.add(key.substr(i, end - i));
+        }
         node_id next = child(node, word);
         if (next == 0) {
             next = static_cast<node_id>(nodes.parent.size());
@@ -802,6 +834,10 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
             const char* p = run.data();
             std::size_t n = run.size();
             if (n > 3 && (p[n - 1] | 0x20) == 's' && (p[n - 2] | 0x20) != 's') --n;  // drops_plural_s
+            if (!ix_.word_filter.may_hold(p, n)) {
+                state_ = 0;  // as step() does for a word no key holds
+                return;
+            }
             first_from_ = from;
             step(ix_.key_words.find_hashed(lowered_hash(p, n),
                                            [&](std::string_view id) { return same_lowered(id, p, n); }),

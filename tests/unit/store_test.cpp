@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -196,6 +198,46 @@ TEST_CASE("store: a word read whole from the input and one read step by step are
     CHECK(hit_texts(s, "gdp 2024") == strings{"gdp:gdp 2024"});
     CHECK(hit_texts(s, "GDP 20245").empty());
     CHECK(hit_texts(s, "Harbor Foodstuffs").empty());
+}
+
+TEST_CASE("store: the key-word filter passes every key word, whatever its case and length") {
+    // Words the filter turns away are never looked up: every key word, of
+    // any length, must still be found, and a word no key holds never. Few
+    // letters and digits, so that many words share their first or last two
+    // bytes and lengths; no "s", so that no plural is folded.
+    std::mt19937 random(11);
+    const std::string alphabet = "abcXYZ019";
+    auto word = [&] {
+        std::string w(1 + random() % 40, ' ');
+        for (char& c : w) c = alphabet[random() % alphabet.size()];
+        return w;
+    };
+    auto lowered = [](std::string w) {
+        for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        return w;
+    };
+    std::map<std::string, std::string> id_of;  // lowered key word -> claim id
+    std::vector<reference_claim> claims;
+    for (int i = 0; i < 300; ++i) {
+        std::string w = word();
+        const std::string id = std::string("k").append(std::to_string(i));
+        if (!id_of.emplace(lowered(w), id).second) continue;
+        claims.push_back(named(id, {w}));
+    }
+    const auto s = store_of(std::move(claims));
+    std::vector<std::string> keys;
+    for (const auto& [w, id] : id_of) keys.push_back(w);
+    std::string text;
+    strings expected;
+    for (int i = 0; i < 3000; ++i) {
+        std::string w = random() % 3 == 0 ? keys[random() % keys.size()] : word();
+        for (char& c : w)
+            if (random() % 2 == 0) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        if (const auto it = id_of.find(lowered(w)); it != id_of.end())
+            expected.push_back(it->second + ":" + w);
+        text.append(w).append(i % 7 == 0 ? ", " : " ");
+    }
+    CHECK(hit_texts(s, text) == expected);
 }
 
 TEST_CASE("store: a claim with `where` phrases is named only beside one of them") {
