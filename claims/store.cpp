@@ -22,17 +22,19 @@ namespace factlint {
 
 namespace {
 
-// Bit 0: an ASCII letter; bit 1: an ASCII digit. One load per byte in the
-// scan's loops, which test every byte of a sentence.
+// Bit 0: an ASCII letter; bit 1: an ASCII digit; bit 2: any other ASCII
+// byte but the apostrophe (it ends a word and is no part of the next). One
+// load per byte in the scan's loops, which test every byte of a sentence.
 constexpr std::array<unsigned char, 256> ascii_classes = [] {
     std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c == '\'' ? 0 : 4;
     for (int c = 'a'; c <= 'z'; ++c)
         t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = 1;
     for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = 2;
     return t;
 }();
 bool ascii_alpha(unsigned char c) { return (ascii_classes[c] & 1) != 0; }
-bool ascii_alnum(unsigned char c) { return ascii_classes[c] != 0; }
+bool ascii_alnum(unsigned char c) { return (ascii_classes[c] & 3) != 0; }
 char lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
 
 // Copies ASCII letters and digits lowered to `out` (which may be `alnum`
@@ -136,14 +138,19 @@ private:
 };
 
 // The scanner's current word: a std::string's append and push_back cost
-// more than the rest of the per-word work.
+// more than the rest of the per-word work. In room of its own up to 64
+// bytes (a scan is one sentence: a heap block per scan cost as much as a
+// tenth of it), on the heap past that.
 class word_buffer {
 public:
-    word_buffer() : bytes_(64) {}
+    word_buffer() = default;
+    word_buffer(const word_buffer&) = delete;  // bytes_ may point into the object
+    word_buffer& operator=(const word_buffer&) = delete;
+
     void clear() { size_ = 0; }
     [[nodiscard]] bool empty() const { return size_ == 0; }
     [[nodiscard]] std::size_t size() const { return size_; }
-    [[nodiscard]] std::string_view view() const { return {bytes_.data(), size_}; }
+    [[nodiscard]] std::string_view view() const { return {bytes_, size_}; }
     [[nodiscard]] char operator[](std::size_t i) const { return bytes_[i]; }
     void pop_back() { --size_; }
     void push_back(char c) {
@@ -157,7 +164,7 @@ public:
     void append_lower(std::string_view alnum, const char* input_end) {
         const std::size_t n = alnum.size();
         make_room(n + 8);
-        char* to = bytes_.data() + size_;
+        char* to = bytes_ + size_;
         if (static_cast<std::size_t>(input_end - alnum.data()) >= ((n + 7) & ~std::size_t{7})) {
             for (std::size_t k = 0; k < n; k += 8) {
                 std::uint64_t chunk = 0;
@@ -173,9 +180,17 @@ public:
 
 private:
     void make_room(std::size_t n) {
-        if (size_ + n > bytes_.size()) bytes_.resize(std::max(2 * bytes_.size(), size_ + n));
+        if (size_ + n <= capacity_) return;
+        std::vector<char> bigger(std::max(2 * capacity_, size_ + n));
+        std::copy_n(bytes_, size_, bigger.data());
+        heap_ = std::move(bigger);
+        bytes_ = heap_.data();
+        capacity_ = heap_.size();
     }
-    std::vector<char> bytes_;
+    std::array<char, 64> own_;  // written before read: no need to clear it
+    std::vector<char> heap_;
+    char* bytes_ = own_.data();
+    std::size_t capacity_ = own_.size();
     std::size_t size_ = 0;
 };
 
@@ -211,7 +226,7 @@ bool same_lowered(std::string_view id, const char* p, std::size_t n) {
 
 // An ASCII byte that ends a word and is not part of the next (a letter or
 // digit continues the word, an apostrophe may join or drop "'s").
-bool ends_word_outright(unsigned char c) { return c < 0x80 && !ascii_alnum(c) && c != '\''; }
+bool ends_word_outright(unsigned char c) { return (ascii_classes[c] & 4) != 0; }
 
 template <typename Output>
 concept takes_whole_words = requires(Output& out, std::string_view run, std::size_t at) {
@@ -228,7 +243,14 @@ public:
 
     void run() {
         std::size_t i = 0;
-        while (i < in_.size()) i = step(i);
+        while (i < in_.size()) {
+            // Between words, a byte that ends a word outright has nothing to
+            // end: passed over here, not stepped on (most are spaces).
+            while (!in_word_ && ends_word_outright(static_cast<unsigned char>(in_[i])))
+                if (++i == in_.size()) break;
+            if (i == in_.size()) break;
+            i = step(i);
+        }
         end_word();
         out_.finish(in_.size(), word_end_);
     }
@@ -809,8 +831,14 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
             : ix_(ix), hits_(hits), wheres_(wheres) {
             std::size_t ring = 1;
             while (ring < ix.longest_key) ring *= 2;
-            starts_.resize(ring);
+            if (ring > own_starts_.size()) {
+                heap_starts_.resize(ring);
+                starts_ = heap_starts_.data();
+            }
+            ring_mask_ = ring - 1;
         }
+        automaton_output(const automaton_output&) = delete;  // starts_ may point into the object
+        automaton_output& operator=(const automaton_output&) = delete;
         void reserve(std::size_t) {}
         void begin_word(std::size_t) {
             word_.clear();
@@ -860,7 +888,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
                 }
                 state_ = ix_.fail[state_];
             }
-            starts_[words_++ & (starts_.size() - 1)] = first_from_;
+            starts_[words_++ & ring_mask_] = first_from_;
             read_outputs(word_end);
         }
 
@@ -873,7 +901,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
                         continue;
                     }
                     // The key's first word is o.words steps back.
-                    hits_.push_back({o.claim, starts_[(words_ - o.words) & (starts_.size() - 1)], word_end});
+                    hits_.push_back({o.claim, starts_[(words_ - o.words) & ring_mask_], word_end});
                 }
             }
         }
@@ -885,8 +913,12 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         word_buffer word_;
         std::size_t first_from_ = 0;
         // The input byte of each of the last words stepped on, enough of
-        // them for the longest key (a power of two).
-        std::vector<std::size_t> starts_;
+        // them for the longest key (a power of two): in room of its own
+        // for keys of up to 16 words.
+        std::array<std::size_t, 16> own_starts_;
+        std::vector<std::size_t> heap_starts_;
+        std::size_t* starts_ = own_starts_.data();
+        std::size_t ring_mask_ = 0;
         std::size_t words_ = 0;
     };
     automaton_output out(ix, hits, wheres_seen);

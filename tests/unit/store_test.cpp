@@ -200,6 +200,20 @@ TEST_CASE("store: a word read whole from the input and one read step by step are
     CHECK(hit_texts(s, "Harbor Foodstuffs").empty());
 }
 
+TEST_CASE("store: words and keys longer than the scan's own room") {
+    // A word read step by step is kept in room of 64 bytes, then on the
+    // heap; the starts of the last words in room for keys of 16 words.
+    const std::string long_word(150, 'q');
+    std::string many_words;
+    for (int i = 0; i < 20; ++i) many_words.append(i == 0 ? "" : " ").append(1, static_cast<char>('a' + i));
+    const auto s = store_of({named("long", {long_word + " plant"}), named("many", {many_words})});
+    CHECK(hit_texts(s, "the " + long_word + "'s plant") == strings{"long:" + long_word + "'s plant"});
+    CHECK(hit_texts(s, "the " + long_word + " plant") == strings{"long:" + long_word + " plant"});
+    CHECK(hit_texts(s, long_word + "\xE2\x80\x94plant") ==
+          strings{"long:" + long_word + "\xE2\x80\x94plant"});
+    CHECK(hit_texts(s, "z y " + many_words + ".") == strings{"many:" + many_words});
+}
+
 TEST_CASE("store: the key-word filter passes every key word, whatever its case and length") {
     // Words the filter turns away are never looked up: every key word, of
     // any length, must still be found, and a word no key holds never. Few
