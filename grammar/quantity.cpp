@@ -434,6 +434,7 @@ public:
         // A word is known by its length and first seven letters (word_key):
         // its last two tell nothing past seven.
         for (auto& lengths : openers_.last_two) lengths |= ~0U << 8;
+        find_phrase_leads();
     }
     // A cheap first test: is there any word of these first two letters and
     // this length? Most words of prose ("the", "and", "said") fail it.
@@ -442,6 +443,10 @@ public:
     }
     // The words that can open a figure (leads and number words).
     [[nodiscard]] const detail::word_filter& openers() const { return openers_; }
+    // Of those, the lengths and bytes no opener has but phrase leads.
+    [[nodiscard]] const detail::word_filter& phrase_leads_only() const { return phrase_leads_only_; }
+    // Every word of the table, by its first two bytes (may_hold).
+    [[nodiscard]] const detail::word_length_table& lengths() const { return lengths_; }
     [[nodiscard]] unsigned char kind(std::string_view word) const {
         if (word.size() > 13) return 0;
         const std::uint64_t key = word_key(word);
@@ -451,11 +456,32 @@ public:
     }
 
 private:
+    // An opener whose kind (all its entries') makes it a phrase lead and
+    // nothing else sets its bits in `phrase`, any other in `other`; a bit
+    // of phrase_leads_only_ is one only phrase leads have. Words of seven
+    // letters or fewer only: kind() tells them apart by all their letters.
+    void find_phrase_leads() {
+        detail::word_filter phrase, other;
+        for (const scan_word& w : scan_words) {
+            const unsigned char k = kind(w.word);
+            if (w.word.empty() || !(k & (k_lead | k_number))) continue;
+            const bool phrase_only = (k & k_phrase_lead) && !(k & k_number) && w.word.size() <= 7;
+            detail::word_filter& f = phrase_only ? phrase : other;
+            f.first_two[detail::first_slot(w.word)] |= 1U << w.word.size();
+            f.last_two[detail::last_slot(w.word)] |= 1U << w.word.size();
+        }
+        for (std::size_t i = 0; i < phrase.first_two.size(); ++i) {
+            phrase_leads_only_.first_two[i] = phrase.first_two[i] & ~other.first_two[i];
+            phrase_leads_only_.last_two[i] = phrase.last_two[i] & ~other.last_two[i];
+        }
+    }
+
     static constexpr std::size_t size = 512;
     static std::size_t hash(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 55; }
     static std::size_t slot(std::string_view word) { return detail::first_slot(word); }
     detail::word_length_table lengths_{};
     detail::word_filter openers_;
+    detail::word_filter phrase_leads_only_;
     std::array<std::uint64_t, size> keys_{};
     std::array<unsigned char, size> kinds_{};
 };
@@ -586,6 +612,8 @@ std::size_t scan_step(std::string_view text, std::size_t i, std::vector<quantity
 
 namespace detail {
 const word_filter& quantity_word_filter() { return scan_word_kinds.openers(); }
+const word_filter& quantity_phrase_lead_filter() { return scan_word_kinds.phrase_leads_only(); }
+const word_length_table& quantity_word_lengths() { return scan_word_kinds.lengths(); }
 bool quantity_word_opens(std::string_view text, std::size_t begin, std::size_t end) {
     return word_opens_figure(text, begin, end, begin > 0 ? text[begin - 1] : ' ');
 }

@@ -66,6 +66,8 @@ bool starts_with(const unsigned char* p, const unsigned char* end, std::string_v
 struct word_tables {
     std::array<std::uint64_t, 32 * 32> first_two{};
     std::array<std::uint64_t, 32 * 32> last_two{};
+    const detail::word_filter* phrase_leads = nullptr;          // detail::quantity_phrase_lead_filter
+    const detail::word_length_table* quantity_words = nullptr;  // detail::quantity_word_lengths
 };
 
 word_tables both_word_tables() {
@@ -76,6 +78,8 @@ word_tables both_word_tables() {
         t.first_two[i] = quantity.first_two[i] | std::uint64_t{time.first_two[i]} << 32;
         t.last_two[i] = quantity.last_two[i] | std::uint64_t{time.last_two[i]} << 32;
     }
+    t.phrase_leads = &detail::quantity_phrase_lead_filter();
+    t.quantity_words = &detail::quantity_word_lengths();
     return t;
 }
 
@@ -132,7 +136,8 @@ private:
                 first &
                 tables_.last_two[detail::word_slot(letters > 1 ? letters_end[-2] : 0, letters_end[-1])] >>
                     letters;
-            if ((hits & 1U) && detail::quantity_word_opens(text_, offset(p), offset(run_end)))
+            if ((hits & 1U) && !phrase_lead_idle(p, letters_end) &&
+                detail::quantity_word_opens(text_, offset(p), offset(run_end)))
                 out_.quantity.push_back(offset(p));
             if ((hits >> 32) && time_acts(p, letters_end, run_end)) out_.time.push_back(offset(p));
             return run_end;
@@ -142,6 +147,33 @@ private:
             out_.quantity.push_back(offset(p));
         if (time_acts(p, letters_end, run_end)) out_.time.push_back(offset(p));
         return run_end;
+    }
+
+    // Whether the word of letters [p, end) (shorter than 16) can only be a
+    // phrase lead, or a word the quantity scanner does not know, without a
+    // word the scanner knows after it: then the scanner would not try a
+    // figure there ("in the", "a new"), and is not asked. (A "$" right after
+    // the word makes on_sign give its start.) Out of line: inlined, it made
+    // the walk's loop a call per word.
+    [[nodiscard, gnu::noinline]] bool phrase_lead_idle(const unsigned char* p,
+                                                       const unsigned char* end) const {
+        const auto n = static_cast<std::size_t>(end - p);
+        const detail::word_filter& leads = *tables_.phrase_leads;
+        if (((leads.first_two[detail::word_slot(p[0], n > 1 ? p[1] : 0)] &
+              leads.last_two[detail::word_slot(n > 1 ? end[-2] : 0, end[-1])]) >>
+                 n &
+             1U) == 0)
+            return false;
+        const unsigned char* q = end;
+        while (q < end_ && (*q == ' ' || *q == '\n')) ++q;
+        if (q == end_) return true;
+        if (!(byte_class[*q] & b_letter)) return true;
+        // The next run of letters and digits, as the scanner reads it.
+        const unsigned char* next_end = q + 1;
+        while (next_end < end_ && is_alnum(*next_end)) ++next_end;
+        const auto next = static_cast<std::size_t>(next_end - q);
+        return next > 13 ||
+               ((*tables_.quantity_words)[detail::word_slot(q[0], next > 1 ? q[1] : 0)] >> next & 1U) == 0;
     }
 
     bool time_acts(const unsigned char* p, const unsigned char* letters_end, const unsigned char* run_end) {

@@ -41,6 +41,14 @@ constexpr std::size_t last_slot(std::string_view word) {
 [[nodiscard]] const word_filter& quantity_word_filter();
 [[nodiscard]] const word_filter& time_word_filter();
 
+// The words of quantity_word_filter that are phrase leads and nothing else
+// ("a", "in", "at" …: "a dozen", "in excess of"), by lengths and bytes no
+// other opener has: such a word opens a figure only before a "$" or before
+// a word the quantity scanner knows (quantity.cpp's word_opens_figure). Those words by their first two bytes
+// (for words of 13 bytes or fewer).
+[[nodiscard]] const word_filter& quantity_phrase_lead_filter();
+[[nodiscard]] const word_length_table& quantity_word_lengths();
+
 // Whether the quantity scanner tries a figure at the word text[begin, end),
 // a run of letters and digits starting with a letter; whether the time
 // scanner may do more at a word than pass over it (its letters

@@ -87,6 +87,11 @@ TEST_CASE("scan starts: the places each scanner acts at, found in one walk") {
              "the Sunday Times, Saturday Night Live, the Mail on Sunday, the May government, a June deal",
              "nineteen ninety-six people, the year two thousand, two thousand, a dozen, one hundred",
              "x$ y $ z$5 $ 5 $$ US$$ 5$ \xE2\x82 \xC2 ' \xE2\x80\x99 :// www. http:// ftp://a 3:30",
+             // Phrase leads, which open a figure only before a "$" or a word the scanner knows.
+             "in\n$5, a\n dozen, AT  least 5, an IN excess of 4, well over 3, just under 2, close to 9",
+             "no more than 4, up to 5, as many as 6, in 2019, a 5, a -5, in \xE2\x82\xAC"
+             "5, a dozen2",
+             "an approximately 5, a thousandfold, in fifteen, a fifteenfold rise, at",
          })
         check_same(text);
 }
@@ -161,7 +166,21 @@ TEST_CASE("scan starts: the same matches over shuffled pieces of prose") {
                                                   "date",
                                                   "people",
                                                   "troops",
-                                                  "x"};
+                                                  "x",
+                                                  "an",
+                                                  "up",
+                                                  "well",
+                                                  "just",
+                                                  "close",
+                                                  "no",
+                                                  "dozen",
+                                                  "least",
+                                                  "excess",
+                                                  "of",
+                                                  "\n",
+                                                  "IN",
+                                                  "A",
+                                                  "ten"};
     random_stream random;
     for (int n = 0; n < 3000; ++n) {
         std::string text;
