@@ -265,7 +265,7 @@ private:
             while (j < in_.size() && ascii_alnum(static_cast<unsigned char>(in_[j]))) ++j;
             // An abbreviation starts with a lone letter and a dot ("U.S."):
             // only then is it looked for, not at every word.
-            if (!in_word_ && j == i + 1 && j < in_.size() && in_[j] == '.' && ascii_alpha(c)) {
+            if (j == i + 1 && !in_word_ && j < in_.size() && in_[j] == '.' && ascii_alpha(c)) {
                 if (const std::size_t after = abbreviation(i); after != i) return after;
             }
             // A run that is a whole word (what follows ends it outright)
@@ -274,7 +274,7 @@ private:
             if constexpr (takes_whole_words<Output>) {
                 if (!in_word_ &&
                     (j == in_.size() || ends_word_outright(static_cast<unsigned char>(in_[j])))) {
-                    out_.whole_ascii_word(in_.substr(i, j - i), i, j);
+                    out_.whole_ascii_word(std::string_view(in_.data() + i, j - i), i, j);
                     word_end_ = j;
                     return j;
                 }
