@@ -446,6 +446,13 @@ public:
         if (n >= longest) return true;
         return (first_[slot(p[0], n > 1 ? p[1] : 0)] & last_[slot(n > 1 ? p[n - 2] : 0, p[n - 1])]) >> n & 1U;
     }
+    // In a compiled store (any bits read back are safe: a filter that
+    // passes a word only costs its look-up).
+    void save(compiled::output& out) const {
+        out.put(first_);
+        out.put(last_);
+    }
+    bool load(compiled::input& in) { return in.get(first_) && in.get(last_); }
 
 private:
     static constexpr std::size_t longest = 32;  // bits of a slot
@@ -464,6 +471,9 @@ private:
 // sends it back to the root (no match can run through it), which is most
 // words of prose, whatever the claims.
 struct claim_store::index {
+    // Every member below is written into a compiled store and read back
+    // (save and load, further down): a member added here must be too; the
+    // round trip of tests/unit/compiled_store_test.cpp fails otherwise.
     // id -> index into claims_, built with the name index; views into the
     // claims, so an add() after it clears the map and find() searches.
     id_table ids;
@@ -726,6 +736,7 @@ void claim_store::index::save(compiled::output& out) const {
         out.put(static_cast<std::uint8_t>(o.is_where));
     }
     out.put(longest_key);
+    word_filter.save(out);
     out.put_array(where_begin);
     out.put_array(where_ids);
     edges.save(out);
@@ -747,7 +758,8 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
         if (!in.get(o.claim) || !in.get(o.words) || !in.get(is_where) || is_where > 1) return in.fail();
         o.is_where = is_where == 1;
     }
-    if (!in.get(longest_key) || !in.get_array(where_begin) || !in.get_array(where_ids)) return false;
+    if (!in.get(longest_key) || !word_filter.load(in) || !in.get_array(where_begin) || !in.get_array(where_ids))
+        return false;
 
     // A store read back must scan as safely as one built: every number an
     // index into what it indexes, every chain of links ending at the root.
