@@ -86,6 +86,7 @@ private:
     // A byte count and a copy per put: a store has millions of them, and
     // std::string::append did more.
     void append(const void* bytes, std::size_t n) {
+        if (n == 0) return;  // an empty array's data() may be null, which memcpy must not see
         if (n > capacity_ - used_) grow(std::max(2 * capacity_, used_ + n));
         std::memcpy(body_.get() + used_, bytes, n);
         used_ += n;
@@ -141,7 +142,7 @@ public:
         v.clear();
         reserve_huge(v, n);
         v.resize(n);
-        std::memcpy(v.data(), at_, n * sizeof(T));
+        if (n > 0) std::memcpy(v.data(), at_, n * sizeof(T));
         at_ += n * sizeof(T);
         return true;
     }

@@ -128,6 +128,7 @@ TEST_CASE("a compiled store reads back as the store written: every claim, look-u
     for (const auto& f : repository_claims()) sets.push_back({f});
     sets.push_back(repository_claims());  // several files in one store
     sets.push_back({dir.write("varied.claims", varied_claims(3000))});
+    sets.push_back({dir.write("empty.claims", "")});  // no claims: empty arrays
     for (const auto& paths : sets) {
         CAPTURE(paths.front());
         const load_result loaded = load(paths);
