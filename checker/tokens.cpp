@@ -76,45 +76,63 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
     times.resize(out);
 }
 
-// The word or punctuation starting at i; returns its end. `lowered` is
-// the sentence in lower case, which the tokens view.
-std::size_t scan_plain(std::string_view text, std::string_view lowered, std::size_t i,
+// The word or punctuation starting at i, which is before `stop`; returns
+// its end. `text` is the sentence, `lowered` its copy in lower case, which
+// the tokens view; lowered[stop] is a byte no word holds (the caller's
+// sentinel), and words::padded_room bytes from each word are readable.
+std::size_t scan_plain(std::string_view text, const char* lowered, std::size_t i, std::size_t stop,
                        std::vector<token>& out) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (is_word_byte(c)) {
         std::size_t j = i + 1;
         // Words keep inner dots of abbreviations ("U.S.") and hyphens ("mid-year").
         for (;;) {
-            while (j < text.size() && is_word_byte(static_cast<unsigned char>(text[j]))) ++j;
-            if (j + 1 >= text.size()) break;
-            const char d = text[j];
-            if ((d == '.' || d == '-') && is_word_byte(static_cast<unsigned char>(text[j + 1])) &&
-                (d == '-' || j - i == 1 || (j >= 2 && text[j - 2] == '.'))) {
+            while (is_word_byte(static_cast<unsigned char>(lowered[j]))) ++j;
+            const char d = lowered[j];  // the sentinel when j == stop
+            if ((d == '.' || d == '-') && is_word_byte(static_cast<unsigned char>(lowered[j + 1])) &&
+                (d == '-' || j - i == 1 || (j >= 2 && lowered[j - 2] == '.'))) {
                 ++j;
                 continue;
             }
             break;
         }
-        std::string_view word = lowered.substr(i, j - i);
+        std::size_t size = j - i;
         // Possessive "'s" is part of the word but not of its meaning.
-        if (word.size() > 2 && word.ends_with("'s")) word.remove_suffix(2);
-        out.push_back(
-            token{token::kind::word, i, j, word, -1, c >= 'A' && c <= 'Z', words::classes_of(word)});
+        if (size > 2 && lowered[j - 2] == '\'' && lowered[j - 1] == 's') size -= 2;
+        out.push_back(token{token::kind::word, i, j, std::string_view(lowered + i, size), -1,
+                            c >= 'A' && c <= 'Z', words::classes_of_padded(lowered + i, size)});
         return j;
     }
     // A UTF-8 dash or quote is one punctuation token.
     std::size_t len = 1;
     if (c >= 0xC0) {
         len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        len = std::min(len, text.size() - i);
+        len = std::min(len, stop - i);
     }
-    std::string_view p = lowered.substr(i, len);
+    std::string_view p(lowered + i, len);
     if (p == "\xE2\x80\x94" || p == "\xE2\x80\x93") p = "--";  // em/en dash
     out.push_back(token{token::kind::punct, i, i + len, p, -1, false, 0});
     return i + len;
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The tokens of the plain text in [i, stop), where no match begins or ends:
+// words, punctuation and blanks alone.
+void scan_stretch(std::string_view text, char* lowered, std::size_t i, std::size_t stop,
+                  std::vector<token>& out) {
+    // A byte no word holds at `stop` ends every word there without a test
+    // of the index; the match (or padding) it stands on gets its byte back.
+    const char at_stop = lowered[stop];
+    lowered[stop] = '\0';
+    while (i < stop) {
+        if (is_blank(text[i]))
+            ++i;
+        else
+            i = scan_plain(text, lowered, i, stop, out);
+    }
+    lowered[stop] = at_stop;
+}
 
 // Moves the vague references out of `times`, keeping both in order.
 void set_vague_times_apart(std::vector<grammar::time_match>& times, std::vector<grammar::time_match>& vague) {
@@ -145,10 +163,13 @@ void find_matches(std::string_view text, const std::optional<time_span>& documen
 }
 
 void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
-    s.lowered.resize(text.size());
+    // Zeros after the sentence: the last stretch's sentinel, and room for
+    // the word table's 16-byte loads.
+    s.lowered.resize(text.size() + words::padded_room + 1);
     std::transform(text.begin(), text.end(), s.lowered.begin(),
                    [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
-    const std::string_view lowered(s.lowered.data(), text.size());
+    std::fill(s.lowered.begin() + static_cast<std::ptrdiff_t>(text.size()), s.lowered.end(), '\0');
+    char* const lowered = s.lowered.data();
     s.tokens.clear();
     // About six bytes a token in prose; capped, so that one huge "sentence"
     // (a 50 MB line without a period) reserves nothing it does not use.
@@ -177,15 +198,10 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
         if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
         if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
         // Inside a match that a kept one overlaps, one byte at a time; else
-        // up to the next match, where no match begins or ends: words,
-        // punctuation and spaces alone.
+        // up to the next match.
         const std::size_t stop = std::max(limit, i + 1);
-        while (i < stop) {
-            if (is_blank(text[i]))
-                ++i;
-            else
-                i = scan_plain(text.substr(0, stop), lowered.substr(0, stop), i, s.tokens);
-        }
+        scan_stretch(text, lowered, i, stop, s.tokens);
+        i = stop;
     }
 }
 

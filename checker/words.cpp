@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 
 namespace factlint::words {
 
@@ -78,83 +79,83 @@ constexpr std::string_view verb_date_fillers[] = {
     "back", "late", "early", "as", "of",     "was",    "were",       "had",      "been",    "is",    "be"};
 
 // The lists' own exception class: "-ed" words that are not past forms.
-constexpr unsigned not_past = 1u << 31;
+constexpr unsigned not_past = 1u << 30;
 
-// Every list folded into one open-addressing table, built once: a word's
-// classes cost one short hash and one comparison (this runs per token).
-// std::unordered_map's string hash alone cost more than the rest of the
-// look-up.
-class word_table {
-public:
-    word_table() {
-        auto add = [this](const auto& list, unsigned c) {
-            for (std::string_view w : list) insert(w, c);
-        };
-        add(start_verbs, start_verb);
-        add(end_verbs, end_verb);
-        add(event_verbs, event_verb);
-        add(future_markers, future);
-        add(present_markers, present);
-        add(past_markers, past);
-        add(not_past_ed, not_past);
-        add(rise_words, rise);
-        add(fall_words, fall);
-        add(noun_stops, noun_stop);
-        add(clause_conjunctions, conjunction);
-        add(verb_date_fillers, filler);
-    }
-    [[nodiscard]] unsigned find(std::string_view w) const {
-        if (w.empty() || w.size() > longest_) return 0;
-        for (std::size_t h = hash(w);; h = (h + 1) & (size - 1)) {
-            const std::string_view k = words_[h];
-            if (k.empty()) return 0;
-            if (k.size() == w.size() && same_bytes(k, w)) return classes_[h];
-        }
-    }
-
-private:
-    static constexpr unsigned size_bits = 10;
-    static constexpr std::size_t size = std::size_t{1} << size_bits;  // over twice the words
-    // Length and the first two and last two bytes: enough to spread the
-    // lists' words, and no loop over the word.
-    static std::size_t hash(std::string_view w) {
-        const auto at = [&w](std::size_t i) {
-            return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i]));
-        };
-        const std::size_t n = w.size();
-        const std::uint32_t k =
-            at(0) | at(n > 1 ? 1 : 0) << 8 | at(n - 1) << 16 | at(n > 1 ? n - 2 : 0) << 24;
-        return ((k ^ static_cast<std::uint32_t>(n) * 0x9E3779B9u) * 0x85EBCA6Bu) >> (32 - size_bits);
-    }
-    // Words of a dozen bytes at most: a plain loop beats a call to memcmp.
-    static bool same_bytes(std::string_view a, std::string_view b) {
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i] != b[i]) return false;
-        return true;
-    }
-    void insert(std::string_view w, unsigned c) {
-        std::size_t h = hash(w);
-        while (!words_[h].empty() && words_[h] != w) h = (h + 1) & (size - 1);
-        words_[h] = w;
-        classes_[h] |= c;
-        longest_ = std::max(longest_, w.size());
-    }
-    std::array<std::string_view, size> words_{};
-    std::array<unsigned, size> classes_{};
-    std::size_t longest_ = 0;
+struct class_list {
+    std::span<const std::string_view> words;
+    unsigned classes;
+};
+constexpr class_list all_lists[] = {
+    {start_verbs, start_verb},
+    {end_verbs, end_verb},
+    {event_verbs, event_verb},
+    {future_markers, future},
+    {present_markers, present},
+    {past_markers, past},
+    {not_past_ed, not_past},
+    {rise_words, rise},
+    {fall_words, fall},
+    {noun_stops, noun_stop},
+    {clause_conjunctions, conjunction},
+    {verb_date_fillers, filler},
 };
 
-const word_table& table() {
-    static const word_table t;
+// A word's classes once all the lists that name it are known: the -ed rule
+// applied, the exception class dropped.
+constexpr unsigned with_ed_rule(std::string_view w, unsigned c) {
+    if (!(c & past) && w.size() > 4 && w.ends_with("ed") && !(c & not_past)) c |= past;
+    return c & ~not_past;
+}
+
+// Every list folded into one open-addressing table, built by the compiler:
+// a word's classes cost two masked loads, a multiplication and one
+// comparison of 16 bytes (this runs per token).
+constexpr std::array<detail::word_slot, detail::table_size> build_slots() {
+    std::array<detail::word_slot, detail::table_size> t{};
+    const auto slot_for = [&t](std::string_view w) -> detail::word_slot& {
+        std::uint64_t low = 0, high = 0;
+        for (std::size_t k = 0; k < w.size(); ++k) {
+            const auto byte = static_cast<std::uint64_t>(static_cast<unsigned char>(w[k]));
+            if (k < 8)
+                low |= byte << (8 * k);
+            else
+                high |= byte << (8 * (k - 8));
+        }
+        std::size_t h = detail::slot_of(low, w.size());
+        while (t[h].classes != 0 && !(t[h].low == low && t[h].high == high && t[h].size == w.size()))
+            h = (h + 1) & (t.size() - 1);
+        t[h].low = low, t[h].high = high, t[h].size = w.size();
+        return t[h];
+    };
+    for (const class_list& l : all_lists)
+        for (std::string_view w : l.words) {
+            if (w.empty() || w.size() > padded_room) throw "a listed word has 1 to 16 bytes";
+            slot_for(w).classes |= l.classes | detail::listed;
+        }
+    for (const class_list& l : all_lists)
+        for (std::string_view w : l.words) {
+            detail::word_slot& s = slot_for(w);
+            s.classes = with_ed_rule(w, s.classes & ~detail::listed) | detail::listed;
+        }
     return t;
 }
 
 }  // namespace
 
+constinit const std::array<detail::word_slot, detail::table_size> detail::word_slots = build_slots();
+
 unsigned classes_of(std::string_view w) {
-    unsigned c = table().find(w);
-    if (!(c & past) && w.size() > 4 && w.ends_with("ed") && !(c & not_past)) c |= past;
-    return c & ~not_past;
+    if (w.size() > padded_room) return detail::ed_rule(w.data(), w.size());
+    char padded[padded_room] = {};
+    std::copy(w.begin(), w.end(), padded);
+    return classes_of_padded(padded, w.size());
+}
+
+unsigned classes_by_lists(std::string_view w) {
+    unsigned c = 0;
+    for (const class_list& l : all_lists)
+        if (std::find(l.words.begin(), l.words.end(), w) != l.words.end()) c |= l.classes;
+    return with_ed_rule(w, c);
 }
 
 bool is_start_verb(std::string_view w) { return classes_of(w) & start_verb; }
