@@ -70,6 +70,8 @@ void collect_pieces(const sentence_analysis& a, std::size_t i, change_statement&
 
 std::vector<change_statement> find_changes(const sentence_analysis& a) {
     std::vector<change_statement> found;
+    // Every statement starts at a rise or fall word (most sentences have none).
+    if (!(a.word_classes & (words::rise | words::fall))) return found;
     const auto& tokens = a.toks.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const token& t = tokens[i];
@@ -232,6 +234,7 @@ std::vector<total_statement> find_totals(const sentence_analysis& a) {
                (tokens[j].what == tk::time || (tokens[j].what == tk::word && tokens[j].has(words::filler))))
             ++j;
         if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
+        if (j >= tokens.size() || tokens[j].what != tk::word) continue;  // every marker starts with a word
         for (const total_marker& m : after_markers) {
             if (!words_at(a, j, m.words)) continue;
             std::string marker;

@@ -8,8 +8,17 @@ namespace {
 
 bool is_part_boundary(const token& t) {
     if (t.what != token::kind::punct) return false;
-    return t.lower == "--" ||
-           (t.lower.size() == 1 && std::string_view(",;:()[]").find(t.lower[0]) != std::string_view::npos);
+    if (t.lower.size() != 1) return t.lower == "--";
+    switch (t.lower[0]) {
+        case ',':
+        case ';':
+        case ':':
+        case '(':
+        case ')':
+        case '[':
+        case ']': return true;
+        default: return false;
+    }
 }
 
 bool next_word_is(const sentence_analysis& a, std::size_t i, std::string_view w) {
@@ -57,46 +66,71 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
     a.part_count = 0;
     a.part_has_quantity.clear();
     a.part_forecast.clear();
+    a.word_classes = 0;
     // Nothing is extracted from a sentence without a figure or a date: its
     // tokens would never be read (most sentences of prose are such).
     if (a.toks.quantities.empty() && a.toks.times.empty()) return;
     tokenize_between_matches(text, a.toks);
-    const auto& tokens = a.toks.tokens;
-    a.part.resize(tokens.size());
-    a.marker.resize(tokens.size());
-    // One pass: a token's part, its tense marker, and what its part holds.
+    const token* const tokens = a.toks.tokens.data();
+    const std::size_t n = a.toks.tokens.size();
+    a.part.resize(n);
+    a.marker.resize(n);
+    std::size_t* const part = a.part.data();
+    tense* const marker = a.marker.data();
+    // One pass: a token's part, its tense marker, and what its part holds
+    // (kept in locals until the part ends: the vectors of bytes would be
+    // stores that may alias everything the loop reads).
     std::size_t p = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+    bool has_quantity = false, forecast = false;
+    unsigned classes = 0;
+    for (std::size_t i = 0; i < n; ++i) {
         const token& t = tokens[i];
-        if (is_part_boundary(t) && i > 0 && a.part[i - 1] == p) ++p;
-        a.part[i] = p;
-        if (p == a.part_has_quantity.size()) {
-            a.part_has_quantity.push_back(false);
-            a.part_forecast.push_back(false);
+        // A boundary after the first token starts a part (parts are never empty).
+        if (i > 0 && is_part_boundary(t)) {
+            a.part_has_quantity.push_back(has_quantity);
+            a.part_forecast.push_back(forecast);
+            has_quantity = forecast = false;
+            ++p;
         }
-        a.marker[i] = marker_of(t);
-        if (t.what == token::kind::quantity) a.part_has_quantity[p] = true;
-        if (t.what == token::kind::word && announces_plan(a, i)) a.part_forecast[p] = true;
+        part[i] = p;
+        marker[i] = marker_of(t);
+        classes |= t.classes;
+        if (t.what == token::kind::quantity) has_quantity = true;
+        if (t.what == token::kind::word && announces_plan(a, i)) forecast = true;
     }
+    if (n > 0) {
+        a.part_has_quantity.push_back(has_quantity);
+        a.part_forecast.push_back(forecast);
+    }
+    a.word_classes = classes;
     a.part_count = a.part_has_quantity.size();
 }
 
-tense tense_at(const sentence_analysis& a, std::size_t token_index) {
+namespace {
+
+// The marker nearest to token k, the one before it when two are as near,
+// within k's part or not; unknown if none. Each side stops where the part
+// (a run of tokens) or the sentence ends, and the search at the nearest
+// marker: a call costs the distance to it, even in a huge sentence.
+tense nearest_marker(const sentence_analysis& a, std::size_t k, bool same_part_only) {
     const std::size_t n = a.marker.size();
-    auto search = [&](bool same_part_only) -> tense {
-        for (std::size_t d = 1; d <= n; ++d) {
-            for (const long i : {static_cast<long>(token_index) - static_cast<long>(d),
-                                 static_cast<long>(token_index + d)}) {
-                if (i < 0 || i >= static_cast<long>(n)) continue;
-                const auto ui = static_cast<std::size_t>(i);
-                if (same_part_only && a.part[ui] != a.part[token_index]) continue;
-                if (a.marker[ui] != tense::unknown) return a.marker[ui];
-            }
-        }
-        return tense::unknown;
-    };
-    if (const tense t = search(true); t != tense::unknown) return t;
-    return search(false);
+    const tense* const marker = a.marker.data();
+    const std::size_t* const part = a.part.data();
+    const auto inside = [&](std::size_t i) { return !same_part_only || part[i] == part[k]; };
+    for (std::size_t d = 1;; ++d) {
+        const bool before = d <= k && inside(k - d);
+        const bool after = k + d < n && inside(k + d);
+        if (!before && !after) return tense::unknown;
+        if (before && marker[k - d] != tense::unknown) return marker[k - d];
+        if (after && marker[k + d] != tense::unknown) return marker[k + d];
+    }
+}
+
+}  // namespace
+
+tense tense_at(const sentence_analysis& a, std::size_t token_index) {
+    if (const tense t = nearest_marker(a, token_index, true); t != tense::unknown) return t;
+    return nearest_marker(a, token_index, false);
 }
 
 governing_verb governing_role(const sentence_analysis& a, std::size_t time_token) {

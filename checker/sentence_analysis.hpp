@@ -23,6 +23,7 @@ struct sentence_analysis {
     std::vector<unsigned char> part_has_quantity;
     std::vector<unsigned char> part_forecast;  // will, expected, due to, budgeted…
     std::vector<tense> marker;                 // the tense each token marks, or unknown
+    unsigned word_classes = 0;                 // every class some word of the sentence has
 };
 
 // A sentence in which the grammars find neither a quantity nor a time

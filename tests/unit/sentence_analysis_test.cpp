@@ -1,0 +1,92 @@
+// Sentence analysis against its slow paths over the corpus: the parts and
+// their flags as the first pass built them, tense_at as the outward search
+// that tried both sides at each distance, and find_changes with its early
+// return (a sentence without a rise or fall word) taken away.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/patterns.hpp"
+#include "checker/sentence_analysis.hpp"
+#include "checker/words.hpp"
+#include "grammar/parse.hpp"
+
+using factlint::sentence_analysis;
+using factlint::tense;
+using factlint::token;
+
+namespace {
+
+tense slow_tense_at(const sentence_analysis& a, std::size_t token_index) {
+    const std::size_t n = a.marker.size();
+    auto search = [&](bool same_part_only) -> tense {
+        for (std::size_t d = 1; d <= n; ++d) {
+            for (const long i : {static_cast<long>(token_index) - static_cast<long>(d),
+                                 static_cast<long>(token_index + d)}) {
+                if (i < 0 || i >= static_cast<long>(n)) continue;
+                const auto ui = static_cast<std::size_t>(i);
+                if (same_part_only && a.part[ui] != a.part[token_index]) continue;
+                if (a.marker[ui] != tense::unknown) return a.marker[ui];
+            }
+        }
+        return tense::unknown;
+    };
+    if (const tense t = search(true); t != tense::unknown) return t;
+    return search(false);
+}
+
+bool slow_boundary(const token& t) {
+    if (t.what != token::kind::punct) return false;
+    return t.lower == "--" ||
+           (t.lower.size() == 1 && std::string_view(",;:()[]").find(t.lower[0]) != std::string_view::npos);
+}
+
+std::string changes(const sentence_analysis& a) {
+    std::string out;
+    for (const auto& c : factlint::find_changes(a))
+        out += std::to_string(c.first_token) + ' ' + std::to_string(c.last_token) + ' ' +
+               std::to_string(static_cast<int>(c.dir)) + ' ' + std::to_string(c.percent) + ' ' +
+               std::to_string(c.delta) + ' ' + std::to_string(c.to) + ' ' + std::to_string(c.from) + '\n';
+    return out;
+}
+
+void check_same(std::string_view text) {
+    sentence_analysis a;
+    factlint::analyze_sentence(text, factlint::grammar::parse_date("2021-06-15"), a);
+    INFO("text: " << text);
+    const auto& tokens = a.toks.tokens;
+    unsigned classes = 0;
+    std::vector<unsigned char> has_quantity;
+    std::size_t p = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (slow_boundary(tokens[i]) && i > 0) ++p;
+        REQUIRE(a.part[i] == p);
+        if (p == has_quantity.size()) has_quantity.push_back(false);
+        if (tokens[i].what == token::kind::quantity) has_quantity[p] = true;
+        classes |= tokens[i].classes;
+        CHECK(factlint::tense_at(a, i) == slow_tense_at(a, i));
+    }
+    CHECK(a.part_has_quantity == has_quantity);
+    CHECK(a.part_forecast.size() == has_quantity.size());
+    CHECK(a.part_count == has_quantity.size());
+    CHECK(a.word_classes == classes);
+    const std::string found = changes(a);
+    a.word_classes = ~0u;
+    CHECK(changes(a) == found);
+}
+
+}  // namespace
+
+TEST_CASE("sentence analysis: parts, tense_at and changes as the slow paths give them, over the corpus") {
+    std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/corpus/news.txt", std::ios::binary);
+    REQUIRE(in);
+    std::string line;
+    for (int n = 0; n < 20000 && std::getline(in, line); ++n) check_same(line);
+    for (const char* s :
+         {"Sales rose 5% to $3 million from $2 million in 2021.", "(2021), up 4%; down 3 -- 5 units",
+          ", , 12 ; , 2020", "It will be 5 units, was 4, is 3 and had 2 in 2019 (then 1)."})
+        check_same(s);
+}
