@@ -206,48 +206,63 @@ std::vector<int> parts_after(const sentence_analysis& a, std::size_t i, int tota
     return parts;
 }
 
+// The statement that starts at token i, if any: "a total of T" there, or
+// the figure T there followed by a marker.
+void total_at(const sentence_analysis& a, std::size_t i, std::vector<total_statement>& found) {
+    const auto& tokens = a.toks.tokens;
+    // "a total of T" (exhaustive when the parts follow after ':' or ',')
+    if (tokens[i].is_word("total") && words_at(a, i + 1, {"of"})) {
+        const int total = quantity_at(a, i + 2);
+        if (total < 0 || is_percent_like(a.toks.quantities[static_cast<std::size_t>(total)])) return;
+        std::size_t j = i + 3;
+        // The words describing the total ("on relief") come before the list.
+        while (j < tokens.size() && tokens[j].what == tk::word) ++j;
+        if (j >= tokens.size() || !(tokens[j].is_punct(":") || tokens[j].is_punct(","))) return;
+        total_statement s{total, true, "a total of", parts_after(a, j + 1, total)};
+        if (s.parts.size() >= 2) found.push_back(std::move(s));
+        return;
+    }
+    if (tokens[i].what != tk::quantity ||
+        is_percent_like(a.toks.quantities[static_cast<std::size_t>(tokens[i].index)]))
+        return;
+    const int total = tokens[i].index;
+    std::size_t j = i + 1;
+    // "T in 2025, including …"
+    while (j < tokens.size() &&
+           (tokens[j].what == tk::time || (tokens[j].what == tk::word && tokens[j].has(words::filler))))
+        ++j;
+    if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
+    if (j >= tokens.size() || tokens[j].what != tk::word) return;  // every marker starts with a word
+    for (const total_marker& m : after_markers) {
+        if (!words_at(a, j, m.words)) continue;
+        std::string marker;
+        for (std::string_view w : m.words) {
+            if (!marker.empty()) marker += ' ';
+            marker.append(w);
+        }
+        total_statement s{total, m.exhaustive, std::move(marker), parts_after(a, j + m.words.size(), total)};
+        const std::size_t needed = m.exhaustive ? 2 : 1;
+        if (s.parts.size() >= needed) found.push_back(std::move(s));
+        return;
+    }
+}
+
 }  // namespace
 
 std::vector<total_statement> find_totals(const sentence_analysis& a) {
     std::vector<total_statement> found;
     const auto& tokens = a.toks.tokens;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        // "a total of T" (exhaustive when the parts follow after ':' or ',')
-        if (tokens[i].is_word("total") && words_at(a, i + 1, {"of"})) {
-            const int total = quantity_at(a, i + 2);
-            if (total < 0 || is_percent_like(a.toks.quantities[static_cast<std::size_t>(total)])) continue;
-            std::size_t j = i + 3;
-            // The words describing the total ("on relief") come before the list.
-            while (j < tokens.size() && tokens[j].what == tk::word) ++j;
-            if (j >= tokens.size() || !(tokens[j].is_punct(":") || tokens[j].is_punct(","))) continue;
-            total_statement s{total, true, "a total of", parts_after(a, j + 1, total)};
-            if (s.parts.size() >= 2) found.push_back(std::move(s));
-            continue;
-        }
-        if (tokens[i].what != tk::quantity ||
-            is_percent_like(a.toks.quantities[static_cast<std::size_t>(tokens[i].index)]))
-            continue;
-        const int total = tokens[i].index;
-        std::size_t j = i + 1;
-        // "T in 2025, including …"
-        while (j < tokens.size() &&
-               (tokens[j].what == tk::time || (tokens[j].what == tk::word && tokens[j].has(words::filler))))
-            ++j;
-        if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
-        if (j >= tokens.size() || tokens[j].what != tk::word) continue;  // every marker starts with a word
-        for (const total_marker& m : after_markers) {
-            if (!words_at(a, j, m.words)) continue;
-            std::string marker;
-            for (std::string_view w : m.words) {
-                if (!marker.empty()) marker += ' ';
-                marker.append(w);
-            }
-            total_statement s{total, m.exhaustive, std::move(marker),
-                              parts_after(a, j + m.words.size(), total)};
-            const std::size_t needed = m.exhaustive ? 2 : 1;
-            if (s.parts.size() >= needed) found.push_back(std::move(s));
-            break;
-        }
+    // A statement starts at the word "total" or at a figure: in a sentence
+    // without that word, the figures' tokens alone (in order, as the whole
+    // walk meets them).
+    if (a.word_classes & words::total_word) {
+        for (std::size_t i = 0; i < tokens.size(); ++i) total_at(a, i, found);
+        return found;
+    }
+    for (std::size_t q = 0; q < a.toks.quantity_token.size(); ++q) {
+        const std::size_t i = a.toks.quantity_token[q];
+        if (i < tokens.size() && tokens[i].what == tk::quantity && tokens[i].index == static_cast<int>(q))
+            total_at(a, i, found);
     }
     return found;
 }

@@ -78,6 +78,8 @@ constexpr std::string_view verb_date_fillers[] = {
     "in",   "on",   "at",    "by", "during", "around", "officially", "formally", "finally", "first", "only",
     "back", "late", "early", "as", "of",     "was",    "were",       "had",      "been",    "is",    "be"};
 
+constexpr std::string_view total_words[] = {"total"};
+
 // The lists' own exception class: "-ed" words that are not past forms.
 constexpr unsigned not_past = 1u << 30;
 
@@ -98,6 +100,7 @@ constexpr class_list all_lists[] = {
     {noun_stops, noun_stop},
     {clause_conjunctions, conjunction},
     {verb_date_fillers, filler},
+    {total_words, total_word},
 };
 
 // A word's classes once all the lists that name it are known: the -ed rule

@@ -26,6 +26,7 @@ enum word_class : unsigned {
     noun_stop = 1u << 8,
     conjunction = 1u << 9,
     filler = 1u << 10,
+    total_word = 1u << 11,  // "total": where find_totals looks for "a total of"
 };
 
 // Every class of a lower-case word (0 for most words of prose).

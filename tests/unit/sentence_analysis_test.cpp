@@ -1,7 +1,8 @@
 // Sentence analysis against its slow paths over the corpus: the parts and
 // their flags as the first pass built them, tense_at as the outward search
-// that tried both sides at each distance, and find_changes with its early
-// return (a sentence without a rise or fall word) taken away.
+// that tried both sides at each distance, and find_changes and find_totals
+// as if every word class were in the sentence (no early return, every token
+// walked).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -53,6 +54,16 @@ std::string changes(const sentence_analysis& a) {
     return out;
 }
 
+std::string totals(const sentence_analysis& a) {
+    std::string out;
+    for (const auto& t : factlint::find_totals(a)) {
+        out += std::to_string(t.total) + ' ' + (t.exhaustive ? "all " : "some ") + t.marker;
+        for (int p : t.parts) out += ' ' + std::to_string(p);
+        out += '\n';
+    }
+    return out;
+}
+
 void check_same(std::string_view text) {
     sentence_analysis a;
     factlint::analyze_sentence(text, factlint::grammar::parse_date("2021-06-15"), a);
@@ -73,9 +84,9 @@ void check_same(std::string_view text) {
     CHECK(a.part_forecast.size() == has_quantity.size());
     CHECK(a.part_count == has_quantity.size());
     CHECK(a.word_classes == classes);
-    const std::string found = changes(a);
+    const std::string found = changes(a) + totals(a);
     a.word_classes = ~0u;
-    CHECK(changes(a) == found);
+    CHECK(changes(a) + totals(a) == found);
 }
 
 }  // namespace
@@ -87,6 +98,15 @@ TEST_CASE("sentence analysis: parts, tense_at and changes as the slow paths give
     for (int n = 0; n < 20000 && std::getline(in, line); ++n) check_same(line);
     for (const char* s :
          {"Sales rose 5% to $3 million from $2 million in 2021.", "(2021), up 4%; down 3 -- 5 units",
-          ", , 12 ; , 2020", "It will be 5 units, was 4, is 3 and had 2 in 2019 (then 1)."})
+          ", , 12 ; , 2020", "It will be 5 units, was 4, is 3 and had 2 in 2019 (then 1).",
+          "A total of $38 million: $21 million for pipes and $12 million for rebates.",
+          "$9 million in 2025, including $3 million and $2 million, and a total of 4: 1, 2 and 1."})
         check_same(s);
+    // Both kinds of total are found from the figures' tokens alone and with "total".
+    for (const char* s : {"A total of $38 million: $21 million for pipes and $12 million for rebates.",
+                          "It cost $9 million in 2025, including $3 million for roads."}) {
+        sentence_analysis a;
+        factlint::analyze_sentence(s, std::nullopt, a);
+        CHECK_FALSE(totals(a).empty());
+    }
 }
