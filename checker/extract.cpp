@@ -174,7 +174,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
                    2);  // a claim_record moves dearly
     q_rec_.assign(a_.toks.quantities.size(), -1);
     t_rec_.assign(a_.toks.times.size(), -1);
-    for (std::size_t i = 0; i < a_.toks.tokens.size(); ++i) {
+    for (const std::size_t i : a_.toks.match_tokens) {
         const token& t = a_.toks.tokens[i];
         if (t.what == tk::quantity) {
             q_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());

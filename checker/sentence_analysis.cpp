@@ -28,9 +28,8 @@ bool next_word_is(const sentence_analysis& a, std::size_t i, std::string_view w)
 // "due to finish" and "set to rise" announce plans; "due to the drought" does not.
 bool announces_plan(const sentence_analysis& a, std::size_t i) {
     const token& t = a.toks.tokens[i];
-    if (!t.has(words::future)) return false;  // every word below is a future marker
-    const std::string_view w = t.lower;
-    if (w == "due" || w == "set" || w == "going") {
+    if (!t.has(words::future)) return false;
+    if (t.has(words::plan_word)) {
         if (!next_word_is(a, i, "to") || i + 2 >= a.toks.tokens.size()) return false;
         const token& after = a.toks.tokens[i + 2];
         return after.what == token::kind::word && !after.has(words::noun_stop);
@@ -41,10 +40,9 @@ bool announces_plan(const sentence_analysis& a, std::size_t i) {
 }  // namespace
 
 namespace {
+// Tokens other than words have no classes.
 tense marker_of(const token& t) {
-    if (t.what != token::kind::word) return tense::unknown;
-    if (t.has(words::future) && t.lower != "set" && t.lower != "due" && t.lower != "going")
-        return tense::future;
+    if (t.has(words::future) && !t.has(words::plan_word)) return tense::future;
     if (t.has(words::present)) return tense::present;
     if (t.has(words::past)) return tense::past;
     return tense::unknown;
@@ -96,7 +94,7 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
         marker[i] = marker_of(t);
         classes |= t.classes;
         if (t.what == token::kind::quantity) has_quantity = true;
-        if (t.what == token::kind::word && announces_plan(a, i)) forecast = true;
+        if (t.has(words::future) && announces_plan(a, i)) forecast = true;
     }
     if (n > 0) {
         a.part_has_quantity.push_back(has_quantity);

@@ -151,6 +151,7 @@ void set_vague_times_apart(std::vector<grammar::time_match>& times, std::vector<
 
 void find_matches(std::string_view text, const std::optional<time_span>& document_date, sentence_tokens& s) {
     s.tokens.clear();
+    s.match_tokens.clear();
     grammar::find_scan_starts(text, s.starts);
     s.quantities.clear();
     s.times.clear();
@@ -171,6 +172,7 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
     std::fill(s.lowered.begin() + static_cast<std::ptrdiff_t>(text.size()), s.lowered.end(), '\0');
     char* const lowered = s.lowered.data();
     s.tokens.clear();
+    s.match_tokens.clear();
     // About six bytes a token in prose; capped, so that one huge "sentence"
     // (a 50 MB line without a period) reserves nothing it does not use.
     s.tokens.reserve(std::min<std::size_t>(text.size() / 5 + 4, 512));
@@ -182,6 +184,7 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
         while (qi < s.quantities.size() && s.quantities[qi].end <= i) ++qi;
         if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
             s.quantity_token[qi] = s.tokens.size();
+            s.match_tokens.push_back(s.tokens.size());
             s.tokens.push_back(
                 {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false, 0});
             i = s.quantities[qi].end;
@@ -189,6 +192,7 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
         }
         if (ti < s.times.size() && s.times[ti].begin == i) {
             s.time_token[ti] = s.tokens.size();
+            s.match_tokens.push_back(s.tokens.size());
             s.tokens.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false, 0});
             i = s.times[ti].end;
             continue;

@@ -46,6 +46,7 @@ struct sentence_tokens {
     std::vector<grammar::time_match> vague_times;
     std::vector<std::size_t> quantity_token;  // token index of each quantity
     std::vector<std::size_t> time_token;      // token index of each time
+    std::vector<std::size_t> match_tokens;    // the quantity and time tokens, in order
     grammar::scan_starts starts;              // where the grammars may find something
 };
 

@@ -79,6 +79,7 @@ constexpr std::string_view verb_date_fillers[] = {
     "back", "late", "early", "as", "of",     "was",    "were",       "had",      "been",    "is",    "be"};
 
 constexpr std::string_view total_words[] = {"total"};
+constexpr std::string_view plan_words[] = {"due", "set", "going"};
 
 // The lists' own exception class: "-ed" words that are not past forms.
 constexpr unsigned not_past = 1u << 30;
@@ -101,6 +102,7 @@ constexpr class_list all_lists[] = {
     {clause_conjunctions, conjunction},
     {verb_date_fillers, filler},
     {total_words, total_word},
+    {plan_words, plan_word},
 };
 
 // A word's classes once all the lists that name it are known: the -ed rule

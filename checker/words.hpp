@@ -27,6 +27,7 @@ enum word_class : unsigned {
     conjunction = 1u << 9,
     filler = 1u << 10,
     total_word = 1u << 11,  // "total": where find_totals looks for "a total of"
+    plan_word = 1u << 12,   // "due", "set", "going": future markers only before "to" and a verb
 };
 
 // Every class of a lower-case word (0 for most words of prose).

@@ -116,6 +116,11 @@ void check_same(std::string_view text) {
     INFO("text: " << text);
     CHECK(describe(s.tokens, false) == describe(slow, false));
     CHECK(fast_words(s.tokens) == slow_lowered);
+    std::vector<std::size_t> matches;
+    for (std::size_t k = 0; k < s.tokens.size(); ++k)
+        if (s.tokens[k].what == token::kind::quantity || s.tokens[k].what == token::kind::time)
+            matches.push_back(k);
+    CHECK(s.match_tokens == matches);
     // The punctuation views the sentence (a dash as "--" is no ASCII case here).
     for (const token& t : s.tokens)
         if (t.what == token::kind::punct) CHECK(t.lower == std::string(1, lower(text[t.begin])));
