@@ -129,7 +129,7 @@ constexpr std::array<detail::word_slot, detail::table_size> build_slots() {
         std::size_t h = detail::slot_of(low, w.size());
         while (t[h].classes != 0 && !(t[h].low == low && t[h].high == high && t[h].size == w.size()))
             h = (h + 1) & (t.size() - 1);
-        t[h].low = low, t[h].high = high, t[h].size = w.size();
+        t[h].low = low, t[h].high = high, t[h].size = static_cast<std::uint32_t>(w.size());
         return t[h];
     };
     for (const class_list& l : all_lists)

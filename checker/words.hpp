@@ -64,11 +64,11 @@ namespace detail {
 // fewer), its size, and its classes (with `listed` set; 0 for an empty slot).
 struct word_slot {
     std::uint64_t low = 0, high = 0;
-    std::uint64_t size = 0;
+    std::uint32_t size = 0;
     unsigned classes = 0;
 };
 inline constexpr unsigned listed = 1u << 31;
-inline constexpr unsigned table_bits = 10;  // over twice the listed words
+inline constexpr unsigned table_bits = 11;  // about a sixth full: one probe for most words
 inline constexpr std::size_t table_size = std::size_t{1} << table_bits;
 extern const std::array<word_slot, table_size> word_slots;
 
