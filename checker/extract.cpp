@@ -63,10 +63,11 @@ void apply_time(claim_record& r, const sentence_context& c, const grammar::time_
     if (t.is_by && c.document_date && after(*t.span, *c.document_date)) r.forecast = true;
 }
 
-claim_record quantity_record(const sentence_context& c, std::size_t qi) {
+// The record builders fill a record made in place at the end of the
+// sentence's list: a claim_record moves dearly.
+void fill_quantity_record(claim_record& r, const sentence_context& c, std::size_t qi) {
     const grammar::quantity_match& q = c.a.toks.quantities[qi];
     const std::size_t token = c.a.toks.quantity_token[qi];
-    claim_record r;
     r.kind = record_kind::quantity;
     set_common(r, c, q.begin, q.end, token);
     r.value = q.value;
@@ -88,13 +89,11 @@ claim_record quantity_record(const sentence_context& c, std::size_t qi) {
     // A figure about a time after the document's own date is a plan or a forecast.
     if (r.time && c.document_date && after(*r.time, *c.document_date) && r.basis == time_basis::explicit_)
         r.forecast = true;
-    return r;
 }
 
-claim_record time_record(const sentence_context& c, std::size_t ti) {
+void fill_time_record(claim_record& r, const sentence_context& c, std::size_t ti) {
     const grammar::time_match& t = c.a.toks.times[ti];
     const std::size_t token = c.a.toks.time_token[ti];
-    claim_record r;
     r.kind = t.kind == grammar::time_kind::point ? record_kind::date : record_kind::period;
     set_common(r, c, t.begin, t.end, token);
     r.time = t.span;
@@ -108,14 +107,12 @@ claim_record time_record(const sentence_context& c, std::size_t ti) {
         if (const std::string head = event_subject(c.a, v.verb); !head.empty()) r.subject = "event:" + head;
         r.verb_tense = c.a.toks.tokens[v.verb].has(words::past) ? tense::past : r.verb_tense;
     }
-    return r;
 }
 
 // "recently", "soon": a date record with no interval (basis vague). It
 // belongs to no clause and attaches to nothing; its tense is the direction
 // it points to, which the JSON output prints.
-claim_record vague_record(const sentence_context& c, const grammar::time_match& t) {
-    claim_record r;
+void fill_vague_record(claim_record& r, const sentence_context& c, const grammar::time_match& t) {
     r.kind = record_kind::date;
     set_position(r, c, t.begin, t.end);
     r.basis = time_basis::vague;
@@ -123,7 +120,6 @@ claim_record vague_record(const sentence_context& c, const grammar::time_match& 
     r.verb_tense = t.normalized == "PAST_REF"     ? tense::past
                    : t.normalized == "FUTURE_REF" ? tense::future
                                                   : tense::present;
-    return r;
 }
 
 // Normalized subject of a counted noun phrase of two or more words.
@@ -178,10 +174,10 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
         const token& t = a_.toks.tokens[i];
         if (t.what == tk::quantity) {
             q_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());
-            local_.push_back(quantity_record(c, static_cast<std::size_t>(t.index)));
+            fill_quantity_record(local_.emplace_back(), c, static_cast<std::size_t>(t.index));
         } else if (t.what == tk::time) {
             t_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());
-            local_.push_back(time_record(c, static_cast<std::size_t>(t.index)));
+            fill_time_record(local_.emplace_back(), c, static_cast<std::size_t>(t.index));
         }
     }
     auto rec_of = [&](int q) { return q < 0 ? -1 : q_rec_[static_cast<std::size_t>(q)]; };
@@ -221,7 +217,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
     }
     for (claim_record& r : local_)
         if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
-    for (const grammar::time_match& t : a_.toks.vague_times) local_.push_back(vague_record(c, t));
+    for (const grammar::time_match& t : a_.toks.vague_times) fill_vague_record(local_.emplace_back(), c, t);
     if (!store_.empty() && tokenized) match_claims(a_, store_, local_, q_rec_, t_rec_);
     append_in_order(out);
 }
