@@ -165,19 +165,26 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
     if (!tokenized && a_.toks.vague_times.empty()) return;
     const sentence_context c{s, si, a_, document_date_, options_};
 
-    local_.clear();
-    local_.reserve(a_.toks.quantities.size() + a_.toks.times.size() + a_.toks.vague_times.size() +
-                   2);  // a claim_record moves dearly
+    // The records are made in place at the end of `out` (a claim_record
+    // moves dearly), and their indices count from its start. Room for the
+    // sentence's records is made once: exactly for the first sentence
+    // (a document that is one huge sentence, a 50 MB single line, holds
+    // its records once, docs/reliability.md), by doubling after that.
+    const std::size_t base = out.size();
+    const std::size_t expected =
+        a_.toks.quantities.size() + a_.toks.times.size() + a_.toks.vague_times.size() + 2;
+    if (out.capacity() - base < expected)
+        out.reserve(base == 0 ? expected : std::max(2 * out.capacity(), base + expected));
     q_rec_.assign(a_.toks.quantities.size(), -1);
     t_rec_.assign(a_.toks.times.size(), -1);
     for (const std::size_t i : a_.toks.match_tokens) {
         const token& t = a_.toks.tokens[i];
         if (t.what == tk::quantity) {
-            q_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());
-            fill_quantity_record(local_.emplace_back(), c, static_cast<std::size_t>(t.index));
+            q_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(out.size());
+            fill_quantity_record(out.emplace_back(), c, static_cast<std::size_t>(t.index));
         } else if (t.what == tk::time) {
-            t_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(local_.size());
-            fill_time_record(local_.emplace_back(), c, static_cast<std::size_t>(t.index));
+            t_rec_[static_cast<std::size_t>(t.index)] = static_cast<int>(out.size());
+            fill_time_record(out.emplace_back(), c, static_cast<std::size_t>(t.index));
         }
     }
     auto rec_of = [&](int q) { return q < 0 ? -1 : q_rec_[static_cast<std::size_t>(q)]; };
@@ -193,7 +200,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
         r.change->to_index = rec_of(ch.to);
         r.change->from_index = rec_of(ch.from);
         if (ch.percent >= 0) {
-            const claim_record& p = local_[static_cast<std::size_t>(rec_of(ch.percent))];
+            const claim_record& p = out[static_cast<std::size_t>(rec_of(ch.percent))];
             r.change->has_percent = true;
             r.change->percent = p.range;
             r.change->percent_value = p.value;
@@ -204,59 +211,53 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
         }
         // The change is about the new value's time.
         if (r.change->to_index >= 0) {
-            const claim_record& to = local_[static_cast<std::size_t>(r.change->to_index)];
+            const claim_record& to = out[static_cast<std::size_t>(r.change->to_index)];
             r.time = to.time;
             r.basis = to.basis;
         }
-        local_.push_back(std::move(r));
+        out.push_back(std::move(r));
     }
     for (const total_statement& t : find_totals(a_)) {
-        claim_record& total = local_[static_cast<std::size_t>(rec_of(t.total))];
+        claim_record& total = out[static_cast<std::size_t>(rec_of(t.total))];
         total.total = claim_record::total_info{t.exhaustive, t.marker, {}};
         for (int p : t.parts) total.total->parts.push_back(rec_of(p));
     }
-    for (claim_record& r : local_)
-        if (r.kind == record_kind::quantity && r.subject.empty()) r.subject = noun_subject(r.noun);
-    for (const grammar::time_match& t : a_.toks.vague_times) fill_vague_record(local_.emplace_back(), c, t);
-    if (!store_.empty() && tokenized) match_claims(a_, store_, local_, q_rec_, t_rec_);
-    append_in_order(out);
+    for (std::size_t k = base; k < out.size(); ++k)
+        if (out[k].kind == record_kind::quantity && out[k].subject.empty())
+            out[k].subject = noun_subject(out[k].noun);
+    for (const grammar::time_match& t : a_.toks.vague_times) fill_vague_record(out.emplace_back(), c, t);
+    if (!store_.empty() && tokenized) match_claims(a_, store_, out, q_rec_, t_rec_);
+    put_in_order(out, base);
 }
 
-// Moves a sentence's records to the end of `out` in document order, with
-// the indices between them remapped to their places there.
-void record_extractor::append_in_order(std::vector<claim_record>& out) {
-    order_.resize(local_.size());
+// Puts the records of a sentence, out[base, end), in document order, with
+// the indices between them remapped to their new places.
+void record_extractor::put_in_order(std::vector<claim_record>& out, std::size_t base) {
+    const std::size_t count = out.size() - base;
+    order_.resize(count);
     std::iota(order_.begin(), order_.end(), 0);
     const auto earlier = [&](int x, int y) {
-        return local_[static_cast<std::size_t>(x)].span.begin <
-               local_[static_cast<std::size_t>(y)].span.begin;
+        return out[base + static_cast<std::size_t>(x)].span.begin <
+               out[base + static_cast<std::size_t>(y)].span.begin;
     };
-    // Usually in order already (no change statement): then no sort and its buffer.
-    const bool in_order = std::is_sorted(order_.begin(), order_.end(), earlier);
-    if (!in_order) std::stable_sort(order_.begin(), order_.end(), earlier);
-    // The first sentence with records, already in order, becomes the list
-    // itself: no index changes, and no copy. For a document that is one
-    // huge sentence (a 50 MB single line) this is nearly all records, and
-    // copying them into a growing vector held two or three times their
-    // size at once (docs/reliability.md).
-    if (out.empty() && in_order) {
-        out.swap(local_);
-        return;
-    }
-    final_index_.resize(local_.size());
-    const int base = static_cast<int>(out.size());
-    for (std::size_t k = 0; k < order_.size(); ++k)
-        final_index_[static_cast<std::size_t>(order_[k])] = base + static_cast<int>(k);
+    // Usually in order already (no change statement): then nothing moves.
+    if (std::is_sorted(order_.begin(), order_.end(), earlier)) return;
+    std::stable_sort(order_.begin(), order_.end(), earlier);
+    final_index_.resize(count);
+    for (std::size_t k = 0; k < count; ++k)
+        final_index_[static_cast<std::size_t>(order_[k])] = static_cast<int>(base + k);
     auto remap = [&](int& i) {
-        if (i >= 0) i = final_index_[static_cast<std::size_t>(i)];
+        if (i >= 0) i = final_index_[static_cast<std::size_t>(i) - base];
     };
+    local_.clear();
     for (int k : order_) {
-        claim_record& r = local_[static_cast<std::size_t>(k)];
+        claim_record& r = out[base + static_cast<std::size_t>(k)];
         if (r.change) remap(r.change->delta_index), remap(r.change->to_index), remap(r.change->from_index);
         if (r.total)
             for (int& p : r.total->parts) remap(p);
-        out.push_back(std::move(r));
+        local_.push_back(std::move(r));
     }
+    std::move(local_.begin(), local_.end(), out.begin() + static_cast<std::ptrdiff_t>(base));
 }
 
 std::vector<claim_record> extract_records(const document& doc, const claim_store& store,

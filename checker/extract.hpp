@@ -23,14 +23,14 @@ public:
 
 private:
     void extract_sentence(std::size_t index, std::vector<claim_record>& out);
-    void append_in_order(std::vector<claim_record>& out);
+    void put_in_order(std::vector<claim_record>& out, std::size_t base);
 
     const document& doc_;
     const claim_store& store_;
     const check_options& options_;
     std::optional<time_span> document_date_;
     // Per-sentence buffers, kept across sentences so that their memory is reused.
-    std::vector<claim_record> local_;
+    std::vector<claim_record> local_;  // a sentence's records while they are put in order
     std::vector<int> q_rec_, t_rec_, order_, final_index_;
     sentence_analysis a_;
 };
