@@ -84,18 +84,21 @@ std::size_t scan_plain(std::string_view text, const char* lowered, std::size_t i
                        std::vector<token>& out) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (is_word_byte(c)) {
-        std::size_t j = i + 1;
+        // One pointer walks the word (with an index and the word's size
+        // beside it, the compiler kept three counters in step, per byte).
+        const auto* const low = reinterpret_cast<const unsigned char*>(lowered);
+        const unsigned char* q = low + i;  // a word byte; so is one after an inner '.' or '-'
         // Words keep inner dots of abbreviations ("U.S.") and hyphens ("mid-year").
         for (;;) {
-            while (is_word_byte(static_cast<unsigned char>(lowered[j]))) ++j;
-            const char d = lowered[j];  // the sentinel when j == stop
-            if ((d == '.' || d == '-') && is_word_byte(static_cast<unsigned char>(lowered[j + 1])) &&
-                (d == '-' || j - i == 1 || (j >= 2 && lowered[j - 2] == '.'))) {
-                ++j;
+            do ++q;
+            while (is_word_byte(*q));
+            const unsigned char d = *q;  // the sentinel at stop
+            if ((d == '.' || d == '-') && is_word_byte(q[1]) &&
+                (d == '-' || q - low == static_cast<std::ptrdiff_t>(i + 1) || (q - low >= 2 && q[-2] == '.')))
                 continue;
-            }
             break;
         }
+        const auto j = static_cast<std::size_t>(q - low);
         std::size_t size = j - i;
         // Possessive "'s" is part of the word but not of its meaning.
         if (size > 2 && lowered[j - 2] == '\'' && lowered[j - 1] == 's') size -= 2;
