@@ -180,36 +180,10 @@ void tokenize_between_matches(std::string_view text, sentence_tokens& s) {
     // (a 50 MB line without a period) reserves nothing it does not use.
     s.tokens.reserve(std::min<std::size_t>(text.size() / 5 + 4, 512));
 
-    std::size_t qi = 0, ti = 0, i = 0;
-    while (i < text.size()) {
-        // Skip time expressions that lie inside a kept quantity, and vice versa.
-        while (ti < s.times.size() && s.times[ti].end <= i) ++ti;
-        while (qi < s.quantities.size() && s.quantities[qi].end <= i) ++qi;
-        if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
-            s.quantity_token[qi] = s.tokens.size();
-            s.match_tokens.push_back(s.tokens.size());
-            s.tokens.push_back(
-                {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false, 0});
-            i = s.quantities[qi].end;
-            continue;
-        }
-        if (ti < s.times.size() && s.times[ti].begin == i) {
-            s.time_token[ti] = s.tokens.size();
-            s.match_tokens.push_back(s.tokens.size());
-            s.tokens.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false, 0});
-            i = s.times[ti].end;
-            continue;
-        }
-        // Never run a plain token into the start of a match.
-        std::size_t limit = text.size();
-        if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
-        if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
-        // Inside a match that a kept one overlaps, one byte at a time; else
-        // up to the next match.
-        const std::size_t stop = std::max(limit, i + 1);
-        scan_stretch(text, lowered, i, stop, s.tokens);
-        i = stop;
-    }
+    std::vector<token>& tokens = s.tokens;
+    walk_matches(text, s, [text, lowered, &tokens](std::size_t i, std::size_t stop) {
+        scan_stretch(text, lowered, i, stop, tokens);
+    });
 }
 
 sentence_tokens tokenize(std::string_view text, const std::optional<time_span>& document_date) {

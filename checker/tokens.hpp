@@ -3,6 +3,7 @@
 // of the extractor (clauses, verbs, change statements, totals) read this.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -60,5 +61,43 @@ struct sentence_tokens {
 // tokens. Both reuse the buffers `s` holds from an earlier sentence.
 void find_matches(std::string_view text, const std::optional<time_span>& document_date, sentence_tokens& s);
 void tokenize_between_matches(std::string_view text, sentence_tokens& s);
+
+// The walk of tokenize_between_matches over the matches of `s`: a token
+// for each match, appended in place, and for each stretch of plain text
+// between them, text[i, stop), a call plain(i, stop) that appends its
+// tokens. (A template, so that a unit test walks with its own reading.)
+template <class Plain>
+void walk_matches(std::string_view text, sentence_tokens& s, Plain&& plain) {
+    std::size_t qi = 0, ti = 0, i = 0;
+    while (i < text.size()) {
+        // Skip time expressions that lie inside a kept quantity, and vice versa.
+        while (ti < s.times.size() && s.times[ti].end <= i) ++ti;
+        while (qi < s.quantities.size() && s.quantities[qi].end <= i) ++qi;
+        if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
+            s.quantity_token[qi] = s.tokens.size();
+            s.match_tokens.push_back(s.tokens.size());
+            s.tokens.push_back(
+                {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false, 0});
+            i = s.quantities[qi].end;
+            continue;
+        }
+        if (ti < s.times.size() && s.times[ti].begin == i) {
+            s.time_token[ti] = s.tokens.size();
+            s.match_tokens.push_back(s.tokens.size());
+            s.tokens.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false, 0});
+            i = s.times[ti].end;
+            continue;
+        }
+        // Never run a plain token into the start of a match.
+        std::size_t limit = text.size();
+        if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
+        if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
+        // Inside a match that a kept one overlaps, one byte at a time; else
+        // up to the next match.
+        const std::size_t stop = std::max(limit, i + 1);
+        plain(i, stop);
+        i = stop;
+    }
+}
 
 }  // namespace factlint

@@ -1,6 +1,7 @@
 // The tokenizer and the word table against their slow paths: the word
-// lists read one by one (words::classes_by_lists) and a tokenizer that
-// tests every index against the end of its stretch, as the first one did.
+// lists read one by one (words::classes_by_lists) and stretches of plain
+// text read testing every index against the stretch's end, as the first
+// tokenizer did.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -84,34 +85,17 @@ std::string fast_words(const std::vector<token>& tokens) {
     return out;
 }
 
-// The slow tokenizer over the matches find_matches left in `s`.
+// The slow stretches, on the walk over the matches find_matches left.
 void check_same(std::string_view text) {
     sentence_tokens s;
     factlint::find_matches(text, std::nullopt, s);
-    std::vector<token> slow;
+    sentence_tokens slow_s;
+    factlint::find_matches(text, std::nullopt, slow_s);
     std::string slow_lowered;
-    std::size_t qi = 0, ti = 0, i = 0;
-    while (i < text.size()) {
-        while (ti < s.times.size() && s.times[ti].end <= i) ++ti;
-        while (qi < s.quantities.size() && s.quantities[qi].end <= i) ++qi;
-        if (qi < s.quantities.size() && s.quantities[qi].begin == i) {
-            slow.push_back(
-                {token::kind::quantity, i, s.quantities[qi].end, {}, static_cast<int>(qi), false, 0});
-            i = s.quantities[qi].end;
-            continue;
-        }
-        if (ti < s.times.size() && s.times[ti].begin == i) {
-            slow.push_back({token::kind::time, i, s.times[ti].end, {}, static_cast<int>(ti), false, 0});
-            i = s.times[ti].end;
-            continue;
-        }
-        std::size_t limit = text.size();
-        if (qi < s.quantities.size()) limit = std::min(limit, s.quantities[qi].begin);
-        if (ti < s.times.size()) limit = std::min(limit, s.times[ti].begin);
-        const std::size_t stop = std::max(limit, i + 1);
-        slow_stretch(text, i, stop, slow, slow_lowered);
-        i = stop;
-    }
+    factlint::walk_matches(text, slow_s, [&](std::size_t i, std::size_t stop) {
+        slow_stretch(text, i, stop, slow_s.tokens, slow_lowered);
+    });
+    const std::vector<token>& slow = slow_s.tokens;
     factlint::tokenize_between_matches(text, s);
     INFO("text: " << text);
     CHECK(describe(s.tokens, false) == describe(slow, false));
