@@ -101,9 +101,10 @@ bool is_dotted_letters(std::string_view word) {
 // The word ending just before the period at `dot`, without opening quotes
 // or brackets.
 std::string_view word_before(std::string_view s, std::size_t dot) {
-    std::size_t begin = dot;
-    while (begin > 0 && !is_space(s[begin - 1])) --begin;
-    std::string_view word = s.substr(begin, dot - begin);
+    const char* const start = s.data();
+    const char* p = start + dot;  // a pointer, not an index: one counter per byte walked
+    while (p != start && !is_space(p[-1])) --p;
+    std::string_view word(p, static_cast<std::size_t>(start + dot - p));
     while (!word.empty() &&
            (word.front() == '(' || word.front() == '[' || word.front() == '"' || word.front() == '\'')) {
         word.remove_prefix(1);
