@@ -100,6 +100,23 @@ void print_stats(const std::vector<file_result>& checked) {
                       << "  " << std::setw(8) << n << '\n';
 }
 
+// Whether large claims came from the cache: a CI maintainer keeping the
+// cache between jobs can see that it works. Silent when it was not asked.
+void print_cache_use(cache_use used, const claims_cache_options& cache) {
+    switch (used) {
+        case cache_use::off: return;
+        case cache_use::hit:
+            std::cerr << "claims: read compiled from the cache in " << cache.dir << '\n';
+            return;
+        case cache_use::stored:
+            std::cerr << "claims: parsed, and compiled into the cache in " << cache.dir << '\n';
+            return;
+        case cache_use::missed:
+            std::cerr << "claims: parsed (the cache in " << cache.dir << " could not keep them)\n";
+            return;
+    }
+}
+
 std::optional<baseline> load_baseline_setting(const settings& s) {
     if (!s.baseline) return baseline{};
     baseline_result loaded = load_baseline(*s.baseline);
@@ -201,7 +218,8 @@ void release_in_parallel(inputs& in, std::vector<file_result>& checked, unsigned
 int run_check(const command_line& cl) {
     const std::optional<settings> s = resolve_settings(cl);
     if (!s) return exit_usage;
-    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache);
+    cache_use cache_used = cache_use::off;
+    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, &cache_used);
     if (!store) return exit_usage;
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;
@@ -270,6 +288,7 @@ int run_check(const command_line& cl) {
         print_stats(checked);
         if (s->baseline || s->write_baseline)
             std::cerr << "hidden by the baseline: " << hidden << " findings\n";
+        print_cache_use(cache_used, s->claims_cache);
     }
     const bool inputs_failed = in.failed() > 0;
     release_in_parallel(in, checked, s->jobs);

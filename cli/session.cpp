@@ -50,7 +50,7 @@ std::optional<settings> resolve_settings(const command_line& cl) {
 }
 
 std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
-                                                 const claims_cache_options& cache) {
+                                                 const claims_cache_options& cache, cache_use* cache_used) {
     if (paths.empty()) return claim_store{};
     walk_options options;
     options.extensions = {".claims"};
@@ -59,6 +59,7 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
         std::cerr << format_located({e.path, 1, 1, "cannot read claims: " + e.message}) << '\n';
     if (!files.errors.empty()) return std::nullopt;
     load_result loaded = load_claims(files.files, cache);
+    if (cache_used != nullptr) *cache_used = loaded.cache;
     for (const grammar::claims_file_error& e : loaded.errors) {
         std::cerr << grammar::format_error(e);
         if (!grammar::format_error(e).ends_with('\n')) std::cerr << '\n';

@@ -27,8 +27,10 @@ inline constexpr int exit_usage = 2;
 
 // Loads the reference claims named by `paths` (files or directories of
 // *.claims). On failure prints every error and returns nullopt.
+// `cache_used` (when given) says what the compiled-claims cache did.
 [[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
-                                                               const claims_cache_options& cache);
+                                                               const claims_cache_options& cache,
+                                                               cache_use* cache_used = nullptr);
 
 // One input file and what became of it.
 struct input_file {
