@@ -112,7 +112,8 @@ void print_cache_use(cache_use used, const claims_cache_options& cache) {
             std::cerr << "claims: parsed, and compiled into the cache in " << cache.dir << '\n';
             return;
         case cache_use::missed:
-            std::cerr << "claims: parsed (the cache in " << cache.dir << " could not keep them)\n";
+            std::cerr << "claims: parsed, not written into the cache in " << cache.dir
+                      << " (it could not be written, or a claims file changed while it was read)\n";
             return;
     }
 }
