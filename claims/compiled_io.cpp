@@ -93,12 +93,4 @@ input::input(std::string_view bytes, std::vector<std::string_view> bases, std::s
     bases_.push_back(arena_copy);
 }
 
-bool input::get_text(std::string& s) {
-    std::uint64_t n = 0;
-    if (!get(n) || n > left()) return fail();
-    s.assign(at_, n);
-    at_ += n;
-    return true;
-}
-
 }  // namespace factlint::compiled

@@ -124,8 +124,9 @@ private:
 class input {
 public:
     // `bases` as `output` was given them, some possibly empty until
-    // set_base(); the arena is read first and copied to `arena_copy`, which
-    // must outlive the views read (the caller keeps it with the store).
+    // set_base(); the arena (at the end of the bytes) is copied to
+    // `arena_copy` first, which must outlive the views read (the caller
+    // keeps it with the store).
     input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy);
 
     template <plain_bytes T>
@@ -146,23 +147,39 @@ public:
         at_ += n * sizeof(T);
         return true;
     }
-    // An array of records read one at a time where they lie: `each(record,
-    // i)` for each (false stops it, and fails the input). No copy of the
-    // whole array first: for 100,000 claims that was 30 MB written twice.
-    template <plain_bytes T, typename Each>
-    bool get_each(std::uint64_t& count, Each each) {
+    // An array of records appended to `into` one at a time, each read
+    // where it lies and turned by `make(record, element)` (false fails the
+    // input): no copy of the whole array first (for 100,000 claims that
+    // was 30 MB written twice). The count is checked against the bytes
+    // left before it sizes anything.
+    template <plain_bytes T, typename U, typename Make>
+    bool get_into(std::vector<U>& into, Make make) {
+        std::uint64_t count = 0;
         if (!get(count) || count > left() / sizeof(T)) return fail();
+        reserve_huge(into, into.size() + count);
         const char* p = at_;
         at_ += count * sizeof(T);
         for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T)) {
             T record;
             std::memcpy(&record, p, sizeof(T));
-            if (!each(record, i)) return fail();
+            if (!make(record, into.emplace_back())) return fail();
         }
         return true;
     }
-    bool get_text(std::string& s);
-    // A text written by put_text, viewed where it lies.
+    // A flag written as one byte, 0 or 1.
+    bool get_flag(bool& flag) {
+        std::uint8_t b = 0;
+        if (!get(b) || b > 1) return fail();
+        flag = b == 1;
+        return true;
+    }
+    // A text written by put_text, copied, or viewed where it lies.
+    bool get_text(std::string& s) {
+        std::string_view v;
+        if (!get_text_view(v)) return false;
+        s.assign(v);
+        return true;
+    }
     bool get_text_view(std::string_view& s) {
         std::uint64_t n = 0;
         if (!get(n) || n > left()) return fail();
@@ -175,8 +192,8 @@ public:
         return get(code) && view_of(code, v);
     }
     // The view a code stands for; false (and the input failed) when it
-    // points outside its base.
-    bool view_of(const view_code& code, std::string_view& v) {
+    // points outside its base. Inlined: a store has a million views or more.
+    [[gnu::always_inline]] bool view_of(const view_code& code, std::string_view& v) {
         if (code.base < bases_.size()) {
             const std::string_view b = bases_[code.base];
             if (code.offset > b.size() || code.size > b.size() - code.offset) return fail();

@@ -1,6 +1,6 @@
-// The store as bytes: per file its phrases and values, then the claims
-// (their spans as places in their file's arrays), then the index. Values
-// and claims are fixed-size records, each array read in one copy.
+// The store as bytes: the files' texts, per file its phrases and values,
+// then the claims (their spans as places in their file's arrays), then the
+// index. Values and claims are fixed-size records, each read where it lies.
 #include "claims/compiled_store.hpp"
 
 #include <array>
@@ -36,8 +36,10 @@ using compiled::output;
 
 constexpr std::uint32_t format_mark = 0x464c4353;  // "FLCS": the start of a store's bytes
 
-// Views of a file's content and path are written as places in them; the
-// index's key text comes after the files' texts.
+// Views of a file's content and path are written as places in them (bases
+// 2k and 2k + 1 for file k, bases_of below); the index's key text comes
+// after the files' texts.
+std::uint32_t content_base(std::size_t file) { return static_cast<std::uint32_t>(2 * file); }
 std::uint32_t key_text_base(std::size_t files) { return static_cast<std::uint32_t>(2 * files); }
 
 // A value as written: fixed size, no padding, read with one copy and
@@ -262,33 +264,23 @@ std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shar
     for (std::size_t k = 0; k < files.size(); ++k) {
         std::string_view content;
         if (!in.get_text_view(content)) return std::nullopt;
-        in.set_base(static_cast<std::uint32_t>(2 * k), content);
+        in.set_base(content_base(k), content);
     }
     unit_memo units;
     for (const auto& f : files) {
-        std::vector<std::string_view>& phrases = f->phrases;
-        std::uint64_t n = 0;
-        // Counts are checked against the bytes left before they size anything.
-        const bool phrases_read =
-            in.get_each<compiled::view_code>(n, [&](const compiled::view_code& code, std::uint64_t i) {
-                if (i == 0) reserve_huge(phrases, n);
-                return in.view_of(code, phrases.emplace_back());
-            });
-        if (!phrases_read) return std::nullopt;
-        std::vector<reference_value>& values = f->values;
-        const bool values_read = in.get_each<value_record>(n, [&](const value_record& r, std::uint64_t i) {
-            if (i == 0) reserve_huge(values, n);
-            return value_of(in, r, values.emplace_back(), units);
-        });
-        if (!values_read) return std::nullopt;
+        if (!in.get_into<compiled::view_code>(
+                f->phrases,
+                [&](const compiled::view_code& code, std::string_view& p) { return in.view_of(code, p); }) ||
+            !in.get_into<value_record>(f->values, [&](const value_record& r, reference_value& v) {
+                return value_of(in, r, v, units);
+            }))
+            return std::nullopt;
     }
     std::vector<reference_claim> claims;
-    std::uint64_t n = 0;
-    const bool claims_read = in.get_each<claim_record>(n, [&](const claim_record& r, std::uint64_t i) {
-        if (i == 0) reserve_huge(claims, n);
-        return n < UINT32_MAX && claim_of(in, r, files, claims.emplace_back());
-    });
-    if (!claims_read) return std::nullopt;
+    if (!in.get_into<claim_record>(
+            claims, [&](const claim_record& r, reference_claim& c) { return claim_of(in, r, files, c); }) ||
+        claims.size() >= UINT32_MAX)
+        return std::nullopt;
 
     claim_store store;
     store.add_all(std::move(claims));

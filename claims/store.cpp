@@ -753,12 +753,10 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
     std::uint64_t output_count = 0;
     if (!in.get(output_count) || output_count > in.remaining() / 9) return in.fail();
     outputs.assign(output_count, {});
-    for (key_output& o : outputs) {
-        std::uint8_t is_where = 0;
-        if (!in.get(o.claim) || !in.get(o.words) || !in.get(is_where) || is_where > 1) return in.fail();
-        o.is_where = is_where == 1;
-    }
-    if (!in.get(longest_key) || !word_filter.load(in) || !in.get_array(where_begin) || !in.get_array(where_ids))
+    for (key_output& o : outputs)
+        if (!in.get(o.claim) || !in.get(o.words) || !in.get_flag(o.is_where)) return false;
+    if (!in.get(longest_key) || !word_filter.load(in) || !in.get_array(where_begin) ||
+        !in.get_array(where_ids))
         return false;
 
     // A store read back must scan as safely as one built: every number an
@@ -778,10 +776,7 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
     if (!edges.load(in, static_cast<std::uint32_t>(nodes)) ||
         !key_words.load(in, static_cast<std::uint32_t>(root_next.size())) || !ids.load(in, claims))
         return false;
-    std::uint8_t current = 0;
-    if (!in.get(current) || current > 1) return in.fail();
-    ids_current = current == 1;
-    return true;
+    return in.get_flag(ids_current);
 }
 
 // ---- the store ----------------------------------------------------------------
