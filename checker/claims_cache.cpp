@@ -23,6 +23,7 @@
 #include <fstream>
 #include <memory>
 #include <system_error>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -36,37 +37,19 @@ namespace fs = std::filesystem;
 constexpr std::array<char, 8> file_mark = {'F', 'L', 'C', 'L', 'A', 'I', 'M', 'S'};
 // Raised whenever the compiled form or what it holds changes meaning; the
 // build ids in the key change with every build anyway.
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint64_t format_version = 2;
 
+// The start of a cache file, written and read as it is in memory: its
+// fields leave no padding, so its bytes are all defined.
 struct header {
     std::array<char, 8> mark{};
-    std::uint32_t version = 0;
+    std::uint64_t version = 0;
     std::array<char, 32> key{};  // hexadecimal
     std::uint64_t size = 0;      // of the compiled store after the header
     std::uint64_t hash = 0;      // XXH3-64 of it
 };
-
-constexpr std::size_t header_size = 8 + 4 + 32 + 8 + 8;
-
-std::string header_bytes(const header& h) {
-    std::string out;
-    out.append(h.mark.data(), h.mark.size());
-    out.append(reinterpret_cast<const char*>(&h.version), sizeof h.version);
-    out.append(h.key.data(), h.key.size());
-    out.append(reinterpret_cast<const char*>(&h.size), sizeof h.size);
-    out.append(reinterpret_cast<const char*>(&h.hash), sizeof h.hash);
-    return out;
-}
-
-header header_of(const char* p) {
-    header h;
-    std::memcpy(h.mark.data(), p, 8);
-    std::memcpy(&h.version, p + 8, 4);
-    std::memcpy(h.key.data(), p + 12, 32);
-    std::memcpy(&h.size, p + 44, 8);
-    std::memcpy(&h.hash, p + 52, 8);
-    return h;
-}
+static_assert(std::has_unique_object_representations_v<header>);
+constexpr std::size_t header_size = sizeof(header);
 
 // The GNU build id of every object the program runs with (itself, libc,
 // the C++ library, …), hashed in load order: a rebuilt factlint or an
@@ -265,7 +248,8 @@ std::optional<claim_store> find_compiled_claims(const claims_cache_options& opti
     auto file = std::make_shared<const mapped_file>(path);
     const std::string_view bytes = file->bytes();
     if (bytes.size() < header_size) return std::nullopt;
-    const header h = header_of(bytes.data());
+    header h;
+    std::memcpy(&h, bytes.data(), header_size);
     const std::string_view body = bytes.substr(header_size);
     if (h.mark != file_mark || h.version != format_version || std::string_view(h.key.data(), 32) != key ||
         h.size != body.size() || XXH3_64bits(body.data(), body.size()) != h.hash)
@@ -299,8 +283,7 @@ bool store_compiled_claims(const claims_cache_options& options, const std::strin
         temporary += fmt::format(".{}.tmp", ::getpid());
         {
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            const std::string head = header_bytes(h);
-            out.write(head.data(), static_cast<std::streamsize>(head.size()));
+            out.write(reinterpret_cast<const char*>(&h), header_size);
             out.write(body.data(), static_cast<std::streamsize>(body.size()));
             if (!out.flush()) {
                 out.close();
