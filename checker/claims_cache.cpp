@@ -12,6 +12,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
+// The library's XXH3 functions that pick AVX2 (or AVX-512) at run time
+// where the processor has it, instead of the SSE2 of the plain ones: the
+// same hashes at under a third of the instructions, over the 60 MB an entry of
+// 100,000 claims checks on every hit and the 18 MB of its claims hashed
+// for the key.
+#if defined(__x86_64__) && __has_include(<xxh_x86dispatch.h>)
+#include <xxh_x86dispatch.h>
+#endif
 
 #include <algorithm>
 #include <array>
