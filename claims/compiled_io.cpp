@@ -76,7 +76,7 @@ byte_buffer output::bytes() && {
 }
 
 input::input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy)
-    : at_(bytes.data()), end_(bytes.data() + bytes.size()), bases_(std::move(bases)) {
+    : begin_(bytes.data()), at_(bytes.data()), end_(bytes.data() + bytes.size()), bases_(std::move(bases)) {
     // The arena's size is in the last eight bytes, the arena before them.
     std::uint64_t arena_size = 0;
     if (bytes.size() < sizeof arena_size) {

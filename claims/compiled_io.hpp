@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/compiled_array.hpp"
 #include "claims/huge_pages.hpp"
 
 namespace factlint::compiled {
@@ -63,9 +64,14 @@ public:
     void put(const T& v) {
         append(&v, sizeof v);
     }
+    // An array: its count, zeros up to a multiple of its elements'
+    // alignment (counted from the first byte put), its elements; a reader
+    // whose bytes are as aligned uses them in place.
     template <plain_bytes T>
-    void put_array(const std::vector<T>& v) {
+    void put_array(const compiled_array<T>& v) {
         put(std::uint64_t{v.size()});
+        static constexpr char zeros[alignof(T)] = {};
+        append(zeros, (alignof(T) - used_ % alignof(T)) % alignof(T));
         append(v.data(), v.size() * sizeof(T));
     }
     void put_text(std::string_view s) {
@@ -136,14 +142,28 @@ public:
         at_ += sizeof v;
         return true;
     }
+    // An array put by put_array: viewed where it lies when the bytes there
+    // are aligned for its elements (the caller keeps the bytes alive as
+    // long as `v`), copied when not. Its padding must be zeros.
     template <plain_bytes T>
-    bool get_array(std::vector<T>& v) {
+    bool get_array(compiled_array<T>& v) {
         std::uint64_t n = 0;
-        if (!get(n) || n > left() / sizeof(T)) return fail();
-        v.clear();
-        reserve_huge(v, n);
-        v.resize(n);
-        if (n > 0) std::memcpy(v.data(), at_, n * sizeof(T));
+        if (!get(n)) return false;
+        const std::size_t padding =
+            (alignof(T) - static_cast<std::size_t>(at_ - begin_) % alignof(T)) % alignof(T);
+        if (padding > left()) return fail();
+        for (std::size_t k = 0; k < padding; ++k)
+            if (at_[k] != 0) return fail();
+        at_ += padding;
+        if (n > left() / sizeof(T)) return fail();
+        if (reinterpret_cast<std::uintptr_t>(at_) % alignof(T) == 0) {
+            v.view({reinterpret_cast<const T*>(at_), static_cast<std::size_t>(n)});
+        } else {
+            v.clear();
+            v.reserve_huge(n);
+            v.resize(n);
+            if (n > 0) std::memcpy(&v[0], at_, n * sizeof(T));
+        }
         at_ += n * sizeof(T);
         return true;
     }
@@ -221,6 +241,7 @@ public:
 
 private:
     [[nodiscard]] std::size_t left() const { return static_cast<std::size_t>(end_ - at_); }
+    const char* begin_;  // where padding is counted from
     const char* at_;
     const char* end_;
     std::vector<std::string_view> bases_;  // the arena's copy last

@@ -7,10 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
+#include "claims/compiled_array.hpp"
 #include "claims/compiled_io.hpp"
-#include "claims/huge_pages.hpp"
 
 namespace factlint {
 
@@ -37,8 +36,9 @@ public:
         ++size_;
     }
 
-    // Written into a compiled store and read back (claims/compiled_io.hpp);
-    // a table read back has nodes below `nodes` only, or load fails.
+    // Written into a compiled store and read back (claims/compiled_io.hpp),
+    // in place when it can be; a table read back has nodes below `nodes`
+    // only, or load fails.
     void save(compiled::output& out) const {
         out.put_array(slots_);
         out.put(std::uint64_t{size_});
@@ -83,15 +83,14 @@ private:
         return at;
     }
     void rehash(std::size_t slots) {
-        std::vector<slot> old;
-        reserve_huge(old, slots);
-        old.resize(slots);
-        old.swap(slots_);
+        const compiled_array<slot> old = std::move(slots_);
+        slots_.reserve_huge(slots);
+        slots_.resize(slots);
         for (const slot& s : old)
             if (s.child != 0) slots_[slot_of(s.node, s.word)] = s;
     }
 
-    std::vector<slot> slots_;  // a power of two in size, at most half full
+    compiled_array<slot> slots_;  // a power of two in size, at most half full
     std::size_t size_ = 0;
 };
 

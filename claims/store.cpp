@@ -9,8 +9,11 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <mutex>
+#include <span>
 #include <tuple>
 
+#include "claims/compiled_array.hpp"
 #include "claims/compiled_io.hpp"
 #include "claims/edge_table.hpp"
 #include "claims/huge_pages.hpp"
@@ -385,10 +388,12 @@ constexpr std::uint32_t none = UINT32_MAX;
 
 // What a key found at a node means: a claim's name, or a `where` phrase
 // (`claim` is then the phrase's number, shared by every claim that has it).
+// Plain bytes without padding, so that a compiled store's are used in place.
 struct key_output {
     std::uint32_t claim = 0;
-    std::uint32_t words = 0;  // of the key
-    bool is_where = false;
+    std::uint32_t words = 0;    // of the key
+    std::uint8_t is_where = 0;  // 0 or 1
+    std::uint8_t unused[3] = {};
 };
 
 // Where a key ends in the trie, and whose it is.
@@ -474,25 +479,32 @@ struct claim_store::index {
     // Every member below is written into a compiled store and read back
     // (save and load, further down): a member added here must be too; the
     // round trip of tests/unit/compiled_store_test.cpp fails otherwise.
-    // id -> index into claims_, built with the name index; views into the
-    // claims, so an add() after it clears the map and find() searches.
-    id_table ids;
-    bool ids_current = true;
+    // id -> index into claims_, made by the first find() after the index
+    // is built or read back: a check that looks up no id (most) does not
+    // pay for it, nor does a store read back have to hold it. Null when a
+    // claim was added after the index: find() then searches.
+    struct id_index {
+        std::once_flag made;  // find() may be called by many threads
+        id_table table;       // views into the claims
+    };
+    std::unique_ptr<id_index> ids;
 
     // The keys, " words" one after another; the key-word table views it.
-    std::string key_text;
-    id_table key_words;              // each distinct word of the keys -> its number
-    std::vector<node_id> root_next;  // per key word: the root's child by it, 0 if none
-    edge_table edges;                // the other nodes' children
-    std::vector<node_id> fail;
-    std::vector<node_id> dict;             // nearest proper suffix node with outputs, 0 if none
-    std::vector<std::uint32_t> out_begin;  // per node, into outputs (CSR)
-    std::vector<key_output> outputs;
+    std::string key_text_built;  // a built index's key text
+    std::string_view key_text;   // it, or a compiled store's
+    id_table key_words;          // each distinct word of the keys -> its number
+    // The arrays below are used in place in a store read back (claims/compiled_array.hpp).
+    compiled_array<node_id> root_next;  // per key word: the root's child by it, 0 if none
+    edge_table edges;                   // the other nodes' children
+    compiled_array<node_id> fail;
+    compiled_array<node_id> dict;             // nearest proper suffix node with outputs, 0 if none
+    compiled_array<std::uint32_t> out_begin;  // per node, into outputs (CSR)
+    compiled_array<key_output> outputs;
     std::uint32_t longest_key = 0;  // words
     key_word_filter word_filter;    // a first test of a word of the text, before its look-up
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
-    std::vector<std::uint32_t> where_begin;
-    std::vector<std::uint32_t> where_ids;
+    compiled_array<std::uint32_t> where_begin;
+    compiled_array<std::uint32_t> where_ids;
 
     [[nodiscard]] bool built() const { return !out_begin.empty(); }
     [[nodiscard]] node_id child(node_id n, std::uint32_t word) const {
@@ -537,7 +549,7 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
 // shared by many claims is one key).
 std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference_claim>& claims,
                                                      trie_nodes& nodes) {
-    std::string& arena = key_text;
+    std::string& arena = key_text_built;
     std::size_t phrase_bytes = 0;
     for (const auto& c : claims) {
         for (const auto& n : c.names) phrase_bytes += n.size() + 1;
@@ -592,7 +604,8 @@ std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference
         if (is_new) ends.push_back({insert_key(w, nodes), next_where++, true});
         where_ids.push_back(number);
     }
-    arena.resize(used);
+    arena.resize(used);  // smaller: it does not move
+    key_text = arena;
     return ends;
 }
 
@@ -653,7 +666,8 @@ void claim_store::index::collect_outputs(const std::vector<key_end>& ends, const
     for (std::size_t k = 0; k < ends.size(); ++k) {
         if (!kept[k]) continue;
         const key_end& e = ends[k];
-        outputs[next[e.node]++] = {e.claim, trie.depth[e.node], e.is_where};
+        key_output& o = outputs[next[e.node]++];
+        o.claim = e.claim, o.words = trie.depth[e.node], o.is_where = e.is_where ? 1 : 0;
     }
 }
 
@@ -666,8 +680,8 @@ void claim_store::index::build_links(const trie_nodes& nodes) {
     for (std::size_t d = 1; d < by_depth.size(); ++d) by_depth[d] += by_depth[d - 1];
     std::vector<node_id> order(count > 0 ? count - 1 : 0);
     for (std::size_t v = 1; v < count; ++v) order[by_depth[nodes.depth[v]]++] = static_cast<node_id>(v);
-    reserve_huge(fail, count);
-    reserve_huge(dict, count);
+    fail.reserve_huge(count);
+    dict.reserve_huge(count);
     fail.assign(count, 0);
     dict.assign(count, 0);
     for (const node_id v : order) {
@@ -692,31 +706,36 @@ namespace {
 // the root: the scan follows them until it gets there, so a cycle in links
 // read from a damaged file would hang it. One pass: each node is walked
 // once, then known.
-bool links_reach_root(const std::vector<node_id>& link) {
+//
+// Nodes are settled in order, so that every node before the current one is
+// known to reach the root: a node linked to an earlier one (most are) then
+// takes one comparison. From any other the chain is walked up to an earlier
+// node, and each node walked is marked, so that it is walked once.
+bool links_reach_root(std::span<const node_id> link) {
     enum : unsigned char { unknown, walking, reaches_root };
     std::vector<unsigned char> state(link.size(), unknown);
-    if (!state.empty()) state[0] = reaches_root;
     std::vector<node_id> path;
-    for (std::size_t start = 0; start < link.size(); ++start) {
+    for (std::size_t start = 1; start < link.size(); ++start) {
+        if (link[start] < start || state[start] == reaches_root) continue;
         path.clear();
-        node_id v = static_cast<node_id>(start);
-        while (state[v] == unknown) {
+        std::size_t v = start;
+        while (v >= start && state[v] != reaches_root) {
+            if (v >= link.size() || state[v] == walking) return false;
             state[v] = walking;
-            path.push_back(v);
+            path.push_back(static_cast<node_id>(v));
             v = link[v];
         }
-        if (state[v] == walking) return false;
         for (const node_id p : path) state[p] = reaches_root;
     }
     return true;
 }
 
-bool all_below(const std::vector<std::uint32_t>& values, std::size_t limit) {
+bool all_below(std::span<const std::uint32_t> values, std::size_t limit) {
     return std::all_of(values.begin(), values.end(), [&](std::uint32_t v) { return v < limit; });
 }
 
 // Starts at 0, never falls, ends at `last`: the bounds of groups (CSR).
-bool group_bounds(const std::vector<std::uint32_t>& begin, std::size_t groups, std::size_t last) {
+bool group_bounds(std::span<const std::uint32_t> begin, std::size_t groups, std::size_t last) {
     if (begin.size() != groups + 1 || begin.front() != 0 || begin.back() != last) return false;
     return std::is_sorted(begin.begin(), begin.end());
 }
@@ -729,32 +748,23 @@ void claim_store::index::save(compiled::output& out) const {
     out.put_array(fail);
     out.put_array(dict);
     out.put_array(out_begin);
-    out.put(std::uint64_t{outputs.size()});
-    for (const key_output& o : outputs) {
-        out.put(o.claim);
-        out.put(o.words);
-        out.put(static_cast<std::uint8_t>(o.is_where));
-    }
+    out.put_array(outputs);
     out.put(longest_key);
     word_filter.save(out);
     out.put_array(where_begin);
     out.put_array(where_ids);
     edges.save(out);
     key_words.save(out);
-    ids.save(out);
-    out.put(static_cast<std::uint8_t>(ids_current));
+    out.put(static_cast<std::uint8_t>(ids ? 1 : 0));
 }
 
 bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::uint32_t key_text_base) {
-    if (!in.get_text(key_text)) return false;
+    key_text_built.clear();
+    if (!in.get_text_view(key_text)) return false;
     in.set_base(key_text_base, key_text);
-    if (!in.get_array(root_next) || !in.get_array(fail) || !in.get_array(dict) || !in.get_array(out_begin))
+    if (!in.get_array(root_next) || !in.get_array(fail) || !in.get_array(dict) || !in.get_array(out_begin) ||
+        !in.get_array(outputs))
         return false;
-    std::uint64_t output_count = 0;
-    if (!in.get(output_count) || output_count > in.remaining() / 9) return in.fail();
-    outputs.assign(output_count, {});
-    for (key_output& o : outputs)
-        if (!in.get(o.claim) || !in.get(o.words) || !in.get_flag(o.is_where)) return false;
     if (!in.get(longest_key) || !word_filter.load(in) || !in.get_array(where_begin) ||
         !in.get_array(where_ids))
         return false;
@@ -772,11 +782,15 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
     }
     if (longest_key > key_text.size()) return in.fail();  // a word takes a byte and a space at least
     for (const key_output& o : outputs)
-        if ((!o.is_where && o.claim >= claims) || o.words > longest_key) return in.fail();
+        if (o.is_where > 1 || (o.is_where == 0 && o.claim >= claims) || o.words > longest_key)
+            return in.fail();
     if (!edges.load(in, static_cast<std::uint32_t>(nodes)) ||
-        !key_words.load(in, static_cast<std::uint32_t>(root_next.size())) || !ids.load(in, claims))
+        !key_words.load(in, static_cast<std::uint32_t>(root_next.size())))
         return false;
-    return in.get_flag(ids_current);
+    bool has_ids = false;
+    if (!in.get_flag(has_ids)) return false;
+    ids = has_ids ? std::make_unique<id_index>() : nullptr;
+    return true;
 }
 
 // ---- the store ----------------------------------------------------------------
@@ -788,8 +802,7 @@ claim_store& claim_store::operator=(claim_store&&) noexcept = default;
 
 void claim_store::add(reference_claim claim) {
     claims_.push_back(std::move(claim));
-    index_->ids.clear();
-    index_->ids_current = false;
+    index_->ids.reset();
 }
 
 void claim_store::add_all(std::vector<reference_claim> claims) {
@@ -799,26 +812,27 @@ void claim_store::add_all(std::vector<reference_claim> claims) {
         claims_.reserve(claims_.size() + claims.size());
         std::move(claims.begin(), claims.end(), std::back_inserter(claims_));
     }
-    index_->ids.clear();
-    index_->ids_current = false;
+    index_->ids.reset();
 }
 
 void claim_store::build_index() {
     index_->build(claims_);
-    index_->ids.clear();
-    index_->ids.reserve(claims_.size());
-    for (std::size_t i = 0; i < claims_.size(); ++i)
-        index_->ids.insert(claims_[i].id, static_cast<std::uint32_t>(i));
-    index_->ids_current = true;
+    index_->ids = std::make_unique<index::id_index>();
 }
 
 const reference_claim* claim_store::find(std::string_view id) const {
-    if (!index_->ids_current) {
+    index::id_index* const ids = index_->ids.get();
+    if (ids == nullptr) {
         const auto it =
             std::find_if(claims_.begin(), claims_.end(), [&](const auto& c) { return c.id == id; });
         return it == claims_.end() ? nullptr : &*it;
     }
-    const std::uint32_t* i = index_->ids.find(id);
+    std::call_once(ids->made, [&] {
+        ids->table.reserve(claims_.size());
+        for (std::size_t i = 0; i < claims_.size(); ++i)
+            ids->table.insert(claims_[i].id, static_cast<std::uint32_t>(i));
+    });
+    const std::uint32_t* i = ids->table.find(id);
     return i == nullptr ? nullptr : &claims_[*i];
 }
 
