@@ -8,6 +8,8 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <system_error>
 #include <type_traits>
 
@@ -123,10 +126,66 @@ private:
     bool ok_ = false;
 };
 
+// A file mapped and cut short by another program raises SIGBUS where a
+// page past its new end is read. While a thread hashes a mapped file, that
+// signal ends the hash instead of the run: the file is then not cached,
+// as one that cannot be read. Any other SIGBUS is left as it was: the
+// handler that was there before is put back and the signal raised again.
+thread_local sigjmp_buf* hash_jump = nullptr;
+
+class bus_guard {
+public:
+    bus_guard() {
+        const std::lock_guard lock(mutex_);
+        if (users_ == 0) {
+            struct sigaction ours {};
+            ours.sa_handler = on_bus;
+            sigemptyset(&ours.sa_mask);
+            if (::sigaction(SIGBUS, &ours, &previous_) != 0) return;
+        }
+        ++users_;
+        installed_ = true;
+    }
+    bus_guard(const bus_guard&) = delete;
+    bus_guard& operator=(const bus_guard&) = delete;
+    ~bus_guard() {
+        if (!installed_) return;
+        const std::lock_guard lock(mutex_);
+        if (--users_ == 0) ::sigaction(SIGBUS, &previous_, nullptr);
+    }
+    [[nodiscard]] bool installed() const { return installed_; }
+
+private:
+    static void on_bus(int signal) {
+        if (hash_jump != nullptr) siglongjmp(*hash_jump, 1);
+        ::sigaction(SIGBUS, &previous_, nullptr);
+        ::raise(signal);
+    }
+    static inline std::mutex mutex_;
+    static inline int users_ = 0;
+    static inline struct sigaction previous_ {};
+    bool installed_ = false;
+};
+
+// `bytes` (a mapped file) through the hash; false when the file was cut
+// short under it. Between the jump's set and the hash's end run no
+// destructors for a jump to skip (the hash is C).
+bool hash_mapped(key_hash& hash, std::string_view bytes) {
+    const bus_guard guard;
+    if (!guard.installed()) return false;
+    sigjmp_buf jump;
+    if (sigsetjmp(jump, 1) != 0) {  // 1: the signal's mask undone by the jump
+        hash_jump = nullptr;
+        return false;
+    }
+    hash_jump = &jump;
+    hash.content_part(bytes);
+    hash_jump = nullptr;
+    return true;
+}
+
 // Streams a file through the hash in pieces: no buffer of its size.
-bool hash_file(key_hash& hash, const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
+bool hash_read(key_hash& hash, int fd) {
     std::vector<char> buffer(std::size_t{1} << 18);
     std::uint64_t size = 0;
     bool ok = true;
@@ -140,7 +199,31 @@ bool hash_file(key_hash& hash, const std::string& path) {
         hash.content_part(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         size += static_cast<std::uint64_t>(n);
     }
+    hash.content_end(size);
+    return ok;
+}
+
+// A file through the hash where the kernel keeps it, mapped: read() copied
+// it out first (for 100,000 claims, 18 MB copied was a fifth of a hit's
+// time). Read when it cannot be mapped.
+bool hash_file(key_hash& hash, const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    void* mapped = MAP_FAILED;
+    std::size_t size = 0;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        size = static_cast<std::size_t>(st.st_size);
+        mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    }
+    if (mapped == MAP_FAILED) {
+        const bool ok = hash_read(hash, fd);
+        ::close(fd);
+        return ok;
+    }
     ::close(fd);
+    const bool ok = hash_mapped(hash, std::string_view(static_cast<const char*>(mapped), size));
+    ::munmap(mapped, size);
     hash.content_end(size);
     return ok;
 }

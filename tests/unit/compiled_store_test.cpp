@@ -243,6 +243,26 @@ TEST_CASE("the cache: a damaged entry is a miss, a cache that cannot be written 
     CHECK(dump(r.store) == expected);
 }
 
+// A file's key is hashed where the kernel keeps it, mapped (read when it
+// cannot be); a missed run's texts are hashed from memory: both must give
+// one key for one content, whatever its size.
+TEST_CASE("the key of claims files is the key of their texts, at any size") {
+    const temp_dir dir("factlint-cache-key");
+    std::mt19937 random(7);
+    const std::size_t sizes[] = {
+        0, 1, 7, 8, 63, 64, 4095, 4096, 4097, 240, 241, (1 << 18) - 1, 1 << 18, (1 << 18) + 1, 3 << 20};
+    for (const std::size_t size : sizes) {
+        CAPTURE(size);
+        std::string text(size, ' ');
+        for (char& c : text) c = static_cast<char>('a' + random() % 26);
+        const std::string a = dir.write("a.claims", text), b = dir.write("b.claims", text + "\n");
+        const std::optional<std::string> mapped = claims_cache_key({a, b}, 0);
+        REQUIRE(mapped);
+        CHECK(mapped == claims_cache_key({claims_text{a, text}, claims_text{b, text + "\n"}}));
+        CHECK(mapped != claims_cache_key({claims_text{a, text + " "}, claims_text{b, text + "\n"}}));
+    }
+}
+
 TEST_CASE("the cache keeps the most recently used entries only") {
     const temp_dir dir("factlint-claims-cache-prune");
     claims_cache_options cache{(dir.path / "cache").string(), 0, 2};
