@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -69,10 +70,16 @@ public:
     // whose bytes are as aligned uses them in place.
     template <plain_bytes T>
     void put_array(const compiled_array<T>& v) {
-        put(std::uint64_t{v.size()});
+        put_count<T>(v.size());
+        append(v.data(), v.size() * sizeof(T));
+    }
+    // The count of an array of T put element by element after it, and the
+    // zeros that align the first.
+    template <plain_bytes T>
+    void put_count(std::uint64_t count) {
+        put(count);
         static constexpr char zeros[alignof(T)] = {};
         append(zeros, (alignof(T) - used_ % alignof(T)) % alignof(T));
-        append(v.data(), v.size() * sizeof(T));
     }
     void put_text(std::string_view s) {
         put(std::uint64_t{s.size()});
@@ -148,14 +155,7 @@ public:
     template <plain_bytes T>
     bool get_array(compiled_array<T>& v) {
         std::uint64_t n = 0;
-        if (!get(n)) return false;
-        const std::size_t padding =
-            (alignof(T) - static_cast<std::size_t>(at_ - begin_) % alignof(T)) % alignof(T);
-        if (padding > left()) return fail();
-        for (std::size_t k = 0; k < padding; ++k)
-            if (at_[k] != 0) return fail();
-        at_ += padding;
-        if (n > left() / sizeof(T)) return fail();
+        if (!get_count<T>(n)) return false;
         if (reinterpret_cast<std::uintptr_t>(at_) % alignof(T) == 0) {
             v.view({reinterpret_cast<const T*>(at_), static_cast<std::size_t>(n)});
         } else {
@@ -167,22 +167,28 @@ public:
         at_ += n * sizeof(T);
         return true;
     }
-    // An array of records appended to `into` one at a time, each read
-    // where it lies and turned by `make(record, element)` (false fails the
-    // input): no copy of the whole array first (for 100,000 claims that
-    // was 30 MB written twice). The count is checked against the bytes
+    // An array of records (put_count, then each) appended to `into`, each
+    // turned by `make(record, element)` (false fails the input): no copy
+    // of the whole array first (for 100,000 claims that was 30 MB written
+    // twice). Each record is read where it lies when the bytes are aligned
+    // for it, else through a copy. The count is checked against the bytes
     // left before it sizes anything.
     template <plain_bytes T, typename U, typename Make>
     bool get_into(std::vector<U>& into, Make make) {
         std::uint64_t count = 0;
-        if (!get(count) || count > left() / sizeof(T)) return fail();
+        if (!get_count<T>(count)) return false;
         reserve_huge(into, into.size() + count);
         const char* p = at_;
         at_ += count * sizeof(T);
+        if (reinterpret_cast<std::uintptr_t>(p) % alignof(T) == 0) {
+            for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T))
+                if (!make(*reinterpret_cast<const T*>(p), into.emplace_back())) return fail();
+            return true;
+        }
         for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T)) {
-            T record;
-            std::memcpy(&record, p, sizeof(T));
-            if (!make(record, into.emplace_back())) return fail();
+            alignas(T) unsigned char copy[sizeof(T)];
+            std::memcpy(copy, p, sizeof(T));  // makes a T there (plain bytes)
+            if (!make(*std::launder(reinterpret_cast<const T*>(copy)), into.emplace_back())) return fail();
         }
         return true;
     }
@@ -241,6 +247,20 @@ public:
 
 private:
     [[nodiscard]] std::size_t left() const { return static_cast<std::size_t>(end_ - at_); }
+    // The count of an array of T, past the zeros that align its first
+    // element (put_count), and at most what the bytes left can hold.
+    template <plain_bytes T>
+    bool get_count(std::uint64_t& count) {
+        if (!get(count)) return false;
+        const std::size_t padding =
+            (alignof(T) - static_cast<std::size_t>(at_ - begin_) % alignof(T)) % alignof(T);
+        if (padding > left()) return fail();
+        for (std::size_t k = 0; k < padding; ++k)
+            if (at_[k] != 0) return fail();
+        at_ += padding;
+        if (count > left() / sizeof(T)) return fail();
+        return true;
+    }
     const char* begin_;  // where padding is counted from
     const char* at_;
     const char* end_;

@@ -111,15 +111,18 @@ value_record record_of(output& out, const reference_value& v) {
 class unit_memo {
 public:
     std::string_view unit(std::string_view in_arena) {
-        for (const auto& [seen, kept] : recent_)
-            if (seen == in_arena.data() && kept.size() == in_arena.size()) return kept;
+        if (last_.first == in_arena.data() && last_.second.size() == in_arena.size()) return last_.second;
+        for (const auto& seen : recent_)
+            if (seen.first == in_arena.data() && seen.second.size() == in_arena.size())
+                return (last_ = seen).second;
         const std::string_view kept = interned(in_arena);
-        recent_[next_++ % recent_.size()] = {in_arena.data(), kept};
+        last_ = recent_[next_++ % recent_.size()] = {in_arena.data(), kept};
         return kept;
     }
 
 private:
     std::array<std::pair<const char*, std::string_view>, 8> recent_{};
+    std::pair<const char*, std::string_view> last_{};  // the unit of the value before: most often this one's
     std::size_t next_ = 0;
 };
 
@@ -225,12 +228,12 @@ std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
     // Each array as its count and its records, put one by one: no copy of
     // the array first.
     for (const auto& f : files) {
-        out.put(std::uint64_t{f->phrases.size()});
+        out.put_count<compiled::view_code>(f->phrases.size());
         for (const std::string_view p : f->phrases) out.put(out.code_of(p));
-        out.put(std::uint64_t{f->values.size()});
+        out.put_count<value_record>(f->values.size());
         for (const reference_value& v : f->values) out.put(record_of(out, v));
     }
-    out.put(std::uint64_t{store.claims().size()});
+    out.put_count<claim_record>(store.claims().size());
     std::size_t file = 0;
     for (const reference_claim& c : store.claims()) {
         const std::optional<claim_record> r = record_of(out, c, files, file);
