@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
-#include <mutex>
 #include <span>
 #include <tuple>
 
@@ -468,6 +467,68 @@ private:
     std::array<std::uint32_t, 32 * 32> last_{};
 };
 
+// Claim ids -> claims: slots of a check (from the id's hash) and a claim's
+// number, probed in turn; the id a slot stands for is its claim's own, so
+// the table holds no text, and a compiled store's is used where the bytes
+// hold it (claims/compiled_array.hpp) instead of being rebuilt or copied.
+struct id_slot {
+    std::uint32_t check = 0;  // id_table_detail::check_of; 0: a free slot
+    std::uint32_t claim = 0;
+};
+
+struct claim_ids {
+    compiled_array<id_slot> slots;  // a power of two in size, at most half full
+
+    // Every claim's id; an id seen before keeps its first claim.
+    void build(const std::vector<reference_claim>& claims) {
+        std::size_t size = 16;
+        while (size < 2 * claims.size()) size *= 2;
+        slots.clear();
+        slots.reserve_huge(size);
+        slots.assign(size, {});
+        for (std::size_t i = 0; i < claims.size(); ++i) {
+            const std::uint64_t hash = id_table_detail::hash_of(claims[i].id);
+            const std::size_t at = slot_of(claims[i].id, hash, claims);
+            if (slots[at].check == 0)
+                slots[at] = {id_table_detail::check_of(hash), static_cast<std::uint32_t>(i)};
+        }
+    }
+    [[nodiscard]] const std::uint32_t* find(std::string_view id,
+                                            const std::vector<reference_claim>& claims) const {
+        if (slots.empty()) return nullptr;
+        const id_slot& s = slots[slot_of(id, id_table_detail::hash_of(id), claims)];
+        return s.check != 0 ? &s.claim : nullptr;
+    }
+    // A table read back: a power of two in size (or none), every claim
+    // one of `claims`, and at most half full, or a probe for a missing id
+    // could run forever. (A damaged table may miss an id; it never finds
+    // a claim with another id, since the claim's own is compared.)
+    [[nodiscard]] bool valid(std::size_t claims) const {
+        if (slots.empty()) return true;
+        if (slots.size() < 16 || (slots.size() & (slots.size() - 1)) != 0) return false;
+        std::size_t used = 0;
+        for (const id_slot& s : slots) {
+            if (s.check == 0) continue;
+            if (s.claim >= claims) return false;
+            ++used;
+        }
+        return 2 * used <= slots.size();
+    }
+
+private:
+    // Its slot, or the free one it would take.
+    [[nodiscard]] std::size_t slot_of(std::string_view id, std::uint64_t hash,
+                                      const std::vector<reference_claim>& claims) const {
+        const std::size_t mask = slots.size() - 1;
+        const std::uint32_t check = id_table_detail::check_of(hash);
+        std::size_t at = hash & mask;
+        while (slots[at].check != 0 &&
+               (slots[at].check != check || !id_table_detail::same(claims[slots[at].claim].id, id)))
+            at = (at + 1) & mask;
+        return at;
+    }
+};
+
 }  // namespace
 
 // The keys are sequences of words: a name matches whole words of the text,
@@ -479,15 +540,10 @@ struct claim_store::index {
     // Every member below is written into a compiled store and read back
     // (save and load, further down): a member added here must be too; the
     // round trip of tests/unit/compiled_store_test.cpp fails otherwise.
-    // id -> index into claims_, made by the first find() after the index
-    // is built or read back: a check that looks up no id (most) does not
-    // pay for it, nor does a store read back have to hold it. Null when a
-    // claim was added after the index: find() then searches.
-    struct id_index {
-        std::once_flag made;  // find() may be called by many threads
-        id_table table;       // views into the claims
-    };
-    std::unique_ptr<id_index> ids;
+    // id -> index into claims_, built with the name index; an add() after
+    // it clears the table and find() searches.
+    claim_ids ids;
+    bool ids_current = true;
 
     // The keys, " words" one after another; the key-word table views it.
     std::string key_text_built;  // a built index's key text
@@ -755,7 +811,8 @@ void claim_store::index::save(compiled::output& out) const {
     out.put_array(where_ids);
     edges.save(out);
     key_words.save(out);
-    out.put(static_cast<std::uint8_t>(ids ? 1 : 0));
+    out.put_array(ids.slots);
+    out.put(static_cast<std::uint8_t>(ids_current));
 }
 
 bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::uint32_t key_text_base) {
@@ -787,10 +844,8 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
     if (!edges.load(in, static_cast<std::uint32_t>(nodes)) ||
         !key_words.load(in, static_cast<std::uint32_t>(root_next.size())))
         return false;
-    bool has_ids = false;
-    if (!in.get_flag(has_ids)) return false;
-    ids = has_ids ? std::make_unique<id_index>() : nullptr;
-    return true;
+    if (!in.get_array(ids.slots) || !ids.valid(claims)) return in.fail();
+    return in.get_flag(ids_current);
 }
 
 // ---- the store ----------------------------------------------------------------
@@ -802,7 +857,8 @@ claim_store& claim_store::operator=(claim_store&&) noexcept = default;
 
 void claim_store::add(reference_claim claim) {
     claims_.push_back(std::move(claim));
-    index_->ids.reset();
+    index_->ids.slots.clear();
+    index_->ids_current = false;
 }
 
 void claim_store::add_all(std::vector<reference_claim> claims) {
@@ -812,27 +868,23 @@ void claim_store::add_all(std::vector<reference_claim> claims) {
         claims_.reserve(claims_.size() + claims.size());
         std::move(claims.begin(), claims.end(), std::back_inserter(claims_));
     }
-    index_->ids.reset();
+    index_->ids.slots.clear();
+    index_->ids_current = false;
 }
 
 void claim_store::build_index() {
     index_->build(claims_);
-    index_->ids = std::make_unique<index::id_index>();
+    index_->ids.build(claims_);
+    index_->ids_current = true;
 }
 
 const reference_claim* claim_store::find(std::string_view id) const {
-    index::id_index* const ids = index_->ids.get();
-    if (ids == nullptr) {
+    if (!index_->ids_current) {
         const auto it =
             std::find_if(claims_.begin(), claims_.end(), [&](const auto& c) { return c.id == id; });
         return it == claims_.end() ? nullptr : &*it;
     }
-    std::call_once(ids->made, [&] {
-        ids->table.reserve(claims_.size());
-        for (std::size_t i = 0; i < claims_.size(); ++i)
-            ids->table.insert(claims_[i].id, static_cast<std::uint32_t>(i));
-    });
-    const std::uint32_t* i = ids->table.find(id);
+    const std::uint32_t* i = index_->ids.find(id, claims_);
     return i == nullptr ? nullptr : &claims_[*i];
 }
 
