@@ -31,9 +31,28 @@ single_quantity& state(Context& ctx) {
 // ("two hundred and five thousand" yes, "five two" or "thousand" alone no).
 enum word_state : int { w_start, w_small, w_hundred, w_scale, w_article, w_dozen };
 
+// The encoding of every parser under no_case below. X3's standard encoding
+// folds case through std::islower, std::tolower and std::toupper, libc calls
+// for each byte a table compares; these give the same answers inline. The
+// program never calls setlocale, so it runs in the "C" locale, where only
+// A-Z and a-z have a case and every other byte (UTF-8 ones included) is
+// its own lower and upper case. (X3's ascii encoding asserts on bytes
+// above 0x7F.)
+struct ascii_fold : boost::spirit::char_encoding::standard {
+    static bool islower(int c) { return c >= 'a' && c <= 'z'; }
+    static bool isupper(int c) { return c >= 'A' && c <= 'Z'; }
+    static int tolower(int c) { return isupper(c) ? c - 'A' + 'a' : c; }
+    static int toupper(int c) { return islower(c) ? c - 'a' + 'A' : c; }
+};
+template <typename T>
+using folded_symbols = x3::symbols_parser<ascii_fold, T>;
+// A literal matched under no_case.
+constexpr x3::literal_string<char const*, ascii_fold, x3::unused_type> folded(char const* s) { return {s}; }
+constexpr x3::literal_char<ascii_fold, x3::unused_type> folded(char c) { return {c}; }
+
 // ---- tables ----------------------------------------------------------------
 
-struct hedge_table : x3::symbols<hedge_kind> {
+struct hedge_table : folded_symbols<hedge_kind> {
     hedge_table() {
         using h = hedge_kind;
         add("about", h::approximate)("around", h::approximate)("approximately", h::approximate)(
@@ -50,7 +69,7 @@ struct hedge_table : x3::symbols<hedge_kind> {
 };
 
 // one … ninety-nine, with "twenty-five" and "twenty five" both spelled.
-struct small_number_table : x3::symbols<int> {
+struct small_number_table : folded_symbols<int> {
     small_number_table() {
         static const char* const ones[] = {"one", "two",   "three", "four", "five",
                                            "six", "seven", "eight", "nine"};
@@ -83,7 +102,7 @@ struct currency_prefix_table : x3::symbols<const char*> {
 };
 
 // Units written after the figure, lower case, matched without case.
-struct unit_word_table : x3::symbols<const char*> {
+struct unit_word_table : folded_symbols<const char*> {
     unit_word_table() {
         add("%", "percent")("percent", "percent")("per cent", "percent")("pct", "percent")(
             "percentage point", "percent_point")("percentage points", "percent_point")("percent points",
@@ -149,7 +168,7 @@ struct unit_symbol_table : x3::symbols<const char*> {
 
 // Words after an attached "m" that make it metres ("a 5m wall is 5m high",
 // "the 100m final") rather than millions ("77m euros", "1m barrels").
-struct metre_context_table : x3::symbols<int> {
+struct metre_context_table : folded_symbols<int> {
     metre_context_table() {
         for (const char* w :
              {"tall",      "high",    "long",    "deep",    "wide",      "away",       "below",
@@ -355,24 +374,26 @@ auto const word_char = x3::char_("a-zA-Z0-9");
 auto const boundary = !word_char;
 auto const blank = x3::lit(' ') | x3::lit('\t') | x3::lit('\n') | x3::lit('\r') | x3::lit("\xC2\xA0");
 auto const ws = +blank;
-auto const scale_words = x3::no_case[x3::lit("thousand") | "million" | "billion" | "trillion"];
+auto const scale_words =
+    x3::no_case[folded("thousand") | folded("million") | folded("billion") | folded("trillion")];
 
 auto const hedge = (x3::no_case[hedges] >> ws)[on_hedge];
 auto const currency = (currency_prefixes >> -ws)[on_currency];
 auto const sign = ((x3::lit('-') | x3::lit("\xE2\x88\x92")) >> &digit)[on_negative] |
-                  (x3::lit('+') >> &digit) | (x3::no_case[x3::lit("minus") | "negative"] >> ws)[on_negative];
+                  (x3::lit('+') >> &digit) |
+                  (x3::no_case[folded("minus") | folded("negative")] >> ws)[on_negative];
 
 auto const grouped = x3::repeat(1, 3)[digit] >> +(',' >> x3::repeat(3)[digit]);
 auto const digits = x3::raw[((grouped | +digit) >> -('.' >> +digit)) | ('.' >> +digit)][on_digits];
 
 auto const small_item = (x3::no_case[small_numbers] >> boundary)[on_small];
-auto const hundred_item = (x3::no_case[x3::lit("hundred")] >> boundary)[on_hundred];
+auto const hundred_item = (x3::no_case[folded("hundred")] >> boundary)[on_hundred];
 auto const scale_item = (x3::raw[scale_words] >> boundary)[on_word_scale];
-auto const dozen_item = (x3::no_case[x3::lit("dozen")] >> boundary)[on_dozen];
-auto const article_item = (x3::no_case[x3::lit('a')] >> boundary)[on_article];
+auto const dozen_item = (x3::no_case[folded("dozen")] >> boundary)[on_dozen];
+auto const article_item = (x3::no_case[folded('a')] >> boundary)[on_article];
 auto const word_item = small_item | hundred_item | scale_item | dozen_item | article_item;
-auto const word_separator = ws >> -(x3::no_case[x3::lit("and")] >> ws);
-auto const half_phrase = (x3::no_case[x3::lit("half")] >> ws >> x3::no_case[x3::lit('a')] >> ws >>
+auto const word_separator = ws >> -(x3::no_case[folded("and")] >> ws);
+auto const half_phrase = (x3::no_case[folded("half")] >> ws >> x3::no_case[folded('a')] >> ws >>
                           x3::raw[scale_words] >> boundary)[on_half];
 auto const word_number =
     x3::eps[on_words_start] >>

@@ -2,6 +2,7 @@
 // leaves alone, and parse_quantity for claims files.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -560,4 +561,37 @@ TEST_CASE("quantity: a phrase lead opens no figure before a digit or sign") {
     CHECK(only("at least 5 people").hedge == hedge_kind::at_least);
     CHECK(only("a dozen people").value == doctest::Approx(12));
     CHECK(only("no more than 5 people").hedge == hedge_kind::at_most);
+}
+
+TEST_CASE("quantity: words without case fold A-Z alone, as std::tolower does in the C locale") {
+    // The grammar folds case inline (quantity_grammar.cpp's ascii_fold); the
+    // C library's tolower is the slow path it stands for. Each letter of a
+    // word the grammar reads without case, replaced by every byte value:
+    // the figure must read as before exactly when tolower maps that byte to
+    // the letter.
+    const auto reading = [](std::string_view text) {
+        std::string noun;
+        const auto m = parse_quantity(text, &noun);
+        std::ostringstream out;
+        if (m)
+            out << m->value << ' ' << m->unit << ' ' << m->scale << ' ' << static_cast<int>(m->hedge) << ' '
+                << m->end << ' ' << noun;
+        return out.str();
+    };
+    for (std::string_view phrase : {"about 5", "5 million", "5 Percent", "a dozen", "two hundred and one",
+                                    "half a billion", "minus 4", "5 km", "nearly forty-two"}) {
+        const std::string before = reading(phrase);
+        REQUIRE(!before.empty());
+        for (std::size_t i = 0; i < phrase.size(); ++i) {
+            const auto letter = static_cast<unsigned char>(phrase[i]);
+            if (!std::isalpha(letter)) continue;
+            for (int c = 0; c < 256; ++c) {
+                std::string text(phrase);
+                text[i] = static_cast<char>(c);
+                INFO("text: " << text << " byte " << c);
+                const bool same_letter = std::tolower(c) == std::tolower(letter);
+                CHECK((reading(text) == before) == same_letter);
+            }
+        }
+    }
 }
