@@ -12,6 +12,10 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "grammar/parse.hpp"
 #include "grammar/scan_starts.hpp"
 
@@ -35,27 +39,6 @@ constexpr std::array<unsigned char, 256> byte_class = [] {
 
 constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alnum(unsigned char c) { return (byte_class[c] & (b_letter | b_digit)) != 0; }
-
-// The end of the run of ASCII letters from p: eight bytes at a time while
-// eight remain (one word of prose mostly fits in one look).
-const unsigned char* letters_end_from(const unsigned char* p, const unsigned char* end) {
-    if constexpr (std::endian::native == std::endian::little) {
-        constexpr std::uint64_t ones = 0x0101010101010101ULL;
-        constexpr std::uint64_t high = ones * 0x80;
-        while (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, sizeof w);
-            // Per byte, lower case folded in (| 0x20) and without its high bit:
-            // a letter is one in 'a'..'z' whose high bit was clear.
-            const std::uint64_t x = (w | ones * 0x20) & ~high;
-            const std::uint64_t letters = (ones * 0xFA - x) & (x + ones * 0x1F) & ~w & high;
-            if (letters != high) return p + (std::countr_zero(~letters & high) >> 3);
-            p += 8;
-        }
-    }
-    while (p < end && (byte_class[*p] & b_letter)) ++p;
-    return p;
-}
 
 bool starts_with(const unsigned char* p, const unsigned char* end, std::string_view s) {
     return static_cast<std::size_t>(end - p) >= s.size() && std::memcmp(p, s.data(), s.size()) == 0;
@@ -117,7 +100,7 @@ public:
 private:
     // A run of letters (then perhaps digits) at p; returns its end.
     const unsigned char* on_word(const unsigned char* p) {
-        const unsigned char* letters_end = letters_end_from(p + 1, end_);
+        const unsigned char* letters_end = detail::letters_end(p + 1, end_);
         const unsigned char* run_end = letters_end;
         if (run_end < end_ && is_digit(*run_end))  // letters end at a non-letter
             while (run_end < end_ && is_alnum(*run_end)) ++run_end;
@@ -244,6 +227,49 @@ private:
 };
 
 }  // namespace
+
+namespace detail {
+
+const unsigned char* letters_end_portable(const unsigned char* p, const unsigned char* end) {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t high = ones * 0x80;
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, sizeof w);
+            // Per byte, lower case folded in (| 0x20) and without its high bit:
+            // a letter is one in 'a'..'z' whose high bit was clear.
+            const std::uint64_t x = (w | ones * 0x20) & ~high;
+            const std::uint64_t letters = (ones * 0xFA - x) & (x + ones * 0x1F) & ~w & high;
+            if (letters != high) return p + (std::countr_zero(~letters & high) >> 3);
+            p += 8;
+        }
+    }
+    while (p < end && (byte_class[*p] & b_letter)) ++p;
+    return p;
+}
+
+const unsigned char* letters_end(const unsigned char* p, const unsigned char* end) {
+#if defined(__SSE2__)
+    // Per byte, lower case folded in (| 0x20), then moved so that 'a'..'z'
+    // are the 26 lowest signed bytes (SSE2 compares bytes as signed).
+    const __m128i fold = _mm_set1_epi8(0x20);
+    const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+    const __m128i past_z = _mm_set1_epi8(static_cast<char>(-128 + 26));
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), shift), past_z);
+        // Bits 16 and up of the complement are set: at most 16.
+        const auto others = ~static_cast<unsigned>(_mm_movemask_epi8(letter));
+        const auto n = static_cast<unsigned>(std::countr_zero(others));
+        if (n < 16) return p + n;
+        p += 16;
+    }
+#endif
+    return letters_end_portable(p, end);
+}
+
+}  // namespace detail
 
 void find_scan_starts(std::string_view text, scan_starts& starts) {
     starts.quantity.clear();

@@ -59,4 +59,11 @@ constexpr std::size_t last_slot(std::string_view word) {
 [[nodiscard]] bool time_word_acts(const char* begin, const char* letters_end, const char* word_end,
                                   const char* end);
 
+// The end of the run of ASCII letters from p (at most `end`): 16 bytes at a
+// time where the machine has SSE2, then (or else) as letters_end_portable
+// finds it, eight bytes at a time (one word of prose mostly fits in one
+// look).
+[[nodiscard]] const unsigned char* letters_end(const unsigned char* p, const unsigned char* end);
+[[nodiscard]] const unsigned char* letters_end_portable(const unsigned char* p, const unsigned char* end);
+
 }  // namespace factlint::grammar::detail

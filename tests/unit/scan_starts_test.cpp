@@ -3,6 +3,7 @@
 // scanners' own walk; the starts the walk gives must find the same matches.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstdint>
 #include <fstream>
 #include <numeric>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "grammar/parse.hpp"
+#include "grammar/scan_starts.hpp"
 
 namespace grammar = factlint::grammar;
 
@@ -192,5 +194,52 @@ TEST_CASE("scan starts: the same matches over shuffled pieces of prose") {
             if (gap == 2) text += "  ";
         }
         check_same(text);
+    }
+}
+
+TEST_CASE("scan starts: the end of a run of letters, 16 bytes at a time as 8") {
+    namespace detail = factlint::grammar::detail;
+    // Runs of letters of every length up to 40, ended by every byte value,
+    // looked at from every place before the end and with every end after it.
+    std::array<unsigned char, 48> text{};
+    for (unsigned c = 0; c < 256; ++c) {
+        const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        for (std::size_t run = 0; run <= 40; ++run) {
+            for (std::size_t i = 0; i < text.size(); ++i) text[i] = i % 2 ? 'q' : 'Q';
+            text[run] = static_cast<unsigned char>(c);
+            for (std::size_t from = 0; from <= run; from += 3) {
+                for (std::size_t end = from; end <= text.size(); end += 5) {
+                    const unsigned char* p = text.data() + from;
+                    const unsigned char* e = text.data() + end;
+                    const unsigned char* fast = detail::letters_end(p, e);
+                    INFO("byte " << c << " run " << run << " from " << from << " end " << end);
+                    CHECK(fast == detail::letters_end_portable(p, e));
+                    const std::size_t expected = letter || run >= end ? end : run;
+                    CHECK(static_cast<std::size_t>(fast - text.data()) == expected);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("scan starts: words that end at, cross or fill 16 bytes") {
+    random_stream random;
+    static constexpr std::string_view pieces[] = {
+        "a", "in", "about", "March", "$",      "5",      "2019",     " ",        "  ",       ".",
+        "-", "x",  "US",    "Q3",    "FY2019", "ab12cd", "Thousand", "millions", "Wednesday"};
+    for (int n = 0; n < 2000; ++n) {
+        std::string text(random.below(40), random.below(2) ? 'x' : ' ');
+        const std::size_t length = 1 + random.below(12);
+        for (std::size_t i = 0; i < length; ++i) {
+            text += pieces[random.below(std::size(pieces))];
+            if (random.below(3) != 0) text += ' ';
+        }
+        check_same(text);
+    }
+    for (std::size_t n = 1; n < 40; ++n) {
+        check_same(std::string(n, 'a') + " in 5 March");
+        check_same("March " + std::string(n, 'Q') + "3 about $5");
+        check_same("in " + std::string(n, 'm') + "illion 5 in excess of 4");
+        check_same(std::string(n, ' ') + "about 5 Tuesday");
     }
 }
