@@ -176,6 +176,10 @@ constexpr std::array<std::string_view, 2> quarter_period_words{"quarter", "perio
 constexpr std::array<std::string_view, 1> weekend_words{"weekend"};
 constexpr std::array<std::string_view, 1> moment_words{"moment"};
 
+// What may follow a day number before its month: "12 of May", "4 to 22
+// January", "4 and 5 June" (scanner::day_may_follow).
+constexpr std::array<std::string_view, 6> day_joins{"of", "to", "through", "till", "until", "and"};
+
 // What an ordinal, or "year", needs next (grammar_may_start).
 constexpr std::array<std::string_view, 2> quarter_half_words{"quarter", "half"};
 constexpr std::array<std::string_view, 1> year_words{"year"};
@@ -940,7 +944,7 @@ struct scanner {
     // ("21st century"), '/' ("12/9/2021"), 's' or an apostrophe ("90s",
     // "90's"), a dash ("4-22 January"), or blanks and then a dash, "of", a
     // month or a word joining two days (to, through, till, until, and). Any
-    // word that begins with another letter rules the day out.
+    // other word ("million", "minutes", "in") rules the day out.
     [[nodiscard]] bool day_may_follow(const char* q) const {
         if (q == end) return false;
         const char c = *q;
@@ -955,19 +959,8 @@ struct scanner {
             r += *r == '\xC2' ? 2 : 1;
         if (r == q || r == end) return false;
         if (*r == '-' || *r == '\xE2') return true;  // "4 - 22 January", "4 – 22 January"
-        switch (*r | 0x20) {
-            case 'a':               // and, April, August
-            case 'd':               // December
-            case 'f':               // February
-            case 'j':               // January, June, July
-            case 'm':               // March, May
-            case 'n':               // November
-            case 'o':               // of, October
-            case 's':               // September
-            case 't':               // to, through, till
-            case 'u': return true;  // until
-            default: return false;
-        }
+        const word_ref next = word_after(r, end);
+        return (keywords.classes(next) & kw_month_weekday) != 0 || is_one_of(next, day_joins);
     }
 
     // One step of the scan at p: a phrase tried, or the byte or word at p

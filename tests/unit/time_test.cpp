@@ -578,15 +578,20 @@ TEST_CASE("time: the grammar reads a phrase from a run of one, two or four digit
     // After one or two digits only an ordinal suffix, '/', 's', an
     // apostrophe, a dash, or blanks and a dash, "of", a month or a word
     // joining two days can make one.
-    for (std::string_view text : {"5 May", "12 of May", "4 to 22 January", "4-22 January", "31st December",
-                                  "90's", "12/25/2021", "5\u00a0May", "4 - 22 January", "4 and 5 June"}) {
+    for (std::string_view text :
+         {"5 May", "12 of May", "4 to 22 January", "4-22 January", "31st December", "90's", "12/25/2021",
+          "5\u00a0May", "4 - 22 January", "4 and 5 June", "5 OF MAY", "4 TO 22 JANUARY", "4 Until 6 June",
+          "12 dec.", "12 Sept. 2019", "5 june", "4 through 6 Aug", "4 till 6 July", "4\n\nOctober"}) {
         INFO("text: " << text);
         CHECK(reads(text));
     }
     for (std::string_view digits : {"5", "12", "31"}) {
         for (std::string_view after :
-             {"", " people", " percent", ",", ".", ")", "am", "m", "x", " years", " Wednesday", " because",
-              " hours", " kg", " 2019", " 3", "%", ": May"}) {
+             {"",        " people",  " percent",   ",",        ".",       ")",        "am",      "m",
+              "x",       " years",   " Wednesday", " because", " hours",  " kg",      " 2019",   " 3",
+              "%",       ": May",    " million",   " minutes", " months", " in May",  " today",  " days",
+              " of the", " to",      " and 5",     " until",   " once",   " Marches", " juneau", " decade",
+              " sun",    " tonight", " attempts",  " falls"}) {
             const std::string text = std::string(digits) + std::string(after);
             INFO("text: " << text);
             CHECK_FALSE(reads(text));
