@@ -499,17 +499,56 @@ bool currency_code_attached(std::string_view text, std::size_t i, std::size_t j,
     return (scan_word_kinds.kind(text.substr(i, 3)) & k_lead) != 0 && detail::is_upper(text[i]);
 }
 
+// The second words of the phrases a phrase lead begins: every hedge that
+// starts with one ("in excess of", "at least", "no more than") and every
+// number ("a dozen", "a and hundred" too) has one of these next, whole.
+struct phrase_lead_words {
+    std::string_view lead;
+    std::array<std::string_view, 7> next;
+};
+constexpr std::array<phrase_lead_words, 10> phrase_lead_next{{
+    {"a"sv, {"hundred"sv, "thousand"sv, "million"sv, "billion"sv, "trillion"sv, "dozen"sv, "and"sv}},
+    {"an"sv, {"estimated"sv}},
+    {"as"sv, {"many"sv, "much"sv}},
+    {"at"sv, {"least"sv, "most"sv}},
+    {"close"sv, {"to"sv}},
+    {"in"sv, {"excess"sv}},
+    {"just"sv, {"under"sv, "short"sv, "over"sv}},
+    {"no"sv, {"fewer"sv, "less"sv, "more"sv}},
+    {"up"sv, {"to"sv}},
+    {"well"sv, {"over"sv}},
+}};
+
+bool equals_lower(std::string_view word, std::string_view lower_word) {
+    if (word.size() != lower_word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (lower(word[i]) != lower_word[i]) return false;
+    return true;
+}
+
+// Whether `next` is a word a figure may go on with after the phrase lead
+// `lead`.
+bool phrase_lead_goes_on(std::string_view lead, std::string_view next) {
+    for (const phrase_lead_words& p : phrase_lead_next) {
+        if (!equals_lower(lead, p.lead)) continue;
+        return std::any_of(p.next.begin(), p.next.end(),
+                           [&](std::string_view w) { return !w.empty() && equals_lower(next, w); });
+    }
+    return true;  // not in the table: any word the scanner knows
+}
+
 // After a lead word ending at `j`: can a figure follow? After a phrase
-// lead only a word can.
-bool figure_may_follow(std::string_view text, std::size_t j, bool phrase_lead) {
+// lead (`phrase_lead`, else empty) only a word can, and only one of its own.
+bool figure_may_follow(std::string_view text, std::size_t j, std::string_view phrase_lead) {
     while (j < text.size() && (text[j] == ' ' || text[j] == '\n')) ++j;
     if (j >= text.size()) return false;
     const char c = text[j];
     if (is_digit(c) || c == '$' || c == '-' || c == '+' || static_cast<unsigned char>(c) >= 0xC2)
-        return !phrase_lead;
+        return phrase_lead.empty();
     if (!is_alpha(c)) return false;
     const std::string_view next = text.substr(j, alnum_end(text, j) - j);
-    return scan_word_kinds.may_hold(next) && scan_word_kinds.kind(next) != 0;
+    return scan_word_kinds.may_hold(next) && scan_word_kinds.kind(next) != 0 &&
+           (phrase_lead.empty() || phrase_lead_goes_on(phrase_lead, next));
 }
 
 // Bytes that may start a figure other than a letter: digits, "$", "-5",
@@ -587,7 +626,8 @@ bool word_opens_figure(std::string_view text, std::size_t i, std::size_t j, char
     const unsigned char kind =
         is_alnum(prev) || !scan_word_kinds.may_hold(word) ? 0 : scan_word_kinds.kind(word);
     return (kind & k_number) ||
-           ((kind & k_lead) && figure_may_follow(text, j, (kind & k_phrase_lead) != 0)) ||
+           ((kind & k_lead) &&
+            figure_may_follow(text, j, (kind & k_phrase_lead) ? word : std::string_view{})) ||
            currency_code_attached(text, i, j, prev);
 }
 
