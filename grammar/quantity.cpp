@@ -295,11 +295,12 @@ bool rejected(std::string_view text, const attempt& a, std::size_t& resume) {
 // Words the scanner knows. A lead word (hedge, article, "between", currency
 // code) is worth handing to the grammar only when a figure can follow it: a
 // digit or sign next, or a number or follow word ("more than", "a dozen").
-// Rare openers that need a particular second word ("half a million",
-// "upwards of") are tried like number words. A phrase lead is one that
-// opens a figure only with a word after it ("in excess of", "at least",
-// "a dozen"; every hedge it starts has two words or more, and it is no
-// figure itself): a digit or sign next does not make the grammar match at it.
+// A rare opener that needs a particular second word ("upwards of") is
+// tried like a number word. A phrase lead is one that opens a figure only
+// with a word after it, one of its own (phrase_lead_next: "in excess of",
+// "at least", "a dozen", "more than", "half a million"; every hedge it
+// starts has two words or more, and it is no figure itself): a digit or
+// sign next does not make the grammar match at it.
 enum : unsigned char { k_lead = 1, k_number = 2, k_follow = 4, k_phrase_lead = 8 };
 
 struct scan_word {
@@ -323,14 +324,14 @@ constexpr std::array<scan_word, 95> scan_words = {{
     {"close"sv, k_lead | k_phrase_lead},
     {"estimated"sv, k_lead | k_follow},
     {"exactly"sv, k_lead},
-    {"fewer"sv, k_lead | k_follow},
-    {"half"sv, k_number},
+    {"fewer"sv, k_lead | k_follow | k_phrase_lead},
+    {"half"sv, k_lead | k_phrase_lead},
     {"in"sv, k_lead | k_phrase_lead},
     {"just"sv, k_lead | k_phrase_lead},
-    {"less"sv, k_lead | k_follow},
+    {"less"sv, k_lead | k_follow | k_phrase_lead},
     {"minus"sv, k_lead},
     {"negative"sv, k_lead},
-    {"more"sv, k_lead | k_follow},
+    {"more"sv, k_lead | k_follow | k_phrase_lead},
     {"nearly"sv, k_lead},
     {"no"sv, k_lead | k_phrase_lead},
     {"over"sv, k_lead | k_follow},
@@ -506,7 +507,7 @@ struct phrase_lead_words {
     std::string_view lead;
     std::array<std::string_view, 7> next;
 };
-constexpr std::array<phrase_lead_words, 10> phrase_lead_next{{
+constexpr std::array<phrase_lead_words, 14> phrase_lead_next{{
     {"a"sv, {"hundred"sv, "thousand"sv, "million"sv, "billion"sv, "trillion"sv, "dozen"sv, "and"sv}},
     {"an"sv, {"estimated"sv}},
     {"as"sv, {"many"sv, "much"sv}},
@@ -517,6 +518,10 @@ constexpr std::array<phrase_lead_words, 10> phrase_lead_next{{
     {"no"sv, {"fewer"sv, "less"sv, "more"sv}},
     {"up"sv, {"to"sv}},
     {"well"sv, {"over"sv}},
+    {"half"sv, {"a"sv}},
+    {"more"sv, {"than"sv}},
+    {"less"sv, {"than"sv}},
+    {"fewer"sv, {"than"sv}},
 }};
 
 bool equals_lower(std::string_view word, std::string_view lower_word) {

@@ -547,8 +547,8 @@ TEST_CASE("quantity: a phrase lead opens no figure before a digit or sign") {
     // The scanner tries these words only before another word ("in excess
     // of", "at least", "a dozen"): the grammar reads no figure that starts
     // with one of them and goes on with a digit or sign.
-    for (std::string_view lead :
-         {"a", "an", "as", "at", "close", "in", "just", "no", "up", "well", "A", "In"}) {
+    for (std::string_view lead : {"a", "an", "as", "at", "close", "in", "just", "no", "up", "well", "A", "In",
+                                  "half", "more", "less", "fewer"}) {
         for (std::string_view after :
              {"5", "5%", "$5", "-5", "+5", "\u20ac5", "\u00a35", "\u22125", "5 million"}) {
             const std::string text = std::string(lead) + " " + std::string(after);
@@ -616,6 +616,10 @@ TEST_CASE("quantity: a phrase lead opens a figure only before its own second wor
         {"no", {"fewer", "less", "more"}},
         {"up", {"to"}},
         {"well", {"over"}},
+        {"half", {"a"}},
+        {"more", {"than"}},
+        {"less", {"than"}},
+        {"fewer", {"than"}},
     };
     const std::vector<std::string_view> words = {
         "a",       "an",      "as",       "at",     "close",  "in",      "just",      "no",      "up",
@@ -624,9 +628,9 @@ TEST_CASE("quantity: a phrase lead opens a figure only before its own second wor
         "usd",     "eur",     "rs",       "one",    "two",    "ten",     "twenty",    "than",    "to",
         "least",   "most",    "many",     "much",   "excess", "short",   "dozen",     "hundred", "thousand",
         "million", "billion", "trillion", "us",     "and",    "of",      "the",       "5",       "new"};
-    const std::vector<std::string_view> tails = {"",      " 5",     " of 5",    " than 5",
-                                                 " as 5", " to 5",  " hundred", " one",
-                                                 " $5",   " dozen", " a dozen", " and one hundred"};
+    const std::vector<std::string_view> tails = {
+        "",    " 5",     " of 5",    " than 5",          " as 5",    " to 5",   " hundred", " one",
+        " $5", " dozen", " a dozen", " and one hundred", " million", " billion"};
     for (const lead_words& l : leads) {
         for (std::string_view w : words) {
             const bool listed = std::find(l.next.begin(), l.next.end(), w) != l.next.end();
