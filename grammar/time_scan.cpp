@@ -210,6 +210,34 @@ constexpr std::array<std::uint16_t, 26> keyword_lengths = keywords.lengths_by_fi
 
 constexpr detail::word_filter keyword_filter = keywords.filter(acted_on);
 
+// The words scanner::future_marked looks for before a month, day or weekday
+// without a year: a word of the future ("will", "expected", "due"); "by",
+// "until" or "till" right before a month; a word of the past that stops the
+// search ("said", "was", "ago"); and the first words of "is to", "set to",
+// "plans for", "as soon as".
+constexpr std::array<std::string_view, 15> future_words{
+    "will",    "ll",       "shall",    "would", "expected", "expects",   "expect",  "scheduled",
+    "planned", "planning", "supposed", "due",   "upcoming", "effective", "tomorrow"};
+constexpr std::array<std::string_view, 3> right_before_words{"by", "until", "till"};
+constexpr std::array<std::string_view, 14> past_words{"said",  "was",       "were",     "had",  "did",
+                                                      "ended", "announced", "reported", "told", "began",
+                                                      "last",  "ago",       "earlier",  "since"};
+constexpr std::array<std::string_view, 2> be_words{"is", "are"};
+constexpr std::array<std::string_view, 3> set_words{"set", "plans", "plan"};
+constexpr std::array<std::string_view, 2> soon_words{"soon", "early"};
+enum : std::uint16_t { m_future = 1, m_right_before = 2, m_past = 4, m_be = 8, m_set = 16, m_soon = 32 };
+constexpr keyword_table markers{
+    {future_words, m_future}, {right_before_words, m_right_before},
+    {past_words, m_past},     {be_words, m_be},
+    {set_words, m_set},       {soon_words, m_soon},
+};
+constexpr std::array<std::uint16_t, 26> marker_lengths = markers.lengths_by_first_letter(0xFFFF);
+
+bool maybe_marker(word_ref w) {
+    return w.size() < 16 &&
+           (marker_lengths[static_cast<std::size_t>(lower(*w.begin) - 'a')] & (1u << w.size()));
+}
+
 bool maybe_keyword(word_ref letters) {
     return letters.size() < 16 &&
            (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
@@ -605,29 +633,23 @@ struct scanner {
     // and "by Wednesday" are as often past as future, so only months take
     // by/until.
     [[nodiscard]] bool future_marked(const char* begin, bool month) const {
-        static constexpr std::array<std::string_view, 15> future_words{
-            "will",    "ll",       "shall",    "would", "expected", "expects",   "expect",  "scheduled",
-            "planned", "planning", "supposed", "due",   "upcoming", "effective", "tomorrow"};
-        static constexpr std::array<std::string_view, 3> right_before{"by", "until", "till"};
-        static constexpr std::array<std::string_view, 14> past_words{
-            "said",     "was",  "were",  "had",  "did", "ended",   "announced",
-            "reported", "told", "began", "last", "ago", "earlier", "since"};
         const char* p = begin;
         for (int n = 0; n < 10; ++n) {
             const word_ref w = word_before(base, p);
             if (!w) return false;
-            if (n == 0 && month && is_one_of(w, right_before)) return true;
-            if (is_one_of(w, past_words)) return false;
-            // "lower-than-expected earnings" is an adjective, not a plan.
-            if (is_one_of(w, future_words) && !(w.begin > base && w.begin[-1] == '-')) return true;
-            const word_ref next = word_after(w.end, end);
-            if ((is(w, "is") || is(w, "are")) && is(next, "to"))
-                return true;  // "is to resume trading Tuesday"
-            if ((is(w, "set") || is(w, "plans") || is(w, "plan")) && (is(next, "to") || is(next, "for")))
-                return true;
-            if ((is(w, "soon") || is(w, "early")) && is(next, "as") && is(word_before(base, w.begin), "as"))
-                return true;  // "as soon as", "as early as"
             p = w.begin;
+            if (!maybe_marker(w)) continue;  // most words: one look-up
+            const std::uint16_t c = markers.classes(w);
+            if (n == 0 && month && (c & m_right_before)) return true;
+            if (c & m_past) return false;
+            // "lower-than-expected earnings" is an adjective, not a plan.
+            if ((c & m_future) && !(w.begin > base && w.begin[-1] == '-')) return true;
+            if ((c & (m_be | m_set | m_soon)) == 0) continue;
+            const word_ref next = word_after(w.end, end);
+            if ((c & m_be) && is(next, "to")) return true;  // "is to resume trading Tuesday"
+            if ((c & m_set) && (is(next, "to") || is(next, "for"))) return true;
+            if ((c & m_soon) && is(next, "as") && is(word_before(base, w.begin), "as"))
+                return true;  // "as soon as", "as early as"
         }
         return false;
     }

@@ -545,6 +545,14 @@ TEST_CASE("time: a future marker picks the next month, day or weekday") {
                   "Wednesday", june_20, time_span::day(2025, 6, 18), "2025-06-18");
     check_written("The stock is to resume trading in Paris Tuesday.", "Tuesday", june_20,
                   time_span::day(2025, 6, 24), "2025-06-24");
+    // Each kind of marker, in any case; a word of the past met first stops the search.
+    check_written("The vote is SET FOR Tuesday.", "Tuesday", june_20, time_span::day(2025, 6, 24),
+                  "2025-06-24");
+    check_written("Talks resume as soon as Monday.", "Monday", june_20, time_span::day(2025, 6, 23),
+                  "2025-06-23");
+    check_written("Sales We'll see Monday.", "Monday", june_20, time_span::day(2025, 6, 23), "2025-06-23");
+    check_written("It will be as they said Monday.", "Monday", june_20, time_span::day(2025, 6, 16),
+                  "2025-06-16");
 }
 
 TEST_CASE("time: a day the month does not have yields nothing, not its month or year") {
