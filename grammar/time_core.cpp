@@ -634,21 +634,73 @@ const auto word_core_def = shifted_year_part | last_part | month_shifted_year | 
                            weekday_date | weekday | quarter | half | fiscal | year_words | decade_word;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
-BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core)
+// word_core's alternatives that can match at a word of these first letters,
+// in word_core's order (the others start with a word no such letter
+// begins: parse_core): J, O and D begin months alone; M months and
+// "Monday"; W "Wednesday" and "winter"; A months and "autumn".
+const x3::rule<struct month_core_class, time_core> month_core = "time";
+const auto month_core_def = month_shifted_year | month_days | month_day | month_year | month_alone;
+const x3::rule<struct m_core_class, time_core> m_core = "time";
+const auto m_core_def =
+    month_shifted_year | month_days | month_day | month_year | month_alone | weekday_date | weekday;
+const x3::rule<struct w_core_class, time_core> w_core = "time";
+const auto w_core_def = season | weekday_date | weekday;
+const x3::rule<struct a_core_class, time_core> a_core = "time";
+const auto a_core_def = month_shifted_year | season | month_days | month_day | month_year | month_alone;
+BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core, month_core, m_core, w_core, a_core)
 
-}  // namespace
+// The first letters, folded to lower case, of the first words of
+// word_core's alternatives (their tables hold each word in lower case,
+// Capitalised and UPPER CASE; "FY" and "Q" are upper case):
+//   shifted_year_part, shifted_day: a shift word (this, current, coming,
+//     last, previous, next): t c l p n;  last_part: l;
+//   month_shifted_year, month_days, month_day, month_year, month_alone:
+//     a month (January ... December, Jan. ... Sept.): j f m a s o n d;
+//   season: a shift word or a season (spring, summer, fall, autumn,
+//     winter): t c l p n s f a w;
+//   relative: a shift word, or yesterday, today, tonight, tomorrow: t c l p n y;
+//   present: now, nowadays, currently, presently, still: n c p s;
+//   weekday_date, weekday: m t w f s;  quarter: q, or an ordinal (first ...
+//     fourth): f s t;  half: f s t;  fiscal: f;  year_words: nineteen,
+//     eighteen, year: n e y;  decade_word (twenties ... nineties): t f s e n.
+bool parse_word_core(const char*& it, const char* last, time_core& out) {
+    switch (*it | 0x20) {
+        case 'j':
+        case 'o':
+        case 'd': return x3::parse(it, last, month_core, out);
+        case 'm': return x3::parse(it, last, m_core, out);
+        case 'w': return x3::parse(it, last, w_core, out);
+        case 'a': return x3::parse(it, last, a_core, out);
+        default: return x3::parse(it, last, word_core, out);
+    }
+}
 
-std::optional<time_core> parse_core(const char*& first, const char* last) {
+// A phrase at `first`, by its first byte: a digit, a quote, or a word
+// (parse_word reads it).
+template <typename ParseWord>
+std::optional<time_core> parse_at(const char*& first, const char* last, ParseWord parse_word) {
     time_core out;
     const char* it = first;
     if (it == last) return std::nullopt;
     const char c = *it;
     const bool ok = c >= '0' && c <= '9'       ? x3::parse(it, last, digit_core, out)
                     : c == '\'' || c == '\xE2' ? x3::parse(it, last, quote_core, out)
-                                               : x3::parse(it, last, word_core, out);
+                                               : parse_word(it, last, out);
     if (!ok) return std::nullopt;
     first = it;
     return out;
+}
+
+}  // namespace
+
+std::optional<time_core> parse_core(const char*& first, const char* last) {
+    return parse_at(first, last, parse_word_core);
+}
+
+std::optional<time_core> parse_core_every_form(const char*& first, const char* last) {
+    return parse_at(first, last, [](const char*& it, const char* end, time_core& out) {
+        return x3::parse(it, end, word_core, out);
+    });
 }
 
 }  // namespace factlint::grammar::time_detail

@@ -53,6 +53,10 @@ struct time_core {
 // Reads one time phrase starting exactly at `first`; on success advances
 // `first` past it. Never reads past `last`.
 [[nodiscard]] std::optional<time_core> parse_core(const char*& first, const char* last);
+// The same, with every word form tried at a word (parse_core tries at a
+// word only the forms that can begin with its first letter): the slow path
+// the unit tests hold parse_core against.
+[[nodiscard]] std::optional<time_core> parse_core_every_form(const char*& first, const char* last);
 
 // The phrase as a span, basis and TIMEX-like value. Relative phrases use
 // `document_date`; without it the span is nullopt.

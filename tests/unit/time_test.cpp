@@ -4,9 +4,11 @@
 // cases; parse_date for claims files.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "grammar/parse.hpp"
 #include "grammar/time_core.hpp"
@@ -612,6 +614,85 @@ TEST_CASE("time: the grammar reads a phrase from a run of one, two or four digit
             const std::string text = std::string(digits) + std::string(after);
             INFO("text: " << text);
             CHECK_FALSE(reads(text));
+        }
+    }
+}
+
+TEST_CASE("time: the grammar tried by a word's first letter reads what every form reads") {
+    // parse_core tries at a word only the forms that can begin with its
+    // first letter; parse_core_every_form tries them all.
+    namespace td = grammar::time_detail;
+    const auto reading = [](std::string_view text, bool every_form) {
+        const char* it = text.data();
+        const auto core = every_form ? td::parse_core_every_form(it, text.data() + text.size())
+                                     : td::parse_core(it, text.data() + text.size());
+        std::ostringstream out;
+        if (core)
+            out << static_cast<int>(core->form) << ' ' << core->year << ' ' << core->year2 << ' '
+                << core->month << ' ' << core->day << ' ' << core->day2 << ' ' << core->part << ' '
+                << core->shift << ' ' << static_cast<int>(core->unit) << core->week << core->fiscal
+                << core->two_digit_year << core->needs_context << core->past << core->shifted_year << ' '
+                << (it - text.data());
+        return out.str();
+    };
+    std::vector<std::string> words = {
+        "january",   "february", "march",    "april",    "may",     "june",      "july",      "august",
+        "september", "october",  "november", "december", "jan",     "feb",       "mar",       "apr",
+        "jun",       "jul",      "aug",      "sep",      "sept",    "oct",       "nov",       "dec",
+        "jan.",      "sept.",    "dec.",     "monday",   "tuesday", "wednesday", "thursday",  "friday",
+        "saturday",  "sunday",   "this",     "last",     "next",    "current",   "previous",  "coming",
+        "yesterday", "today",    "tomorrow", "tonight",  "now",     "currently", "presently", "nowadays",
+        "still",     "first",    "second",   "third",    "fourth",  "fiscal",    "fy",        "q",
+        "spring",    "summer",   "fall",     "autumn",   "winter",  "nineteen",  "eighteen",  "year",
+        "twenties",  "thirties", "forties",  "fifties",  "sixties", "seventies", "eighties",  "nineties",
+        "about",     "weekend",  "ago",      "oh",       "of",      "and",       "dozen",     "w",
+        "a"};
+    const std::size_t plain = words.size();
+    for (std::size_t i = 0; i < plain; ++i) {
+        std::string capital = words[i], upper = words[i];
+        capital[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capital[0])));
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        words.push_back(capital);
+        words.push_back(upper);
+    }
+    const std::vector<std::string_view> tails = {"",
+                                                 " 5",
+                                                 " 5, 2021",
+                                                 " 2021",
+                                                 ", 2021",
+                                                 " of 2021",
+                                                 " in 2021",
+                                                 " 22nd",
+                                                 " 4 to 22",
+                                                 " 4-22, 2020",
+                                                 " this year",
+                                                 " last year",
+                                                 " year",
+                                                 " month",
+                                                 " quarter",
+                                                 " fiscal year",
+                                                 " May",
+                                                 " Monday",
+                                                 " Oct. 23",
+                                                 " spring",
+                                                 " past summer",
+                                                 " half of 2020",
+                                                 " quarter of 2020",
+                                                 " ninety-six",
+                                                 " oh five",
+                                                 " two thousand and one",
+                                                 "2019",
+                                                 "3",
+                                                 " 2019",
+                                                 "'s first quarter",
+                                                 " year's second half",
+                                                 ", April 25",
+                                                 " the 5th"};
+    for (const std::string& w : words) {
+        for (std::string_view tail : tails) {
+            const std::string text = w + std::string(tail);
+            INFO("text: " << text);
+            CHECK(reading(text, false) == reading(text, true));
         }
     }
 }
