@@ -628,14 +628,23 @@ const auto season = (shifts >> sp >> past_mark >> season_names >> word_end)[on_s
 const x3::rule<struct digit_core_class, time_core> digit_core = "time";
 const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
                             year_quarter | year_alone | days_month | day_month | bare_decade;
+// Every word form, in the order that settles which reads a phrase two
+// could read.
+const auto forms_before_present =
+    shifted_year_part | last_part | month_shifted_year | shifted_day | season | relative;
+const auto forms_after_present = month_days | month_day | month_year | month_alone | weekday_date | weekday |
+                                 quarter | half | fiscal | year_words | decade_word;
+const x3::rule<struct every_word_form_class, time_core> every_word_form = "time";
+const auto every_word_form_def = forms_before_present | present | forms_after_present;
+// The same with "present" first: it reads now, nowadays, currently,
+// presently and still, which no form before it can read ("current" needs a
+// blank after it), so that those common words skip six forms.
 const x3::rule<struct word_core_class, time_core> word_core = "time";
-const auto word_core_def = shifted_year_part | last_part | month_shifted_year | shifted_day | season |
-                           relative | present | month_days | month_day | month_year | month_alone |
-                           weekday_date | weekday | quarter | half | fiscal | year_words | decade_word;
+const auto word_core_def = present | forms_before_present | forms_after_present;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
-// word_core's alternatives that can match at a word of these first letters,
-// in word_core's order (the others start with a word no such letter
+// every_word_form's alternatives that can match at a word of these first
+// letters, in its order (the others start with a word no such letter
 // begins: parse_core): J, O and D begin months alone; M months and
 // "Monday"; W "Wednesday" and "winter"; A months and "autumn".
 const x3::rule<struct month_core_class, time_core> month_core = "time";
@@ -647,10 +656,10 @@ const x3::rule<struct w_core_class, time_core> w_core = "time";
 const auto w_core_def = season | weekday_date | weekday;
 const x3::rule<struct a_core_class, time_core> a_core = "time";
 const auto a_core_def = month_shifted_year | season | month_days | month_day | month_year | month_alone;
-BOOST_SPIRIT_DEFINE(digit_core, word_core, quote_core, month_core, m_core, w_core, a_core)
+BOOST_SPIRIT_DEFINE(digit_core, every_word_form, word_core, quote_core, month_core, m_core, w_core, a_core)
 
 // The first letters, folded to lower case, of the first words of
-// word_core's alternatives (their tables hold each word in lower case,
+// every_word_form's alternatives (their tables hold each word in lower case,
 // Capitalised and UPPER CASE; "FY" and "Q" are upper case):
 //   shifted_year_part, shifted_day: a shift word (this, current, coming,
 //     last, previous, next): t c l p n;  last_part: l;
@@ -699,7 +708,7 @@ std::optional<time_core> parse_core(const char*& first, const char* last) {
 
 std::optional<time_core> parse_core_every_form(const char*& first, const char* last) {
     return parse_at(first, last, [](const char*& it, const char* end, time_core& out) {
-        return x3::parse(it, end, word_core, out);
+        return x3::parse(it, end, every_word_form, out);
     });
 }
 

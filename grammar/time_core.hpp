@@ -54,7 +54,8 @@ struct time_core {
 // `first` past it. Never reads past `last`.
 [[nodiscard]] std::optional<time_core> parse_core(const char*& first, const char* last);
 // The same, with every word form tried at a word (parse_core tries at a
-// word only the forms that can begin with its first letter): the slow path
+// word only the forms that can begin with its first letter, and "now" or
+// "still" before the others, which cannot read them): the slow path
 // the unit tests hold parse_core against.
 [[nodiscard]] std::optional<time_core> parse_core_every_form(const char*& first, const char* last);
 
