@@ -644,19 +644,47 @@ const auto word_core_def = present | forms_before_present | forms_after_present;
 const x3::rule<struct quote_core_class, time_core> quote_core = "time";
 const auto quote_core_def = short_decade;
 // every_word_form's alternatives that can match at a word of these first
-// letters, in its order (the others start with a word no such letter
-// begins: parse_core): J, O and D begin months alone; M months and
-// "Monday"; W "Wednesday" and "winter"; A months and "autumn".
+// letters, in its order but for "present" first (see word_core; the others
+// start with a word no such letter begins: parse_word_core). J, O and D
+// begin months alone; M months and "Monday"; W "Wednesday" and "winter"; A
+// months and "autumn"; L "last"; T "this", "today", weekdays, "third",
+// decades; N "next", "now", "November", "nineteen", "nineties"; S months,
+// seasons, "still", weekdays, "second", decades; F months, "fall",
+// "Friday", ordinals, "fiscal", decades; C and P shift words and present
+// words; Y "yesterday" and "year"; E "eighteen" and "eighties"; Q quarters.
+const auto month_forms = month_days | month_day | month_year | month_alone;
+const auto shift_forms = shifted_year_part | shifted_day | season | relative;
 const x3::rule<struct month_core_class, time_core> month_core = "time";
-const auto month_core_def = month_shifted_year | month_days | month_day | month_year | month_alone;
+const auto month_core_def = month_shifted_year | month_forms;
 const x3::rule<struct m_core_class, time_core> m_core = "time";
-const auto m_core_def =
-    month_shifted_year | month_days | month_day | month_year | month_alone | weekday_date | weekday;
+const auto m_core_def = month_shifted_year | month_forms | weekday_date | weekday;
 const x3::rule<struct w_core_class, time_core> w_core = "time";
 const auto w_core_def = season | weekday_date | weekday;
 const x3::rule<struct a_core_class, time_core> a_core = "time";
-const auto a_core_def = month_shifted_year | season | month_days | month_day | month_year | month_alone;
-BOOST_SPIRIT_DEFINE(digit_core, every_word_form, word_core, quote_core, month_core, m_core, w_core, a_core)
+const auto a_core_def = month_shifted_year | season | month_forms;
+const x3::rule<struct l_core_class, time_core> l_core = "time";
+const auto l_core_def = shifted_year_part | last_part | shifted_day | season | relative;
+const x3::rule<struct t_core_class, time_core> t_core = "time";
+const auto t_core_def = shift_forms | weekday_date | weekday | quarter | half | decade_word;
+const x3::rule<struct n_core_class, time_core> n_core = "time";
+const auto n_core_def = present | shifted_year_part | month_shifted_year | shifted_day | season | relative |
+                        month_forms | year_words | decade_word;
+const x3::rule<struct s_core_class, time_core> s_core = "time";
+const auto s_core_def = present | month_shifted_year | season | month_forms | weekday_date | weekday |
+                        quarter | half | decade_word;
+const x3::rule<struct f_core_class, time_core> f_core = "time";
+const auto f_core_def = month_shifted_year | season | month_forms | weekday_date | weekday | quarter | half |
+                        fiscal | decade_word;
+const x3::rule<struct c_core_class, time_core> c_core = "time";
+const auto c_core_def = present | shift_forms;
+const x3::rule<struct y_core_class, time_core> y_core = "time";
+const auto y_core_def = relative | year_words;
+const x3::rule<struct e_core_class, time_core> e_core = "time";
+const auto e_core_def = year_words | decade_word;
+const x3::rule<struct q_core_class, time_core> q_core = "time";
+const auto q_core_def = quarter;
+BOOST_SPIRIT_DEFINE(digit_core, every_word_form, word_core, quote_core, month_core, m_core, w_core, a_core,
+                    l_core, t_core, n_core, s_core, f_core, c_core, y_core, e_core, q_core)
 
 // The first letters, folded to lower case, of the first words of
 // every_word_form's alternatives (their tables hold each word in lower case,
@@ -680,6 +708,16 @@ bool parse_word_core(const char*& it, const char* last, time_core& out) {
         case 'm': return x3::parse(it, last, m_core, out);
         case 'w': return x3::parse(it, last, w_core, out);
         case 'a': return x3::parse(it, last, a_core, out);
+        case 'l': return x3::parse(it, last, l_core, out);
+        case 't': return x3::parse(it, last, t_core, out);
+        case 'n': return x3::parse(it, last, n_core, out);
+        case 's': return x3::parse(it, last, s_core, out);
+        case 'f': return x3::parse(it, last, f_core, out);
+        case 'c':
+        case 'p': return x3::parse(it, last, c_core, out);
+        case 'y': return x3::parse(it, last, y_core, out);
+        case 'e': return x3::parse(it, last, e_core, out);
+        case 'q': return x3::parse(it, last, q_core, out);
         default: return x3::parse(it, last, word_core, out);
     }
 }
