@@ -628,6 +628,11 @@ const auto season = (shifts >> sp >> past_mark >> season_names >> word_end)[on_s
 const x3::rule<struct digit_core_class, time_core> digit_core = "time";
 const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
                             year_quarter | year_alone | days_month | day_month | bare_decade;
+// The same split by the run of digits the phrase begins with (parse_digit_core).
+const x3::rule<struct year_first_core_class, time_core> year_first_core = "time";
+const auto year_first_core_def = iso_day | year_pair | decade | year_month | year_quarter | year_alone;
+const x3::rule<struct day_first_core_class, time_core> day_first_core = "time";
+const auto day_first_core_def = numeric_date | century | days_month | day_month | bare_decade;
 // Every word form, in the order that settles which reads a phrase two
 // could read.
 const auto forms_before_present =
@@ -683,8 +688,9 @@ const x3::rule<struct e_core_class, time_core> e_core = "time";
 const auto e_core_def = year_words | decade_word;
 const x3::rule<struct q_core_class, time_core> q_core = "time";
 const auto q_core_def = quarter;
-BOOST_SPIRIT_DEFINE(digit_core, every_word_form, word_core, quote_core, month_core, m_core, w_core, a_core,
-                    l_core, t_core, n_core, s_core, f_core, c_core, y_core, e_core, q_core)
+BOOST_SPIRIT_DEFINE(digit_core, year_first_core, day_first_core, every_word_form, word_core, quote_core,
+                    month_core, m_core, w_core, a_core, l_core, t_core, n_core, s_core, f_core, c_core,
+                    y_core, e_core, q_core)
 
 // The first letters, folded to lower case, of the first words of
 // every_word_form's alternatives (their tables hold each word in lower case,
@@ -722,15 +728,26 @@ bool parse_word_core(const char*& it, const char* last, time_core& out) {
     }
 }
 
-// A phrase at `first`, by its first byte: a digit, a quote, or a word
-// (parse_word reads it).
-template <typename ParseWord>
-std::optional<time_core> parse_at(const char*& first, const char* last, ParseWord parse_word) {
+// At a run of four digits, the forms that begin with a year; at any other
+// run, those that begin with a day or two digits (a year is four digits and
+// no more, a day or "90s" one or two: each of digit_core's forms fails at
+// the other runs).
+bool parse_digit_core(const char*& it, const char* last, time_core& out) {
+    const char* q = it;
+    while (q < last && q - it < 5 && *q >= '0' && *q <= '9') ++q;
+    return q - it == 4 ? x3::parse(it, last, year_first_core, out) : x3::parse(it, last, day_first_core, out);
+}
+
+// A phrase at `first`, by its first byte: a digit (parse_digits reads it),
+// a quote, or a word (parse_word).
+template <typename ParseDigits, typename ParseWord>
+std::optional<time_core> parse_at(const char*& first, const char* last, ParseDigits parse_digits,
+                                  ParseWord parse_word) {
     time_core out;
     const char* it = first;
     if (it == last) return std::nullopt;
     const char c = *it;
-    const bool ok = c >= '0' && c <= '9'       ? x3::parse(it, last, digit_core, out)
+    const bool ok = c >= '0' && c <= '9'       ? parse_digits(it, last, out)
                     : c == '\'' || c == '\xE2' ? x3::parse(it, last, quote_core, out)
                                                : parse_word(it, last, out);
     if (!ok) return std::nullopt;
@@ -741,13 +758,16 @@ std::optional<time_core> parse_at(const char*& first, const char* last, ParseWor
 }  // namespace
 
 std::optional<time_core> parse_core(const char*& first, const char* last) {
-    return parse_at(first, last, parse_word_core);
+    return parse_at(first, last, parse_digit_core, parse_word_core);
 }
 
 std::optional<time_core> parse_core_every_form(const char*& first, const char* last) {
-    return parse_at(first, last, [](const char*& it, const char* end, time_core& out) {
-        return x3::parse(it, end, every_word_form, out);
-    });
+    return parse_at(
+        first, last,
+        [](const char*& it, const char* end, time_core& out) { return x3::parse(it, end, digit_core, out); },
+        [](const char*& it, const char* end, time_core& out) {
+            return x3::parse(it, end, every_word_form, out);
+        });
 }
 
 }  // namespace factlint::grammar::time_detail

@@ -695,4 +695,36 @@ TEST_CASE("time: the grammar tried by a word's first letter reads what every for
             CHECK(reading(text, false) == reading(text, true));
         }
     }
+    // And at digits, the forms tried by the length of the run.
+    for (std::string_view digits :
+         {"5", "12", "31", "90", "201", "2019", "1800", "1990", "20191", "123456"}) {
+        for (std::string_view tail : {"",
+                                      "s",
+                                      "'s",
+                                      "\u2019s",
+                                      "-12-09",
+                                      "-12",
+                                      "-20",
+                                      "/20",
+                                      "\u201320",
+                                      "/12/2021",
+                                      "/9/21",
+                                      "st century",
+                                      "th century",
+                                      " May",
+                                      " May 2019",
+                                      " of May",
+                                      " to 22 January",
+                                      "-22 January",
+                                      " November",
+                                      " third quarter",
+                                      ", June",
+                                      " 5",
+                                      "-5-6",
+                                      " people"}) {
+            const std::string text = std::string(digits) + std::string(tail);
+            INFO("text: " << text);
+            CHECK(reading(text, false) == reading(text, true));
+        }
+    }
 }
