@@ -21,24 +21,27 @@ inline double thread_cpu_seconds() {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-// CPU seconds for one call of run(n): the best of three, so that a moment
-// of load on a shared machine (cache and memory-bus contention) does not count.
+// CPU seconds for one call of run(n).
 template <typename Run>
-double best_seconds(Run&& run, std::size_t n) {
-    double best = 1e300;
-    for (int i = 0; i < 3; ++i) {
-        const double start = thread_cpu_seconds();
-        run(n);
-        best = std::min(best, thread_cpu_seconds() - start);
-    }
-    return best;
+double seconds(Run&& run, std::size_t n) {
+    const double start = thread_cpu_seconds();
+    run(n);
+    return thread_cpu_seconds() - start;
 }
 
-// How many times longer run(large) takes than run(small).
+// How many times longer run(large) takes than run(small): the best of
+// three of each, so that a moment of load on a shared machine (cache and
+// memory-bus contention) does not count, taken by turns, so that a drift
+// of the machine's speed while they run (this project's VM drifts by a
+// third over minutes) slows both sizes alike rather than one of them.
 template <typename Run>
 double growth_ratio(Run&& run, std::size_t small, std::size_t large) {
-    const double small_seconds = std::max(best_seconds(run, small), 1e-6);
-    return best_seconds(run, large) / small_seconds;
+    double small_seconds = 1e300, large_seconds = 1e300;
+    for (int i = 0; i < 3; ++i) {
+        small_seconds = std::min(small_seconds, seconds(run, small));
+        large_seconds = std::min(large_seconds, seconds(run, large));
+    }
+    return large_seconds / std::max(small_seconds, 1e-6);
 }
 
 }  // namespace factlint::testing

@@ -113,7 +113,10 @@ TEST_CASE("hostile: a long single-line sentence full of figures is read in linea
     // Once quadratic twice over: columns counted from the line start, and
     // every figure compared with every date of its sentence. A 50 MB line
     // never finished; a 2 MB one took over a minute. Four times the text
-    // must take about four times as long (sixteen if quadratic).
+    // must take about four times as long (sixteen if quadratic); the limit
+    // allows 10, since the 1 MB sentence's token lists outgrow the caches
+    // (4.7 to 7.1 measured on a loaded machine, once 8.4 against the old
+    // limit of 8).
     const std::string chunk = "The ferry carried about 12,000 riders in 2022 and ";
     claim_store store;
     store.build_index();
@@ -125,5 +128,5 @@ TEST_CASE("hostile: a long single-line sentence full of figures is read in linea
     };
     const double ratio = testing::growth_ratio(read_line, 256 * 1024, 1024 * 1024);
     CHECK(last_records >= 2 * last_chunks);
-    CHECK(ratio < 8.0);
+    CHECK(ratio < 10.0);
 }
