@@ -244,20 +244,60 @@ public:
     normalizer(std::string_view input, Output& out) : in_(input), out_(out) { out_.reserve(input.size()); }
 
     void run() {
-        std::size_t i = 0;
-        while (i < in_.size()) {
-            // Between words, a byte that ends a word outright has nothing to
-            // end: passed over here, not stepped on (most are spaces).
-            while (!in_word_ && ends_word_outright(static_cast<unsigned char>(in_[i])))
-                if (++i == in_.size()) break;
-            if (i == in_.size()) break;
-            i = step(i);
+        if constexpr (takes_whole_words<Output>) {
+            run_by_words();
+        } else {
+            std::size_t i = 0;
+            while (i < in_.size()) {
+                // Between words, a byte that ends a word outright has nothing to
+                // end: passed over here, not stepped on (most are spaces).
+                while (!in_word_ && ends_word_outright(static_cast<unsigned char>(in_[i])))
+                    if (++i == in_.size()) break;
+                if (i == in_.size()) break;
+                i = step(i);
+            }
         }
         end_word();
         out_.finish(in_.size(), word_end_);
     }
 
 private:
+    // The loop above for an output that takes whole words (the scanner),
+    // with the common case in locals: between words, a run of ASCII letters
+    // and digits that what follows ends outright goes to the output at once,
+    // as step() would send it; anything else is stepped on until no word is
+    // open. (With the state in members, every byte reloaded it.)
+    void run_by_words() {
+        const auto* const begin = reinterpret_cast<const unsigned char*>(in_.data());
+        const auto* const end = begin + in_.size();
+        const unsigned char* p = begin;
+        while (p != end) {
+            const unsigned char c = *p;
+            if (ends_word_outright(c)) {
+                ++p;
+                continue;
+            }
+            if (ascii_alnum(c)) {
+                const unsigned char* q = p + 1;
+                while (q != end && ascii_alnum(*q)) ++q;
+                // A lone letter before a dot may start an abbreviation: step() looks.
+                const bool lone_letter_dot = q == p + 1 && q != end && *q == '.';
+                if ((q == end || ends_word_outright(*q)) && !lone_letter_dot) {
+                    const auto at = static_cast<std::size_t>(p - begin);
+                    const auto to = static_cast<std::size_t>(q - begin);
+                    out_.whole_ascii_word(std::string_view(in_.data() + at, to - at), at, to);
+                    word_end_ = to;
+                    p = q;
+                    continue;
+                }
+            }
+            auto i = static_cast<std::size_t>(p - begin);
+            do i = step(i);
+            while (in_word_ && i < in_.size());
+            p = begin + i;
+        }
+    }
+
     std::size_t step(std::size_t i) {
         const auto c = static_cast<unsigned char>(in_[i]);
         if (ascii_alnum(c)) {
