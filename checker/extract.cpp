@@ -21,6 +21,7 @@ struct sentence_context {
     const sentence_analysis& a;
     const std::optional<time_span>& document_date;
     const check_options& options;
+    recent_interned& interned;
 };
 
 byte_span source_span(const sentence& s, std::size_t begin, std::size_t end) {
@@ -76,9 +77,9 @@ void fill_quantity_record(claim_record& r, const sentence_context& c, std::size_
                                           c.options.hedge_tolerance)
                          : stated_interval(q.value, q.half_unit, q.hedge, c.options.hedge_tolerance);
     r.hedge = q.hedge;
-    r.hedge_text = interned(q.hedge_text);
-    r.unit = interned(q.unit);
-    r.scale = interned(q.scale);
+    r.hedge_text = c.interned(q.hedge_text);
+    r.unit = c.interned(q.unit);
+    r.scale = c.interned(q.scale);
     if (q.unit == "count") r.noun = noun_after(c.a, token);
     if (const auto t = time_for_quantity(c.a, qi)) {
         apply_time(r, c, c.a.toks.times[*t]);
@@ -143,6 +144,15 @@ std::string noun_subject(std::string_view noun) {
 
 }  // namespace
 
+std::string_view recent_interned::operator()(std::string_view word) {
+    if (word.empty()) return {};
+    for (const std::string_view w : recent_)
+        if (w == word) return w;
+    const std::string_view w = interned(word);
+    recent_[next_++ % recent_.size()] = w;
+    return w;
+}
+
 // Links names of reference claims in a sentence to its records (match.cpp).
 void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
                   const std::vector<int>& quantity_record, const std::vector<int>& time_record);
@@ -163,7 +173,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
     // Tokens exist only where there is a figure or a date (analyze_sentence).
     const bool tokenized = !a_.toks.quantities.empty() || !a_.toks.times.empty();
     if (!tokenized && a_.toks.vague_times.empty()) return;
-    const sentence_context c{s, si, a_, document_date_, options_};
+    const sentence_context c{s, si, a_, document_date_, options_, interned_};
 
     // The records are made in place at the end of `out` (a claim_record
     // moves dearly), and their indices count from its start. Room for the

@@ -2,14 +2,28 @@
 // not hold every record of a long document at once (check_document).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "checker/engine.hpp"
 #include "checker/sentence_analysis.hpp"
 
 namespace factlint {
+
+// interned() takes a lock and hashes the word each call; the units, scales
+// and hedges of a document's records are a handful of words, so the last
+// few are kept here (views interned() gave: equal words, the same view).
+class recent_interned {
+public:
+    [[nodiscard]] std::string_view operator()(std::string_view word);
+
+private:
+    std::array<std::string_view, 8> recent_{};
+    std::size_t next_ = 0;
+};
 
 class record_extractor {
 public:
@@ -33,6 +47,7 @@ private:
     std::vector<claim_record> local_;  // a sentence's records while they are put in order
     std::vector<int> q_rec_, t_rec_, order_, final_index_;
     sentence_analysis a_;
+    recent_interned interned_;
 };
 
 }  // namespace factlint

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "checker/engine.hpp"
+#include "checker/extract.hpp"
 #include "checker/patterns.hpp"
 #include "checker/sentence_analysis.hpp"
+#include "claims/interned.hpp"
 #include "grammar/claims_file.hpp"
 
 using namespace factlint;
@@ -128,4 +130,21 @@ TEST_CASE("extract: dates governed by the name's own start and end verbs") {
     CHECK(end->role == event_role::end);
     CHECK(end->claim_id == "mission");
     CHECK(other->claim_id.empty());
+}
+
+TEST_CASE("extract: the extractor's recent interned words are interned()'s own views") {
+    // Its slow path is interned() itself: the same view for every word, also
+    // after more distinct words than it keeps have pushed the first ones out.
+    recent_interned recent;
+    const std::string words[] = {
+        "count",     "percent", "currency:USD", "million",       "about",        "",     "bn",
+        "more than", "k",       "area:km2",     "percent_point", "currency:EUR", "count"};
+    for (int round = 0; round < 3; ++round)
+        for (const std::string& w : words) {
+            const std::string copy = w;  // another buffer, the same word
+            const std::string_view got = recent(copy);
+            CHECK(got == w);
+            CHECK(got.data() == interned(w).data());
+        }
+    CHECK(recent("").empty());
 }
