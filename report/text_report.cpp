@@ -93,12 +93,17 @@ void write_snippet(const finding& f, const report_input& in, std::size_t width, 
 
 // A message of several lines: later lines indented past the gutter so the
 // location line stays the only one that starts at column 1.
+// Written a run of characters at a time: an insertion per character was
+// over half of the text report.
 void write_indented(std::string_view text, std::size_t indent, std::ostream& out) {
-    for (char c : text) {
-        if (c == '\r') continue;
-        out << c;
-        if (c == '\n') out << std::string(indent, ' ');
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r' && text[i] != '\n') continue;
+        out.write(text.data() + from, static_cast<std::streamsize>(i - from));
+        if (text[i] == '\n') out << '\n' << std::string(indent, ' ');
+        from = i + 1;
     }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
     out << '\n';
 }
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -73,6 +75,35 @@ TEST_CASE("report: text") {
         "Found 1 error, 2 warnings, 1 info in 2 files (15 claims checked).\n";
     // clang-format on
     CHECK(render(output_format::text) == expected);
+}
+
+TEST_CASE("report: text indents a message's later lines as a character-by-character copy does") {
+    // The slow path: each character copied but '\r', the indent after each '\n'.
+    const auto slow = [](std::string_view text, std::size_t indent) {
+        std::string out;
+        for (const char c : text) {
+            if (c == '\r') continue;
+            out += c;
+            if (c == '\n') out.append(indent, ' ');
+        }
+        return out + '\n';
+    };
+    for (const std::string_view message : {"", "one line", "a\r\nb", "a\nb\n\nc\r", "\r\r\n", "\n", "x\ry"}) {
+        finding f;
+        f.code = "FL101";
+        f.level = severity::error;
+        f.file = "d.md";
+        f.message = std::string(message);
+        f.notes = {std::string(message) + "!"};
+        report_input in;
+        const std::vector<finding> one{f};
+        in.findings = one;
+        std::ostringstream out;
+        write_report(output_format::text, in, out);
+        const std::string expected =
+            "d.md: error[FL101]: " + slow(message, 4) + "  = note: " + slow(std::string(message) + "!", 4);
+        CHECK(out.str().substr(0, expected.size()) == expected);
+    }
 }
 
 TEST_CASE("report: text color only when asked") {
