@@ -12,7 +12,8 @@ namespace {
 using tk = token::kind;
 
 bool is_percent_like(const grammar::quantity_match& q) {
-    return q.unit == "percent" || q.unit == "percent_point";
+    const std::string_view unit = q.unit;  // compared by size first, without strlen
+    return unit == "percent" || unit == "percent_point";
 }
 
 // The quantity token at i, or -1.
@@ -232,7 +233,8 @@ void total_at(const sentence_analysis& a, std::size_t i, std::vector<total_state
            (tokens[j].what == tk::time || (tokens[j].what == tk::word && tokens[j].has(words::filler))))
         ++j;
     if (j < tokens.size() && tokens[j].is_punct(",")) ++j;
-    if (j >= tokens.size() || tokens[j].what != tk::word) return;  // every marker starts with a word
+    // Every marker starts with a word of that class (a figure's next word mostly is none).
+    if (j >= tokens.size() || !tokens[j].has(words::marker_lead)) return;
     for (const total_marker& m : after_markers) {
         if (!words_at(a, j, m.words)) continue;
         std::string marker;

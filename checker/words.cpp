@@ -80,6 +80,9 @@ constexpr std::string_view verb_date_fillers[] = {
 
 constexpr std::string_view total_words[] = {"total"};
 constexpr std::string_view plan_words[] = {"due", "set", "going"};
+// The first words of find_totals' markers after a total (patterns.cpp).
+constexpr std::string_view marker_leads[] = {"including",  "of",         "split",  "divided", "made",
+                                             "consisting", "comprising", "broken", "shared"};
 
 // The lists' own exception class: "-ed" words that are not past forms.
 constexpr unsigned not_past = 1u << 30;
@@ -103,6 +106,7 @@ constexpr class_list all_lists[] = {
     {verb_date_fillers, filler},
     {total_words, total_word},
     {plan_words, plan_word},
+    {marker_leads, marker_lead},
 };
 
 // A word's classes once all the lists that name it are known: the -ed rule

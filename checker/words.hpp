@@ -26,8 +26,9 @@ enum word_class : unsigned {
     noun_stop = 1u << 8,
     conjunction = 1u << 9,
     filler = 1u << 10,
-    total_word = 1u << 11,  // "total": where find_totals looks for "a total of"
-    plan_word = 1u << 12,   // "due", "set", "going": future markers only before "to" and a verb
+    total_word = 1u << 11,   // "total": where find_totals looks for "a total of"
+    plan_word = 1u << 12,    // "due", "set", "going": future markers only before "to" and a verb
+    marker_lead = 1u << 13,  // the first word of a marker after a total ("including", "of", "split"…)
 };
 
 // Every class of a lower-case word (0 for most words of prose).

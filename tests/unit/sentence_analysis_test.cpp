@@ -102,6 +102,18 @@ TEST_CASE("sentence analysis: parts, tense_at and changes as the slow paths give
           "A total of $38 million: $21 million for pipes and $12 million for rebates.",
           "$9 million in 2025, including $3 million and $2 million, and a total of 4: 1, 2 and 1."})
         check_same(s);
+    // Every marker after a total is found: its first word has the class
+    // find_totals looks for before it tries the markers.
+    for (const char* marker :
+         {"including", "of which", "split between", "split among", "divided between", "divided among",
+          "made up of", "consisting of", "comprising", "broken down into", "shared between"}) {
+        sentence_analysis a;
+        const std::string s =
+            std::string("It cost $30 million, ") + marker + " $10 million for roads, $20 million for rail.";
+        factlint::analyze_sentence(s, std::nullopt, a);
+        INFO(s);
+        CHECK_FALSE(totals(a).empty());
+    }
     // Both kinds of total are found from the figures' tokens alone and with "total".
     for (const char* s : {"A total of $38 million: $21 million for pipes and $12 million for rebates.",
                           "It cost $9 million in 2025, including $3 million for roads."}) {
