@@ -80,6 +80,7 @@ void drop_overlapping_quantities(std::vector<grammar::quantity_match>& quantitie
 // its end. `text` is the sentence, `lowered` its copy in lower case, which
 // the tokens view; lowered[stop] is a byte no word holds (the caller's
 // sentinel), and words::padded_room bytes from each word are readable.
+// (Where the caller goes on: past the word's end, or past one space after it.)
 std::size_t scan_plain(std::string_view text, const char* lowered, std::size_t i, std::size_t stop,
                        std::vector<token>& out) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -104,7 +105,9 @@ std::size_t scan_plain(std::string_view text, const char* lowered, std::size_t i
         if (size > 2 && lowered[j - 2] == '\'' && lowered[j - 1] == 's') size -= 2;
         out.push_back(token{token::kind::word, i, j, std::string_view(lowered + i, size), -1,
                             c >= 'A' && c <= 'Z', words::classes_of_padded(lowered + i, size)});
-        return j;
+        // A word is mostly followed by one space: passed over here, not by
+        // the caller's loop (the sentinel at `stop` is no space).
+        return lowered[j] == ' ' ? j + 1 : j;
     }
     // A UTF-8 dash or quote is one punctuation token.
     std::size_t len = 1;
