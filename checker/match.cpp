@@ -169,11 +169,22 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
     }
 }
 
+// The names in the sentence. The tokenizer's lower-case copy of it is
+// followed by zeros: there the scan reads a word to its end without a test
+// of the text's end at every byte.
+std::vector<name_hit> scan_sentence(const sentence_analysis& a, const claim_store& store) {
+    const std::vector<char>& lowered = a.toks.lowered;
+    const std::size_t n = a.text.size();
+    if (lowered.size() > n && lowered[n] == '\0')
+        return store.scan_padded(std::string_view(lowered.data(), n));
+    return store.scan(a.text);
+}
+
 }  // namespace
 
 void match_claims(const sentence_analysis& a, const claim_store& store, std::vector<claim_record>& records,
                   const std::vector<int>& quantity_record, const std::vector<int>& time_record) {
-    for (const name_hit& h : store.scan(a.text)) {
+    for (const name_hit& h : scan_sentence(a, store)) {
         const reference_claim& claim = store.claims()[h.claim];
         if (!claim.values.empty() || claim.period) link_value(a, claim, h, records, quantity_record);
         if (claim.date || claim.period) link_dates(a, claim, h, records, time_record);

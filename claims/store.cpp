@@ -237,11 +237,16 @@ concept takes_whole_words = requires(Output& out, std::string_view run, std::siz
 
 // Normalizes `input` word by word into an output (text_output above, or the
 // scanner of claim_store::scan, which runs the automaton on the words as
-// they come instead of building the text first).
+// they come instead of building the text first). `padded`: the byte after
+// the input may be read and is no ASCII letter or digit, so that a run of
+// them is read to its end without a test of the input's end at every byte.
 template <typename Output>
 class normalizer {
 public:
-    normalizer(std::string_view input, Output& out) : in_(input), out_(out) { out_.reserve(input.size()); }
+    normalizer(std::string_view input, Output& out, bool padded = false)
+        : in_(input), out_(out), padded_(padded) {
+        out_.reserve(input.size());
+    }
 
     void run() {
         if constexpr (takes_whole_words<Output>) {
@@ -279,7 +284,11 @@ private:
             }
             if (ascii_alnum(c)) {
                 const unsigned char* q = p + 1;
-                while (q != end && ascii_alnum(*q)) ++q;
+                if (padded_) {
+                    while (ascii_alnum(*q)) ++q;  // the byte after the input ends the run
+                } else {
+                    while (q != end && ascii_alnum(*q)) ++q;
+                }
                 // A lone letter before a dot may start an abbreviation: step() looks.
                 const bool lone_letter_dot = q == p + 1 && q != end && *q == '.';
                 if ((q == end || ends_word_outright(*q)) && !lone_letter_dot) {
@@ -405,6 +414,7 @@ private:
 
     std::string_view in_;
     Output& out_;
+    bool padded_;
     bool in_word_ = false;
     bool abbreviation_ = false;
     std::size_t word_end_ = 0;  // in the input: the byte after the current/last word
@@ -928,7 +938,11 @@ const reference_claim* claim_store::find(std::string_view id) const {
     return i == nullptr ? nullptr : &claims_[*i];
 }
 
-std::vector<name_hit> claim_store::scan(std::string_view text) const {
+std::vector<name_hit> claim_store::scan(std::string_view text) const { return scan_text(text, false); }
+
+std::vector<name_hit> claim_store::scan_padded(std::string_view text) const { return scan_text(text, true); }
+
+std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded) const {
     std::vector<name_hit> hits;
     const index& ix = *index_;
     if (!ix.built()) return hits;
@@ -1035,7 +1049,7 @@ std::vector<name_hit> claim_store::scan(std::string_view text) const {
         std::size_t words_ = 0;
     };
     automaton_output out(ix, hits, wheres_seen);
-    normalizer(text, out).run();
+    normalizer(text, out, padded).run();
     // A claim with `where` phrases needs one of them in the text.
     std::erase_if(hits, [&](const name_hit& h) {
         const auto first = ix.where_ids.begin() + ix.where_begin[h.claim];

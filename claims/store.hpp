@@ -65,6 +65,11 @@ public:
     // is in `text` too (SPEC §6). A phrase shared by many claims is found
     // once and costs nothing per claim until one of those claims is named.
     [[nodiscard]] std::vector<name_hit> scan(std::string_view text) const;
+    // The same for a text whose byte after its end may be read and is no
+    // ASCII letter or digit (the tokenizer's padded lower-case copy of a
+    // sentence): a word's end is found without testing the text's end at
+    // every byte. Upper or lower case gives the same hits.
+    [[nodiscard]] std::vector<name_hit> scan_padded(std::string_view text) const;
 
 private:
     // Writes and reads the store (claims/compiled_store.cpp); the index's
@@ -73,6 +78,8 @@ private:
     void save_index(compiled::output& out) const;
     bool load_index(compiled::input& in, std::uint32_t key_text_base);
     [[nodiscard]] std::string_view index_key_text() const;  // what the index's key words view
+
+    [[nodiscard]] std::vector<name_hit> scan_text(std::string_view text, bool padded) const;
 
     struct index;
     std::vector<std::unique_ptr<claims_storage>> storages_;

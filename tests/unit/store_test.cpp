@@ -505,6 +505,17 @@ hit_list slow_hits(const claim_store& s, std::string_view text) {
 hit_list fast_hits(const claim_store& s, std::string_view text) {
     hit_list hits;
     for (const name_hit& h : s.scan(text)) hits.emplace_back(h.begin, h.end, h.claim);
+    // scan_padded gives the same on a copy with a zero after it, in either
+    // case (the tokenizer's lower-case copy is what it reads in a check).
+    for (const bool lower : {false, true}) {
+        std::string copy(text);
+        if (lower)
+            for (char& c : copy) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        hit_list padded;
+        for (const name_hit& h : s.scan_padded(std::string_view(copy.c_str(), text.size())))
+            padded.emplace_back(h.begin, h.end, h.claim);
+        CHECK(padded == hits);
+    }
     return hits;
 }
 
