@@ -59,18 +59,22 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
                       sentence_analysis& a) {
     a.text = text;
     find_matches(text, document_date, a.toks);
-    a.part.clear();
-    a.marker.clear();
     a.part_count = 0;
     a.part_has_quantity.clear();
     a.part_forecast.clear();
     a.word_classes = 0;
     // Nothing is extracted from a sentence without a figure or a date: its
     // tokens would never be read (most sentences of prose are such).
-    if (a.toks.quantities.empty() && a.toks.times.empty()) return;
+    if (a.toks.quantities.empty() && a.toks.times.empty()) {
+        a.part.clear();
+        a.marker.clear();
+        return;
+    }
     tokenize_between_matches(text, a.toks);
     const token* const tokens = a.toks.tokens.data();
     const std::size_t n = a.toks.tokens.size();
+    // Every element is written below: resized from what an earlier sentence
+    // left, only the new ones are zeroed first.
     a.part.resize(n);
     a.marker.resize(n);
     std::size_t* const part = a.part.data();

@@ -84,6 +84,15 @@ void check_same(std::string_view text) {
     CHECK(a.part_forecast.size() == has_quantity.size());
     CHECK(a.part_count == has_quantity.size());
     CHECK(a.word_classes == classes);
+    // Analyzed into buffers an earlier sentence left (as the extractor
+    // does), the same: a part and marker for every token, the same flags.
+    static sentence_analysis reused;
+    factlint::analyze_sentence(text, factlint::grammar::parse_date("2021-06-15"), reused);
+    CHECK(reused.part == a.part);
+    CHECK(reused.marker == a.marker);
+    CHECK(reused.part_has_quantity == a.part_has_quantity);
+    CHECK(reused.part_forecast == a.part_forecast);
+    CHECK(reused.word_classes == a.word_classes);
     const std::string found = changes(a) + totals(a);
     a.word_classes = ~0u;
     CHECK(changes(a) + totals(a) == found);
