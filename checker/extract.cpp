@@ -21,7 +21,9 @@ struct sentence_context {
     const sentence_analysis& a;
     const std::optional<time_span>& document_date;
     const check_options& options;
-    recent_interned& interned;
+    recent_interned& hedges;
+    recent_interned& units;
+    recent_interned& scales;
 };
 
 byte_span source_span(const sentence& s, std::size_t begin, std::size_t end) {
@@ -77,9 +79,9 @@ void fill_quantity_record(claim_record& r, const sentence_context& c, std::size_
                                           c.options.hedge_tolerance)
                          : stated_interval(q.value, q.half_unit, q.hedge, c.options.hedge_tolerance);
     r.hedge = q.hedge;
-    r.hedge_text = c.interned(q.hedge_text);
-    r.unit = c.interned(q.unit);
-    r.scale = c.interned(q.scale);
+    r.hedge_text = c.hedges(q.hedge_text);
+    r.unit = c.units(q.unit);
+    r.scale = c.scales(q.scale);
     if (q.unit == "count") r.noun = noun_after(c.a, token);
     if (const auto t = time_for_quantity(c.a, qi)) {
         apply_time(r, c, c.a.toks.times[*t]);
@@ -173,7 +175,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
     // Tokens exist only where there is a figure or a date (analyze_sentence).
     const bool tokenized = !a_.toks.quantities.empty() || !a_.toks.times.empty();
     if (!tokenized && a_.toks.vague_times.empty()) return;
-    const sentence_context c{s, si, a_, document_date_, options_, interned_};
+    const sentence_context c{s, si, a_, document_date_, options_, hedges_, units_, scales_};
 
     // The records are made in place at the end of `out` (a claim_record
     // moves dearly), and their indices count from its start. Room for the

@@ -15,7 +15,8 @@ namespace factlint {
 
 // interned() takes a lock and hashes the word each call; the units, scales
 // and hedges of a document's records are a handful of words, so the last
-// few are kept here (views interned() gave: equal words, the same view).
+// few are kept here (views interned() gave: equal words, the same view),
+// one of these for each of the three.
 class recent_interned {
 public:
     [[nodiscard]] std::string_view operator()(std::string_view word);
@@ -47,7 +48,7 @@ private:
     std::vector<claim_record> local_;  // a sentence's records while they are put in order
     std::vector<int> q_rec_, t_rec_, order_, final_index_;
     sentence_analysis a_;
-    recent_interned interned_;
+    recent_interned hedges_, units_, scales_;
 };
 
 }  // namespace factlint
