@@ -193,6 +193,7 @@ std::string event_subject(const sentence_analysis& a, std::size_t verb) {
 }
 
 std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::size_t quantity_index) {
+    if (a.toks.times.empty()) return std::nullopt;  // the walks below look for a time only
     const auto& tokens = a.toks.tokens;
     const std::size_t q = a.toks.quantity_token[quantity_index];
     const std::size_t part = a.part[q];

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,24 @@ tense slow_tense_at(const sentence_analysis& a, std::size_t token_index) {
     };
     if (const tense t = search(true); t != tense::unknown) return t;
     return search(false);
+}
+
+// time_for_quantity without its shortcut for a sentence without times: the
+// three walks over the tokens.
+std::optional<std::size_t> slow_time_for_quantity(const sentence_analysis& a, std::size_t qi) {
+    const auto& tokens = a.toks.tokens;
+    const std::size_t q = a.toks.quantity_token[qi];
+    for (std::size_t i = q + 1; i < tokens.size() && a.part[i] == a.part[q]; ++i) {
+        if (tokens[i].what == token::kind::quantity) break;
+        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
+    }
+    for (std::size_t i = q; i-- > 0 && a.part[i] == a.part[q];)
+        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
+    for (std::size_t i = q; i-- > 0;) {
+        if (tokens[i].what == token::kind::quantity) break;
+        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
+    }
+    return std::nullopt;
 }
 
 bool slow_boundary(const token& t) {
@@ -80,6 +99,8 @@ void check_same(std::string_view text) {
         classes |= tokens[i].classes;
         CHECK(factlint::tense_at(a, i) == slow_tense_at(a, i));
     }
+    for (std::size_t qi = 0; qi < a.toks.quantities.size(); ++qi)
+        CHECK(factlint::time_for_quantity(a, qi) == slow_time_for_quantity(a, qi));
     CHECK(a.part_has_quantity == has_quantity);
     CHECK(a.part_forecast.size() == has_quantity.size());
     CHECK(a.part_count == has_quantity.size());
