@@ -161,7 +161,11 @@ void match_claims(const sentence_analysis& a, const claim_store& store, std::vec
 
 record_extractor::record_extractor(const document& doc, const claim_store& store,
                                    const check_options& options)
-    : doc_(doc), store_(store), options_(options), document_date_(doc.date ? doc.date : options.as_of) {}
+    : doc_(doc),
+      store_(store),
+      options_(options),
+      document_date_(doc.date ? doc.date : options.as_of),
+      links_(store.links()) {}
 
 std::size_t record_extractor::extract(std::size_t first, std::size_t enough, std::vector<claim_record>& out) {
     std::size_t si = first;
@@ -238,7 +242,12 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
         if (out[k].kind == record_kind::quantity && out[k].subject.empty())
             out[k].subject = noun_subject(out[k].noun);
     for (const grammar::time_match& t : a_.toks.vague_times) fill_vague_record(out.emplace_back(), c, t);
-    if (!store_.empty() && tokenized) match_claims(a_, store_, out, q_rec_, t_rec_);
+    // Names are looked for only where a claim could link what the sentence
+    // has: most claims have values alone, and most sentences with a date
+    // and no figure then need no scan.
+    const bool linkable =
+        (links_.figures && !a_.toks.quantities.empty()) || (links_.dates && !a_.toks.times.empty());
+    if (linkable) match_claims(a_, store_, out, q_rec_, t_rec_);
     put_in_order(out, base);
 }
 

@@ -44,6 +44,7 @@ private:
     const claim_store& store_;
     const check_options& options_;
     std::optional<time_span> document_date_;
+    claim_store::link_kinds links_;  // what names can link (store_.links(), asked once)
     // Per-sentence buffers, kept across sentences so that their memory is reused.
     std::vector<claim_record> local_;  // a sentence's records while they are put in order
     std::vector<int> q_rec_, t_rec_, order_, final_index_;

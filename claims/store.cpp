@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <mutex>
 #include <span>
 #include <tuple>
 
@@ -900,13 +901,19 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
 
 // ---- the store ----------------------------------------------------------------
 
-claim_store::claim_store() : index_(std::make_unique<index>()) {}
+struct claim_store::lazy_links {
+    std::once_flag once;
+    link_kinds kinds;
+};
+
+claim_store::claim_store() : index_(std::make_unique<index>()), links_(std::make_unique<lazy_links>()) {}
 claim_store::~claim_store() = default;
 claim_store::claim_store(claim_store&&) noexcept = default;
 claim_store& claim_store::operator=(claim_store&&) noexcept = default;
 
 void claim_store::add(reference_claim claim) {
     claims_.push_back(std::move(claim));
+    links_ = std::make_unique<lazy_links>();
     index_->ids.slots.clear();
     index_->ids_current = false;
 }
@@ -918,6 +925,7 @@ void claim_store::add_all(std::vector<reference_claim> claims) {
         claims_.reserve(claims_.size() + claims.size());
         std::move(claims.begin(), claims.end(), std::back_inserter(claims_));
     }
+    links_ = std::make_unique<lazy_links>();
     index_->ids.slots.clear();
     index_->ids_current = false;
 }
@@ -926,6 +934,21 @@ void claim_store::build_index() {
     index_->build(claims_);
     index_->ids.build(claims_);
     index_->ids_current = true;
+}
+
+claim_store::link_kinds claim_store::links() const {
+    const auto work_out = [this] {
+        link_kinds k;
+        for (const reference_claim& c : claims_) {
+            k.figures = k.figures || !c.values.empty() || c.period;
+            k.dates = k.dates || c.date || c.period;
+            if (k.figures && k.dates) break;
+        }
+        return k;
+    };
+    if (!links_) return work_out();  // a store moved from
+    std::call_once(links_->once, [&] { links_->kinds = work_out(); });
+    return links_->kinds;
 }
 
 const reference_claim* claim_store::find(std::string_view id) const {

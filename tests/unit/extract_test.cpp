@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "checker/engine.hpp"
 #include "checker/extract.hpp"
@@ -147,4 +148,35 @@ TEST_CASE("extract: the extractor's recent interned words are interned()'s own v
             CHECK(got.data() == interned(w).data());
         }
     CHECK(recent("").empty());
+}
+
+TEST_CASE("extract: sentences with nothing a claim could link are not scanned, and lose no link") {
+    // Claims with values alone link figures only: a sentence with dates and
+    // no figure is not scanned. The slow path: the same claims and one with
+    // a date whose name never occurs, so that every sentence is scanned.
+    const std::string values =
+        "claim sales\n  name \"sales\"\n  value $5 million in 2008\n\n"
+        "claim jobs\n  name \"jobs\"\n  value 12,000 in 2010\n\n"
+        "claim troops\n  name \"U.S. troops\"\n  value 3,100 in 2024\n\n";
+    const claim_store fast = store_of(values);
+    const claim_store slow =
+        store_of(values + "claim never\n  name \"zzqx never named\"\n  date 2001-01-01\n");
+    CHECK(fast.links().figures);
+    CHECK_FALSE(fast.links().dates);
+    CHECK(slow.links().dates);
+    std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/corpus/news.txt", std::ios::binary);
+    REQUIRE(in);
+    std::string text, line;
+    for (int n = 0; n < 3000 && std::getline(in, line); ++n) text += line + "\n\n";
+    text += "Sales rose in 2008. The jobs report came in March 2010. U.S. troops left in 2011.\n";
+    const auto a = extract(text, fast);
+    const auto b = extract(text, slow);
+    REQUIRE(a->records.size() == b->records.size());
+    std::size_t linked = 0;
+    for (std::size_t i = 0; i < a->records.size(); ++i) {
+        CHECK(a->records[i].claim_id == b->records[i].claim_id);
+        CHECK(a->records[i].subject == b->records[i].subject);
+        linked += !a->records[i].claim_id.empty();
+    }
+    CHECK(linked > 0);
 }
