@@ -18,13 +18,26 @@ namespace factlint::cli {
 
 namespace {
 
-bool hidden(const fs::path& p) {
-    const std::string name = p.filename().string();
-    return name.size() > 1 && name[0] == '.' && name != "..";
+// A directory entry's name, as a view of its path: the walk reads
+// thousands of them, and each fs::path::filename() builds a path.
+std::string_view name_of(const fs::path& p) {
+    const std::string_view path = p.native();
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-bool has_extension(const fs::path& p, const std::vector<std::string>& extensions) {
-    const std::string ext = p.extension().string();
+bool hidden(std::string_view name) { return name.size() > 1 && name[0] == '.' && name != ".."; }
+
+// fs::path::extension() of a file name: from its last '.', unless that is
+// its first byte (".bashrc") or the name is "." or "..".
+std::string_view extension_of(std::string_view name) {
+    if (name == "." || name == "..") return {};
+    const std::size_t dot = name.rfind('.');
+    return dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot);
+}
+
+bool has_extension(std::string_view name, const std::vector<std::string>& extensions) {
+    const std::string_view ext = extension_of(name);
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
@@ -36,13 +49,23 @@ std::string display_join(const std::string& dir, const std::string& name) {
     return dir + "/" + name;
 }
 
+// fs::path(dir) / name as a string, for a canonical (absolute) directory.
+std::string join_canonical(const std::string& dir, const std::string& name) {
+    std::string path;
+    path.reserve(dir.size() + 1 + name.size());
+    path += dir;
+    if (path.empty() || path.back() != '/') path += '/';
+    path += name;
+    return path;
+}
+
 class walker {
 public:
     walker(const walk_options& options, walk_result& out) : options_(options), out_(out) {}
 
     void add_argument(const std::string& arg) {
         if (arg == "-") {
-            add_file(arg, fs::path());
+            add_file(arg, {});
             return;
         }
         std::error_code ec;
@@ -59,7 +82,7 @@ public:
             walk_directory(arg);
             std::sort(out_.files.begin() + static_cast<std::ptrdiff_t>(first), out_.files.end());
         } else {
-            add_file(arg, canonical_or_self(arg));
+            add_file(arg, canonical_or_self(arg).string());
         }
     }
 
@@ -70,8 +93,9 @@ private:
         return ec ? fs::absolute(p, ec) : c;
     }
 
-    void add_file(const std::string& shown, const fs::path& identity) {
-        if (!identity.empty() && !seen_files_.insert(identity.string()).second) return;
+    // `identity`: the file's canonical path, or empty for standard input.
+    void add_file(const std::string& shown, std::string identity) {
+        if (!identity.empty() && !seen_files_.insert(std::move(identity)).second) return;
         out_.files.push_back(shown);
     }
 
@@ -116,21 +140,22 @@ private:
         for (; it != end; it.increment(ec)) {
             if (ec) break;
             const fs::path& p = it->path();
-            if (hidden(p)) continue;
+            const std::string_view name = name_of(p);
+            if (hidden(name)) continue;
             std::error_code type_ec;
             const bool link = it->is_symlink(type_ec);
             bool is_dir = !link && !type_ec && it->is_directory(type_ec);  // the listing's type: no stat
             if (link || type_ec) {
                 const fs::file_status st = fs::status(p, type_ec);  // follows the link
                 if (type_ec || !fs::exists(st)) {
-                    if (has_extension(p, options_.extensions))
-                        out_.warnings.push_back(display_join(dir, p.filename().string()) +
+                    if (has_extension(name, options_.extensions))
+                        out_.warnings.push_back(display_join(dir, std::string(name)) +
                                                 ": broken symbolic link, skipped");
                     continue;
                 }
                 is_dir = fs::is_directory(st);
             }
-            entries.push_back({p.filename().string(), is_dir, link});
+            entries.push_back({std::string(name), is_dir, link});
         }
         if (ec) out_.errors.push_back({dir, ec.message()});
         std::sort(entries.begin(), entries.end());
@@ -138,11 +163,13 @@ private:
         std::vector<std::string> subdirs;
         for (const entry& e : entries) {
             const std::string shown = display_join(dir, e.name);
-            if (is_excluded(shown, options_.excludes)) continue;
+            // Without excludes, no path is built for the question.
+            if (!options_.excludes.empty() && is_excluded(shown, options_.excludes)) continue;
             if (e.is_directory) {
                 subdirs.push_back(shown);
             } else if (has_extension(e.name, options_.extensions)) {
-                add_file(shown, e.is_link ? canonical_or_self(shown) : fs::path(canonical_dir) / e.name);
+                add_file(shown, e.is_link ? canonical_or_self(shown).string()
+                                          : join_canonical(canonical_dir, e.name));
             }
         }
         return subdirs;

@@ -2,6 +2,7 @@
 // option merging, the job pool.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -271,6 +272,27 @@ TEST_CASE("cli: walk: recursive, sorted, by extension, hidden entries skipped") 
     CHECK(r.errors.empty());
     CHECK(strip_prefix(r.files, t.str() + "/") ==
           std::vector<std::string>{"a.txt", "b.md", "c.markdown", "sub/deeper/y.md", "sub/z.md"});
+}
+
+TEST_CASE("cli: walk: extensions as std::filesystem reads them") {
+    // The walk reads a name's extension from a view of the name, not
+    // through fs::path::extension(); the expected list is made with that.
+    const std::vector<std::string> names = {"a.b.md",   "x.md.txt",   "plain", "trail.", "md",    "a..md",
+                                            "UPPER.MD", "c.markdown", "d.md.", "e.txtx", "f. md", "g.md"};
+    temp_dir t;
+    for (const std::string& n : names) t.write(n);
+    const walk_options options;
+    std::vector<std::string> expected;
+    for (const std::string& n : names) {
+        const std::string ext = fs::path(n).extension().string();
+        if (std::find(options.extensions.begin(), options.extensions.end(), ext) != options.extensions.end())
+            expected.push_back(n);
+    }
+    std::sort(expected.begin(), expected.end());
+    const walk_result r = collect_files({t.str()}, options);
+    CHECK(r.errors.empty());
+    CHECK(strip_prefix(r.files, t.str() + "/") == expected);
+    CHECK(expected.size() == 5);  // a..md, a.b.md, c.markdown, g.md, x.md.txt
 }
 
 TEST_CASE("cli: walk: a file named explicitly is taken whatever its extension, once") {
