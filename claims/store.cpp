@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
-#include <mutex>
 #include <span>
 #include <tuple>
 
@@ -901,31 +900,31 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
 
 // ---- the store ----------------------------------------------------------------
 
-struct claim_store::lazy_links {
-    std::once_flag once;
-    link_kinds kinds;
-};
-
-claim_store::claim_store() : index_(std::make_unique<index>()), links_(std::make_unique<lazy_links>()) {}
+claim_store::claim_store() : index_(std::make_unique<index>()) {}
 claim_store::~claim_store() = default;
 claim_store::claim_store(claim_store&&) noexcept = default;
 claim_store& claim_store::operator=(claim_store&&) noexcept = default;
 
+void claim_store::link_kinds::count(const reference_claim& c) {
+    figures = figures || !c.values.empty() || c.period;
+    dates = dates || c.date || c.period;
+}
+
 void claim_store::add(reference_claim claim) {
+    links_.count(claim);
     claims_.push_back(std::move(claim));
-    links_ = std::make_unique<lazy_links>();
     index_->ids.slots.clear();
     index_->ids_current = false;
 }
 
 void claim_store::add_all(std::vector<reference_claim> claims) {
+    for (const reference_claim& c : claims) links_.count(c);
     if (claims_.empty()) {
         claims_ = std::move(claims);
     } else {
         claims_.reserve(claims_.size() + claims.size());
         std::move(claims.begin(), claims.end(), std::back_inserter(claims_));
     }
-    links_ = std::make_unique<lazy_links>();
     index_->ids.slots.clear();
     index_->ids_current = false;
 }
@@ -934,21 +933,6 @@ void claim_store::build_index() {
     index_->build(claims_);
     index_->ids.build(claims_);
     index_->ids_current = true;
-}
-
-claim_store::link_kinds claim_store::links() const {
-    const auto work_out = [this] {
-        link_kinds k;
-        for (const reference_claim& c : claims_) {
-            k.figures = k.figures || !c.values.empty() || c.period;
-            k.dates = k.dates || c.date || c.period;
-            if (k.figures && k.dates) break;
-        }
-        return k;
-    };
-    if (!links_) return work_out();  // a store moved from
-    std::call_once(links_->once, [&] { links_->kinds = work_out(); });
-    return links_->kinds;
 }
 
 const reference_claim* claim_store::find(std::string_view id) const {

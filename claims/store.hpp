@@ -61,12 +61,13 @@ public:
     // What a claim's name can link in a sentence (checker/match.cpp): a
     // figure, for a claim with values or a period; a date, for one with a
     // date or a period. A sentence with neither kind need not be scanned.
-    // Worked out from the claims at the first call (thread-safe).
+    // Counted as claims are added.
     struct link_kinds {
         bool figures = false;
         bool dates = false;
+        void count(const reference_claim& c);
     };
-    [[nodiscard]] link_kinds links() const;
+    [[nodiscard]] link_kinds links() const { return links_; }
     [[nodiscard]] const reference_claim* find(std::string_view id) const;
     [[nodiscard]] bool empty() const { return claims_.empty(); }
 
@@ -95,8 +96,7 @@ private:
     std::vector<std::unique_ptr<claims_storage>> storages_;
     std::vector<reference_claim> claims_;
     std::unique_ptr<index> index_;
-    struct lazy_links;  // links(), once; made anew when claims are added
-    std::unique_ptr<lazy_links> links_;
+    link_kinds links_;
 };
 
 }  // namespace factlint
