@@ -8,6 +8,7 @@ packages=(
   libboost-dev libfmt-dev doctest-dev libmd4c-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev
   libxxhash-dev        # keys and checks of the compiled-claims cache
+  libmimalloc-dev      # the executable's allocator
   python3-jsonschema   # validates SARIF output in the tests (/usr/bin/python3)
   python3-yaml jq      # check the CI integration files in the tests
 )
