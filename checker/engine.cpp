@@ -141,8 +141,9 @@ file_result check_document(const document& doc, const claim_store& store, const 
 
     // In table order, as when every rule read the whole document: the sort
     // below is not stable.
+    result.examined.reserve(plan.runs.size());
     for (rule_run& run : plan.runs) {
-        result.examined[std::string(run.rule->code)] = run.examined;
+        result.examined.emplace_back(run.rule->code, run.examined);
         std::move(run.findings.begin(), run.findings.end(), std::back_inserter(result.findings));
     }
     if (options.count_numbers)

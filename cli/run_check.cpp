@@ -88,7 +88,7 @@ void print_stats(const std::vector<file_result>& checked) {
         seen += r.numbers_seen;
         read += r.numbers_read;
         for (const finding& f : r.findings) ++per_rule[f.code];
-        for (const auto& [code, n] : r.examined) examined[code] += n;
+        for (const auto& [code, n] : r.examined) examined[std::string(code)] += n;
     }
     line("total", seen, read, records, matched, findings);
     std::cerr << "rule     examined  findings\n";
