@@ -8,7 +8,10 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include "cli/config.hpp"
 #include "cli/glob.hpp"
@@ -360,6 +363,40 @@ TEST_CASE("cli: read_file_bytes: content, and errors for what cannot be read") {
     CHECK(error == "is a directory");
     CHECK_FALSE(read_file_bytes(t.str() + "/missing.md", bytes, error));
     CHECK(error == "No such file or directory");
+}
+
+TEST_CASE("cli: read_file_bytes: empty and large files, and a pipe longer than one chunk") {
+    temp_dir t;
+    std::string bytes = "stale", error;
+    t.write("empty.md", "");
+    REQUIRE(read_file_bytes(t.str() + "/empty.md", bytes, error));
+    CHECK(bytes.empty());
+
+    // Bytes of every value, over several 64 KB chunks and not a multiple of one.
+    std::string large;
+    std::mt19937 random(7);
+    for (int i = 0; i < 200'001; ++i) large.push_back(static_cast<char>(random() & 0xFF));
+    t.write("large.md", large);
+    REQUIRE(read_file_bytes(t.str() + "/large.md", bytes, error));
+    CHECK(bytes == large);
+
+    // A pipe has no size to read into: it is read in chunks until its end.
+    int ends[2];
+    REQUIRE(::pipe(ends) == 0);
+    std::thread writer([&] {
+        std::size_t sent = 0;
+        while (sent < large.size()) {
+            const ssize_t n = ::write(ends[1], large.data() + sent, large.size() - sent);
+            if (n <= 0) break;
+            sent += static_cast<std::size_t>(n);
+        }
+        ::close(ends[1]);
+    });
+    const bool read = read_file_bytes("/dev/fd/" + std::to_string(ends[0]), bytes, error);
+    writer.join();
+    ::close(ends[0]);
+    REQUIRE(read);
+    CHECK(bytes == large);
 }
 
 TEST_CASE("cli: options: defaults") {
