@@ -243,8 +243,36 @@ bool maybe_keyword(word_ref letters) {
            (keyword_lengths[static_cast<std::size_t>(lower(*letters.begin) - 'a')] & (1u << letters.size()));
 }
 
+// Lower-case "may", "mar" and "march" are a verb and a noun: the grammar
+// (time_core.cpp) reads them only before a day or a year ("may 5", "march
+// 2019", "may, 2019", "march of 2019", "may in nineteen ninety"), never
+// alone nor before "this year". Whether what follows the word (letters up
+// to `end`) can be such a day or year: blanks and commas, then a digit or
+// "of", "in", "nineteen" or "eighteen".
+bool day_or_year_may_follow(const char* p, const char* end) {
+    if (p < end && *p == '.') ++p;  // "mar."
+    while (p < end) {
+        if (is_space(*p) || *p == ',')
+            ++p;
+        else if (end - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0')
+            p += 2;
+        else
+            break;
+    }
+    if (p == end) return false;
+    if (is_digit(*p)) return true;
+    const word_ref next = word_after(p, end);
+    return is(next, "of") || is(next, "in") || is(next, "nineteen") || is(next, "eighteen");
+}
+
+bool lower_case_may_or_march(word_ref letters) {
+    return *letters.begin == 'm' && (is(letters, "may") || is(letters, "march") || is(letters, "mar"));
+}
+
 // `classes` are those of `letters`, a core word.
 bool grammar_may_start(word_ref letters, std::uint16_t classes, const char* end) {
+    if ((classes & kw_month_weekday) && lower_case_may_or_march(letters))
+        return day_or_year_may_follow(letters.end, end);
     const char* after = letters.end;
     if (after < end && *after == '-') ++after;  // "first-quarter"
     const std::uint16_t next = keywords.classes(word_after(after, end));

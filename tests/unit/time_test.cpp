@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "grammar/parse.hpp"
+#include "grammar/scan_starts.hpp"
 #include "grammar/time_core.hpp"
 
 namespace {
@@ -727,4 +728,77 @@ TEST_CASE("time: the grammar tried by a word's first letter reads what every for
             CHECK(reading(text, false) == reading(text, true));
         }
     }
+}
+
+TEST_CASE("time: lower-case may and march are tried only before a day or a year") {
+    // The scanner asks the grammar about lower-case "may", "mar" and
+    // "march" only when blanks and commas, then a digit or "of", "in",
+    // "nineteen" or "eighteen" follow (time_scan.cpp's
+    // day_or_year_may_follow): wherever the grammar reads a phrase there,
+    // the scanner must have asked.
+    namespace td = grammar::time_detail;
+    const auto reads = [](std::string_view text) {
+        const char* it = text.data();
+        return td::parse_core_every_form(it, text.data() + text.size()).has_value();
+    };
+    const auto asks = [](std::string_view text) {
+        const char* const end = text.data() + text.size();
+        const char* letters_end = text.data();
+        while (letters_end < end && std::isalpha(static_cast<unsigned char>(*letters_end))) ++letters_end;
+        const char* word_end = letters_end;
+        while (word_end < end && std::isalnum(static_cast<unsigned char>(*word_end))) ++word_end;
+        return grammar::detail::time_word_acts(text.data(), letters_end, word_end, end);
+    };
+    int read = 0;
+    for (std::string_view word : {"may", "mar", "mar.", "march"}) {
+        for (std::string_view tail : {"",
+                                      " 5",
+                                      " 5th",
+                                      " 5, 2021",
+                                      " 2021",
+                                      ", 2021",
+                                      " ,2021",
+                                      "  ,  2021",
+                                      ",\n2021",
+                                      "\n\n2021",
+                                      "\t4",
+                                      "\xC2\xA0"
+                                      "2021",
+                                      " of 2021",
+                                      " OF 2021",
+                                      " in 2021",
+                                      " In\n2021",
+                                      " nineteen ninety-six",
+                                      " Nineteen oh five",
+                                      " eighteen twelve",
+                                      " EIGHTEEN TWELVE",
+                                      " 4 to 22",
+                                      " 4-22, 2020",
+                                      " this year",
+                                      " last year",
+                                      " be",
+                                      " be 5",
+                                      " the 5th",
+                                      " of",
+                                      " in",
+                                      ". 5",
+                                      ".5",
+                                      "5",
+                                      " 2019s",
+                                      " fifth",
+                                      " 31",
+                                      " 22nd of",
+                                      " sixty",
+                                      ", in 2019"}) {
+            const std::string text = std::string(word) + std::string(tail);
+            INFO("text: " << text);
+            if (reads(text)) {
+                ++read;
+                CHECK(asks(text));
+            }
+        }
+    }
+    CHECK(read > 40);  // the grammar does read many of them
+    for (std::string_view text : {"may", "may be", "march on", "may this year", "mar the", "may."})
+        CHECK_FALSE(asks(text));
 }
