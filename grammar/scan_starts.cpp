@@ -61,6 +61,13 @@ word_tables both_word_tables() {
         t.first_two[i] = quantity.first_two[i] | std::uint64_t{time.first_two[i]} << 32;
         t.last_two[i] = quantity.last_two[i] | std::uint64_t{time.last_two[i]} << 32;
     }
+    // A one-letter word is filed under its letter and 0; its bits (for
+    // length 1) are copied under every second byte, so that the walk may
+    // read the byte after such a word as its second. Only a word of one
+    // letter looks at those bits.
+    constexpr std::uint64_t length_one = std::uint64_t{2} | std::uint64_t{2} << 32;
+    for (std::size_t i = 0; i < t.first_two.size(); ++i)
+        t.first_two[i] |= t.first_two[i & ~std::size_t{31}] & length_one;
     t.phrase_leads = &detail::quantity_phrase_lead_filter();
     t.quantity_words = &detail::quantity_word_lengths();
     return t;
@@ -82,9 +89,7 @@ public:
             if (k == 0) {
                 ++p;
             } else if (k & b_letter) {
-                p = on_word(p);
-                // The commonest next step: one space, then another word.
-                while (end_ - p >= 2 && p[0] == ' ' && (byte_class[p[1]] & b_letter)) p = on_word(p + 1);
+                p = on_words(p);
             } else if (k & b_digit) {
                 // Both scanners try every number that starts a run.
                 out_.quantity.push_back(offset(p));
@@ -98,6 +103,39 @@ public:
     }
 
 private:
+    // Runs of letters at p, one space apart (the commonest steps of prose);
+    // returns where the last ends. A word with more than 16 bytes of text
+    // from its start takes the short path: its letters measured in one
+    // 16-byte look from its first byte, its first two bytes and the two
+    // after it read without a test (the combined tables file a one-letter
+    // word under every second byte), most words turned away by the first
+    // table alone.
+    const unsigned char* on_words(const unsigned char* p) {
+        for (;;) {
+            if (end_ - p > 16) {
+                const unsigned n = letters_in_16(p);
+                // Sixteen letters or more, or letters then digits: the long way.
+                if (n < 16 && !is_digit(p[n])) {
+                    const unsigned char* e = p + n;
+                    word_ = p;
+                    word_end_ = e;
+                    const std::uint64_t first = tables_.first_two[detail::word_slot(p[0], p[1])];
+                    if ((first >> n & both_scanners) != 0) on_known_start(p, e, first);
+                    // e[0] and e[1] are in the text: e <= p + 15.
+                    if (e[0] != ' ' || !(byte_class[e[1]] & b_letter)) return e;
+                    p = e + 1;
+                    continue;
+                }
+            }
+            p = on_word(p);
+            if (end_ - p < 2 || p[0] != ' ' || !(byte_class[p[1]] & b_letter)) return p;
+            ++p;
+        }
+    }
+
+    // Bit 0 for the quantity scanner, bit 32 for the time scanner.
+    static constexpr std::uint64_t both_scanners = 1 | std::uint64_t{1} << 32;
+
     // A run of letters (then perhaps digits) at p; returns its end.
     const unsigned char* on_word(const unsigned char* p) {
         const unsigned char* letters_end = detail::letters_end(p + 1, end_);
@@ -110,19 +148,10 @@ private:
         if (run_end == letters_end) {
             // Letters only: the common case, one slot for both scanners.
             if (letters >= 16) return run_end;
-            // Bit 0 for the quantity scanner, bit 32 for the time scanner.
-            constexpr std::uint64_t both = 1 | std::uint64_t{1} << 32;
-            const std::uint64_t first =
-                tables_.first_two[detail::word_slot(p[0], letters > 1 ? p[1] : 0)] >> letters & both;
-            if (first == 0) return run_end;  // most words: neither scanner has a word that begins so
-            const std::uint64_t hits =
-                first &
-                tables_.last_two[detail::word_slot(letters > 1 ? letters_end[-2] : 0, letters_end[-1])] >>
-                    letters;
-            if ((hits & 1U) && !phrase_lead_idle(p, letters_end) &&
-                detail::quantity_word_opens(text_, offset(p), offset(run_end)))
-                out_.quantity.push_back(offset(p));
-            if ((hits >> 32) && time_acts(p, letters_end, run_end)) out_.time.push_back(offset(p));
+            const std::uint64_t first = tables_.first_two[detail::word_slot(p[0], letters > 1 ? p[1] : 0)];
+            if ((first >> letters & both_scanners) !=
+                0)  // most words: neither scanner has a word that begins so
+                on_known_start(p, letters_end, first);
             return run_end;
         }
         // "Q3", "FY2019", "USD115": rare enough to ask both scanners.
@@ -130,6 +159,39 @@ private:
             out_.quantity.push_back(offset(p));
         if (time_acts(p, letters_end, run_end)) out_.time.push_back(offset(p));
         return run_end;
+    }
+
+    // The letters-only word [p, end), shorter than 16, whose first two
+    // bytes and length one scanner or both know (`first`, their slot of the
+    // first table): the last two settle it; most such words end there.
+    void on_known_start(const unsigned char* p, const unsigned char* end, std::uint64_t first) {
+        const auto letters = static_cast<std::size_t>(end - p);
+        const std::uint64_t hits =
+            (first & tables_.last_two[detail::word_slot(letters > 1 ? end[-2] : 0, end[-1])]) >> letters;
+        if ((hits & both_scanners) != 0) on_listed_word(p, end, hits);
+    }
+
+    // The same word, known to one scanner or both by its first two bytes,
+    // its last two and its length (`hits`: bit 0, bit 32).
+    [[gnu::noinline]] void on_listed_word(const unsigned char* p, const unsigned char* end,
+                                          std::uint64_t hits) {
+        if ((hits & 1U) && !phrase_lead_idle(p, end) &&
+            detail::quantity_word_opens(text_, offset(p), offset(end)))
+            out_.quantity.push_back(offset(p));
+        if ((hits >> 32 & 1U) && time_acts(p, end, end)) out_.time.push_back(offset(p));
+    }
+
+    // The number of letters from p, at most 16 (p[0..15] in the text).
+    static unsigned letters_in_16(const unsigned char* p) {
+#if defined(__SSE2__)
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i letter = _mm_cmplt_epi8(
+            _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+            _mm_set1_epi8(static_cast<char>(-128 + 26)));
+        return static_cast<unsigned>(std::countr_zero(~static_cast<unsigned>(_mm_movemask_epi8(letter))));
+#else
+        return static_cast<unsigned>(detail::letters_end_portable(p, p + 16) - p);
+#endif
     }
 
     // Whether the word of letters [p, end) (shorter than 16) can only be a
