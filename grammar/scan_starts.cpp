@@ -117,8 +117,6 @@ private:
                 // Sixteen letters or more, or letters then digits: the long way.
                 if (n < 16 && !is_digit(p[n])) {
                     const unsigned char* e = p + n;
-                    word_ = p;
-                    word_end_ = e;
                     const std::uint64_t first = tables_.first_two[detail::word_slot(p[0], p[1])];
                     if ((first >> n & both_scanners) != 0) on_known_start(p, e, first);
                     // e[0] and e[1] are in the text: e <= p + 15.
@@ -142,8 +140,6 @@ private:
         const unsigned char* run_end = letters_end;
         if (run_end < end_ && is_digit(*run_end))  // letters end at a non-letter
             while (run_end < end_ && is_alnum(*run_end)) ++run_end;
-        word_ = p;
-        word_end_ = run_end;
         const auto letters = static_cast<std::size_t>(letters_end - p);
         if (run_end == letters_end) {
             // Letters only: the common case, one slot for both scanners.
@@ -214,7 +210,7 @@ private:
         if (q == end_) return true;
         if (!(byte_class[*q] & b_letter)) return true;
         // The next run of letters and digits, as the scanner reads it.
-        const unsigned char* next_end = q + 1;
+        const unsigned char* next_end = end_ - q > 16 ? q + letters_in_16(q) : q + 1;
         while (next_end < end_ && is_alnum(*next_end)) ++next_end;
         const auto next = static_cast<std::size_t>(next_end - q);
         return next > 13 ||
@@ -230,14 +226,16 @@ private:
         switch (*p) {
             case '$':
                 // "US$", "C $": the quantity scanner starts at the word before.
-                if (word_end_ != nullptr && (word_end_ == p || (p - word_end_ == 1 && p[-1] == ' ')))
-                    push_word(out_.quantity);
+                if (const unsigned char* word = word_ending_at(p > base_ && p[-1] == ' ' ? p - 1 : p))
+                    push_word(out_.quantity, word);
                 out_.quantity.push_back(offset(p));
                 break;
             case ':':
             case '.':
                 // "http://", "www.": the time scanner skips a web address whole.
-                if (word_end_ != nullptr && word_end_ == p && url_at(p)) push_word(out_.time);
+                if (url_at(p))
+                    if (const unsigned char* word = word_ending_at(p); word && (*p == ':' || p - word == 3))
+                        push_word(out_.time, word);
                 if (*p == '.' && digit_next) out_.quantity.push_back(offset(p));
                 break;
             case '-':
@@ -262,16 +260,26 @@ private:
         }
     }
 
-    // The word just before p ends at p; is it the start of a web address?
+    // Whether a web address may start before p: "://" at p, or "www" before
+    // a '.' at p (then the word before must be that "www" alone).
     [[nodiscard]] bool url_at(const unsigned char* p) const {
-        if (starts_with(p, end_, "://")) return true;
-        return *p == '.' && p - word_ == 3 && (word_[0] | 0x20) == 'w' && (word_[1] | 0x20) == 'w' &&
-               (word_[2] | 0x20) == 'w';
+        if (*p == ':') return starts_with(p, end_, "://");
+        return p - base_ >= 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' && (p[-3] | 0x20) == 'w';
     }
 
-    // The last word met, unless it is there already.
-    void push_word(std::vector<std::size_t>& starts) {
-        if (starts.empty() || starts.back() != offset(word_)) starts.push_back(offset(word_));
+    // The start of the run of letters and digits that ends at q, if it
+    // starts with a letter (on_word met it); else nullptr. Looked for at a
+    // sign only, rather than kept for every word.
+    [[nodiscard]] const unsigned char* word_ending_at(const unsigned char* q) const {
+        if (q == base_ || !is_alnum(q[-1])) return nullptr;
+        const unsigned char* r = q - 1;
+        while (r > base_ && is_alnum(r[-1])) --r;
+        return (byte_class[*r] & b_letter) ? r : nullptr;
+    }
+
+    // The word at `word`, unless it is there already.
+    void push_word(std::vector<std::size_t>& starts, const unsigned char* word) {
+        if (starts.empty() || starts.back() != offset(word)) starts.push_back(offset(word));
     }
 
     [[nodiscard]] std::size_t offset(const unsigned char* p) const {
@@ -284,8 +292,6 @@ private:
     const unsigned char* end_;
     const word_tables& tables_;
     scan_starts& out_;
-    const unsigned char* word_ = nullptr;  // the last run of letters (and digits) met
-    const unsigned char* word_end_ = nullptr;
 };
 
 }  // namespace

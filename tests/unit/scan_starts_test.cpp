@@ -243,3 +243,20 @@ TEST_CASE("scan starts: words that end at, cross or fill 16 bytes") {
         check_same(std::string(n, ' ') + "about 5 Tuesday");
     }
 }
+
+TEST_CASE("scan starts: a one-letter word before every byte") {
+    // The walk reads the byte after a one-letter word as its second (the
+    // tables file such a word under every second byte): whatever that byte,
+    // the starts must find what every position finds.
+    for (unsigned c = 0; c < 256; ++c) {
+        for (std::string_view word : {"a", "A", "x", "I"}) {
+            std::string text = "so ";
+            text += word;
+            text += static_cast<char>(c);
+            text += " dozen troops came in May 2019, a $5 bill and more words after them";
+            check_same(text);
+            check_same(std::string(word) + static_cast<char>(c) +
+                       " dozen and 5 more words to fill sixteen bytes");
+        }
+    }
+}
