@@ -79,6 +79,7 @@ public:
         : text_(text),
           base_(reinterpret_cast<const unsigned char*>(text.data())),
           end_(base_ + text.size()),
+          short_path_end_(text.size() > 16 ? end_ - 16 : base_),
           tables_(tables),
           out_(out) {}
 
@@ -112,7 +113,7 @@ private:
     // table alone.
     const unsigned char* on_words(const unsigned char* p) {
         for (;;) {
-            if (end_ - p > 16) {
+            if (p < short_path_end_) {
                 const unsigned n = letters_in_16(p);
                 // Sixteen letters or more, or letters then digits: the long way.
                 if (n < 16 && !is_digit(p[n])) {
@@ -290,6 +291,7 @@ private:
     std::string_view text_;
     const unsigned char* base_;
     const unsigned char* end_;
+    const unsigned char* short_path_end_;  // before it, more than 16 bytes are left (on_words)
     const word_tables& tables_;
     scan_starts& out_;
 };
