@@ -289,9 +289,9 @@ private:
                 } else {
                     while (q != end && ascii_alnum(*q)) ++q;
                 }
-                // A lone letter before a dot may start an abbreviation: step() looks.
-                const bool lone_letter_dot = q == p + 1 && q != end && *q == '.';
-                if ((q == end || ends_word_outright(*q)) && !lone_letter_dot) {
+                // A lone letter before a dot may start an abbreviation: step()
+                // looks (tested last: most words end at a space).
+                if (q == end || (ends_word_outright(*q) && !(*q == '.' && q == p + 1))) {
                     const auto at = static_cast<std::size_t>(p - begin);
                     const auto to = static_cast<std::size_t>(q - begin);
                     out_.whole_ascii_word(std::string_view(in_.data() + at, to - at), at, to);
