@@ -255,6 +255,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
 // the indices between them remapped to their new places.
 void record_extractor::put_in_order(std::vector<claim_record>& out, std::size_t base) {
     const std::size_t count = out.size() - base;
+    if (count < 2) return;  // in order as it stands
     order_.resize(count);
     std::iota(order_.begin(), order_.end(), 0);
     const auto earlier = [&](int x, int y) {
