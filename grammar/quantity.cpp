@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "claims/precision.hpp"
 #include "grammar/parse.hpp"
 #include "grammar/quantity_context.hpp"
@@ -41,74 +43,102 @@ std::string lower_words(std::string_view text) {
 }
 
 // A figure read by the grammar, with its value, precision and unit decided.
+// Its unit is a view of a constant ("currency:USD", "mass:lb", the
+// grammar's unit names), or of `own_unit` for a currency code the table
+// below lacks: no string is built until a match is certain.
 struct figure {
     single_quantity raw;
     double value = 0;
     double half_unit = 0;
-    std::string unit;
+    std::string_view unit_name;
+    std::string own_unit;
     bool unit_written = false;
+    [[nodiscard]] std::string_view unit() const { return own_unit.empty() ? unit_name : own_unit; }
 };
 
-std::string resolve_unit(const single_quantity& q, std::string_view text) {
-    if (!q.currency.empty()) return "currency:" + std::string(q.currency);
+// The codes of the grammar's currency prefixes, with their unit names.
+constexpr std::array<std::string_view, 9> currency_units = {
+    "currency:USD"sv, "currency:EUR"sv, "currency:GBP"sv, "currency:JPY"sv, "currency:AUD"sv,
+    "currency:CAD"sv, "currency:CHF"sv, "currency:CNY"sv, "currency:INR"sv};
+
+void resolve_unit(figure& f, std::string_view text) {
+    const single_quantity& q = f.raw;
+    if (!q.currency.empty()) {
+        for (std::string_view u : currency_units)
+            if (u.substr(9) == q.currency) {
+                f.unit_name = u;
+                return;
+            }
+        f.own_unit = fmt::format("currency:{}", q.currency);
+        return;
+    }
     if (q.unit_pounds) {
         // Bare "pounds" is weight unless it is plainly money: "£" is a
         // currency prefix, "pounds sterling" a currency word, and a scale
         // word ("5 million pounds") is money in practice.
         const auto rest = text.substr(static_cast<std::size_t>(q.end - text.data()));
-        return (!q.scale_text.empty() || rest.starts_with(" sterling")) ? "currency:GBP" : "mass:lb";
+        f.unit_name =
+            (!q.scale_text.empty() || rest.starts_with(" sterling")) ? "currency:GBP"sv : "mass:lb"sv;
+        return;
     }
-    if (!q.unit.empty()) return std::string(q.unit);
-    return "count";
+    f.unit_name = q.unit.empty() ? "count"sv : q.unit;
 }
 
-std::optional<figure> read_figure(std::string_view text, std::size_t pos, bool allow_hedge) {
-    figure f;
+// Reads the figure at `pos` into `f`; false when there is none.
+bool read_figure(std::string_view text, std::size_t pos, bool allow_hedge, figure& f) {
     const char* first = text.data() + pos;
-    if (!detail::parse_single_quantity(first, text.data() + text.size(), allow_hedge, f.raw))
-        return std::nullopt;
+    if (!detail::parse_single_quantity(first, text.data() + text.size(), allow_hedge, f.raw)) return false;
     const single_quantity& q = f.raw;
     // Longer than value_of_digits's buffer: its value would be silently cut
     // (a 10,000-digit number read as 7.8e63). Not a figure anyone checks.
-    if (!q.words && q.digits.size() > max_figure_chars) return std::nullopt;
+    if (!q.words && q.digits.size() > max_figure_chars) return false;
     if (q.words) {
         f.value = q.word_value;
         f.half_unit = q.word_half_unit;
     } else {
-        f.value = value_of_digits(q.digits) * q.scale;
-        f.half_unit = half_unit_of_digits(q.digits) * q.scale;
+        const digits_figure d = figure_of_digits(q.digits);
+        f.value = d.value * q.scale;
+        f.half_unit = d.half_unit * q.scale;
     }
     if (q.negative) f.value = -f.value;
-    f.unit = resolve_unit(q, text);
-    f.unit_written = f.unit != "count";
-    return f;
+    f.own_unit.clear();
+    resolve_unit(f, text);
+    f.unit_written = f.unit() != "count"sv;
+    return true;
 }
 
 std::size_t offset(std::string_view text, const char* p) { return static_cast<std::size_t>(p - text.data()); }
 
-quantity_match to_match(std::string_view text, const figure& f) {
+void fill_match(quantity_match& m, std::string_view text, const figure& f) {
     const single_quantity& q = f.raw;
-    quantity_match m;
     m.begin = offset(text, q.begin);
     m.end = offset(text, q.end);
     m.number_begin = offset(text, q.number_begin);
     m.value = m.low = m.high = f.value;
     m.half_unit = m.low_half_unit = m.high_half_unit = f.half_unit;
+    m.is_range = false;
     m.hedge = q.hedge;
     if (q.hedge != hedge_kind::none)
         m.hedge_text = lower_words({q.begin, static_cast<std::size_t>(q.hedge_end - q.begin)});
-    m.unit = f.unit;
+    else
+        m.hedge_text.clear();
+    m.unit = f.unit();
     m.scale = lower_words(q.scale_text);
     m.negative = q.negative;
     m.unit_written = f.unit_written;
     m.number_words = q.words;
-    return m;
+}
+
+bool has_separator(std::string_view digits) {
+    for (char c : digits)
+        if (c == '.' || c == ',') return true;
+    return false;
 }
 
 bool bare_integer(const figure& f) {
     const single_quantity& q = f.raw;
     return !q.words && !f.unit_written && q.scale_text.empty() && q.hedge == hedge_kind::none &&
-           !q.negative && q.number_begin == q.begin && q.digits.find_first_of(".,") == std::string_view::npos;
+           !q.negative && q.number_begin == q.begin && !has_separator(q.digits);
 }
 
 // ---- ranges ----------------------------------------------------------------
@@ -145,9 +175,10 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
 }
 
 // Joins "2,000" and "3,000" into a range; false when the two do not form
-// one (different units, bounds out of order, a change "from 10 to 15").
+// one (different units, bounds out of order, a change "from 10 to 15"),
+// and `low` is then left as it was.
 bool join_range(figure& low, const figure& high, std::string_view text, joiner kind) {
-    if (low.unit_written && high.unit_written && low.unit != high.unit) return false;
+    if (low.unit_written && high.unit_written && low.unit() != high.unit()) return false;
     // "11% to 48.2 million" is a change, not a range; "$2 to 3 million" is one.
     if (low.unit_written && !high.unit_written && low.raw.currency.empty()) return false;
     if (kind == joiner::to) {
@@ -157,9 +188,12 @@ bool join_range(figure& low, const figure& high, std::string_view text, joiner k
     if (low.raw.scale_text.empty() && !high.raw.scale_text.empty() && !low.raw.words &&
         low.value * high.raw.scale <= high.value) {
         // "2 to 3 million": the scale word covers both bounds.
-        low.value *= high.raw.scale;
+        const double value = low.value * high.raw.scale;
+        if (!(value < high.value)) return false;
+        low.value = value;
         low.half_unit *= high.raw.scale;
         low.raw.scale_text = high.raw.scale_text;
+        return true;
     }
     return low.value < high.value;
 }
@@ -173,8 +207,9 @@ bool hyphen_code(const figure& low, const figure& high, bool spaced) {
     return low.value >= high.value;
 }
 
-quantity_match range_match(std::string_view text, const figure& low, const figure& high, std::size_t begin) {
-    quantity_match m = to_match(text, low);
+void fill_range_match(quantity_match& m, std::string_view text, const figure& low, const figure& high,
+                      std::size_t begin) {
+    fill_match(m, text, low);
     m.begin = begin;
     m.end = offset(text, high.raw.end);
     m.is_range = true;
@@ -184,20 +219,51 @@ quantity_match range_match(std::string_view text, const figure& low, const figur
     m.low_half_unit = low.half_unit;
     m.high_half_unit = high.half_unit;
     m.half_unit = std::max(low.half_unit, high.half_unit);
-    m.unit = low.unit_written ? low.unit : high.unit;
+    m.unit = low.unit_written ? low.unit() : high.unit();
     m.unit_written = low.unit_written || high.unit_written;
     m.scale = lower_words(low.raw.scale_text.empty() ? high.raw.scale_text : low.raw.scale_text);
     m.number_words = low.raw.words || high.raw.words;
-    return m;
 }
 
 // ---- one candidate ---------------------------------------------------------
 
+// What read_at found: a figure (`low`) or a range (`low` and `high`), with
+// the few facts the context filters need; the match itself is written
+// (its strings built) only once the filters let it through.
 struct attempt {
-    std::optional<quantity_match> match;
+    bool found = false;
+    bool range = false;
+    figure low, high;
+    std::size_t begin = 0, end = 0, number_begin = 0;  // as the match will have them
+    bool unit_written = false;
     std::size_t resume = 0;  // where scanning continues
     bool bare = false, digits = false, simple_word = false;
 };
+
+void fill_match(quantity_match& m, std::string_view text, const attempt& a) {
+    if (a.range)
+        fill_range_match(m, text, a.low, a.high, a.begin);
+    else
+        fill_match(m, text, a.low);
+}
+
+void found_figure(attempt& a, std::string_view text) {
+    a.found = true;
+    a.range = false;
+    a.begin = offset(text, a.low.raw.begin);
+    a.end = offset(text, a.low.raw.end);
+    a.number_begin = offset(text, a.low.raw.number_begin);
+    a.unit_written = a.low.unit_written;
+}
+
+void found_range(attempt& a, std::string_view text, std::size_t begin) {
+    a.found = true;
+    a.range = true;
+    a.begin = begin;
+    a.end = offset(text, a.high.raw.end);
+    a.number_begin = offset(text, a.low.raw.number_begin);
+    a.unit_written = a.low.unit_written || a.high.unit_written;
+}
 
 bool word_is(std::string_view text, std::size_t pos, std::string_view lower_word) {
     if (text.size() - pos <= lower_word.size()) return false;
@@ -212,81 +278,77 @@ std::size_t skip_blanks(std::string_view text, std::size_t k) {
 }
 
 // "between 2,000 and 3,000", "between $2bn and $3bn".
-std::optional<quantity_match> read_between(std::string_view text, std::size_t pos) {
+bool read_between(std::string_view text, std::size_t pos, attempt& a) {
     std::size_t k = skip_blanks(text, pos + 7);
-    if (k == pos + 7) return std::nullopt;
-    auto low = read_figure(text, k, false);
-    if (!low) return std::nullopt;
-    k = skip_blanks(text, offset(text, low->raw.end));
-    if (!word_is(text, k, "and")) return std::nullopt;
+    if (k == pos + 7) return false;
+    if (!read_figure(text, k, false, a.low)) return false;
+    k = skip_blanks(text, offset(text, a.low.raw.end));
+    if (!word_is(text, k, "and")) return false;
     const std::size_t second = skip_blanks(text, k + 3);
-    auto high = read_figure(text, second, false);
-    if (!high || second == k + 3 || !join_range(*low, *high, text, joiner::and_)) return std::nullopt;
-    return range_match(text, *low, *high, pos);
+    if (!read_figure(text, second, false, a.high) || second == k + 3 ||
+        !join_range(a.low, a.high, text, joiner::and_))
+        return false;
+    found_range(a, text, pos);
+    return true;
 }
 
-// Reads the figure or range at `pos` (no context filtering yet).
-attempt read_at(std::string_view text, std::size_t pos, bool for_claims) {
-    attempt a;
+// Reads the figure or range at `pos` into `a` (no context filtering yet).
+void read_at(std::string_view text, std::size_t pos, bool for_claims, attempt& a) {
+    a.found = false;
+    a.bare = a.digits = a.simple_word = false;
     if (word_is(text, pos, "between")) {
-        a.match = read_between(text, pos);
-        a.resume = a.match ? a.match->end : pos + 7;
-        return a;
+        a.resume = read_between(text, pos, a) ? a.end : pos + 7;
+        return;
     }
-    auto first = read_figure(text, pos, true);
-    if (!first) {
+    if (!read_figure(text, pos, true, a.low)) {
         a.resume = is_digit(text[pos]) ? detail::token_end(text, pos) : pos + 1;
-        return a;
+        return;
     }
-    a.bare = bare_integer(*first);
-    a.digits = !first->raw.words;
-    a.simple_word = first->raw.simple_word;
-    a.match = to_match(text, *first);
-    a.resume = a.match->end;
+    a.bare = bare_integer(a.low);
+    a.digits = !a.low.raw.words;
+    a.simple_word = a.low.raw.simple_word;
+    found_figure(a, text);
+    a.resume = a.end;
     joiner kind = joiner::none;
     bool spaced = false;
-    const std::size_t second_pos = range_joiner(text, a.match->end, kind, spaced);
-    if (kind == joiner::none || second_pos >= text.size()) return a;
-    auto second = read_figure(text, second_pos, false);
-    if (!second) return a;
-    if (kind == joiner::ascii_dash && !for_claims && hyphen_code(*first, *second, spaced)) {
-        a.match.reset();
+    const std::size_t second_pos = range_joiner(text, a.end, kind, spaced);
+    if (kind == joiner::none || second_pos >= text.size()) return;
+    if (!read_figure(text, second_pos, false, a.high)) return;
+    if (kind == joiner::ascii_dash && !for_claims && hyphen_code(a.low, a.high, spaced)) {
+        a.found = false;
         a.resume = detail::token_end(text, second_pos);
-        return a;
+        return;
     }
-    figure low = *first;
-    if (!join_range(low, *second, text, kind)) {
+    if (!join_range(a.low, a.high, text, kind)) {
         if (kind == joiner::ascii_dash && !spaced && !for_claims) {  // "2021-12", "2019-20": not figures
-            a.match.reset();
+            a.found = false;
             a.resume = detail::token_end(text, second_pos);
         }
-        return a;
+        return;
     }
-    a.match = range_match(text, low, *second, a.match->begin);
-    a.resume = a.match->end;
+    found_range(a, text, a.begin);
+    a.resume = a.end;
     a.bare = false;
     a.simple_word = false;
-    return a;
 }
 
 bool rejected(std::string_view text, const attempt& a, std::size_t& resume) {
-    const quantity_match& m = *a.match;
     detail::figure_context f;
     f.text = text;
-    f.begin = m.begin;
-    f.number_begin = m.number_begin;
-    f.end = m.end;
+    f.begin = a.begin;
+    f.number_begin = a.number_begin;
+    f.end = a.end;
     f.bare_integer = a.bare;
     f.digits = a.digits;
-    f.unit_written = m.unit_written;
+    f.unit_written = a.unit_written;
     f.simple_word = a.simple_word;
-    std::size_t skip_to = m.end;
-    if (m.end < text.size() && text[m.end] == '-' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) {
-        resume = detail::token_end(text, m.end + 1);  // "2021-12-09", "978-0-306-…"
+    std::size_t skip_to = a.end;
+    if (a.end < text.size() && text[a.end] == '-' && a.end + 1 < text.size() && is_digit(text[a.end + 1])) {
+        resume = detail::token_end(text, a.end + 1);  // "2021-12-09", "978-0-306-…"
         return true;
     }
     if (!detail::not_a_quantity(f, skip_to)) return false;
-    resume = std::max(skip_to, m.number_begin + 1);
+    resume = std::max(skip_to, a.number_begin + 1);
     return true;
 }
 
@@ -566,11 +628,12 @@ bool currency_sign_at(std::string_view text, std::size_t i) {
 
 // Returns the candidate start's verdict: a match, or where to resume.
 std::size_t try_candidate(std::string_view text, std::size_t i, std::vector<quantity_match>& out) {
-    attempt a = read_at(text, i, false);
-    if (!a.match) return std::max(a.resume, i + 1);
+    thread_local attempt a;  // two figures' worth of state, kept from one candidate to the next
+    read_at(text, i, false, a);
+    if (!a.found) return std::max(a.resume, i + 1);
     std::size_t resume = a.resume;
     if (rejected(text, a, resume)) return std::max(resume, i + 1);
-    out.push_back(std::move(*a.match));
+    fill_match(out.emplace_back(), text, a);
     return std::max(out.back().end, i + 1);
 }
 
@@ -703,9 +766,10 @@ std::optional<quantity_match> parse_quantity(std::string_view text, std::string*
         --e;
     if (b == e) return std::nullopt;
     const std::string_view body = text.substr(0, e);
-    attempt a = read_at(body, b, true);
-    if (!a.match) return std::nullopt;
-    std::size_t rest = a.match->end;
+    attempt a;
+    read_at(body, b, true, a);
+    if (!a.found) return std::nullopt;
+    std::size_t rest = a.end;
     std::string words;
     if (rest < e) {
         // Trailing words are the counted noun ("troops"); anything else is not one quantity.
@@ -715,7 +779,9 @@ std::optional<quantity_match> parse_quantity(std::string_view text, std::string*
         words.assign(body.substr(rest));
     }
     if (noun) *noun = std::move(words);
-    return a.match;
+    quantity_match m;
+    fill_match(m, body, a);
+    return m;
 }
 
 }  // namespace factlint::grammar
