@@ -13,26 +13,16 @@ namespace {
 
 using namespace std::string_view_literals;
 
-char lower(char c) { return is_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-bool equals_lower(std::string_view word, std::string_view lower_word) {
-    if (word.size() != lower_word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i)
-        if (lower(word[i]) != lower_word[i]) return false;
-    return true;
-}
-
 template <std::size_t N>
-bool one_of(std::string_view word, const std::array<std::string_view, N>& lower_words) {
-    return std::any_of(lower_words.begin(), lower_words.end(),
-                       [&](std::string_view w) { return equals_lower(word, w); });
+bool one_of(std::string_view word, const word_list<N>& lower_words) {
+    return lower_words.holds(word);
 }
 
 bool has_upper(std::string_view word) { return std::any_of(word.begin(), word.end(), is_upper); }
 
 // Ordinary words that are capitalised only because they start a sentence:
 // "In 2019", "Only 300 came" are not labels like "Route 9" or "Windows 10".
-constexpr std::array<std::string_view, 96> sentence_words = {
+constexpr word_list<96> sentence_words{std::array<std::string_view, 96>{
     "the"sv,     "a"sv,      "an"sv,      "in"sv,      "on"sv,       "at"sv,     "by"sv,      "for"sv,
     "of"sv,      "to"sv,     "from"sv,    "with"sv,    "and"sv,      "but"sv,    "or"sv,      "nor"sv,
     "only"sv,    "just"sv,   "all"sv,     "after"sv,   "before"sv,   "since"sv,  "until"sv,   "till"sv,
@@ -45,48 +35,49 @@ constexpr std::array<std::string_view, 96> sentence_words = {
     "as"sv,      "if"sv,     "because"sv, "though"sv,  "although"sv, "once"sv,   "now"sv,     "today"sv,
     "still"sv,   "even"sv,   "more"sv,    "less"sv,    "fewer"sv,    "most"sv,   "up"sv,      "down"sv,
     "was"sv,     "were"sv,   "is"sv,      "are"sv,     "has"sv,      "had"sv,    "have"sv,    "will"sv,
-};
+}};
 
 // Words before a figure that make it a label: "version 4.5", "number 14".
-constexpr std::array<std::string_view, 10> label_words = {
-    "version"sv, "v"sv, "ver"sv, "release"sv, "build"sv, "rev"sv, "revision"sv, "vol"sv, "number"sv, "nos"sv};
+constexpr word_list<10> label_words{std::array<std::string_view, 10>{"version"sv, "v"sv, "ver"sv, "release"sv,
+                                                                     "build"sv, "rev"sv, "revision"sv,
+                                                                     "vol"sv, "number"sv, "nos"sv}};
 
-constexpr std::array<std::string_view, 12> month_names = {
-    "january"sv, "february"sv, "march"sv,     "april"sv,   "may"sv,      "june"sv,
-    "july"sv,    "august"sv,   "september"sv, "october"sv, "november"sv, "december"sv};
+constexpr word_list<12> month_names{std::array<std::string_view, 12>{
+    "january"sv, "february"sv, "march"sv, "april"sv, "may"sv, "june"sv, "july"sv, "august"sv, "september"sv,
+    "october"sv, "november"sv, "december"sv}};
 
-constexpr std::array<std::string_view, 12> month_abbreviations = {
-    "jan"sv, "feb"sv, "mar"sv, "apr"sv, "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv};
+constexpr word_list<12> month_abbreviations{
+    std::array<std::string_view, 12>{"jan"sv, "feb"sv, "mar"sv, "apr"sv, "jun"sv, "jul"sv, "aug"sv, "sep"sv,
+                                     "sept"sv, "oct"sv, "nov"sv, "dec"sv}};
 
 // After a spelled-out number: "two thirds", "one quarter" are fractions.
-constexpr std::array<std::string_view, 10> fraction_words = {"half"sv,    "halves"sv,   "third"sv, "thirds"sv,
-                                                             "quarter"sv, "quarters"sv, "fifth"sv, "fifths"sv,
-                                                             "tenth"sv,   "tenths"sv};
+constexpr word_list<10> fraction_words{
+    std::array<std::string_view, 10>{"half"sv, "halves"sv, "third"sv, "thirds"sv, "quarter"sv, "quarters"sv,
+                                     "fifth"sv, "fifths"sv, "tenth"sv, "tenths"sv}};
 
 constexpr std::array<std::string_view, 9> time_zones = {"GMT"sv, "BST"sv, "UTC"sv, "CET"sv, "EST"sv,
                                                         "EDT"sv, "PST"sv, "PDT"sv, "IST"sv};
 
-constexpr std::array<std::string_view, 17> street_suffixes = {
-    "street"sv, "st"sv,        "road"sv,    "rd"sv,       "avenue"sv, "ave"sv,
-    "lane"sv,   "boulevard"sv, "blvd"sv,    "drive"sv,    "way"sv,    "place"sv,
-    "square"sv, "court"sv,     "terrace"sv, "crescent"sv, "close"sv};
+constexpr word_list<17> street_suffixes{std::array<std::string_view, 17>{
+    "street"sv, "st"sv, "road"sv, "rd"sv, "avenue"sv, "ave"sv, "lane"sv, "boulevard"sv, "blvd"sv, "drive"sv,
+    "way"sv, "place"sv, "square"sv, "court"sv, "terrace"sv, "crescent"sv, "close"sv}};
 
 // Words after a spelled-out small number that show it is not counting
 // anything: "one of the", "two and", "ten to".
-constexpr std::array<std::string_view, 56> not_a_noun = {
+constexpr word_list<56> not_a_noun{std::array<std::string_view, 56>{
     "of"sv,      "and"sv,   "or"sv,     "to"sv,   "the"sv,   "a"sv,     "an"sv,     "in"sv,
     "on"sv,      "at"sv,    "is"sv,     "was"sv,  "were"sv,  "are"sv,   "be"sv,     "been"sv,
     "by"sv,      "for"sv,   "with"sv,   "from"sv, "as"sv,    "that"sv,  "which"sv,  "who"sv,
     "another"sv, "other"sv, "others"sv, "than"sv, "it"sv,    "its"sv,   "he"sv,     "she"sv,
     "they"sv,    "we"sv,    "i"sv,      "you"sv,  "but"sv,   "if"sv,    "so"sv,     "not"sv,
     "has"sv,     "have"sv,  "had"sv,    "will"sv, "would"sv, "could"sv, "should"sv, "may"sv,
-    "might"sv,   "can"sv,   "must"sv,   "said"sv, "says"sv,  "more"sv,  "per"sv,    "each"sv};
+    "might"sv,   "can"sv,   "must"sv,   "said"sv, "says"sv,  "more"sv,  "per"sv,    "each"sv}};
 
-constexpr std::array<std::string_view, 13> one_pronoun_before = {
-    "no"sv,    "the"sv,  "any"sv,     "every"sv,   "each"sv,   "this"sv,    "that"sv,
-    "which"sv, "only"sv, "another"sv, "someone"sv, "anyone"sv, "everyone"sv};
-constexpr std::array<std::string_view, 9> one_idiom_after = {
-    "day"sv, "time"sv, "way"sv, "thing"sv, "hand"sv, "side"sv, "such"sv, "point"sv, "another"sv};
+constexpr word_list<13> one_pronoun_before{std::array<std::string_view, 13>{
+    "no"sv, "the"sv, "any"sv, "every"sv, "each"sv, "this"sv, "that"sv, "which"sv, "only"sv, "another"sv,
+    "someone"sv, "anyone"sv, "everyone"sv}};
+constexpr word_list<9> one_idiom_after{std::array<std::string_view, 9>{
+    "day"sv, "time"sv, "way"sv, "thing"sv, "hand"sv, "side"sv, "such"sv, "point"sv, "another"sv}};
 
 std::size_t skip_spaces(std::string_view text, std::size_t i) {
     while (i < text.size() && text[i] == ' ') ++i;
@@ -116,19 +107,33 @@ bool inside_url(std::string_view text, std::size_t begin, std::size_t end) {
     while (b > limit && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\t') --b;
     std::size_t e = end;
     while (e < text.size() && e < end + 256 && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
+    // One pass for "://", "www." and "@" (tokens are short: three searches cost more).
     const std::string_view token = text.substr(b, e - b);
-    return token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos ||
-           token.find('@') != std::string_view::npos;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        const char c = token[i];
+        if (c == '@') return true;
+        if (c == ':' && token.substr(i).starts_with("://")) return true;
+        if (c == 'w' && token.substr(i).starts_with("www.")) return true;
+    }
+    return false;
 }
 
 // "10 am", "9.30pm", "10 a.m.", "5 o'clock".
 bool time_of_day_after(std::string_view text, std::size_t e) {
     std::size_t k = skip_spaces(text, e);
-    if (starts_with_lower(text, k, "a.m") || starts_with_lower(text, k, "p.m")) return true;
-    if (starts_with_lower(text, k, "o'clock") || starts_with_lower(text, k, "o\u2019clock")) return true;
-    const std::string_view zone = word_at(text, k);
-    if (std::find(time_zones.begin(), time_zones.end(), zone) != time_zones.end()) return true;  // "1300 GMT"
-    if (starts_with_lower(text, k, "am") || starts_with_lower(text, k, "pm"))
+    if (k >= text.size()) return false;
+    // Each test below needs its own first letter: most words fail them all at once.
+    const char c = lower(text[k]);
+    const bool a_or_p = c == 'a' || c == 'p';
+    if (a_or_p && (starts_with_lower(text, k, "a.m") || starts_with_lower(text, k, "p.m"))) return true;
+    if (c == 'o' && (starts_with_lower(text, k, "o'clock") || starts_with_lower(text, k, "o\u2019clock")))
+        return true;
+    if (is_upper(text[k])) {
+        const std::string_view zone = word_at(text, k);
+        if (std::find(time_zones.begin(), time_zones.end(), zone) != time_zones.end())
+            return true;  // "1300 GMT"
+    }
+    if (a_or_p && (starts_with_lower(text, k, "am") || starts_with_lower(text, k, "pm")))
         return k + 2 >= text.size() || !is_alnum(text[k + 2]);
     return false;
 }
@@ -219,8 +224,10 @@ bool rejected_before(const figure_context& f) {
     if (inside_url(text, b, f.end)) return true;
     std::size_t k = b;
     while (k > 0 && text[k - 1] == ' ') --k;
-    const std::string_view head = text.substr(0, k);
-    if (head.ends_with("No.") || head.ends_with("no.") || head.ends_with("Nos.")) return true;
+    if (k > 0 && text[k - 1] == '.') {
+        const std::string_view head = text.substr(0, k);
+        if (head.ends_with("No.") || head.ends_with("no.") || head.ends_with("Nos.")) return true;
+    }
     const std::string_view prev = word_before(text, b);
     if (!prev.empty() && one_of(prev, label_words)) return true;
     if (f.bare_integer && year_of_month_day(text, b, f.end)) return true;

@@ -4,7 +4,10 @@
 // list numbering, street numbers, numbers inside URLs. Plain C++, no X3.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace factlint::grammar::detail {
@@ -14,6 +17,45 @@ namespace factlint::grammar::detail {
 [[nodiscard]] inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 [[nodiscard]] inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 [[nodiscard]] inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+[[nodiscard]] inline char lower(char c) { return is_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// Whether `word` is `lower_word` but for the case of A-Z.
+[[nodiscard]] inline bool equals_lower(std::string_view word, std::string_view lower_word) {
+    if (word.size() != lower_word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (lower(word[i]) != lower_word[i]) return false;
+    return true;
+}
+
+// A list of words of lower-case letters (a to z first, shorter than 32),
+// with the lengths its words have by first letter: most words of prose are
+// turned away by that one look-up, not compared with each word in turn.
+template <std::size_t N>
+class word_list {
+public:
+    constexpr explicit word_list(const std::array<std::string_view, N>& words) : words_(words) {
+        for (std::string_view w : words) {
+            if (w.empty() || w.size() >= 32 || w[0] < 'a' || w[0] > 'z')
+                throw "word_list: not a lower-case word";
+            lengths_[static_cast<std::size_t>(w[0] - 'a')] |= std::uint32_t{1} << w.size();
+        }
+    }
+    // Whether some word of the list equals_lower `word`.
+    [[nodiscard]] bool holds(std::string_view word) const {
+        if (word.empty() || word.size() >= 32) return false;
+        const char c = lower(word[0]);
+        if (c < 'a' || c > 'z' || !(lengths_[static_cast<std::size_t>(c - 'a')] >> word.size() & 1U))
+            return false;
+        return std::any_of(words_.begin(), words_.end(),
+                           [&](std::string_view w) { return equals_lower(word, w); });
+    }
+    [[nodiscard]] const std::array<std::string_view, N>& words() const { return words_; }
+
+private:
+    std::array<std::string_view, N> words_;
+    std::array<std::uint32_t, 26> lengths_{};
+};
 
 // The figure as the filters see it.
 struct figure_context {
