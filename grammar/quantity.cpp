@@ -28,9 +28,9 @@ using detail::single_quantity;
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-std::string lower_words(std::string_view text) {
+void lower_words(std::string_view text, std::string& out) {
     // "More  than\n" -> "more than": the hedge as written, one space between words.
-    std::string out;
+    out.clear();
     for (char c : text) {
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
             if (!out.empty() && out.back() != ' ') out += ' ';
@@ -39,7 +39,6 @@ std::string lower_words(std::string_view text) {
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
 }
 
 // A figure read by the grammar, with its value, precision and unit decided.
@@ -119,11 +118,11 @@ void fill_match(quantity_match& m, std::string_view text, const figure& f) {
     m.is_range = false;
     m.hedge = q.hedge;
     if (q.hedge != hedge_kind::none)
-        m.hedge_text = lower_words({q.begin, static_cast<std::size_t>(q.hedge_end - q.begin)});
+        lower_words({q.begin, static_cast<std::size_t>(q.hedge_end - q.begin)}, m.hedge_text);
     else
         m.hedge_text.clear();
     m.unit = f.unit();
-    m.scale = lower_words(q.scale_text);
+    lower_words(q.scale_text, m.scale);
     m.negative = q.negative;
     m.unit_written = f.unit_written;
     m.number_words = q.words;
@@ -221,7 +220,7 @@ void fill_range_match(quantity_match& m, std::string_view text, const figure& lo
     m.half_unit = std::max(low.half_unit, high.half_unit);
     m.unit = low.unit_written ? low.unit() : high.unit();
     m.unit_written = low.unit_written || high.unit_written;
-    m.scale = lower_words(low.raw.scale_text.empty() ? high.raw.scale_text : low.raw.scale_text);
+    lower_words(low.raw.scale_text.empty() ? high.raw.scale_text : low.raw.scale_text, m.scale);
     m.number_words = low.raw.words || high.raw.words;
 }
 

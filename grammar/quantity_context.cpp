@@ -92,6 +92,7 @@ std::string_view word_at(std::string_view text, std::size_t i) {
 
 bool starts_with_lower(std::string_view text, std::size_t i, std::string_view lower_word) {
     if (text.size() - std::min(i, text.size()) < lower_word.size()) return false;
+    if (lower(text[i]) != lower_word[0]) return false;  // most calls: the first byte tells
     return equals_lower(text.substr(i, lower_word.size()), lower_word);
 }
 
