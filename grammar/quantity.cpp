@@ -683,6 +683,21 @@ std::size_t at_sign(std::string_view text, std::size_t i, char prev, std::vector
     return i + 1;
 }
 
+// "one of", "two in the": a number word the grammar reads alone and the
+// context filters then drop, so that the scan goes on at the word's end as
+// it would after trying it. Only words of seven letters or fewer: kind()
+// knows them by all their letters; of those, the k_number words are the
+// small numbers and "upwards".
+bool number_word_dropped(std::string_view text, std::size_t j, std::string_view word) {
+    if (word.size() > 7 || equals_lower(word, "upwards")) return false;
+    std::size_t k = j;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k == j) return false;
+    std::size_t e = k;
+    while (e < text.size() && is_alpha(text[e])) ++e;
+    return detail::drops_number_word_before(text.substr(k, e - k));
+}
+
 // Whether the scan tries a figure at the word text[i, j), a run of letters
 // and digits that starts with a letter; `prev` is the byte before it.
 bool word_opens_figure(std::string_view text, std::size_t i, std::size_t j, char prev) {
@@ -692,7 +707,7 @@ bool word_opens_figure(std::string_view text, std::size_t i, std::size_t j, char
     const std::string_view word = text.substr(i, j - i);
     const unsigned char kind =
         is_alnum(prev) || !scan_word_kinds.may_hold(word) ? 0 : scan_word_kinds.kind(word);
-    return (kind & k_number) ||
+    return ((kind & k_number) && !number_word_dropped(text, j, word)) ||
            ((kind & k_lead) &&
             figure_may_follow(text, j, (kind & k_phrase_lead) ? word : std::string_view{})) ||
            currency_code_attached(text, i, j, prev);

@@ -344,6 +344,13 @@ bool number_word_used_otherwise(const figure_context& f) {
 
 }  // namespace
 
+bool drops_number_word_before(std::string_view next_word) {
+    // Not "and" ("one and hundred" reads on), "per" ("one per cent" is a
+    // unit) or "to" ("one to two" is a range).
+    return not_a_noun.holds(next_word) && !equals_lower(next_word, "and") &&
+           !equals_lower(next_word, "per") && !equals_lower(next_word, "to");
+}
+
 bool not_a_quantity(const figure_context& f, std::size_t& skip_to) {
     skip_to = std::max(f.end, f.digits ? token_end(f.text, f.number_begin) : f.end);
     if (f.digits && rejected_before(f)) return true;

@@ -73,6 +73,13 @@ struct figure_context {
 // is where scanning resumes (past the whole token, e.g. past "/ 5" of a rating).
 [[nodiscard]] bool not_a_quantity(const figure_context& f, std::size_t& skip_to);
 
+// Whether a spelled-out number below a hundred ("one", "two") followed by
+// spaces and the word `next_word` ("of", "in", "the") is always dropped by
+// not_a_quantity, after a grammar that reads no further than the number:
+// a word that shows it counts nothing, and that no unit, range or number
+// word begins.
+[[nodiscard]] bool drops_number_word_before(std::string_view next_word);
+
 // A phone number starting at `pos` ("555-0190", "(555) 123-4567",
 // "+44 20 7946 0958", also ISBN-like digit chains): its end, or `pos`.
 [[nodiscard]] std::size_t phone_like_end(std::string_view text, std::size_t pos);

@@ -130,3 +130,66 @@ TEST_CASE("quantity context: the filters' first-letter tests drop what they drop
     CHECK(find_quantities("ranked Nos. 5 again").empty());
     CHECK(find_quantities("it was Mo. 5 again").size() == 1);
 }
+
+namespace {
+
+// The number words of seven letters or fewer (the scanner's shortcut
+// knows no longer ones), as written in any case.
+constexpr std::array<std::string_view, 23> short_number_words = {
+    "one"sv,   "two"sv,   "three"sv,  "four"sv,    "five"sv,    "six"sv,     "seven"sv,  "eight"sv,
+    "nine"sv,  "ten"sv,   "eleven"sv, "twelve"sv,  "fifteen"sv, "sixteen"sv, "twenty"sv, "thirty"sv,
+    "forty"sv, "fifty"sv, "sixty"sv,  "seventy"sv, "eighty"sv,  "ninety"sv,  "One"sv};
+
+// The slow path the shortcut skips: the grammar reads the number alone and
+// the filters drop it, resuming at its end.
+void check_dropped_by_slow_path(std::string_view number, std::string_view next) {
+    const std::string text = std::string(number) + " " + std::string(next) + " them";
+    INFO("text: " << text);
+    std::string noun;
+    const auto m = factlint::grammar::parse_quantity(text, &noun);
+    REQUIRE(m);
+    CHECK(m->end == number.size());
+    CHECK(!m->unit_written);
+    CHECK(!m->is_range);
+    detail::figure_context f;
+    f.text = text;
+    f.begin = f.number_begin = 0;
+    f.end = m->end;
+    f.simple_word = true;
+    std::size_t skip_to = 0;
+    CHECK(detail::not_a_quantity(f, skip_to));
+    CHECK(skip_to == m->end);
+    CHECK(factlint::grammar::find_quantities(text).empty());
+}
+
+}  // namespace
+
+TEST_CASE("quantity context: a number word before a word that drops it, as the grammar and filters drop it") {
+    std::vector<std::string> nexts = {"of",  "Of",   "OF",   "in",     "the",  "a",   "an",
+                                      "is",  "was",  "for",  "with",   "than", "it",  "i",
+                                      "may", "more", "each", "others", "has",  "said"};
+    std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/corpus/news.txt", std::ios::binary);
+    REQUIRE(in);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    for (const std::string& w : words_of(buffer.str().substr(0, 1 << 19)))
+        if (std::all_of(w.begin(), w.end(), [](char c) { return detail::is_alpha(c); })) nexts.push_back(w);
+    std::sort(nexts.begin(), nexts.end());
+    nexts.erase(std::unique(nexts.begin(), nexts.end()), nexts.end());
+    std::size_t dropped = 0;
+    for (const std::string& next : nexts) {
+        if (!detail::drops_number_word_before(next)) continue;
+        ++dropped;
+        for (std::string_view number : short_number_words) check_dropped_by_slow_path(number, next);
+    }
+    CHECK(dropped >= 20);
+    // The words that read on are not shortcut, and the figures stay found.
+    for (std::string_view next : {"and"sv, "And"sv, "per"sv, "to"sv, "To"sv})
+        CHECK(!detail::drops_number_word_before(next));
+    CHECK(factlint::grammar::find_quantities("by one per cent now").size() == 1);
+    const auto range = factlint::grammar::find_quantities("rose by one to two people");
+    REQUIRE(range.size() == 1);
+    CHECK(range.front().is_range);
+    CHECK(factlint::grammar::find_quantities("some one and hundred men").size() == 1);
+    CHECK(factlint::grammar::find_quantities("one of them saw two soldiers").size() == 1);
+}
