@@ -84,6 +84,10 @@ struct rule_plan {
 
 rule_plan plan_rules(const check_options& options) {
     rule_plan plan;
+    // Room for every rule at once: grown one by one, the two vectors took
+    // eight allocations for every file (13 rules).
+    plan.runs.reserve(rule_table().size());
+    plan.keeps.reserve(rule_table().size());
     for (const rule_info& rule : rule_table()) {
         if (!rule_selected(rule.code, options)) continue;
         if (rule.run != nullptr) plan.runs.push_back({&rule, 0, {}});
