@@ -74,10 +74,15 @@ std::size_t inputs::failed() const {
     return n;
 }
 
-inputs collect_inputs(const settings& s) {
+walk_result walk_inputs(const settings& s) {
     walk_options options;
     options.excludes = s.excludes;
-    walk_result walked = collect_files(s.paths, options);
+    return collect_files(s.paths, options);
+}
+
+inputs collect_inputs(const settings& s) { return inputs_of(walk_inputs(s)); }
+
+inputs inputs_of(walk_result walked) {
     for (const walk_error& e : walked.errors) std::cerr << format_located({e.path, 1, 1, e.message}) << '\n';
     for (const std::string& w : walked.warnings) std::cerr << "factlint: warning: " << w << '\n';
     inputs in;

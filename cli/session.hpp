@@ -9,6 +9,7 @@
 
 #include "claims/store.hpp"
 #include "cli/options.hpp"
+#include "cli/walk.hpp"
 #include "reader/document.hpp"
 
 namespace factlint::cli {
@@ -45,8 +46,12 @@ struct inputs {
     [[nodiscard]] std::size_t failed() const;  // walk errors + files not read
 };
 
-// Collects the files of the PATHs and prints walk errors and warnings.
+// Collects the files of the PATHs and prints walk errors and warnings:
+// inputs_of(walk_inputs(s)). The walk alone prints nothing, so that it can
+// run beside other work (run_check: beside the claims load).
 [[nodiscard]] inputs collect_inputs(const settings& s);
+[[nodiscard]] walk_result walk_inputs(const settings& s);
+[[nodiscard]] inputs inputs_of(walk_result walked);
 
 // Reads input `i` (or "-" from `stdin_bytes`) into its document; safe to call
 // for different `i` from different threads.
