@@ -78,4 +78,14 @@ struct encoding_problem {
 };
 [[nodiscard]] std::optional<encoding_problem> check_utf8(std::string_view bytes);
 
+// Whole-text byte passes (reader/bytes.cpp): SSE2 where there is SSE2; the
+// portable forms give the same answers (the tests hold them together).
+// The length of the run of ASCII bytes other than NUL that `bytes` starts with.
+[[nodiscard]] std::size_t plain_ascii_prefix(std::string_view bytes);
+[[nodiscard]] std::size_t plain_ascii_prefix_portable(std::string_view bytes);
+// Bytes that are not UTF-8 continuation bytes (10xxxxxx): in valid UTF-8,
+// the characters.
+[[nodiscard]] std::size_t count_chars(std::string_view bytes);
+[[nodiscard]] std::size_t count_chars_portable(std::string_view bytes);
+
 }  // namespace factlint::reader_detail

@@ -3,40 +3,15 @@
 #include <cstdint>
 #include <cstring>
 
-#include "reader/document.hpp"
+#include "reader/detail.hpp"
 
 namespace factlint {
 
 namespace {
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 constexpr std::size_t block_size = 1024;  // locate() counts at most two blocks of a long line
 
-// Characters are bytes less continuation bytes (10xxxxxx), counted eight
-// at a time: a byte's bit 7 set and bit 6 clear flags one, the flags add up
-// in per-byte counters (at most 255 words before they could overflow), and
-// the counters are summed once, in 16-bit lanes.
-std::size_t count_chars(std::string_view bytes) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t low_bytes = 0x00FF00FF00FF00FFULL;
-    const std::size_t words = bytes.size() / 8;
-    std::size_t continuation = 0;
-    for (std::size_t first = 0; first < words; first += 255) {
-        const std::size_t last = std::min(words, first + 255);
-        std::uint64_t counters = 0;
-        for (std::size_t k = first; k < last; ++k) {
-            std::uint64_t w;
-            std::memcpy(&w, bytes.data() + 8 * k, sizeof w);
-            counters += (w & ~(w << 1)) >> 7 & ones;
-        }
-        const std::uint64_t pairs = (counters & low_bytes) + (counters >> 8 & low_bytes);
-        continuation += static_cast<std::size_t>((pairs * 0x0001000100010001ULL) >> 48);
-    }
-    for (std::size_t i = 8 * words; i < bytes.size(); ++i)
-        continuation += is_continuation_byte(bytes[i]) ? 1 : 0;
-    return bytes.size() - continuation;
-}
+using reader_detail::count_chars;
 
 }  // namespace
 

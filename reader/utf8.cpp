@@ -1,7 +1,4 @@
 // Checking that a file is UTF-8 text before reading it.
-#include <cstdint>
-#include <cstring>
-
 #include "reader/detail.hpp"
 
 namespace factlint::reader_detail {
@@ -37,45 +34,14 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     return n;
 }
 
-constexpr std::uint64_t high = 0x8080808080808080ULL;
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-
-// High bits of a word where a byte is not ASCII or may be NUL: a byte's high
-// bit set, or set by subtracting one from a zero byte. (A borrow can flag
-// bytes after a real NUL too; the byte loop then looks at them one by one.)
-std::uint64_t unusual_bytes(std::uint64_t w) { return ((w - ones) | w) & high; }
-
-// The end of the run of 32-byte blocks from i that are ASCII without NUL
-// (most prose): the four words of a block are tested at once.
-std::size_t skip_plain_blocks(std::string_view bytes, std::size_t i) {
-    while (bytes.size() - i >= 32) {
-        std::uint64_t w[4];
-        std::memcpy(w, bytes.data() + i, sizeof w);
-        if (unusual_bytes(w[0]) | unusual_bytes(w[1]) | unusual_bytes(w[2]) | unusual_bytes(w[3])) break;
-        i += 32;
-    }
-    return i;
-}
-
-// Eight bytes at once while the text is ASCII without NUL.
-bool plain_ascii_word(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return unusual_bytes(w) == 0;
-}
-
 }  // namespace
 
 std::optional<encoding_problem> check_utf8(std::string_view bytes) {
     std::size_t i = 0;
     const std::size_t n = bytes.size();
     while (i < n) {
-        i = skip_plain_blocks(bytes, i);
+        i += plain_ascii_prefix(bytes.substr(i));
         if (i == n) break;
-        if (n - i >= 8 && plain_ascii_word(bytes.data() + i)) {
-            i += 8;
-            continue;
-        }
         const auto b = static_cast<unsigned char>(bytes[i]);
         if (b == 0) return encoding_problem{i, b, true};
         if (b < 0x80) {
