@@ -36,11 +36,20 @@ public:
 private:
     std::string text_;
     std::vector<sentence::run> runs_;
+    // emit_sentences' lists, kept from one block to the next.
+    std::vector<std::pair<std::size_t, std::size_t>> scratch_sentences_;
+    std::vector<sentence::run> scratch_runs_;
+    friend void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+                               prose_store& store, std::vector<sentence>& out);
 };
+
+// split_sentences (reader/document.hpp) into a list the caller keeps from
+// one block to the next: no allocation per block.
+void split_sentences(std::string_view prose, std::vector<std::pair<std::size_t, std::size_t>>& out);
 
 // Splits the block's prose into sentences and appends them to `out`; their
 // text views `source` where it is verbatim, else text kept in `store`.
-void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
                     prose_store& store, std::vector<sentence>& out);
 
 // YAML front matter at the start of a file.

@@ -2,6 +2,13 @@
 // paragraph are joined with a space. A line "# factlint-disable FL201"
 // (any directive after '#') is a directive, not prose, and ends the
 // paragraph before it.
+//
+// The paragraph is not copied out to be split: the sentence splitter reads
+// the source from the paragraph's first byte to its last, where the gap
+// between two lines (blanks, a line ending, blanks) is whitespace as the
+// joining space is, so it finds the same sentences. Only a sentence that
+// crosses a line is then joined into the document's prose store; one
+// within a line is a view of the source.
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -14,9 +21,18 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
+// A line of a paragraph, without its blanks at either end (never empty).
+struct line_piece {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
 class text_reader {
 public:
-    text_reader(document& doc, std::size_t first_block) : doc_(doc), block_(first_block) {}
+    text_reader(document& doc, std::size_t first_block) : doc_(doc), block_(first_block) {
+        pieces_.reserve(64);
+        joined_.reserve(1024);
+    }
 
     void run(std::size_t at) {
         const std::string_view s = doc_.source;
@@ -62,8 +78,7 @@ private:
             end_paragraph();
             return;
         }
-        if (!prose_.text().empty()) prose_.append_replacement(" ");
-        prose_.append_source(s, begin, end - begin);
+        pieces_.push_back({begin, end});
     }
 
     bool read_directive(std::size_t hash, std::size_t end) {
@@ -77,18 +92,62 @@ private:
         return true;
     }
 
+    // A line never starts or ends with whitespace, so a paragraph of one
+    // or more lines always has prose.
     void end_paragraph() {
-        if (prose_.has_prose()) {
-            emit_sentences(prose_, block_, false, doc_.source, doc_.prose, doc_.sentences);
-            ++block_;
+        if (pieces_.empty()) return;
+        const std::size_t first = pieces_.front().begin;
+        const std::string_view source = doc_.source;
+        const std::string_view paragraph = source.substr(first, pieces_.back().end - first);
+        std::size_t line = 0;
+        split_sentences(paragraph, sentences_);
+        for (const auto& [b, e] : sentences_) {
+            const std::size_t begin = first + b;
+            const std::size_t end = first + e;
+            // A sentence starts and ends at a byte that is not whitespace:
+            // within a line.
+            while (pieces_[line].end <= begin) ++line;
+            add_sentence(line, begin, end);
         }
-        prose_.clear();
+        ++block_;
+        pieces_.clear();
+    }
+
+    void add_sentence(std::size_t line, std::size_t begin, std::size_t end) {
+        sentence& s = doc_.sentences.emplace_back();
+        s.block = block_;
+        const std::string_view source = doc_.source;
+        if (end <= pieces_[line].end) {
+            s.verbatim = true;
+            s.text = source.substr(begin, end - begin);
+            s.verbatim_at = static_cast<std::uint32_t>(begin);
+            return;
+        }
+        // Across lines: the pieces joined with a space, as the reader joins
+        // the lines of a paragraph.
+        joined_.clear();
+        runs_.clear();
+        std::size_t from = begin;
+        for (std::size_t k = line; k < pieces_.size() && pieces_[k].begin < end; ++k) {
+            if (k != line) {
+                joined_ += ' ';
+                from = pieces_[k].begin;
+            }
+            const std::size_t to = std::min(end, pieces_[k].end);
+            runs_.push_back({joined_.size(), from, to - from});
+            joined_.append(source.substr(from, to - from));
+        }
+        s.text = doc_.prose.keep_text(joined_);
+        s.runs = doc_.prose.keep_runs(runs_);
     }
 
     static constexpr std::size_t unknown = SIZE_MAX;
     document& doc_;
     std::size_t block_;
-    prose_builder prose_;
+    std::vector<line_piece> pieces_;                              // the lines of the paragraph being read
+    std::vector<std::pair<std::size_t, std::size_t>> sentences_;  // of the paragraph
+    std::string joined_;                                          // the text of a sentence across lines
+    std::vector<sentence::run> runs_;
     std::size_t next_newline_ = unknown, next_return_ = unknown;
 };
 

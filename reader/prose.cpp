@@ -73,11 +73,13 @@ constexpr std::size_t run_chunk = 4096;
 
 }  // namespace
 
-void emit_sentences(const prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
                     prose_store& store, std::vector<sentence>& out) {
     const std::string& text = prose.text();
-    std::vector<sentence::run> runs;
-    for (const auto& [begin, end] : split_sentences(text)) {
+    std::vector<std::pair<std::size_t, std::size_t>>& sentences = prose.scratch_sentences_;
+    std::vector<sentence::run>& runs = prose.scratch_runs_;
+    split_sentences(text, sentences);
+    for (const auto& [begin, end] : sentences) {
         sentence& s = out.emplace_back();
         copy_runs(prose.runs(), begin, end, runs);
         // Verbatim: one run covering the whole sentence, so its text is the source's.

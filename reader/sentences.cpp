@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "reader/document.hpp"
+#include "reader/detail.hpp"
 
 namespace factlint {
 
@@ -171,8 +171,8 @@ private:
 };
 
 // Records prose[begin, end) without surrounding whitespace, if any is left.
-void add_sentence(std::string_view prose, std::size_t begin, std::size_t end,
-                  std::vector<std::pair<std::size_t, std::size_t>>& out) {
+inline void add_sentence(std::string_view prose, std::size_t begin, std::size_t end,
+                         std::vector<std::pair<std::size_t, std::size_t>>& out) {
     while (begin < end && is_space(prose[begin])) ++begin;
     while (end > begin && is_space(prose[end - 1])) --end;
     if (end > begin) out.emplace_back(begin, end);
@@ -180,8 +180,9 @@ void add_sentence(std::string_view prose, std::size_t begin, std::size_t end,
 
 }  // namespace
 
-std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose) {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
+void reader_detail::split_sentences(std::string_view prose,
+                                    std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    out.clear();
     // About a sentence per hundred bytes of news prose: reserved once rather
     // than grown through a reallocation per doubling. Capped, for a huge
     // paragraph without marks.
@@ -199,6 +200,11 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_vie
         begin = i = end;
     }
     add_sentence(prose, begin, prose.size(), out);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    reader_detail::split_sentences(prose, out);
     return out;
 }
 
