@@ -27,6 +27,8 @@ public:
     [[nodiscard]] position locate(std::size_t byte) const;
     [[nodiscard]] std::string_view line_text(int line) const;  // without its line ending
     [[nodiscard]] int line_count() const { return static_cast<int>(starts_.size()); }
+    // The byte each line starts at, in order (the first is 0).
+    [[nodiscard]] std::span<const std::size_t> line_starts() const { return starts_; }
 
 private:
     std::string_view source_;

@@ -11,7 +11,7 @@
 // within a line is a view of the source.
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <span>
 
 #include "reader/detail.hpp"
 
@@ -34,36 +34,28 @@ public:
         joined_.reserve(1024);
     }
 
+    // Line by line, from the starts the document's line index found (the
+    // same line endings: "\n", "\r\n", a lone "\r").
     void run(std::size_t at) {
         const std::string_view s = doc_.source;
+        const std::span<const std::size_t> starts = doc_.lines.line_starts();
+        auto next = std::upper_bound(starts.begin(), starts.end(), at);
         while (at < s.size()) {
-            const std::size_t end = line_end(s, at);
-            on_line(at, end);
-            at = end;
-            if (at < s.size() && s[at] == '\r') {
-                ++at;
-                if (at < s.size() && s[at] == '\n') ++at;
-            } else if (at < s.size()) {
-                ++at;  // '\n'
-            }
+            const std::size_t following = next == starts.end() ? s.size() : *next;
+            on_line(at, content_end(s, at, following));
+            at = following;
+            if (next != starts.end()) ++next;
         }
         end_paragraph();
     }
 
 private:
-    // The end of the line starting at `at`. memchr finds the next '\n' and
-    // the next '\r' (a byte loop here was 8% of a whole check); each is
-    // remembered until passed, so a file of lone '\r's is still read once.
-    std::size_t line_end(std::string_view s, std::size_t at) {
-        return std::min(next_of(s, at, '\n', next_newline_), next_of(s, at, '\r', next_return_));
-    }
-
-    static std::size_t next_of(std::string_view s, std::size_t at, char c, std::size_t& cached) {
-        if (cached == unknown || cached < at) {
-            const void* p = std::memchr(s.data() + at, c, s.size() - at);
-            cached = p ? static_cast<std::size_t>(static_cast<const char*>(p) - s.data()) : s.size();
-        }
-        return cached;
+    // The end of the line [begin, following) without its line ending.
+    static std::size_t content_end(std::string_view s, std::size_t begin, std::size_t following) {
+        std::size_t end = following;
+        if (end > begin && s[end - 1] == '\n') --end;
+        if (end > begin && s[end - 1] == '\r') --end;
+        return end;
     }
 
     void on_line(std::size_t begin, std::size_t end) {
@@ -141,14 +133,12 @@ private:
         s.runs = doc_.prose.keep_runs(runs_);
     }
 
-    static constexpr std::size_t unknown = SIZE_MAX;
     document& doc_;
     std::size_t block_;
     std::vector<line_piece> pieces_;                              // the lines of the paragraph being read
     std::vector<std::pair<std::size_t, std::size_t>> sentences_;  // of the paragraph
     std::string joined_;                                          // the text of a sentence across lines
     std::vector<sentence::run> runs_;
-    std::size_t next_newline_ = unknown, next_return_ = unknown;
 };
 
 }  // namespace
