@@ -12,13 +12,6 @@ using doc_date = std::optional<time_span>;
 // Monday = 1 … Sunday = 7; 1970-01-01 was a Thursday.
 unsigned iso_weekday(day_number d) { return static_cast<unsigned>(((d + 3) % 7 + 7) % 7) + 1; }
 
-std::string iso_week(day_number monday) {
-    const day_number thursday = monday + 3;
-    const int year = to_civil(thursday).year;
-    const int week = (thursday - to_day_number({year, 1, 1})) / 7 + 1;
-    return fmt::format("{:04}-W{:02}", year, week);
-}
-
 // What fmt's "{:0N}" writes for `value`, N = width: digits written by hand
 // for a value that is not negative (fmt::format cost about 800 instructions
 // a date, for every date of the text).
@@ -38,11 +31,55 @@ void append_padded(std::string& out, long value, int width) {
     while (n > 0) out += digits[--n];
 }
 
+// `prefix`, then `value` as fmt's "{:0N}" writes it (N = width), then
+// `suffix`: the values below are built so, not with fmt::format (most
+// dates of a text without a document date take one).
+std::string padded(std::string_view prefix, long value, int width, std::string_view suffix = {}) {
+    std::string out(prefix);
+    append_padded(out, value, width);
+    out += suffix;
+    return out;
+}
+
+std::string iso_week(day_number monday) {
+    const day_number thursday = monday + 3;
+    const int year = to_civil(thursday).year;
+    const int week = (thursday - to_day_number({year, 1, 1})) / 7 + 1;
+    std::string out = padded({}, year, 4, "-W");
+    append_padded(out, week, 2);
+    return out;
+}
+
+// "XXXX-03", "XXXX-03-09": a month, or a month's day, without its year.
+std::string month_without_year_value(unsigned month) { return padded("XXXX-", month, 2); }
+std::string day_without_year_value(unsigned month, unsigned day) {
+    std::string out = padded("XXXX-", month, 2, "-");
+    append_padded(out, day, 2);
+    return out;
+}
+
+// "XXXX-Q3", "XXXX-H1": a quarter or half without its year; "2021-H1".
+std::string part_without_year_value(bool half, unsigned part) {
+    return padded(half ? "XXXX-H" : "XXXX-Q", part, 0);
+}
+std::string half_value(int year, unsigned part) {
+    std::string out = padded({}, year, 4, "-H");
+    append_padded(out, part, 0);
+    return out;
+}
+
 std::string timex_point(day_number d, granularity g) {
     const civil_date c = to_civil(d);
     std::string out;
     switch (g) {
-        case granularity::day: return iso_date(d);
+        case granularity::day:
+            if (d == open_start || d == open_end) return iso_date(d);
+            append_padded(out, c.year, 4);
+            out += '-';
+            append_padded(out, c.month, 2);
+            out += '-';
+            append_padded(out, c.day, 2);
+            return out;
         case granularity::month:
             append_padded(out, c.year, 4);
             out += '-';
@@ -58,6 +95,23 @@ std::string timex_point(day_number d, granularity g) {
         case granularity::century: append_padded(out, c.year / 100, 2); return out;
     }
     return iso_date(d);
+}
+
+// Whether timex_point writes one value for the days a and b (neither open):
+// the numbers compared here are what it writes, each so that two numbers
+// never give one value.
+bool same_timex_point(day_number a, day_number b, granularity g) {
+    if (g == granularity::day) return a == b;
+    const civil_date x = to_civil(a), y = to_civil(b);
+    switch (g) {
+        case granularity::day: return a == b;
+        case granularity::month: return x.year == y.year && x.month == y.month;
+        case granularity::quarter: return x.year == y.year && (x.month - 1) / 3 == (y.month - 1) / 3;
+        case granularity::year: return x.year == y.year;
+        case granularity::decade: return x.year / 10 == y.year / 10;
+        case granularity::century: return x.year / 100 == y.year / 100;
+    }
+    return timex_point(a, g) == timex_point(b, g);
 }
 
 // The document date when it is at least as fine as `grain`.
@@ -91,7 +145,7 @@ resolved_time explicit_span(const time_span& s) { return {s, time_basis::explici
 // "next March" the first after it.
 resolved_time month_without_year(const time_core& c, const doc_date& doc) {
     const auto at = doc_at(doc, granularity::month);
-    if (!at) return relative(std::nullopt, fmt::format("XXXX-{:02}", c.month));
+    if (!at) return relative(std::nullopt, month_without_year_value(c.month));
     const civil_date now = to_civil(at->from);
     int year = now.year;
     const bool this_one = c.shift == 0 && c.unit == granularity::month;  // "this September": this year's
@@ -106,8 +160,8 @@ resolved_time month_without_year(const time_core& c, const doc_date& doc) {
 // four months ahead of the document date (news announces dates a few
 // months out), else the latest one on or before it.
 resolved_time day_without_year(const time_core& c, const doc_date& doc) {
-    const auto unresolved = fmt::format("XXXX-{:02}-{:02}", c.month, c.day);
-    if (!doc_at(doc, granularity::month)) return relative(std::nullopt, unresolved);
+    const auto unresolved = [&c] { return day_without_year_value(c.month, c.day); };
+    if (!doc_at(doc, granularity::month)) return relative(std::nullopt, unresolved());
     const day_number now = doc->grain == granularity::day ? doc->from : (doc->from + doc->to) / 2;
     const int year = to_civil(now).year;
     std::optional<time_span> past, next;
@@ -123,14 +177,14 @@ resolved_time day_without_year(const time_core& c, const doc_date& doc) {
         for (int y = year; y >= year - 2; --y)
             if (valid_date(y, c.month, c.day) && time_span::day(y, c.month, c.day).from < now)
                 return relative(time_span::day(y, c.month, c.day), {});
-        return relative(std::nullopt, unresolved);
+        return relative(std::nullopt, unresolved());
     }
-    if (c.shift > 0) return next ? relative(next, {}) : relative(std::nullopt, unresolved);
+    if (c.shift > 0) return next ? relative(next, {}) : relative(std::nullopt, unresolved());
     constexpr int ahead_days = 120;
     if (c.future && past && past->from == now) return relative(past, {});
     if (c.future && next) return relative(next, {});
     if (next && (next->from - now <= ahead_days || !past)) return relative(next, {});
-    return past ? relative(past, {}) : relative(std::nullopt, unresolved);
+    return past ? relative(past, {}) : relative(std::nullopt, unresolved());
 }
 
 // A quarter or half without a year: the latest one that has begun by the
@@ -138,21 +192,21 @@ resolved_time day_without_year(const time_core& c, const doc_date& doc) {
 resolved_time part_without_year(const time_core& c, const doc_date& doc) {
     const bool half = c.form == core_form::half;
     const auto at = doc_at(doc, granularity::quarter);
-    if (!at) return relative(std::nullopt, fmt::format("XXXX-{}{}", half ? 'H' : 'Q', c.part));
+    if (!at) return relative(std::nullopt, part_without_year_value(half, c.part));
     const civil_date now = to_civil(at->from);
     const unsigned first_month = half ? (c.part - 1) * 6 + 1 : (c.part - 1) * 3 + 1;
     const int year = first_month > now.month ? now.year - 1 : now.year;
     if (!half) return relative(time_span::quarter(year, c.part), {});
     resolved_time r = relative(
         time_span::hull(time_span::quarter(year, c.part * 2 - 1), time_span::quarter(year, c.part * 2)), {});
-    r.normalized = fmt::format("{:04}-H{}", year, c.part);
+    r.normalized = half_value(year, c.part);
     return r;
 }
 
 resolved_time weekday(const time_core& c, const doc_date& doc) {
     static const char* const codes[] = {"", "1", "2", "3", "4", "5", "6", "7"};
     if (!doc || doc->grain != granularity::day)
-        return relative(std::nullopt, fmt::format("XXXX-WXX-{}", codes[c.part]));
+        return relative(std::nullopt, std::string("XXXX-WXX-") + codes[c.part]);
     const unsigned today = iso_weekday(doc->from);
     int back = static_cast<int>((today + 7 - c.part) % 7);  // plain "Monday": on or before the document date
     if (c.shift < 0 && back == 0) back = 7;
@@ -174,11 +228,11 @@ time_span season_span(int year, unsigned part) {
 resolved_time season(const time_core& c, const doc_date& doc) {
     static const char* const codes[] = {"", "SP", "SU", "FA", "WI"};
     const auto named = [&](int year, time_basis basis) {
-        return resolved_time{season_span(year, c.part), basis, fmt::format("{:04}-{}", year, codes[c.part])};
+        return resolved_time{season_span(year, c.part), basis, padded({}, year, 4, "-") + codes[c.part]};
     };
     if (c.year) return named(c.year, time_basis::explicit_);
     const auto at = doc_at(doc, granularity::month);
-    if (!at) return relative(std::nullopt, fmt::format("XXXX-{}", codes[c.part]));
+    if (!at) return relative(std::nullopt, std::string("XXXX-") + codes[c.part]);
     const int now = to_civil(at->from).year;
     int year = now;
     if (c.shift < 0) year = now - 1;
@@ -206,8 +260,11 @@ resolved_time shifted_unit(const time_core& c, const doc_date& doc) {
 std::string timex_of(const time_span& s) {
     if (s.from == open_start || s.to == open_end)
         return timex_point(s.from == open_start ? s.to : s.from, s.grain);
-    const std::string first = timex_point(s.from, s.grain), last = timex_point(s.to, s.grain);
-    return first == last ? first : first + "/" + last;
+    std::string out = timex_point(s.from, s.grain);
+    if (same_timex_point(s.from, s.to, s.grain)) return out;
+    out += '/';
+    out += timex_point(s.to, s.grain);
+    return out;
 }
 
 resolved_time resolve(const time_core& c, const doc_date& doc) {
@@ -215,10 +272,8 @@ resolved_time resolve(const time_core& c, const doc_date& doc) {
         // "next year's first quarter", "June last year": in the document's year + shift.
         const auto at = doc_at(doc, granularity::year);
         if (!at && c.form == core_form::month)
-            return relative(std::nullopt, fmt::format("XXXX-{:02}", c.month));
-        if (!at)
-            return relative(std::nullopt,
-                            fmt::format("XXXX-{}{}", c.form == core_form::half ? 'H' : 'Q', c.part));
+            return relative(std::nullopt, month_without_year_value(c.month));
+        if (!at) return relative(std::nullopt, part_without_year_value(c.form == core_form::half, c.part));
         time_core in_year = c;
         in_year.shifted_year = false;
         in_year.year = to_civil(at->from).year + c.shift;
@@ -255,7 +310,7 @@ resolved_time resolve(const time_core& c, const doc_date& doc) {
             if (!c.year) return part_without_year(c, doc);
             resolved_time r = explicit_span(time_span::hull(time_span::quarter(c.year, c.part * 2 - 1),
                                                             time_span::quarter(c.year, c.part * 2)));
-            r.normalized = fmt::format("{:04}-H{}", c.year, c.part);
+            r.normalized = half_value(c.year, c.part);
             return r;
         }
         case core_form::day_span: {

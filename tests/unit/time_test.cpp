@@ -3,6 +3,7 @@
 // date; words that only look like dates; the sentences of the two worked
 // cases; parse_date for claims files.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cctype>
 #include <fstream>
@@ -801,4 +802,132 @@ TEST_CASE("time: lower-case may and march are tried only before a day or a year"
     CHECK(read > 40);  // the grammar does read many of them
     for (std::string_view text : {"may", "may be", "march on", "may this year", "mar the", "may."})
         CHECK_FALSE(asks(text));
+}
+
+namespace {
+
+// timex values as fmt::format wrote them before time_resolve.cpp built them
+// by hand: the slow path the hand-built values are held against.
+std::string fmt_timex_point(day_number d, granularity g) {
+    const civil_date c = to_civil(d);
+    switch (g) {
+        case granularity::day: return iso_date(d);
+        case granularity::month: return fmt::format("{:04}-{:02}", c.year, c.month);
+        case granularity::quarter: return fmt::format("{:04}-Q{}", c.year, (c.month - 1) / 3 + 1);
+        case granularity::year: return fmt::format("{:04}", c.year);
+        case granularity::decade: return fmt::format("{:03}", c.year / 10);
+        case granularity::century: return fmt::format("{:02}", c.year / 100);
+    }
+    return iso_date(d);
+}
+
+std::string fmt_timex(const time_span& s) {
+    if (s.from == open_start || s.to == open_end)
+        return fmt_timex_point(s.from == open_start ? s.to : s.from, s.grain);
+    const std::string first = fmt_timex_point(s.from, s.grain), last = fmt_timex_point(s.to, s.grain);
+    return first == last ? first : first + "/" + last;
+}
+
+}  // namespace
+
+TEST_CASE("time: timex values built by hand are those fmt::format writes") {
+    namespace td = grammar::time_detail;
+    const granularity grains[] = {granularity::day,  granularity::month,  granularity::quarter,
+                                  granularity::year, granularity::decade, granularity::century};
+    // Days from before year 0 to after 9999, spans of every length that
+    // matters at each grain, open at either end.
+    std::vector<day_number> days;
+    for (int year : {-1234, -100, -11,  -10,  -9,   -1,   0,    1,    9,    10,   99,   100,   999,  1000,
+                     1899,  1900, 1969, 1970, 1999, 2000, 2019, 2020, 2099, 2100, 9999, 10000, 12345})
+        for (unsigned month : {1u, 2u, 3u, 4u, 6u, 7u, 9u, 10u, 12u})
+            for (unsigned day : {1u, 15u, 28u}) days.push_back(to_day_number({year, month, day}));
+    const int lengths[] = {0, 1, 6, 27, 31, 62, 89, 92, 364, 365, 366, 3652, 36524, 40000};
+    int checked = 0;
+    for (granularity g : grains) {
+        for (day_number from : days) {
+            for (int n : lengths) {
+                const time_span s{from, from + n, g};
+                INFO(from << " + " << n << " at " << static_cast<int>(g));
+                CHECK(td::timex_of(s) == fmt_timex(s));
+                ++checked;
+            }
+            CHECK(td::timex_of(time_span{open_start, from, g}) == fmt_timex(time_span{open_start, from, g}));
+            CHECK(td::timex_of(time_span{from, open_end, g}) == fmt_timex(time_span{from, open_end, g}));
+        }
+    }
+    CHECK(checked > 10000);
+    // The values of phrases without a year, with no document date, and of
+    // halves, weeks and seasons.
+    const auto value = [](td::time_core c) { return td::resolve(c, std::nullopt).normalized; };
+    for (unsigned month = 1; month <= 12; ++month) {
+        td::time_core m;
+        m.form = td::core_form::month;
+        m.month = month;
+        CHECK(value(m) == fmt::format("XXXX-{:02}", month));
+        m.shifted_year = true;
+        CHECK(value(m) == fmt::format("XXXX-{:02}", month));
+        for (unsigned day : {1u, 9u, 10u, 28u, 31u}) {
+            td::time_core d;
+            d.form = td::core_form::day;
+            d.month = month;
+            d.day = day;
+            for (int shift : {-1, 0, 1}) {
+                d.shift = shift;
+                CHECK(value(d) == fmt::format("XXXX-{:02}-{:02}", month, day));
+            }
+        }
+    }
+    for (unsigned part = 1; part <= 4; ++part) {
+        td::time_core q;
+        q.form = td::core_form::quarter;
+        q.part = part;
+        CHECK(value(q) == fmt::format("XXXX-Q{}", part));
+        q.shifted_year = true;
+        CHECK(value(q) == fmt::format("XXXX-Q{}", part));
+        td::time_core s;
+        s.form = td::core_form::season;
+        s.part = part;
+        const char* const codes[] = {"", "SP", "SU", "FA", "WI"};
+        CHECK(value(s) == fmt::format("XXXX-{}", codes[part]));
+        for (int year : {-5, 0, 7, 1994, 2021, 12345}) {
+            s.year = year;
+            CHECK(value(s) == fmt::format("{:04}-{}", year, codes[part]));
+        }
+    }
+    for (unsigned part = 1; part <= 2; ++part) {
+        td::time_core h;
+        h.form = td::core_form::half;
+        h.part = part;
+        CHECK(value(h) == fmt::format("XXXX-H{}", part));
+        h.shifted_year = true;
+        CHECK(value(h) == fmt::format("XXXX-H{}", part));
+        h.shifted_year = false;
+        for (int year : {-5, 7, 1994, 2021, 12345}) {
+            h.year = year;
+            CHECK(value(h) == fmt::format("{:04}-H{}", year, part));
+        }
+        // The latest half begun by a document date.
+        h.year = 0;
+        const auto r = td::resolve(h, time_span::day(2021, 9, 1));
+        CHECK(r.normalized == fmt::format("{:04}-H{}", 2021, part));
+    }
+    for (unsigned day = 1; day <= 7; ++day) {
+        td::time_core w;
+        w.form = td::core_form::weekday;
+        w.part = day;
+        CHECK(value(w) == fmt::format("XXXX-WXX-{}", day));
+    }
+    // ISO weeks across the turn of years.
+    for (day_number d = to_day_number({2019, 12, 20}); d < to_day_number({2021, 1, 12}); d += 3) {
+        td::time_core wk;
+        wk.form = td::core_form::relative;
+        wk.unit = granularity::day;
+        wk.week = true;
+        const day_number monday = d - static_cast<int>(((d + 3) % 7 + 7) % 7);
+        const day_number thursday = monday + 3;
+        const int year = to_civil(thursday).year;
+        const int week = (thursday - to_day_number({year, 1, 1})) / 7 + 1;
+        CHECK(td::resolve(wk, time_span::day(to_civil(d).year, to_civil(d).month, to_civil(d).day))
+                  .normalized == fmt::format("{:04}-W{:02}", year, week));
+    }
 }
