@@ -628,9 +628,24 @@ const auto season = (shifts >> sp >> past_mark >> season_names >> word_end)[on_s
 const x3::rule<struct digit_core_class, time_core> digit_core = "time";
 const auto digit_core_def = iso_day | year_pair | numeric_date | decade | century | year_month |
                             year_quarter | year_alone | days_month | day_month | bare_decade;
-// The same split by the run of digits the phrase begins with (parse_digit_core).
-const x3::rule<struct year_first_core_class, time_core> year_first_core = "time";
-const auto year_first_core_def = iso_day | year_pair | decade | year_month | year_quarter | year_alone;
+// The same split by the run of digits the phrase begins with
+// (parse_digit_core); at four digits, also by the byte after them: the
+// forms that begin with a year, iso_day | year_pair | decade | year_month |
+// year_quarter | year_alone, in that order, but for those that byte rules
+// out: iso_day needs '-' next; year_pair '-', '/' or an en dash; decade an
+// apostrophe or 's'; year_month blanks or a comma; year_quarter blanks.
+const x3::rule<struct year_dash_core_class, time_core> year_dash_core = "time";
+const auto year_dash_core_def = iso_day | year_pair | year_alone;
+const x3::rule<struct year_slash_core_class, time_core> year_slash_core = "time";
+const auto year_slash_core_def = year_pair | year_alone;
+const x3::rule<struct year_e2_core_class, time_core> year_e2_core = "time";  // en dash or ’
+const auto year_e2_core_def = year_pair | decade | year_alone;
+const x3::rule<struct year_s_core_class, time_core> year_s_core = "time";
+const auto year_s_core_def = decade | year_alone;
+const x3::rule<struct year_blank_core_class, time_core> year_blank_core = "time";
+const auto year_blank_core_def = year_month | year_quarter | year_alone;
+const x3::rule<struct year_alone_core_class, time_core> year_alone_core = "time";
+const auto year_alone_core_def = year_alone;
 const x3::rule<struct day_first_core_class, time_core> day_first_core = "time";
 const auto day_first_core_def = numeric_date | century | days_month | day_month | bare_decade;
 // Every word form, in the order that settles which reads a phrase two
@@ -688,9 +703,10 @@ const x3::rule<struct e_core_class, time_core> e_core = "time";
 const auto e_core_def = year_words | decade_word;
 const x3::rule<struct q_core_class, time_core> q_core = "time";
 const auto q_core_def = quarter;
-BOOST_SPIRIT_DEFINE(digit_core, year_first_core, day_first_core, every_word_form, word_core, quote_core,
-                    month_core, m_core, w_core, a_core, l_core, t_core, n_core, s_core, f_core, c_core,
-                    y_core, e_core, q_core)
+BOOST_SPIRIT_DEFINE(digit_core, year_dash_core, year_slash_core, year_e2_core, year_s_core, year_blank_core,
+                    year_alone_core, day_first_core, every_word_form, word_core, quote_core, month_core,
+                    m_core, w_core, a_core, l_core, t_core, n_core, s_core, f_core, c_core, y_core, e_core,
+                    q_core)
 
 // The first letters, folded to lower case, of the first words of
 // every_word_form's alternatives (their tables hold each word in lower case,
@@ -728,6 +744,25 @@ bool parse_word_core(const char*& it, const char* last, time_core& out) {
     }
 }
 
+// At a run of four digits ending at q, the forms that begin with a year
+// and can read the byte after it (see year_dash_core).
+bool parse_year_first(const char*& it, const char* last, const char* q, time_core& out) {
+    switch (q == last ? '\0' : *q) {
+        case '-': return x3::parse(it, last, year_dash_core, out);
+        case '/': return x3::parse(it, last, year_slash_core, out);
+        case '\xE2': return x3::parse(it, last, year_e2_core, out);
+        case '\'':
+        case 's': return x3::parse(it, last, year_s_core, out);
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n':
+        case ',':
+        case '\xC2': return x3::parse(it, last, year_blank_core, out);
+        default: return x3::parse(it, last, year_alone_core, out);
+    }
+}
+
 // At a run of four digits, the forms that begin with a year; at any other
 // run, those that begin with a day or two digits (a year is four digits and
 // no more, a day or "90s" one or two: each of digit_core's forms fails at
@@ -735,7 +770,7 @@ bool parse_word_core(const char*& it, const char* last, time_core& out) {
 bool parse_digit_core(const char*& it, const char* last, time_core& out) {
     const char* q = it;
     while (q < last && q - it < 5 && *q >= '0' && *q <= '9') ++q;
-    return q - it == 4 ? x3::parse(it, last, year_first_core, out) : x3::parse(it, last, day_first_core, out);
+    return q - it == 4 ? parse_year_first(it, last, q, out) : x3::parse(it, last, day_first_core, out);
 }
 
 // A phrase at `first`, by its first byte: a digit (parse_digits reads it),

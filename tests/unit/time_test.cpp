@@ -723,7 +723,32 @@ TEST_CASE("time: the grammar tried by a word's first letter reads what every for
                                       ", June",
                                       " 5",
                                       "-5-6",
-                                      " people"}) {
+                                      " people",
+                                      "\u00a0June",
+                                      "\tMay 5",
+                                      "\nMay",
+                                      " , May",
+                                      "  May",
+                                      ",May",
+                                      ",\u00a0May",
+                                      "\u00a0third quarter",
+                                      "\n2nd-quarter",
+                                      "S",
+                                      "'S",
+                                      "-s",
+                                      "\u2014",
+                                      "\u2013 20",
+                                      "-12-31",
+                                      "-02-30",
+                                      "-1-2",
+                                      "/2021",
+                                      "/21/2021",
+                                      "\u2019",
+                                      "'",
+                                      ".",
+                                      ",",
+                                      "x",
+                                      "_"}) {
             const std::string text = std::string(digits) + std::string(tail);
             INFO("text: " << text);
             CHECK(reading(text, false) == reading(text, true));
