@@ -59,6 +59,11 @@ struct time_core {
 // the unit tests hold parse_core against.
 [[nodiscard]] std::optional<time_core> parse_core_every_form(const char*& first, const char* last);
 
+// Whether parse_core may read a phrase at the run of digits at `p`: false
+// only where it reads none (time_scan.cpp, where the scanner asks it before
+// every attempt at digits; a unit test holds it against parse_core).
+[[nodiscard]] bool digits_may_start(const char* p, const char* last);
+
 // The phrase as a span, basis and TIMEX-like value. Relative phrases use
 // `document_date`; without it the span is nullopt.
 struct resolved_time {

@@ -44,6 +44,7 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <utility>
 
 #include "grammar/parse.hpp"
 #include "grammar/time_core.hpp"
@@ -177,7 +178,7 @@ constexpr std::array<std::string_view, 1> weekend_words{"weekend"};
 constexpr std::array<std::string_view, 1> moment_words{"moment"};
 
 // What may follow a day number before its month: "12 of May", "4 to 22
-// January", "4 and 5 June" (scanner::day_may_follow).
+// January", "4 and 5 June" (day_may_follow).
 constexpr std::array<std::string_view, 6> day_joins{"of", "to", "through", "till", "until", "and"};
 
 // What an ordinal, or "year", needs next (grammar_may_start).
@@ -296,6 +297,82 @@ bool word_may_act(word_ref letters, const char* word_end, const char* end) {
     if ((kw & kw_core) && core_may_start(letters, word_end, kw, end)) return true;
     return (kw & (acted_on & ~kw_core)) != 0;
 }
+
+// ---- where a phrase may start at digits -----------------------------------
+
+bool ordinal_suffix_at(const char* q, const char* end) {
+    if (end - q < 2) return false;
+    const std::string_view two(q, 2);
+    return two == "st" || two == "nd" || two == "rd" || two == "th";
+}
+
+// Blanks as the grammar's `sp` reads them: spaces, tabs, line breaks, no-break spaces.
+const char* skip_blanks(const char* r, const char* end) {
+    while (r < end && (is_space(*r) || (*r == '\xC2' && end - r >= 2 && r[1] == '\xA0')))
+        r += *r == '\xC2' ? 2 : 1;
+    return r;
+}
+
+// After the dash of "4-22 January" (at r): blanks, one or two digits, an
+// optional ordinal suffix ending the word, blanks, then "of" or a month.
+// Scores and ages ("6-3", "31-year-old") have none of it.
+bool second_day_may_follow(const char* r, const char* end) {
+    r = skip_blanks(r, end);
+    const char* digits = r;
+    while (r < end && is_digit(*r) && r - digits < 3) ++r;
+    if (r == digits || r - digits > 2) return false;
+    if (ordinal_suffix_at(r, end)) r += 2;
+    if (r == end || is_alnum(*r) || *r == '_') return false;
+    const char* next_begin = skip_blanks(r, end);
+    if (next_begin == r || next_begin == end) return false;
+    const word_ref next = word_after(next_begin, end);
+    return next.begin == next_begin && (is(next, "of") || (keywords.classes(next) & kw_month_weekday) != 0);
+}
+
+// After one or two digits ending at q: a phrase needs an ordinal suffix
+// ("21st century"), '/' ("12/9/2021"), after two digits 's' or an
+// apostrophe and 's' ("90s", "90's"), a dash and a second day before a
+// month ("4-22 January"), or blanks and then such a dash, "of", a month or
+// a word joining two days (to, through, till, until, and). Any other word
+// ("million", "minutes", "in") rules the day out.
+bool day_may_follow(const char* q, const char* end, bool two_digits) {
+    if (q == end) return false;
+    const char c = *q;
+    if (ordinal_suffix_at(q, end)) return true;
+    if (c == '/') return true;
+    if (c == 's') return two_digits;
+    if (c == '\'') return two_digits && end - q >= 2 && q[1] == 's';
+    if (c == '-') return second_day_may_follow(q + 1, end);
+    if (c == '\xE2') {
+        if (end - q >= 3 && std::memcmp(q, "\xE2\x80\x93", 3) == 0) return second_day_may_follow(q + 3, end);
+        if (end - q >= 3 && std::memcmp(q, "\xE2\x80\x99", 3) == 0)
+            return two_digits && end - q >= 4 && q[3] == 's';
+        return true;
+    }
+    if (is_alnum(c) || c == '_') return false;  // the digits end no word
+    const char* r = skip_blanks(q, end);
+    if (r == q || r == end) return false;
+    if (*r == '-') return second_day_may_follow(r + 1, end);  // "4 - 22 January"
+    if (*r == '\xE2') return true;                            // "4 – 22 January"
+    const word_ref next = word_after(r, end);
+    return (keywords.classes(next) & kw_month_weekday) != 0 || is_one_of(next, day_joins);
+}
+
+}  // namespace
+
+// Every phrase the grammar reads from a digit (time_core.cpp's digit_core)
+// starts with a run of one, two or four digits ("9 May", "12/9/2021", "the
+// 90s", "2019"): at a run of three or of five and more it reads none, and
+// the attempt is skipped; so it is at one or two digits that nothing after
+// can make a day or a decade.
+bool time_detail::digits_may_start(const char* p, const char* end) {
+    const char* q = p;
+    while (q < end && q - p < 5 && is_digit(*q)) ++q;
+    const auto n = q - p;
+    return n == 4 || ((n == 1 || n == 2) && day_may_follow(q, end, n == 2));
+}
+
+namespace {
 
 // ---- a phrase and the words around it -------------------------------------
 
@@ -508,14 +585,13 @@ std::optional<phrase> second_date(const char* limit, const phrase& first, const 
 
 // ---- building the match ---------------------------------------------------
 
-time_match make_match(const char* base, const char* begin, const char* end,
-                      const time_detail::resolved_time& r) {
+time_match make_match(const char* base, const char* begin, const char* end, time_detail::resolved_time r) {
     time_match m;
     m.begin = static_cast<std::size_t>(begin - base);
     m.end = static_cast<std::size_t>(end - base);
     m.span = r.span;
     m.basis = r.basis;
-    m.normalized = r.normalized;
+    m.normalized = std::move(r.normalized);
     return m;
 }
 
@@ -629,18 +705,18 @@ struct scanner {
             about_a_quarter(begin, first->end))
             r = time_detail::resolve_latest_quarter(1, doc);  // "last year" beside "the third quarter"
         if (!r.span && r.basis == time_basis::none) return nullptr;
-        time_match m = make_match(base, begin, first->end, r);
+        time_match m = make_match(base, begin, first->end, std::move(r));
         m.fiscal = first->core.fiscal;
         if (first->core.form == core_form::year_span || first->core.form == core_form::day_span) {
             m.kind = time_kind::span;
             if (before == lead::from || before == lead::between)
                 m.begin = static_cast<std::size_t>(lead_begin - base);
         }
-        if (before == lead::since) m = since_match(m, doc);
-        if (before == lead::until || before == lead::by) m = until_match(m, before == lead::by);
+        if (before == lead::since) m = since_match(std::move(m), doc);
+        if (before == lead::until || before == lead::by) m = until_match(std::move(m), before == lead::by);
         if (before == lead::since || before == lead::until || before == lead::by)
             m.begin = static_cast<std::size_t>(lead_begin - base);
-        push(m);
+        push(std::move(m));
         return first->end;
     }
 
@@ -765,7 +841,7 @@ struct scanner {
         } else {
             m.normalized = a.normalized + "/" + b.normalized;
         }
-        push(m);
+        push(std::move(m));
     }
 
     // A range's second date without a year falls in the first's year, or
@@ -787,9 +863,9 @@ struct scanner {
         return r;
     }
 
-    void push(const time_match& m) {
-        out.push_back(m);
-        limit = base + m.end;
+    void push(time_match m) {
+        out.push_back(std::move(m));
+        limit = base + out.back().end;
     }
 
     // "two years ago", "a decade ago", "a year earlier", "year-earlier", "year-ago".
@@ -832,7 +908,7 @@ struct scanner {
                 r.span = time_span::quarter(year, core->part);
                 r.normalized = time_detail::timex_of(*r.span);
             }
-            push(make_match(base, with_the(begin), it, r));
+            push(make_match(base, with_the(begin), it, std::move(r)));
             return it;
         }
         const word_ref noun = word_after(word_end, end);
@@ -968,49 +1044,14 @@ struct scanner {
         m.end = static_cast<std::size_t>(v->end - base);
         m.basis = time_basis::vague;
         m.normalized = v->value;
-        push(m);
+        push(std::move(m));
         return v->end;
     }
 
     const char* on_digit(const char* p) {
-        if (digit_start_ok(base, p) && date_digits(p))
+        if (digit_start_ok(base, p) && time_detail::digits_may_start(p, end))
             if (const char* next = try_at(p)) return next;
         return skip_token(p);
-    }
-
-    // Every phrase the grammar reads from a digit (time_core.cpp's
-    // digit_core) starts with a run of one, two or four digits ("9 May",
-    // "12/9/2021", "the 90s", "2019"): at a run of three or of five and more
-    // it reads none, and the attempt is skipped; so it is at one or two
-    // digits that nothing after can make a day or a decade.
-    [[nodiscard]] bool date_digits(const char* p) const {
-        const char* q = p;
-        while (q < end && q - p < 5 && is_digit(*q)) ++q;
-        const auto n = q - p;
-        return n == 4 || ((n == 1 || n == 2) && day_may_follow(q));
-    }
-
-    // After one or two digits ending at q: a phrase needs an ordinal suffix
-    // ("21st century"), '/' ("12/9/2021"), 's' or an apostrophe ("90s",
-    // "90's"), a dash ("4-22 January"), or blanks and then a dash, "of", a
-    // month or a word joining two days (to, through, till, until, and). Any
-    // other word ("million", "minutes", "in") rules the day out.
-    [[nodiscard]] bool day_may_follow(const char* q) const {
-        if (q == end) return false;
-        const char c = *q;
-        if (c == '/' || c == 's' || c == '\'' || c == '-' || c == '\xE2') return true;
-        if (end - q >= 2) {
-            const std::string_view two(q, 2);
-            if (two == "st" || two == "nd" || two == "rd" || two == "th") return true;
-        }
-        if (is_alnum(c) || c == '_') return false;  // the digits end no word
-        const char* r = q;
-        while (r < end && (is_space(*r) || (*r == '\xC2' && end - r >= 2 && r[1] == '\xA0')))
-            r += *r == '\xC2' ? 2 : 1;
-        if (r == q || r == end) return false;
-        if (*r == '-' || *r == '\xE2') return true;  // "4 - 22 January", "4 – 22 January"
-        const word_ref next = word_after(r, end);
-        return (keywords.classes(next) & kw_month_weekday) != 0 || is_one_of(next, day_joins);
     }
 
     // One step of the scan at p: a phrase tried, or the byte or word at p

@@ -956,3 +956,75 @@ TEST_CASE("time: timex values built by hand are those fmt::format writes") {
                   .normalized == fmt::format("{:04}-W{:02}", year, week));
     }
 }
+
+TEST_CASE("time: the scanner asks the grammar at every run of digits it reads a phrase from") {
+    // time_detail::digits_may_start skips the grammar at one or two digits
+    // before what no phrase has next (scores "6-3", ages "31-year-old",
+    // "4's"): wherever parse_core reads a phrase, it must say yes.
+    namespace td = grammar::time_detail;
+    const auto reads = [](std::string_view text) {
+        const char* it = text.data();
+        return td::parse_core(it, text.data() + text.size()).has_value();
+    };
+    const auto asks = [](std::string_view text) {
+        return td::digits_may_start(text.data(), text.data() + text.size());
+    };
+    const std::vector<std::string_view> joins = {
+        "",  "-",    " - ",     "\u2013", " \u2013 ", "\u2014", "/",       "'",      "\u2019",
+        "s", "'s",   "\u2019s", "st",     "th",       "nd",     " ",       "\u00a0", "\n",
+        ",", ".",    "-\u00a0", " -",     "\u00a0-",  "\t",     "-\n",     "sts",    "'S",
+        "S", " of ", " to ",    "-s",     "_",        " and ",  "- \u00a0"};
+    const std::vector<std::string_view> rests = {"",
+                                                 "22",
+                                                 "22nd",
+                                                 "3",
+                                                 "22 January",
+                                                 "22 january 2019",
+                                                 "22nd of May",
+                                                 "22 of May",
+                                                 "3 Sept. 2019",
+                                                 "3\u00a0MAY",
+                                                 "22nd\nOctober",
+                                                 "22, January",
+                                                 "22 Monday",
+                                                 "222 May",
+                                                 "22s May",
+                                                 "year-old",
+                                                 "3 win",
+                                                 "12/2021",
+                                                 "12/21",
+                                                 "s",
+                                                 " century",
+                                                 "century",
+                                                 "May",
+                                                 "of May",
+                                                 " May",
+                                                 "to 22 May",
+                                                 "and 5 June",
+                                                 "the 5th of May",
+                                                 "s ",
+                                                 "s,"};
+    int read = 0;
+    for (std::string_view digits : {"1", "4", "12", "31", "90", "2019", "201", "20191"}) {
+        for (std::string_view join : joins) {
+            for (std::string_view rest : rests) {
+                for (std::string_view tail : {"", " 2019", ".", "s"}) {
+                    const std::string text =
+                        std::string(digits) + std::string(join) + std::string(rest) + std::string(tail);
+                    INFO("text: " << text);
+                    if (reads(text)) {
+                        ++read;
+                        CHECK(asks(text));
+                    }
+                }
+            }
+        }
+    }
+    CHECK(read > 1000);
+    // And it skips the attempts that motivated it.
+    for (std::string_view text : {"6-3", "31-year-old", "4's", "4s", "12-point", "6-3, 6-4", "3 - 2 win"}) {
+        INFO("text: " << text);
+        CHECK_FALSE(reads(text));
+        CHECK_FALSE(asks(text));
+    }
+}
