@@ -914,7 +914,7 @@ TEST_CASE("time: timex values built by hand are those fmt::format writes") {
         s.part = part;
         const char* const codes[] = {"", "SP", "SU", "FA", "WI"};
         CHECK(value(s) == fmt::format("XXXX-{}", codes[part]));
-        for (int year : {-5, 0, 7, 1994, 2021, 12345}) {
+        for (int year : {-5, 7, 1994, 2021, 12345}) {  // 0 is no year
             s.year = year;
             CHECK(value(s) == fmt::format("{:04}-{}", year, codes[part]));
         }
