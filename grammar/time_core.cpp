@@ -703,10 +703,13 @@ const x3::rule<struct e_core_class, time_core> e_core = "time";
 const auto e_core_def = year_words | decade_word;
 const x3::rule<struct q_core_class, time_core> q_core = "time";
 const auto q_core_def = quarter;
+// At a weekday's name: no other form's first word begins one, nor is one.
+const x3::rule<struct weekday_core_class, time_core> weekday_core = "time";
+const auto weekday_core_def = weekday_date | weekday;
 BOOST_SPIRIT_DEFINE(digit_core, year_dash_core, year_slash_core, year_e2_core, year_s_core, year_blank_core,
                     year_alone_core, day_first_core, every_word_form, word_core, quote_core, month_core,
                     m_core, w_core, a_core, l_core, t_core, n_core, s_core, f_core, c_core, y_core, e_core,
-                    q_core)
+                    q_core, weekday_core)
 
 // The first letters, folded to lower case, of the first words of
 // every_word_form's alternatives (their tables hold each word in lower case,
@@ -722,7 +725,28 @@ BOOST_SPIRIT_DEFINE(digit_core, year_dash_core, year_slash_core, year_e2_core, y
 //   weekday_date, weekday: m t w f s;  quarter: q, or an ordinal (first ...
 //     fourth): f s t;  half: f s t;  fiscal: f;  year_words: nineteen,
 //     eighteen, year: n e y;  decade_word (twenties ... nineties): t f s e n.
+// Whether the letters at `it` spell a weekday's name, in any case (the
+// grammar reads "Monday" and "MONDAY"): then only weekday_date and weekday
+// can read a phrase there, and the forms before them for its first letter
+// are skipped.
+bool weekday_name_at(const char* it, const char* last) {
+    static constexpr std::string_view names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday"};
+    const char* e = it;
+    while (e < last && ((*e | 0x20) >= 'a' && (*e | 0x20) <= 'z')) ++e;
+    const auto n = static_cast<std::size_t>(e - it);
+    if (n < 6 || n > 9 || (it[n - 3] | 0x20) != 'd') return false;  // every name ends in "day"
+    for (std::string_view name : names) {
+        if (name.size() != n) continue;
+        std::size_t i = 0;
+        while (i < n && (it[i] | 0x20) == name[i]) ++i;
+        if (i == n) return true;
+    }
+    return false;
+}
+
 bool parse_word_core(const char*& it, const char* last, time_core& out) {
+    if (weekday_name_at(it, last)) return x3::parse(it, last, weekday_core, out);
     switch (*it | 0x20) {
         case 'j':
         case 'o':
