@@ -161,7 +161,7 @@ void find_matches(std::string_view text, const std::optional<time_span>& documen
     grammar::find_scan_starts(text, s.starts);
     s.quantities.clear();
     s.times.clear();
-    if (!s.starts.quantity.empty()) grammar::find_quantities(text, s.starts.quantity, s.quantities);
+    if (!s.starts.quantity.empty()) grammar::find_quantities(text, s.starts, s.quantities);
     if (!s.starts.time.empty()) grammar::find_times(text, document_date, s.starts.time, s.times);
     set_vague_times_apart(s.times, s.vague_times);
     drop_overlapping_quantities(s.quantities, s.times);

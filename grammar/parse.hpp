@@ -62,6 +62,9 @@ struct quantity_match {
 // The same into `out` (emptied first), reusing its storage.
 void find_quantities(std::string_view text, std::span<const std::size_t> starts,
                      std::vector<quantity_match>& out);
+// The same from all that find_scan_starts gave for `text`: a word among its
+// starts is one it found to open a figure, and is not asked again.
+void find_quantities(std::string_view text, const scan_starts& starts, std::vector<quantity_match>& out);
 
 // Parses one whole quantity ("about 2,500 troops", "$8.5 billion",
 // "78 million cubic meters"); nullopt unless all of `text` (trimmed) is one.

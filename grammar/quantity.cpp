@@ -714,8 +714,10 @@ bool word_opens_figure(std::string_view text, std::size_t i, std::size_t j, char
 }
 
 // One step of the scan at i: a candidate tried, or the byte or word at i
-// passed over. Returns where the scan goes on.
-std::size_t scan_step(std::string_view text, std::size_t i, std::vector<quantity_match>& out) {
+// passed over. Returns where the scan goes on. `word_checked`: a word at i
+// is known to open a figure (find_scan_starts asked word_opens_figure).
+std::size_t scan_step(std::string_view text, std::size_t i, std::vector<quantity_match>& out,
+                      bool word_checked) {
     const char c = text[i];
     const unsigned char cls = byte_classes.of(c);
     if (cls == 0) return i + 1;  // spaces and most punctuation: the common case
@@ -723,7 +725,7 @@ std::size_t scan_step(std::string_view text, std::size_t i, std::vector<quantity
     if (cls & c_digit) return at_digit(text, i, prev, out);
     if (cls & c_alpha) {
         const std::size_t j = byte_classes.word_end(text, i + 1);
-        if (word_opens_figure(text, i, j, prev))
+        if (word_checked || word_opens_figure(text, i, j, prev))
             return std::max(try_candidate(text, i, out), j);  // never retry inside a word
         return j;
     }
@@ -747,8 +749,12 @@ std::vector<quantity_match> find_quantities(std::string_view text, std::span<con
     return out;
 }
 
-void find_quantities(std::string_view text, std::span<const std::size_t> starts,
-                     std::vector<quantity_match>& out) {
+namespace {
+
+// `words_checked`: every word among the starts is one word_opens_figure
+// holds for (find_scan_starts's own starts).
+void find_from_starts(std::string_view text, std::span<const std::size_t> starts, bool words_checked,
+                      std::vector<quantity_match>& out) {
     out.clear();
     const std::size_t n = text.size();
     std::size_t i = 0, k = 0;
@@ -756,21 +762,34 @@ void find_quantities(std::string_view text, std::span<const std::size_t> starts,
         // Inside a run of letters and digits (after a candidate that ended
         // there) the walk is not on a word boundary: step as the walk does.
         if (i > 0 && is_alnum(text[i - 1]) && is_alnum(text[i])) {
-            i = scan_step(text, i, out);
+            i = scan_step(text, i, out, false);
             continue;
         }
         // Every step between here and the next start passes over a word or
         // a byte and does nothing else.
         while (k < starts.size() && starts[k] < i) ++k;
         if (k == starts.size() || starts[k] >= n) break;
-        i = scan_step(text, starts[k], out);
+        i = scan_step(text, starts[k], out, words_checked);
     }
+}
+
+}  // namespace
+
+void find_quantities(std::string_view text, std::span<const std::size_t> starts,
+                     std::vector<quantity_match>& out) {
+    find_from_starts(text, starts, false, out);
+}
+
+void find_quantities(std::string_view text, const scan_starts& starts, std::vector<quantity_match>& out) {
+    find_from_starts(text, starts.quantity, true, out);
 }
 
 std::vector<quantity_match> find_quantities(std::string_view text) {
     scan_starts starts;
     find_scan_starts(text, starts);
-    return find_quantities(text, starts.quantity);
+    std::vector<quantity_match> out;
+    find_quantities(text, starts, out);
+    return out;
 }
 
 std::optional<quantity_match> parse_quantity(std::string_view text, std::string* noun) {
