@@ -100,7 +100,8 @@ bool is_abbreviation(std::string_view word) {
 // "U.S", "e.g", "a.m": single letters joined by dots (the final dot is not
 // part of `word`).
 bool is_dotted_letters(std::string_view word) {
-    if (word.size() < 3) return false;
+    // An even length or no dot second rules out most words before the loop.
+    if (word.size() < 3 || word.size() % 2 == 0 || word[1] != '.') return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
         const bool letter_place = i % 2 == 0;
         if (letter_place ? !is_letter(word[i]) : word[i] != '.') return false;
@@ -157,7 +158,10 @@ std::size_t sentence_end_at(std::string_view s, std::size_t i) {
 // for each mark, and the rare '!' and '?' cost nearly nothing.
 class mark_finder {
 public:
-    explicit mark_finder(std::string_view prose) : prose_(prose) {}
+    // Each mark's first place is found at once, so that none is ever
+    // unknown and `next` asks only whether one was passed.
+    explicit mark_finder(std::string_view prose)
+        : prose_(prose), period_(find('.', 0)), exclamation_(find('!', 0)), question_(find('?', 0)) {}
 
     // Index of the next mark at or after i (prose.size() if none).
     std::size_t next(std::size_t i) {
@@ -166,18 +170,20 @@ public:
     }
 
 private:
+    std::size_t find(char c, std::size_t i) const {
+        const void* p = i < prose_.size() ? std::memchr(prose_.data() + i, c, prose_.size() - i) : nullptr;
+        return p ? static_cast<std::size_t>(static_cast<const char*>(p) - prose_.data()) : prose_.size();
+    }
+
+    // The kept place is the first at or after every i asked so far; past
+    // the end (prose.size()) it stays.
     std::size_t next_of(char c, std::size_t i, std::size_t& kept) const {
-        if (kept == unknown || kept < i) {
-            const void* p =
-                i < prose_.size() ? std::memchr(prose_.data() + i, c, prose_.size() - i) : nullptr;
-            kept = p ? static_cast<std::size_t>(static_cast<const char*>(p) - prose_.data()) : prose_.size();
-        }
+        if (kept < i) kept = find(c, i);
         return kept;
     }
 
-    static constexpr std::size_t unknown = SIZE_MAX;
     std::string_view prose_;
-    std::size_t period_ = unknown, exclamation_ = unknown, question_ = unknown;
+    std::size_t period_, exclamation_, question_;
 };
 
 // Records prose[begin, end) without surrounding whitespace, if any is left.

@@ -281,6 +281,13 @@ TEST_CASE("reader: sentence splitting at ends") {
     CHECK(split("   ").empty());
 }
 
+TEST_CASE("reader: only single letters joined by dots make a dotted word") {
+    // Even lengths and words without a dot second end the sentence.
+    CHECK(split("Named A.B. Then more. Named XY.Z. Then more. Named Ab.c. Then X.Y.Z. Then end.") ==
+          std::vector<std::string>{"Named A.B. Then more.", "Named XY.Z.", "Then more.", "Named Ab.c.",
+                                   "Then X.Y.Z. Then end."});
+}
+
 TEST_CASE("reader: sentence splitting keeps abbreviations, initials and decimals") {
     for (std::string_view text :
          {"Gen. Smith arrived.",
