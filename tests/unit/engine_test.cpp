@@ -111,5 +111,7 @@ TEST_CASE("hostile: one event date repeated thousands of times is checked in lin
     };
     const double ratio = testing::growth_ratio(check_text, 64 * 1024, 256 * 1024);
     CHECK(findings == 1);  // the last date still meets an earlier one it contradicts
-    CHECK(ratio < 8.0);
+    // Ten, not eight: under ASan on a busy machine a linear run read 8.13
+    // (docs/reliability.md); quadratic reads sixteen.
+    CHECK(ratio < 10.0);
 }

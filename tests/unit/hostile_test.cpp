@@ -106,7 +106,7 @@ TEST_CASE("hostile: a long single line naming reference claims again and again i
     };
     const double ratio = testing::growth_ratio(check_line, 64 * 1024, 256 * 1024);
     CHECK(findings >= chunks);  // the names were matched and judged, chunk after chunk
-    CHECK(ratio < 8.0);
+    CHECK(ratio < 10.0);  // 17.8 on the quadratic code; ten as the other growth tests (docs/reliability.md)
 }
 
 TEST_CASE("hostile: a long single-line sentence full of figures is read in linear time") {
