@@ -44,6 +44,23 @@ bool starts_with(const unsigned char* p, const unsigned char* end, std::string_v
     return static_cast<std::size_t>(end - p) >= s.size() && std::memcmp(p, s.data(), s.size()) == 0;
 }
 
+// The number of ASCII letters from p, at most 16 (p[0..15] readable): per
+// byte, lower case folded in (| 0x20), then moved so that 'a'..'z' are the
+// 26 lowest signed bytes (SSE2 compares bytes as signed). The walk's short
+// path and detail::letters_end both measure words with it.
+unsigned letters_in_16(const unsigned char* p) {
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    // Bits 16 and up of the complement are set: at most 16.
+    return static_cast<unsigned>(std::countr_zero(~static_cast<unsigned>(_mm_movemask_epi8(letter))));
+#else
+    return static_cast<unsigned>(detail::letters_end_portable(p, p + 16) - p);
+#endif
+}
+
 // Both scanners' word filters in one: the quantity scanner's lengths in the
 // low half of each slot, the time scanner's in the high half.
 struct word_tables {
@@ -178,19 +195,6 @@ private:
         if ((hits >> 32 & 1U) && time_acts(p, end, end)) out_.time.push_back(offset(p));
     }
 
-    // The number of letters from p, at most 16 (p[0..15] in the text).
-    static unsigned letters_in_16(const unsigned char* p) {
-#if defined(__SSE2__)
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i letter = _mm_cmplt_epi8(
-            _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-            _mm_set1_epi8(static_cast<char>(-128 + 26)));
-        return static_cast<unsigned>(std::countr_zero(~static_cast<unsigned>(_mm_movemask_epi8(letter))));
-#else
-        return static_cast<unsigned>(detail::letters_end_portable(p, p + 16) - p);
-#endif
-    }
-
     // Whether the word of letters [p, end) (shorter than 16) can only be a
     // phrase lead, or a word the quantity scanner does not know, without a
     // word the scanner knows after it: then the scanner would not try a
@@ -321,17 +325,8 @@ const unsigned char* letters_end_portable(const unsigned char* p, const unsigned
 
 const unsigned char* letters_end(const unsigned char* p, const unsigned char* end) {
 #if defined(__SSE2__)
-    // Per byte, lower case folded in (| 0x20), then moved so that 'a'..'z'
-    // are the 26 lowest signed bytes (SSE2 compares bytes as signed).
-    const __m128i fold = _mm_set1_epi8(0x20);
-    const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
-    const __m128i past_z = _mm_set1_epi8(static_cast<char>(-128 + 26));
     while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), shift), past_z);
-        // Bits 16 and up of the complement are set: at most 16.
-        const auto others = ~static_cast<unsigned>(_mm_movemask_epi8(letter));
-        const auto n = static_cast<unsigned>(std::countr_zero(others));
+        const unsigned n = letters_in_16(p);
         if (n < 16) return p + n;
         p += 16;
     }
