@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <system_error>
 #include <unordered_map>
 
-#include "claims/huge_pages.hpp"
+#include "claims/file_bytes.hpp"
 
 namespace factlint {
 namespace {
@@ -32,23 +31,6 @@ std::vector<std::string> expand(const std::string& path, std::vector<grammar::cl
     if (ec) errors.push_back(file_error(path, "cannot read directory: " + ec.message()));
     std::sort(files.begin(), files.end());
     return files;
-}
-
-// One allocation of the file's size and one copy (a stringstream would
-// grow a buffer and copy it out again: 18 MB twice for 100,000 claims).
-bool read_file(const std::string& path, std::string& content) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (!ec) {
-        content.reserve(size);
-        advise_huge_pages(content.data(), content.capacity());
-    }
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-        content.append(buffer, static_cast<std::size_t>(in.gcount()));
-    return !in.bad();
 }
 
 std::string line_of(std::string_view content, int line) {
@@ -75,7 +57,8 @@ std::vector<std::optional<claims_text>> read_all(const std::vector<std::string>&
     texts.reserve(files.size());
     for (const auto& file : files) {
         claims_text t{file, {}};
-        if (fs::is_directory(file) || !read_file(file, t.content)) {
+        std::string unread;  // why, for a file that cannot be read: not reported here
+        if (!read_file_bytes(file, t.content, unread)) {
             texts.emplace_back();
             continue;
         }

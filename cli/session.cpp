@@ -6,6 +6,7 @@
 
 #include "checker/claims_loader.hpp"
 #include "checker/rule.hpp"
+#include "claims/file_bytes.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/parallel.hpp"
 #include "cli/walk.hpp"

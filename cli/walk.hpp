@@ -42,8 +42,4 @@ struct walk_options {
 [[nodiscard]] bool is_excluded(const std::filesystem::path& path,
                                const std::vector<exclude_pattern>& excludes);
 
-// Reads a whole file; on failure returns false and sets `error` to a short
-// reason ("No such file or directory", "is a directory").
-[[nodiscard]] bool read_file_bytes(const std::string& path, std::string& bytes, std::string& error);
-
 }  // namespace factlint::cli

@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include "claims/file_bytes.hpp"
 #include "cli/config.hpp"
 #include "cli/glob.hpp"
 #include "cli/options.hpp"
