@@ -1,0 +1,38 @@
+// The executable's operator new, in builds linked with mimalloc: a block
+// of 2 MB or more (an input file's bytes, its sentences, its records, a
+// claims file) starts on a 2 MB boundary and is a whole number of 2 MB
+// pages long, asked for in huge pages (claims/huge_pages.hpp).
+//
+// Why: madvise can give huge pages only to the whole 2 MB pages inside a
+// block, and mimalloc starts a large block anywhere in its segment. The
+// first and last megabyte or so of each large buffer were then filled 4 KB
+// page by page: about 400 page faults a buffer, whatever the input's size,
+// at 3 to 10 microseconds each on a VM. Checking 5 MB paid that for each
+// of its large buffers, and so ran slower per byte than checking 50 MB
+// (docs/performance.md part 20). The rounding costs address space, and at
+// most the part of one huge page past a block's end that gets written.
+//
+// Smaller blocks, and every operator delete, are mimalloc's own.
+#include <mimalloc.h>
+
+#include <cstddef>
+#include <new>
+
+#include "claims/huge_pages.hpp"
+
+namespace {
+
+constexpr std::size_t huge_page = std::size_t{2} << 20;
+
+void* allocate(std::size_t bytes) {
+    if (bytes < huge_page / 2) return mi_new(bytes);
+    const std::size_t rounded = (bytes + huge_page - 1) & ~(huge_page - 1);
+    void* block = mi_new_aligned(rounded, huge_page);
+    factlint::advise_huge_pages(block, rounded);
+    return block;
+}
+
+}  // namespace
+
+void* operator new(std::size_t bytes) { return allocate(bytes); }
+void* operator new[](std::size_t bytes) { return allocate(bytes); }
