@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -192,6 +193,7 @@ bool hash_read(key_hash& hash, int fd) {
     for (;;) {
         const ssize_t n = ::read(fd, buffer.data(), buffer.size());
         if (n < 0) {
+            if (errno == EINTR) continue;  // a signal before any byte came: not an error
             ok = false;
             break;
         }
