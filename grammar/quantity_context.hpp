@@ -4,7 +4,6 @@
 // list numbering, street numbers, numbers inside URLs. Plain C++, no X3.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -30,30 +29,41 @@ namespace factlint::grammar::detail {
 
 // A list of words of lower-case letters (a to z first, shorter than 32),
 // with the lengths its words have by first letter: most words of prose are
-// turned away by that one look-up, not compared with each word in turn.
+// turned away by that one look-up; the rest are compared only with the
+// words of their first letter (a list of 96 has 7 beginning with "i").
 template <std::size_t N>
 class word_list {
 public:
     constexpr explicit word_list(const std::array<std::string_view, N>& words) : words_(words) {
+        std::array<std::size_t, 27> counts{};
         for (std::string_view w : words) {
             if (w.empty() || w.size() >= 32 || w[0] < 'a' || w[0] > 'z')
                 throw "word_list: not a lower-case word";
-            lengths_[static_cast<std::size_t>(w[0] - 'a')] |= std::uint32_t{1} << w.size();
+            const auto letter = static_cast<std::size_t>(w[0] - 'a');
+            lengths_[letter] |= std::uint32_t{1} << w.size();
+            ++counts[letter + 1];
         }
+        for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
+        first_ = counts;
+        for (std::string_view w : words) by_letter_[counts[static_cast<std::size_t>(w[0] - 'a')]++] = w;
     }
     // Whether some word of the list equals_lower `word`.
     [[nodiscard]] bool holds(std::string_view word) const {
         if (word.empty() || word.size() >= 32) return false;
         const char c = lower(word[0]);
-        if (c < 'a' || c > 'z' || !(lengths_[static_cast<std::size_t>(c - 'a')] >> word.size() & 1U))
-            return false;
-        return std::any_of(words_.begin(), words_.end(),
-                           [&](std::string_view w) { return equals_lower(word, w); });
+        if (c < 'a' || c > 'z') return false;
+        const auto letter = static_cast<std::size_t>(c - 'a');
+        if (!(lengths_[letter] >> word.size() & 1U)) return false;
+        for (std::size_t i = first_[letter]; i < first_[letter + 1]; ++i)
+            if (equals_lower(word, by_letter_[i])) return true;
+        return false;
     }
     [[nodiscard]] const std::array<std::string_view, N>& words() const { return words_; }
 
 private:
     std::array<std::string_view, N> words_;
+    std::array<std::string_view, N> by_letter_{};  // the words in order of their first letter
+    std::array<std::size_t, 27> first_{};          // where each letter's words begin in by_letter_
     std::array<std::uint32_t, 26> lengths_{};
 };
 
