@@ -352,11 +352,16 @@ bool drops_number_word_before(std::string_view next_word) {
 }
 
 bool not_a_quantity(const figure_context& f, std::size_t& skip_to) {
-    skip_to = std::max(f.end, f.digits ? token_end(f.text, f.number_begin) : f.end);
-    if (f.digits && rejected_before(f)) return true;
-    if (rejected_after(f, skip_to)) return true;
-    if (!f.digits && number_word_used_otherwise(f)) return true;
-    return f.simple_word && !f.unit_written && lone_number_word(f);
+    // Past the figure's whole token: worked out only for a figure dropped
+    // (most are kept), unless a filter names its own place (0: none).
+    std::size_t own_skip = 0;
+    const bool dropped = (f.digits && rejected_before(f)) || rejected_after(f, own_skip) ||
+                         (!f.digits && number_word_used_otherwise(f)) ||
+                         (f.simple_word && !f.unit_written && lone_number_word(f));
+    if (dropped)
+        skip_to =
+            own_skip != 0 ? own_skip : std::max(f.end, f.digits ? token_end(f.text, f.number_begin) : f.end);
+    return dropped;
 }
 
 }  // namespace factlint::grammar::detail
