@@ -85,6 +85,12 @@ constexpr std::array<std::string_view, 40> count_nouns{
     "kg",      "acres",   "hectares", "dollars", "euros",    "pounds",   "percent",  "per",
     "barrels", "mw",      "gw",       "votes",   "points",   "m",        "cm",       "mm"};
 
+// The three lists above in one table: one hash look-up per word instead of
+// a comparison with each of up to 40 words.
+enum : std::uint16_t { yc_strong = 1, yc_weak = 2, yc_count_noun = 4 };
+constexpr keyword_table year_context{
+    {strong_year_context, yc_strong}, {weak_year_context, yc_weak}, {count_nouns, yc_count_noun}};
+
 bool currency_before(const char* limit, const char* at) {
     const char* p = at;
     while (p > limit && p[-1] == ' ') --p;
@@ -109,12 +115,13 @@ bool plausible_year(const char* limit, const char* begin, const char* end, const
     if (end + 1 < text_end && (*end == ',' || *end == '.' || *end == ':') && is_digit(end[1])) return false;
     if (currency_before(limit, begin)) return false;
     const word_ref next = word_after(end, text_end);
-    if (next && is_one_of(next, count_nouns)) return false;
+    if (year_context.classes(next) & yc_count_noun) return false;
     const word_ref prev = word_before(limit, begin);
+    const std::uint16_t prev_context = year_context.classes(prev);
     const bool hyphenated = begin > limit && begin[-1] == '-';  // "mid-2019", "pre-2008"
-    if (hyphenated || (prev && is_one_of(prev, strong_year_context))) return year >= 1000 && year <= 2199;
+    if (hyphenated || (prev_context & yc_strong)) return year >= 1000 && year <= 2199;
     if (year < 1900 || year > 2100) return false;
-    if (prev && is_one_of(prev, weak_year_context)) return true;
+    if (prev_context & yc_weak) return true;
     if (next && !is_upper(*next.begin) && next.size() > 3 && lower(next.end[-1]) == 's' &&
         (next.end == text_end || !is_alnum(*next.end)))
         return false;
@@ -274,6 +281,8 @@ bool lower_case_may_or_march(word_ref letters) {
 bool grammar_may_start(word_ref letters, std::uint16_t classes, const char* end) {
     if ((classes & kw_month_weekday) && lower_case_may_or_march(letters))
         return day_or_year_may_follow(letters.end, end);
+    // Months, weekdays, "now", "today": no need to look at the next word.
+    if ((classes & (kw_shift | kw_ordinal | kw_year)) == 0) return true;
     const char* after = letters.end;
     if (after < end && *after == '-') ++after;  // "first-quarter"
     const std::uint16_t next = keywords.classes(word_after(after, end));
@@ -468,7 +477,7 @@ bool acceptable(const char* limit, const char* text_end, const phrase& ph) {
     if (c.form == core_form::year && is_alpha(*ph.begin)) {
         // "nineteen ninety-six people" counts, as "1996 people" does.
         const word_ref next = word_after(ph.end, text_end);
-        return !(next && (is_one_of(next, count_nouns) ||
+        return !(next && ((year_context.classes(next) & yc_count_noun) ||
                           (!is_upper(*next.begin) && next.size() > 3 && lower(next.end[-1]) == 's')));
     }
     if (c.form == core_form::weekday && c.shift == 0) return !names_a_title(limit, ph, text_end);
