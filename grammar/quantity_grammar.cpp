@@ -399,9 +399,13 @@ auto const word_number =
     x3::eps[on_words_start] >>
     (half_phrase | (word_item >> *(word_separator >> word_item))) >> x3::eps[on_words_end];
 
+// Each of the first two alternatives looks at the byte its words begin
+// with before comparing them one by one: most figures go on with a space
+// and a word that begins no scale word ("2019 people", "5 of").
 auto const scale_after_digits =
-    (ws >> x3::raw[scale_words] >> boundary)[on_scale] |
-    (-x3::lit(' ') >> x3::raw[x3::lit("bn") | "mn" | "trn" | "tn" | "m" | "k" | "b"] >> boundary)[on_scale] |
+    (ws >> &x3::char_("tmbTMB") >> x3::raw[scale_words] >> boundary)[on_scale] |
+    (-x3::lit(' ') >> &x3::char_("bmtk") >> x3::raw[x3::lit("bn") | "mn" | "trn" | "tn" | "m" | "k" | "b"] >>
+     boundary)[on_scale] |
     (x3::raw[x3::lit('m')] >> boundary >> !(ws >> x3::no_case[metre_context] >> boundary))[on_free_million];
 // One rule so both tables parse into one `const char*` (not a variant of two).
 // "km" is no unit in "km²": the boundary sits inside each alternative.

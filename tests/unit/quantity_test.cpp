@@ -100,6 +100,39 @@ TEST_CASE("quantity: scale words") {
     CHECK(only("sales of 1.26 billion units").half_unit == doctest::Approx(0.005e9));
 }
 
+// The grammar looks at a scale word's first byte before comparing the
+// words one by one: every word and abbreviation, in any case the grammar
+// reads, still gives its scale, and a word that begins with one of those
+// bytes but is no scale word gives none.
+TEST_CASE("quantity: every scale word after digits, in every case") {
+    for (std::string_view word : {"thousand", "million", "billion", "trillion"}) {
+        std::string upper(word), capital(word);
+        for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+        capital[0] = upper[0];
+        for (const std::string& w : {std::string(word), capital, upper}) {
+            const std::string text = "some 5 " + w + " people";
+            INFO("text: " << text);
+            const auto m = only(text);
+            CHECK(m.scale == word);
+            CHECK(span(text, m) == "some 5 " + w);
+        }
+    }
+    for (std::string_view word : {"bn", "mn", "trn", "tn", "m", "k", "b"}) {
+        const std::string text = "a cost of $5" + std::string(word) + " in all";
+        INFO("text: " << text);
+        CHECK(only(text).scale == word);
+    }
+    for (std::string_view word : {"bn", "mn", "trn", "tn"}) {
+        const std::string text = "a cost of $5 " + std::string(word) + " in all";
+        INFO("text: " << text);
+        CHECK(only(text).scale == word);
+    }
+    for (std::string_view text : {"some 5 mice", "some 5 tons", "some 5 bikes", "a cost of $5 kin"}) {
+        INFO("text: " << text);
+        CHECK(only(text).scale.empty());
+    }
+}
+
 TEST_CASE("quantity: a bare m after digits is metres, not millions") {
     const auto m = only("a wall 5 m high");
     CHECK(m.value == 5);
