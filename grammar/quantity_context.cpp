@@ -152,7 +152,8 @@ bool slash_after(std::string_view text, std::size_t e, std::size_t& skip_to) {
 // "4.5 out of 5", "9 out of 10".
 bool out_of_after(std::string_view text, std::size_t e, std::size_t& skip_to) {
     std::size_t k = skip_spaces(text, e);
-    if (!starts_with_lower(text, k, "out of ")) return false;
+    // The first byte here: this runs after every figure, and few go on with "o".
+    if (k >= text.size() || lower(text[k]) != 'o' || !starts_with_lower(text, k, "out of ")) return false;
     k = skip_spaces(text, k + 7);
     if (k >= text.size() || !is_digit(text[k])) return false;
     skip_to = token_end(text, k);
