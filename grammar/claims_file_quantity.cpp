@@ -42,17 +42,6 @@ struct digit_run {
     std::size_t end = 0;
 };
 
-// The first run of digits, with the commas and points between them.
-digit_run first_digits(std::string_view t) {
-    std::size_t i = 0;
-    while (i < t.size() && !is_digit(t[i])) ++i;
-    std::size_t j = i;
-    while (j < t.size() &&
-           (is_digit(t[j]) || ((t[j] == ',' || t[j] == '.') && j + 1 < t.size() && is_digit(t[j + 1]))))
-        ++j;
-    return {i, j};
-}
-
 // `run` is the text's one figure in digits ("2,500", "8.5") and nothing
 // around it lets the grammar's reading depend on the digits themselves:
 // preceded by nothing, a space or "$"; followed by nothing, a space or "%"
@@ -90,6 +79,82 @@ reference_value value_from(const quantity_match& q, std::string_view noun) {
     return v;
 }
 
+// The figure's run of digits read in the pass that makes the shape's key:
+// where it ends, its digits turned to 9s in `key`, and what figure_of_digits
+// needs of it in the usual case.
+struct run_figure {
+    std::size_t end = 0;
+    std::uint64_t integer = 0;  // the digits as an integer (exact when `exact`)
+    int decimals = 0;           // digits after the point
+    int trailing_zeros = 0;     // zero digits at the end (commas aside)
+    bool exact = false;         // at most 15 digits and at most one point
+};
+
+// The run of digits, commas and points from `begin` (a digit) in `key`: a
+// comma or point only between two digits.
+run_figure read_run(std::string& key, std::size_t begin) {
+    run_figure f;
+    char* const k = key.data();
+    const std::size_t size = key.size();
+    int count = 0;
+    int point_at = -1;
+    bool plain = true;
+    std::size_t j = begin;
+    for (; j < size; ++j) {
+        const unsigned d = static_cast<unsigned char>(k[j]) - static_cast<unsigned>('0');
+        if (d < 10) {
+            k[j] = '9';
+            f.integer = f.integer * 10 + d;
+            ++count;
+            f.trailing_zeros = d == 0 ? f.trailing_zeros + 1 : 0;
+            continue;
+        }
+        if ((k[j] != ',' && k[j] != '.') || j + 1 == size || !is_digit(k[j + 1])) break;
+        if (k[j] == '.') {
+            if (point_at >= 0) {
+                plain = false;  // a second point: figure_of_digits reads it
+            } else {
+                point_at = count;
+            }
+        }
+    }
+    f.end = j;
+    f.decimals = point_at < 0 ? 0 : count - point_at;
+    f.exact = plain && count <= 15;
+    return f;
+}
+
+// Half units as figure_of_digits gives them (the same function, once per
+// exponent): for `n` trailing zeros of an integer, and for `n` decimals.
+struct half_units {
+    std::array<double, 16> integer{};
+    std::array<double, 16> decimal{};
+    half_units() {
+        std::string whole = "1";
+        std::string fraction = "0.";
+        for (std::size_t n = 0; n < 16; ++n) {
+            integer[n] = half_unit_of_digits(whole);
+            whole += '0';
+            if (n > 0) decimal[n] = half_unit_of_digits(fraction + "1");
+            if (n > 0) fraction += '0';
+        }
+    }
+};
+
+// figure_of_digits for an exact run, without reading it again: the digits
+// as an integer below 10^15 over an exact power of ten (its fast path),
+// and the half unit of its last significant digit.
+digits_figure figure_of_run(const run_figure& f) {
+    static constexpr std::array<double, 16> powers{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    static const half_units halves;
+    const auto decimals = static_cast<std::size_t>(f.decimals);
+    const double value = static_cast<double>(f.integer) / powers[decimals];
+    if (decimals > 0) return {value, halves.decimal[decimals]};
+    return {value,
+            f.integer == 0 ? halves.integer[0] : halves.integer[static_cast<std::size_t>(f.trailing_zeros)]};
+}
+
 }  // namespace
 
 std::optional<reference_value> read_with_grammar(std::string_view text, kept_texts& texts) {
@@ -99,21 +164,21 @@ std::optional<reference_value> read_with_grammar(std::string_view text, kept_tex
 }
 
 std::optional<reference_value> reader::read(std::string_view text) {
-    const digit_run run = first_digits(text);
-    if (run.begin == text.size()) return read_with_grammar(text, texts_);
-    const std::string_view digits = text.substr(run.begin, run.end - run.begin);
+    std::size_t begin = 0;
+    while (begin < text.size() && !is_digit(text[begin])) ++begin;
+    if (begin == text.size()) return read_with_grammar(text, texts_);
     key_.assign(text);
-    for (std::size_t k = run.begin; k < run.end; ++k)
-        if (is_digit(key_[k])) key_[k] = '9';
+    const run_figure f = read_run(key_, begin);
+    const std::string_view digits = text.substr(begin, f.end - begin);
     // A key met before came from a text that passed lone_figure; this text
     // differs from it only in the digits of the run, so it passes too.
     if (const std::uint32_t* known = shape_of_.find(key_)) {
         const shape& s = shapes_[*known];
         if (!s.usable) return read_with_grammar(text, texts_);
-        const digits_figure f = figure_of_digits(digits);
-        return value_from(s.unit, s.noun, s.hedge, f.value * s.scale, f.half_unit * s.scale);
+        const digits_figure d = f.exact ? figure_of_run(f) : figure_of_digits(digits);
+        return value_from(s.unit, s.noun, s.hedge, d.value * s.scale, d.half_unit * s.scale);
     }
-    return read_new_shape(text, run.begin, run.end);
+    return read_new_shape(text, begin, f.end);
 }
 
 // The first text of a shape (key_ holds the shape): read by the grammar, and

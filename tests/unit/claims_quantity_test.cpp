@@ -190,3 +190,35 @@ TEST_CASE("claims quantities: read by shape, every field as the grammar reads th
     // met (8,650 shapes for 20,000 values), so they were read without the grammar.
     CHECK(r.shapes() < generated / 2);
 }
+
+TEST_CASE("claims quantities: figures read with the shape's key, against the grammar") {
+    // The figure of a known shape is read in the pass that makes its key
+    // (digits as an integer, decimals, trailing zeros); figures of up to
+    // 15 digits and one point take that path, others figure_of_digits.
+    kept_texts nouns;
+    reader r(nouns);
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> digit(0, 9), length(1, 18), coin(0, 3);
+    for (int i = 0; i < 20000; ++i) {
+        std::string number;
+        const int n = length(rng);
+        for (int k = 0; k < n; ++k) number += static_cast<char>('0' + (coin(rng) == 0 ? 0 : digit(rng)));
+        if (coin(rng) == 0) number.append(static_cast<std::size_t>(coin(rng)) * 2, '0');  // trailing zeros
+        if (coin(rng) == 1 && number.size() > 1)
+            number.insert(1 + static_cast<std::size_t>(i) % (number.size() - 1), 1, '.');
+        if (coin(rng) == 2 && number.size() > 4) number.insert(number.size() - 3, 1, ',');
+        if (i % 97 == 0 && number.size() > 3) number.insert(2, 1, '.');  // a second point, sometimes
+        for (const char* form : {"%s troops", "about %s troops", "$%s million", "%s%%"}) {
+            std::string text = form;
+            text.replace(text.find("%s"), 2, number);
+            if (const auto at = text.find("%%"); at != std::string::npos) text.erase(at, 1);
+            check_same(r, text);
+        }
+    }
+    for (const std::string figure :
+         {"0", "00", "0.0", "0.000", "100", "1,000,000", "999999999999999", "1000000000000000",
+          "123456789012345", "1234567890123456", "0.000000000000001", "1.00000000000000", "1.2.3", "10.50"}) {
+        check_same(r, figure + " troops");
+        check_same(r, "about " + figure + " troops");
+    }
+}
