@@ -52,10 +52,32 @@ bool impossible_iso_date(std::string_view t) {
     return day >= 0 && !valid_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
+// The digit at `p`'s value, or 10 and more for any other byte.
+unsigned digit_at(const char* p) { return static_cast<unsigned char>(*p) - static_cast<unsigned>('0'); }
+
+// parse_iso_date for a year "YYYY" or a month "YYYY-MM" in digits, with no
+// second look at its parts: the spans it would make, with the same calls.
+// nullopt for anything else, a month out of range included (the caller
+// then asks parse_iso_date).
+std::optional<time_span> plain_year_or_month(std::string_view text) {
+    if (text.size() != 4 && (text.size() != 7 || text[4] != '-')) return std::nullopt;
+    const char* const p = text.data();
+    const unsigned y0 = digit_at(p), y1 = digit_at(p + 1), y2 = digit_at(p + 2), y3 = digit_at(p + 3);
+    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9) return std::nullopt;
+    const int year = static_cast<int>(((y0 * 10 + y1) * 10 + y2) * 10 + y3);
+    if (text.size() == 4) return time_span::year(year);
+    const unsigned m0 = digit_at(p + 5), m1 = digit_at(p + 6);
+    if (m0 > 9 || m1 > 9) return std::nullopt;
+    const unsigned month = m0 * 10 + m1;
+    if (month < 1 || month > 12) return std::nullopt;
+    return time_span::month(year, month);
+}
+
 std::optional<time_span> good_date(std::string_view text) {
     // The usual date (YYYY, YYYY-MM, YYYY-MM-DD) at once: when parse_iso_date
     // takes the text as it is, the checks below and parse_date (whose first
     // step it is) give the same span.
+    if (auto d = plain_year_or_month(text)) return d;
     if (auto d = parse_iso_date(text)) return d;
     if (text.empty() || impossible_iso_date(text)) return std::nullopt;
     return parse_date(text);

@@ -2,8 +2,10 @@
 // and scopes, every error reads word for word as documented in
 // docs/claims-format.md, and the loader merges files and directories.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <span>
@@ -258,6 +260,52 @@ TEST_CASE("claims-file: a value's date is parse_date's, whether read by hand or 
           std::string::npos);
     CHECK(only_error(head + "  value 5 ships in 2023-02-29\n").find("impossible date 2023-02-29") !=
           std::string::npos);
+}
+
+TEST_CASE("claims-file: years and months in digits read by hand as parse_iso_date reads them") {
+    // Every year 0000..9999, months 00..13 and odd bytes in each place of
+    // a few: each value's time is parse_iso_date's (or parse_date's, for
+    // text it does not take), and text neither takes is an error.
+    std::vector<std::string> dates;
+    for (int y = 0; y < 10000; ++y) dates.push_back(fmt::format("{:04}", y));
+    for (const int y : {0, 1, 1600, 1900, 1999, 2000, 2024, 9999})
+        for (int m = 0; m < 100; m += m < 14 ? 1 : 17) dates.push_back(fmt::format("{:04}-{:02}", y, m));
+    for (const std::string base : {"2023", "2023-08"}) {
+        for (std::size_t at = 0; at < base.size(); ++at)
+            for (const char c : {'-', '/', ':', 'a', ' ', '\xc3'}) {
+                std::string d = base;
+                d[at] = c;
+                dates.push_back(d);
+            }
+    }
+    std::string content;
+    for (std::size_t i = 0; i < dates.size(); ++i)
+        content += fmt::format("claim c{}\n  name \"x\"\n  value 5 ships as of {}\n", i, dates[i]);
+    const auto f = parse_claims_file("t.claims", content);
+    std::size_t kept = 0, failed = 0;
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+        CAPTURE(dates[i]);
+        const std::string& d = dates[i];
+        // A month in digits out of range is an impossible date, not
+        // parse_date's to read.
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        const bool month_shaped = d.size() == 7 && d[4] == '-' &&
+                                  std::all_of(d.begin(), d.begin() + 4, digit) &&
+                                  std::all_of(d.begin() + 5, d.end(), digit);
+        auto expected = parse_iso_date(d);
+        if (!expected && !month_shaped) expected = grammar::parse_date(d);
+        // Claims are kept in file order; one whose value is an error is left out.
+        if (kept == f.claims.size() || f.claims[kept].id != fmt::format("c{}", i)) {
+            CHECK_FALSE(expected);
+            ++failed;
+            continue;
+        }
+        const reference_claim& c = f.claims[kept++];
+        REQUIRE(c.values.size() == 1);
+        CHECK(c.values[0].when == expected);
+    }
+    CHECK(kept + failed == dates.size());
+    CHECK(kept > 10000);
 }
 
 TEST_CASE("claims-file: lines end at LF, CRLF or the end of the file") {
