@@ -452,13 +452,30 @@ struct key_end {
     bool is_where = false;
 };
 
+// Whether the eight bytes of `chunk` are all ASCII letters: with bit 5 set,
+// a byte below 0x80 is a letter exactly when it lies in 'a'..'z', tested
+// for the eight at once (no byte carries into the next: all are below 0x80).
+bool eight_letters(std::uint64_t chunk) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    if ((chunk & high) != 0) return false;
+    const std::uint64_t x = chunk | 0x2020202020202020ULL;
+    const std::uint64_t from_a = x + (0x80 - 'a') * ones;        // high bit: byte >= 'a'
+    const std::uint64_t past_z = x + (0x80 - ('z' + 1)) * ones;  // high bit: byte > 'z'
+    return (from_a & ~past_z & high) == high;
+}
+
+}  // namespace
+
+namespace store_detail {
+
 // The words of a phrase of ASCII letters and spaces only, the most common
 // kind of name, written at `to`: lower case, one space between words, a
 // trailing plural "s" dropped, as the normalizer does (no abbreviation,
 // apostrophe or separator other than the space can occur in such a
 // phrase). The bytes written, or npos at the first other character, for
 // the normalizer to take the phrase. Words never take more bytes than the
-// phrase.
+// phrase. Eight letters in a row are lowered and copied at once.
 std::size_t normalize_plain(std::string_view phrase, char* const to) {
     char* at = to;
     char* word = nullptr;  // the current word's first byte, if in one
@@ -467,7 +484,24 @@ std::size_t normalize_plain(std::string_view phrase, char* const to) {
             --at;
         word = nullptr;
     };
-    for (const char c : phrase) {
+    const char* p = phrase.data();
+    const char* const end = p + phrase.size();
+    while (p != end) {
+        if (end - p >= 8) {
+            const std::uint64_t chunk = id_table_detail::load8(p);
+            if (eight_letters(chunk)) {
+                if (word == nullptr) {
+                    if (at != to) *at++ = ' ';
+                    word = at;
+                }
+                const std::uint64_t lowered = chunk | lower_bits;  // bit 5 lowers a letter
+                std::memcpy(at, &lowered, 8);
+                at += 8;
+                p += 8;
+                continue;
+            }
+        }
+        const char c = *p++;
         if (c == ' ') {
             end_word();
             continue;
@@ -482,6 +516,10 @@ std::size_t normalize_plain(std::string_view phrase, char* const to) {
     end_word();
     return static_cast<std::size_t>(at - to);
 }
+
+}  // namespace store_detail
+
+namespace {
 
 // The lengths of the key words by their first two and by their last two
 // bytes (bit 5 aside, so lowered or not alike): most words of prose have no
@@ -674,7 +712,7 @@ std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference
     auto normalize = [&](std::string_view phrase) {
         arena[used] = ' ';
         char* const to = arena.data() + used + 1;
-        std::size_t n = normalize_plain(phrase, to);
+        std::size_t n = store_detail::normalize_plain(phrase, to);
         if (n == std::string_view::npos) {
             general.clear();
             text_output out(general, nullptr);

@@ -31,6 +31,14 @@ struct normalized_text {
 };
 [[nodiscard]] normalized_text normalize_for_matching(std::string_view input);
 
+namespace store_detail {
+// The index's shortcut for a name of ASCII letters and spaces only: its
+// normalized text (normalize_for_matching's) written at `to`, which has
+// room for phrase.size() bytes; the bytes written, or npos for any other
+// name. Declared for the tests that hold it against the normalizer.
+[[nodiscard]] std::size_t normalize_plain(std::string_view phrase, char* to);
+}  // namespace store_detail
+
 struct name_hit {
     std::size_t claim = 0;  // index into claim_store::claims()
     std::size_t begin = 0;  // byte range in the searched text

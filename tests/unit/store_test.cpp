@@ -297,6 +297,39 @@ TEST_CASE("store: names of plain letters and spaces are keyed as the normalizer 
     CHECK(hit_texts(s, "one class") == strings{"class:class", "class2:class"});  // "ss" is no plural
 }
 
+TEST_CASE("store: the plain-name shortcut writes what the normalizer writes") {
+    // Names of letters and spaces (runs of eight letters and more taken
+    // eight at a time), and names with any other byte, which it declines.
+    std::mt19937 rng(11);
+    const std::string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZsS     ";
+    const std::string others = "-.'0\x7f\x80\xc3@[`{";
+    std::uniform_int_distribution<std::size_t> length(0, 40), letter(0, alphabet.size() - 1),
+        other(0, others.size() - 1), coin(0, 9);
+    int taken = 0, declined = 0;
+    for (int i = 0; i < 50000; ++i) {
+        std::string phrase;
+        const std::size_t n = length(rng);
+        for (std::size_t k = 0; k < n; ++k) phrase += alphabet[letter(rng)];
+        const bool plain = coin(rng) != 0;
+        if (!plain && !phrase.empty()) phrase[letter(rng) % phrase.size()] = others[other(rng)];
+        CAPTURE(phrase);
+        std::string out(phrase.size(), '\0');
+        const std::size_t written = store_detail::normalize_plain(phrase, out.data());
+        const bool only_plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
+            return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        });
+        REQUIRE((written != std::string::npos) == only_plain);
+        if (written == std::string::npos) {
+            ++declined;
+            continue;
+        }
+        ++taken;
+        CHECK(out.substr(0, written) == normalize_for_matching(phrase).text);
+    }
+    CHECK(taken > 40000);
+    CHECK(declined > 2000);
+}
+
 TEST_CASE("store: asking for huge pages leaves every buffer as it was") {
     // Nothing, too small, unaligned: no request, no harm.
     advise_huge_pages(nullptr, 1 << 30);
