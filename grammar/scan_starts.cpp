@@ -54,8 +54,10 @@ unsigned letters_in_16(const unsigned char* p) {
     const __m128i letter = _mm_cmplt_epi8(
         _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
         _mm_set1_epi8(static_cast<char>(-128 + 26)));
-    // Bits 16 and up of the complement are set: at most 16.
-    return static_cast<unsigned>(std::countr_zero(~static_cast<unsigned>(_mm_movemask_epi8(letter))));
+    // Bits 16 and up of the complement are set: at most 16, and never a
+    // count of zero bits, so the builtin needs no test for that (as
+    // std::countr_zero would make).
+    return static_cast<unsigned>(__builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(letter))));
 #else
     return static_cast<unsigned>(detail::letters_end_portable(p, p + 16) - p);
 #endif
