@@ -89,6 +89,13 @@ constexpr std::uint64_t low_mask(std::size_t n) { return n >= 8 ? ~0ull : (1ull 
 constexpr std::uint64_t high_mask(std::size_t n) {
     return n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
 }
+// low_mask by look-up for n up to padded_room: no branch on the word's size
+// (words of prose are shorter and longer than eight bytes unpredictably).
+inline constexpr std::array<std::uint64_t, padded_room + 1> low_masks = [] {
+    std::array<std::uint64_t, padded_room + 1> m{};
+    for (std::size_t n = 0; n <= padded_room; ++n) m[n] = low_mask(n);
+    return m;
+}();
 
 // Past forms by their ending: "-ed" words of five bytes and more that no
 // list names.
@@ -100,7 +107,7 @@ inline unsigned ed_rule(const char* p, std::size_t size) {
 
 inline unsigned classes_of_padded(const char* p, std::size_t size) {
     if (size - 1 < padded_room) {  // 1 to 16 bytes: a listed word may be this one
-        const std::uint64_t low = detail::load_8(p) & detail::low_mask(size);
+        const std::uint64_t low = detail::load_8(p) & detail::low_masks[size];
         const std::uint64_t high = size > 8 ? detail::load_8(p + 8) & detail::high_mask(size) : 0;
         for (std::size_t h = detail::slot_of(low, size);; h = (h + 1) & (detail::table_size - 1)) {
             const detail::word_slot& s = detail::word_slots[h];
