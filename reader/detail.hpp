@@ -47,6 +47,12 @@ private:
 // one block to the next: no allocation per block.
 void split_sentences(std::string_view prose, std::vector<std::pair<std::size_t, std::size_t>>& out);
 
+// The first byte of the run of bytes other than whitespace that ends at
+// `end` (`begin` at the most): the start of the word before a period.
+// Eight bytes at a time; the portable form one byte at a time.
+[[nodiscard]] const char* word_start(const char* begin, const char* end);
+[[nodiscard]] const char* word_start_portable(const char* begin, const char* end);
+
 // Splits the block's prose into sentences and appends them to `out`; their
 // text views `source` where it is verbatim, else text kept in `store`.
 void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,

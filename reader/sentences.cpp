@@ -4,6 +4,7 @@
 // initial, or a dotted acronym ("U.S.", "a.m.").
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -28,6 +29,7 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_mark(char c) { return c == '.' || c == '!' || c == '?'; }
 
 bool starts_with_at(std::string_view s, std::size_t i, std::string_view what) {
     return s.size() - i >= what.size() && s.compare(i, what.size(), what) == 0;
@@ -112,14 +114,15 @@ bool is_dotted_letters(std::string_view word) {
 // The word ending just before the period at `dot`, without opening quotes
 // or brackets.
 std::string_view word_before(std::string_view s, std::size_t dot) {
-    const char* const start = s.data();
-    const char* p = start + dot;  // a pointer, not an index: one counter per byte walked
-    while (p != start && !is_space(p[-1])) --p;
-    std::string_view word(p, static_cast<std::size_t>(start + dot - p));
+    const char* const end = s.data() + dot;
+    const char* const first = reader_detail::word_start(s.data(), end);
+    std::string_view word(first, static_cast<std::size_t>(end - first));
     while (!word.empty() &&
            (word.front() == '(' || word.front() == '[' || word.front() == '"' || word.front() == '\'')) {
         word.remove_prefix(1);
     }
+    // Both openers below start with 0xE2.
+    if (word.empty() || static_cast<unsigned char>(word.front()) != 0xE2) return word;
     for (std::string_view opener : {"\u201C", "\u2018"}) {
         if (word.substr(0, opener.size()) == opener) word.remove_prefix(opener.size());
     }
@@ -133,22 +136,42 @@ bool period_is_abbreviation(std::string_view s, std::size_t dot) {
     return is_abbreviation(word) || is_dotted_letters(word);
 }
 
-// If a sentence ends at the mark at s[i], where does it end (past the
-// marks and closers)? Otherwise 0.
-std::size_t sentence_end_at(std::string_view s, std::size_t i) {
-    std::size_t j = i;
-    while (j < s.size() && (s[j] == '.' || s[j] == '!' || s[j] == '?')) ++j;
-    const bool single_period = j == i + 1 && s[i] == '.';
-    while (j < s.size()) {
-        const std::size_t n = closer_length(s, j);
-        if (n == 0) break;
-        j += n;
+// Can the byte after an end mark belong to a sentence end: another mark, a
+// closer (or the lead byte of a multi-byte one), whitespace? After most
+// marks that are not sentence ends ("5.5", "U.S", "www.x") it cannot.
+constexpr std::array<bool, 256> may_follow_mark = [] {
+    std::array<bool, 256> table{};
+    for (unsigned c = 0; c < 256; ++c) {
+        table[c] = c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']' ||
+                   c >= 0xC2 || is_space_byte(c);
     }
-    if (j < s.size() && !is_space(s[j])) return 0;
+    return table;
+}();
+
+// If a sentence ends at the mark at s[i], where does it end (past the
+// marks and closers)? Otherwise 0. `next` is then where the whitespace
+// after it ends.
+std::size_t sentence_end_at(std::string_view s, std::size_t i, std::size_t& next) {
+    std::size_t j = i + 1;
+    bool single_period = s[i] == '.';
+    // Most sentences end with one mark and whitespace: no marks or closers
+    // to pass.
+    if (j < s.size() && !is_space(s[j])) {
+        if (!may_follow_mark[static_cast<unsigned char>(s[j])]) return 0;
+        while (j < s.size() && is_mark(s[j])) ++j;
+        single_period = single_period && j == i + 1;
+        while (j < s.size()) {
+            const std::size_t n = closer_length(s, j);
+            if (n == 0) break;
+            j += n;
+        }
+        if (j < s.size() && !is_space(s[j])) return 0;
+    }
     std::size_t k = j;
     while (k < s.size() && is_space(s[k])) ++k;
     if (k < s.size() && !can_start_sentence(s, k)) return 0;
     if (single_period && period_is_abbreviation(s, i)) return 0;
+    next = k;
     return j;
 }
 
@@ -161,12 +184,18 @@ public:
     // Each mark's first place is found at once, so that none is ever
     // unknown and `next` asks only whether one was passed.
     explicit mark_finder(std::string_view prose)
-        : prose_(prose), period_(find('.', 0)), exclamation_(find('!', 0)), question_(find('?', 0)) {}
+        : prose_(prose),
+          period_(find('.', 0)),
+          exclamation_(find('!', 0)),
+          question_(find('?', 0)),
+          rare_(std::min(exclamation_, question_)) {}
 
-    // Index of the next mark at or after i (prose.size() if none).
+    // Index of the next mark at or after i (prose.size() if none). The
+    // rare two are asked about only once the nearer of them is passed.
     std::size_t next(std::size_t i) {
-        return std::min(
-            {next_of('.', i, period_), next_of('!', i, exclamation_), next_of('?', i, question_)});
+        if (period_ < i) period_ = find('.', i);
+        if (rare_ < i) rare_ = std::min(next_of('!', i, exclamation_), next_of('?', i, question_));
+        return std::min(period_, rare_);
     }
 
 private:
@@ -184,6 +213,7 @@ private:
 
     std::string_view prose_;
     std::size_t period_, exclamation_, question_;
+    std::size_t rare_;  // the nearer of exclamation_ and question_
 };
 
 // Records prose[begin, end) without surrounding whitespace, if any is left.
@@ -206,16 +236,47 @@ void reader_detail::split_sentences(std::string_view prose,
     std::size_t begin = 0;
     mark_finder marks(prose);
     for (std::size_t i = marks.next(0); i < prose.size(); i = marks.next(i)) {
-        const std::size_t end = sentence_end_at(prose, i);
+        std::size_t next = 0;
+        const std::size_t end = sentence_end_at(prose, i, next);
         if (end == 0) {
             ++i;
-            while (i < prose.size() && (prose[i] == '.' || prose[i] == '!' || prose[i] == '?')) ++i;
+            while (i < prose.size() && is_mark(prose[i])) ++i;
             continue;
         }
         add_sentence(prose, begin, end, out);
-        begin = i = end;
+        // The whitespace after the end is no part of either sentence.
+        begin = i = next;
     }
     add_sentence(prose, begin, prose.size(), out);
+}
+
+const char* reader_detail::word_start_portable(const char* begin, const char* end) {
+    while (end != begin && !is_space(end[-1])) --end;
+    return end;
+}
+
+// Eight bytes a step: a byte below 0x21 (every whitespace byte is one) has
+// its high bit set in `low`, exactly (no carry crosses a byte: at most
+// 0x7F + 0x5F), and the highest such byte is the nearest to `end`.
+const char* reader_detail::word_start(const char* begin, const char* end) {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t seven_bits = 0x7F7F7F7F7F7F7F7FULL;
+        constexpr std::uint64_t to_high_bit = 0x5F5F5F5F5F5F5F5FULL;  // 0x21 + 0x5F == 0x80
+        constexpr std::uint64_t high = 0x8080808080808080ULL;
+        while (end - begin >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, end - 8, sizeof w);
+            const std::uint64_t low = ~(((w & seven_bits) + to_high_bit) | w) & high;
+            if (low == 0) {
+                end -= 8;
+                continue;
+            }
+            const char* const nearest = end - 8 + (63 - std::countl_zero(low)) / 8;
+            if (is_space(*nearest)) return nearest + 1;
+            end = nearest;  // a control byte, part of the word
+        }
+    }
+    return word_start_portable(begin, end);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose) {

@@ -1,8 +1,10 @@
 // The reader's fast paths held against the slow paths they shortcut: the
-// SSE2 byte passes against their portable forms, and the plain-text reader
-// (which splits the source in place) against the prose it used to build.
+// SSE2 byte passes against their portable forms, the plain-text reader
+// (which splits the source in place) against the prose it used to build,
+// and the sentence splitter against the rule written out plainly.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -193,5 +195,145 @@ TEST_CASE("plain text: sentences split in the source, as from the joined prose")
         }
         if (random() % 2 == 0) text += pieces[random() % std::size(pieces)];
         check_plain_text(text);
+    }
+}
+
+TEST_CASE("word start: eight bytes at a time, as byte by byte") {
+    static constexpr char bytes[] = {'a',    'Z',    '.',    ' ',    '\t',   '\n',   '\r',
+                                     '\f',   '\v',   '\x01', '\x1F', '!',    '\x20', '\x21',
+                                     '\x7F', '\x80', '\xA0', '\xC3', '\xE2', '\xFF'};
+    std::mt19937 random(19);
+    for (int n = 0; n < 3000; ++n) {
+        std::string t(random() % 40, 'x');
+        const unsigned odds = 1U + random() % 12;
+        for (char& c : t) {
+            if (random() % odds == 0) c = bytes[random() % std::size(bytes)];
+        }
+        for (std::size_t end = 0; end <= t.size(); ++end) {
+            for (std::size_t begin : {std::size_t{0}, end / 3, end}) {
+                INFO("text '" << t << "' begin " << begin << " end " << end);
+                CHECK(word_start(t.data() + begin, t.data() + end) ==
+                      word_start_portable(t.data() + begin, t.data() + end));
+            }
+        }
+    }
+}
+
+namespace {
+
+// The sentence rule as it reads, one byte at a time: a run of marks, then
+// closers, then whitespace (or the end) and a byte that can start a
+// sentence (or the end), unless a single period ends an abbreviation, an
+// initial or dotted letters.
+bool space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::size_t closer_at(std::string_view s, std::size_t i) {
+    if (std::string_view("\"')]").find(s[i]) != std::string_view::npos) return 1;
+    for (std::string_view closer : {"\u201D", "\u2019", "\u00BB"}) {
+        if (s.substr(i, closer.size()) == closer) return closer.size();
+    }
+    return 0;
+}
+
+bool starts_sentence(std::string_view s, std::size_t i) {
+    const char c = s[i];
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    if (std::string_view("\"'([$").find(c) != std::string_view::npos) return true;
+    for (std::string_view opener : {"\u201C", "\u2018", "\u00AB", "\u20AC", "\u00A3"}) {
+        if (s.substr(i, opener.size()) == opener) return true;
+    }
+    return s.substr(i, 1) == "\xC3" && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+           static_cast<unsigned char>(s[i + 1]) <= 0x9E && static_cast<unsigned char>(s[i + 1]) != 0x97;
+}
+
+bool ends_abbreviation(std::string_view s, std::size_t dot) {
+    static constexpr std::string_view listed[] = {
+        "Mr",  "Mrs", "Ms",     "Dr",     "Gen", "Maj",  "Col",  "Lt",   "Sgt",  "Capt", "Gov",
+        "Sen", "Rep", "Pres",   "Prof",   "St",  "Jr",   "Sr",   "Adm",  "Brig", "Cmdr", "Cpl",
+        "Pvt", "Rev", "Hon",    "Mt",     "Ft",  "Gens", "Reps", "Sens", "Jan",  "Feb",  "Mar",
+        "Apr", "Jun", "Jul",    "Aug",    "Sep", "Sept", "Oct",  "Nov",  "Dec",  "No",   "Nos",
+        "vs",  "etc", "approx", "Approx", "est", "Inc",  "Corp", "Ltd",  "Co",   "cf",   "al",
+        "Fig", "Vol", "Dept",   "Univ",   "Ave", "Blvd", "Bros", "Ph.D"};
+    std::size_t b = dot;
+    while (b > 0 && !space_byte(s[b - 1])) --b;
+    std::string_view word = s.substr(b, dot - b);
+    while (!word.empty() && std::string_view("([\"'").find(word.front()) != std::string_view::npos)
+        word.remove_prefix(1);
+    for (std::string_view opener : {"\u201C", "\u2018"}) {
+        if (word.substr(0, opener.size()) == opener) word.remove_prefix(opener.size());
+    }
+    if (word.empty()) return false;
+    if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
+    if (std::find(std::begin(listed), std::end(listed), word) != std::end(listed)) return true;
+    if (word.size() < 3 || word.size() % 2 == 0) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        const char c = word[k];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (k % 2 == 0 ? !letter : c != '.') return false;
+    }
+    return true;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> split_plainly(std::string_view s) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    const auto add = [&](std::size_t b, std::size_t e) {
+        while (b < e && space_byte(s[b])) ++b;
+        while (e > b && space_byte(s[e - 1])) --e;
+        if (e > b) out.emplace_back(b, e);
+    };
+    const auto is_mark = [](char c) { return c == '.' || c == '!' || c == '?'; };
+    std::size_t begin = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!is_mark(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < s.size() && is_mark(s[j])) ++j;
+        const bool single_period = j == i + 1 && s[i] == '.';
+        while (j < s.size() && closer_at(s, j) > 0) j += closer_at(s, j);
+        std::size_t k = j;
+        while (k < s.size() && space_byte(s[k])) ++k;
+        const bool ends = (j == s.size() || space_byte(s[j])) && (k == s.size() || starts_sentence(s, k)) &&
+                          !(single_period && ends_abbreviation(s, i));
+        if (!ends) {
+            ++i;
+            while (i < s.size() && is_mark(s[i])) ++i;
+            continue;
+        }
+        add(begin, j);
+        begin = i = j;
+    }
+    add(begin, s.size());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentence splitter: as the rule written out plainly, on random prose") {
+    static constexpr std::string_view words[] = {
+        "The",       "rate",    "rose",    "5.5%",   "Mr",       "U.S",      "e.g",           "J",
+        "Smith",     "a.m",     "No",      "no",     "Dec",      "Ph.D",     "www.x",         "5",
+        "(see",      "[x",      "\"Q",     "'q",     "\u201CSo", "\u2018so", "\u00C9t\u00E9", "\u00D7",
+        "\u00A33bn", "\u20AC4", "\u00ABx", "approx", "etc",      "Blvd",     "concluding",    "x\x01y",
+        "Inc"};
+    static constexpr std::string_view ends[] = {
+        "",   "",   "",   ".",       ".",       ".",       "!",  "?",    "...", "?!",    ".\"",
+        ".'", ".)", ".]", ".\u201D", ".\u2019", ".\u00BB", "!)", ".)\"", ",",   "\u00A0"};
+    static constexpr std::string_view gaps[] = {" ",  " ",  "  ", "\t", "\n",  "\r\n",
+                                                "\r", "\f", "\v", "",   "\n\n"};
+    std::mt19937 random(20261130);
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        if (random() % 4 == 0) text += gaps[random() % std::size(gaps)];
+        const std::size_t count = 1 + random() % 30;
+        for (std::size_t k = 0; k < count; ++k) {
+            text += words[random() % std::size(words)];
+            text += ends[random() % std::size(ends)];
+            if (k + 1 < count || random() % 2 == 0) text += gaps[random() % std::size(gaps)];
+        }
+        INFO("prose '" << text << "'");
+        CHECK(split_sentences(text) == split_plainly(text));
     }
 }
