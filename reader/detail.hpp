@@ -102,5 +102,9 @@ struct encoding_problem {
 // the characters.
 [[nodiscard]] std::size_t count_chars(std::string_view bytes);
 [[nodiscard]] std::size_t count_chars_portable(std::string_view bytes);
+// count_chars for the line index's blocks: a block with no byte of 0x80 or
+// above (most blocks of English prose) is all characters, and a test for
+// that is cheaper than counting.
+[[nodiscard]] std::size_t count_block_chars(std::string_view bytes);
 
 }  // namespace factlint::reader_detail

@@ -22,7 +22,8 @@ line_index::line_index(std::string_view source) : source_(source) {
     block_chars_.reserve(source.size() / block_size + 1);
     block_chars_.push_back(0);
     for (std::size_t at = block_size; at <= source.size(); at += block_size)
-        block_chars_.push_back(block_chars_.back() + count_chars(source.substr(at - block_size, block_size)));
+        block_chars_.push_back(block_chars_.back() +
+                               reader_detail::count_block_chars(source.substr(at - block_size, block_size)));
     starts_.reserve(source.size() / 48 + 1);
     starts_.push_back(0);
     const char* const begin = source.data();

@@ -32,6 +32,7 @@ void check_byte_passes(std::string_view bytes) {
     INFO("length " << bytes.size());
     CHECK(count_chars(bytes) == count_chars_bytewise(bytes));
     CHECK(count_chars_portable(bytes) == count_chars_bytewise(bytes));
+    CHECK(count_block_chars(bytes) == count_chars_bytewise(bytes));
     CHECK(plain_ascii_prefix(bytes) == plain_ascii_prefix_bytewise(bytes));
     CHECK(plain_ascii_prefix_portable(bytes) == plain_ascii_prefix_bytewise(bytes));
 }
@@ -48,6 +49,21 @@ TEST_CASE("reader bytes: every byte value at every place of a short text") {
                 if (from > at) continue;
                 check_byte_passes(std::string_view(t).substr(from));
                 check_byte_passes(std::string_view(t).substr(from, at + 1 - from));
+            }
+        }
+    }
+}
+
+TEST_CASE("reader bytes: line index blocks, all ASCII or with one other byte anywhere") {
+    for (std::size_t length : {std::size_t{64}, std::size_t{128}, std::size_t{1024}}) {
+        const std::string text(length, 'a');
+        CHECK(count_block_chars(text) == length);
+        for (unsigned c = 0; c < 256; c += 5) {
+            for (std::size_t at = 0; at < length; at += 7) {
+                std::string t = text;
+                t[at] = static_cast<char>(c);
+                INFO("length " << length << " byte " << c << " at " << at);
+                CHECK(count_block_chars(t) == count_chars_bytewise(t));
             }
         }
     }
@@ -325,13 +341,11 @@ TEST_CASE("sentence splitter: as the rule written out plainly, on random prose")
                                                 "\r", "\f", "\v", "",   "\n\n"};
     std::mt19937 random(20261130);
     for (int n = 0; n < 20000; ++n) {
-        std::string text;
-        if (random() % 4 == 0) text += gaps[random() % std::size(gaps)];
-        const std::size_t count = 1 + random() % 30;
-        for (std::size_t k = 0; k < count; ++k) {
-            text += words[random() % std::size(words)];
-            text += ends[random() % std::size(ends)];
-            if (k + 1 < count || random() % 2 == 0) text += gaps[random() % std::size(gaps)];
+        // Sometimes whitespace first, sometimes none last.
+        std::string text(random() % 4 == 0 ? gaps[random() % std::size(gaps)] : "");
+        for (std::size_t k = 1 + random() % 30; k > 0; --k) {
+            text.append(words[random() % std::size(words)]).append(ends[random() % std::size(ends)]);
+            if (k > 1 || random() % 2 == 0) text += gaps[random() % std::size(gaps)];
         }
         INFO("prose '" << text << "'");
         CHECK(split_sentences(text) == split_plainly(text));
