@@ -488,14 +488,13 @@ public:
             keys_[h] = key;
             kinds_[h] |= w.kind;
             lengths_[slot(w.word)] |= 1U << w.word.size();
-            if (w.kind & (k_lead | k_number)) {
-                openers_.first_two[detail::first_slot(w.word)] |= 1U << w.word.size();
-                openers_.last_two[detail::last_slot(w.word)] |= 1U << w.word.size();
-            }
+            if (w.kind & (k_lead | k_number)) add(openers_, w.word);
+            if (w.kind & k_number) add(numbers_, w.word);
         }
         // A word is known by its length and first seven letters (word_key):
         // its last two tell nothing past seven.
         for (auto& lengths : openers_.last_two) lengths |= ~0U << 8;
+        for (auto& lengths : numbers_.last_two) lengths |= ~0U << 8;
         find_phrase_leads();
     }
     // A cheap first test: is there any word of these first two letters and
@@ -507,6 +506,8 @@ public:
     [[nodiscard]] const detail::word_filter& openers() const { return openers_; }
     // Of those, the lengths and bytes no opener has but phrase leads.
     [[nodiscard]] const detail::word_filter& phrase_leads_only() const { return phrase_leads_only_; }
+    // Of those, the number words ("one", "twenty", "upwards").
+    [[nodiscard]] const detail::word_filter& numbers() const { return numbers_; }
     // Every word of the table, by its first two bytes (may_hold).
     [[nodiscard]] const detail::word_length_table& lengths() const { return lengths_; }
     [[nodiscard]] unsigned char kind(std::string_view word) const {
@@ -518,6 +519,11 @@ public:
     }
 
 private:
+    static void add(detail::word_filter& f, std::string_view word) {
+        f.first_two[detail::first_slot(word)] |= 1U << word.size();
+        f.last_two[detail::last_slot(word)] |= 1U << word.size();
+    }
+
     // An opener whose kind (all its entries') makes it a phrase lead and
     // nothing else sets its bits in `phrase`, any other in `other`; a bit
     // of phrase_leads_only_ is one only phrase leads have. Words of seven
@@ -528,9 +534,7 @@ private:
             const unsigned char k = kind(w.word);
             if (w.word.empty() || !(k & (k_lead | k_number))) continue;
             const bool phrase_only = (k & k_phrase_lead) && !(k & k_number) && w.word.size() <= 7;
-            detail::word_filter& f = phrase_only ? phrase : other;
-            f.first_two[detail::first_slot(w.word)] |= 1U << w.word.size();
-            f.last_two[detail::last_slot(w.word)] |= 1U << w.word.size();
+            add(phrase_only ? phrase : other, w.word);
         }
         for (std::size_t i = 0; i < phrase.first_two.size(); ++i) {
             phrase_leads_only_.first_two[i] = phrase.first_two[i] & ~other.first_two[i];
@@ -544,6 +548,7 @@ private:
     detail::word_length_table lengths_{};
     detail::word_filter openers_;
     detail::word_filter phrase_leads_only_;
+    detail::word_filter numbers_;
     std::array<std::uint64_t, size> keys_{};
     std::array<unsigned char, size> kinds_{};
 };
@@ -737,6 +742,7 @@ std::size_t scan_step(std::string_view text, std::size_t i, std::vector<quantity
 namespace detail {
 const word_filter& quantity_word_filter() { return scan_word_kinds.openers(); }
 const word_filter& quantity_phrase_lead_filter() { return scan_word_kinds.phrase_leads_only(); }
+const word_filter& quantity_number_word_filter() { return scan_word_kinds.numbers(); }
 const word_length_table& quantity_word_lengths() { return scan_word_kinds.lengths(); }
 bool quantity_word_opens(std::string_view text, std::size_t begin, std::size_t end) {
     return word_opens_figure(text, begin, end, begin > 0 ? text[begin - 1] : ' ');

@@ -63,6 +63,16 @@ unsigned letters_in_16(const unsigned char* p) {
 #endif
 }
 
+// Whether the filter has a word of the letters [p, end)'s length, first two
+// bytes and last two (fewer than 32 letters).
+bool may_hold(const detail::word_filter& f, const unsigned char* p, const unsigned char* end) {
+    const auto n = static_cast<std::size_t>(end - p);
+    return ((f.first_two[detail::word_slot(p[0], n > 1 ? p[1] : 0)] &
+             f.last_two[detail::word_slot(n > 1 ? end[-2] : 0, end[-1])]) >>
+                n &
+            1U) != 0;
+}
+
 // Both scanners' word filters in one: the quantity scanner's lengths in the
 // low half of each slot, the time scanner's in the high half.
 struct word_tables {
@@ -70,6 +80,9 @@ struct word_tables {
     std::array<std::uint64_t, 32 * 32> last_two{};
     const detail::word_filter* phrase_leads = nullptr;          // detail::quantity_phrase_lead_filter
     const detail::word_length_table* quantity_words = nullptr;  // detail::quantity_word_lengths
+    const detail::word_filter* numbers = nullptr;               // detail::quantity_number_word_filter
+    const detail::word_filter* time_alone = nullptr;            // detail::time_alone_word_filter
+    const detail::word_filter* time_next = nullptr;             // detail::time_next_word_filter
 };
 
 word_tables both_word_tables() {
@@ -89,6 +102,9 @@ word_tables both_word_tables() {
         t.first_two[i] |= t.first_two[i & ~std::size_t{31}] & length_one;
     t.phrase_leads = &detail::quantity_phrase_lead_filter();
     t.quantity_words = &detail::quantity_word_lengths();
+    t.numbers = &detail::quantity_number_word_filter();
+    t.time_alone = &detail::time_alone_word_filter();
+    t.time_next = &detail::time_next_word_filter();
     return t;
 }
 
@@ -191,31 +207,47 @@ private:
     // its last two and its length (`hits`: bit 0, bit 32).
     [[gnu::noinline]] void on_listed_word(const unsigned char* p, const unsigned char* end,
                                           std::uint64_t hits) {
-        if ((hits & 1U) && !phrase_lead_idle(p, end) &&
+        if ((hits & 1U) && !quantity_idle(p, end) &&
             detail::quantity_word_opens(text_, offset(p), offset(end)))
             out_.quantity.push_back(offset(p));
-        if ((hits >> 32 & 1U) && time_acts(p, end, end)) out_.time.push_back(offset(p));
+        if ((hits >> 32 & 1U) && !time_idle(p, end) && time_acts(p, end, end)) out_.time.push_back(offset(p));
     }
 
-    // Whether the word of letters [p, end) (shorter than 16) can only be a
-    // phrase lead, or a word the quantity scanner does not know, without a
-    // word the scanner knows after it: then the scanner would not try a
-    // figure there ("in the", "a new"), and is not asked. (A "$" right after
-    // the word makes on_sign give its start.) Out of line: inlined, it made
-    // the walk's loop a call per word.
-    [[nodiscard, gnu::noinline]] bool phrase_lead_idle(const unsigned char* p,
-                                                       const unsigned char* end) const {
-        const auto n = static_cast<std::size_t>(end - p);
-        const detail::word_filter& leads = *tables_.phrase_leads;
-        if (((leads.first_two[detail::word_slot(p[0], n > 1 ? p[1] : 0)] &
-              leads.last_two[detail::word_slot(n > 1 ? end[-2] : 0, end[-1])]) >>
-                 n &
-             1U) == 0)
-            return false;
+    // Whether the time scanner would pass over the word of letters [p, end)
+    // (shorter than 16), one its filter let through, for the word after it:
+    // a shift word, an ordinal or "year" ("this", "first") starts a date
+    // only before a word of its own ("this year", "first-quarter"), which
+    // most do not have; nor does a word the filter let through by mistake
+    // ("just", "those"). Words that may act whatever follows them are
+    // always asked.
+    [[nodiscard, gnu::noinline]] bool time_idle(const unsigned char* p, const unsigned char* end) const {
+        if (may_hold(*tables_.time_alone, p, end)) return false;
+        // The next word as time_scan.cpp's grammar_may_start reads it.
+        const unsigned char* q = end;
+        if (q < end_ && *q == '-') ++q;
+        while (q < end_ && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) ++q;
+        const unsigned char* next_end = detail::letters_end(q, end_);
+        return next_end == q || next_end - q > 15 || !may_hold(*tables_.time_next, q, next_end);
+    }
+
+    // Whether the quantity scanner would not try a figure at the word of
+    // letters [p, end) (shorter than 16), one its filter let through, for
+    // what comes after it; then it is not asked. Every opener but a number
+    // word ("one", "twenty") needs a figure, a sign or a word the scanner
+    // knows next ("about 5", "over $3", "some ten"; quantity.cpp's
+    // figure_may_follow), and a phrase lead ("in", "a" …: "a dozen", "in
+    // excess of") a word; most words the filter lets through ("have",
+    // "these", "about the") have none of them. (A "$" right after the word
+    // makes on_sign give its start.) Out of line: inlined, it made the
+    // walk's loop a call per word.
+    [[nodiscard, gnu::noinline]] bool quantity_idle(const unsigned char* p, const unsigned char* end) const {
+        if (may_hold(*tables_.numbers, p, end)) return false;
         const unsigned char* q = end;
         while (q < end_ && (*q == ' ' || *q == '\n')) ++q;
         if (q == end_) return true;
-        if (!(byte_class[*q] & b_letter)) return true;
+        if (!(byte_class[*q] & b_letter))
+            return may_hold(*tables_.phrase_leads, p, end) ||
+                   !(is_digit(*q) || *q == '$' || *q == '-' || *q == '+' || *q >= 0xC2);
         // The next run of letters and digits, as the scanner reads it.
         const unsigned char* next_end = end_ - q > 16 ? q + letters_in_16(q) : q + 1;
         while (next_end < end_ && is_alnum(*next_end)) ++next_end;

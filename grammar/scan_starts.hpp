@@ -48,6 +48,18 @@ constexpr std::size_t last_slot(std::string_view word) {
 // (for words of 13 bytes or fewer).
 [[nodiscard]] const word_filter& quantity_phrase_lead_filter();
 [[nodiscard]] const word_length_table& quantity_word_lengths();
+// The words of quantity_word_filter that may be number words ("one",
+// "twenty"; every length past seven by the last two bytes): the only ones
+// that open a figure with no "$", figure or known word after them.
+[[nodiscard]] const word_filter& quantity_number_word_filter();
+
+// The words of time_word_filter at which the time scanner may act whatever
+// follows them (months, "today", "ago", …), and those (by the same two
+// tables) one of which the others ("this", "first", "year": shift words,
+// ordinals, "year") need as the next word, after a "-" and blanks
+// ("this year", "first-quarter", "the year two thousand").
+[[nodiscard]] const word_filter& time_alone_word_filter();
+[[nodiscard]] const word_filter& time_next_word_filter();
 
 // Whether the quantity scanner tries a figure at the word text[begin, end),
 // a run of letters and digits starting with a letter; whether the time

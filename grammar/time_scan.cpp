@@ -218,6 +218,35 @@ constexpr std::array<std::uint16_t, 26> keyword_lengths = keywords.lengths_by_fi
 
 constexpr detail::word_filter keyword_filter = keywords.filter(acted_on);
 
+// Of the words on_word acts on, those word_may_act says yes to whatever
+// follows them: all but the shift words, ordinals and "year", which need
+// one of the words of next_word_filter next.
+constexpr bool acts_alone(std::uint16_t classes) {
+    return (classes & (acted_on & ~kw_core)) != 0 || (classes & kw_month_weekday) != 0 ||
+           ((classes & kw_core) != 0 && (classes & (kw_shift | kw_ordinal | kw_year)) == 0);
+}
+
+constexpr detail::word_filter alone_filter = [] {
+    detail::word_filter f;
+    for (std::span<const std::string_view> list :
+         {std::span<const std::string_view>(core_words), std::span<const std::string_view>(ago_words),
+          std::span<const std::string_view>(present_words),
+          std::span<const std::string_view>(quarter_period_words),
+          std::span<const std::string_view>(weekend_words),
+          std::span<const std::string_view>(vague_trigger_words),
+          std::span<const std::string_view>(moment_words)})
+        for (std::string_view w : list)
+            if (acts_alone(keywords.classes(word_ref{w.data(), w.data() + w.size()}))) {
+                f.first_two[detail::first_slot(w)] |= 1u << w.size();
+                f.last_two[detail::last_slot(w)] |= 1u << w.size();
+            }
+    return f;
+}();
+
+// What a shift word, an ordinal or "year" needs next (grammar_may_start).
+constexpr detail::word_filter next_word_filter =
+    keywords.filter(kw_after_shift | kw_month_weekday | kw_quarter_half | kw_two);
+
 // The words scanner::future_marked looks for before a month, day or weekday
 // without a year: a word of the future ("will", "expected", "due"); "by",
 // "until" or "till" right before a month; a word of the past that stops the
@@ -1102,6 +1131,8 @@ struct scanner {
 
 namespace detail {
 const word_filter& time_word_filter() { return keyword_filter; }
+const word_filter& time_alone_word_filter() { return alone_filter; }
+const word_filter& time_next_word_filter() { return next_word_filter; }
 bool time_word_acts(const char* begin, const char* letters_end, const char* word_end, const char* end) {
     return word_may_act(word_ref{begin, letters_end}, word_end, end);
 }
