@@ -73,37 +73,43 @@ bool may_hold(const detail::word_filter& f, const unsigned char* p, const unsign
             1U) != 0;
 }
 
-// Both scanners' word filters in one: the quantity scanner's lengths in the
-// low half of each slot, the time scanner's in the high half.
+// Both scanners' word filters in one, by lengths below 16 (the walk asks
+// about no longer word): for each slot, 16 bits each of the quantity
+// scanner's words (lane 0), of those that may be number words (lane 1), of
+// the time scanner's words (lane 2) and of those it acts on whatever
+// follows them (lane 3).
 struct word_tables {
     std::array<std::uint64_t, 32 * 32> first_two{};
     std::array<std::uint64_t, 32 * 32> last_two{};
     const detail::word_filter* phrase_leads = nullptr;          // detail::quantity_phrase_lead_filter
     const detail::word_length_table* quantity_words = nullptr;  // detail::quantity_word_lengths
-    const detail::word_filter* numbers = nullptr;               // detail::quantity_number_word_filter
-    const detail::word_filter* time_alone = nullptr;            // detail::time_alone_word_filter
     const detail::word_filter* time_next = nullptr;             // detail::time_next_word_filter
 };
 
+enum : unsigned { quantity_lane = 0, number_lane = 16, time_lane = 32, time_alone_lane = 48 };
+
+void add_lane(word_tables& t, const detail::word_filter& f, unsigned lane) {
+    for (std::size_t i = 0; i < t.first_two.size(); ++i) {
+        t.first_two[i] |= std::uint64_t{f.first_two[i] & 0xFFFFU} << lane;
+        t.last_two[i] |= std::uint64_t{f.last_two[i] & 0xFFFFU} << lane;
+    }
+}
+
 word_tables both_word_tables() {
     word_tables t;
-    const detail::word_filter& quantity = detail::quantity_word_filter();
-    const detail::word_filter& time = detail::time_word_filter();
-    for (std::size_t i = 0; i < t.first_two.size(); ++i) {
-        t.first_two[i] = quantity.first_two[i] | std::uint64_t{time.first_two[i]} << 32;
-        t.last_two[i] = quantity.last_two[i] | std::uint64_t{time.last_two[i]} << 32;
-    }
+    add_lane(t, detail::quantity_word_filter(), quantity_lane);
+    add_lane(t, detail::quantity_number_word_filter(), number_lane);
+    add_lane(t, detail::time_word_filter(), time_lane);
+    add_lane(t, detail::time_alone_word_filter(), time_alone_lane);
     // A one-letter word is filed under its letter and 0; its bits (for
     // length 1) are copied under every second byte, so that the walk may
     // read the byte after such a word as its second. Only a word of one
     // letter looks at those bits.
-    constexpr std::uint64_t length_one = std::uint64_t{2} | std::uint64_t{2} << 32;
+    constexpr std::uint64_t length_one = 0x0002000200020002ULL;
     for (std::size_t i = 0; i < t.first_two.size(); ++i)
         t.first_two[i] |= t.first_two[i & ~std::size_t{31}] & length_one;
     t.phrase_leads = &detail::quantity_phrase_lead_filter();
     t.quantity_words = &detail::quantity_word_lengths();
-    t.numbers = &detail::quantity_number_word_filter();
-    t.time_alone = &detail::time_alone_word_filter();
     t.time_next = &detail::time_next_word_filter();
     return t;
 }
@@ -167,8 +173,10 @@ private:
         }
     }
 
-    // Bit 0 for the quantity scanner, bit 32 for the time scanner.
-    static constexpr std::uint64_t both_scanners = 1 | std::uint64_t{1} << 32;
+    // The quantity scanner's lane and the time scanner's (the other two
+    // lanes hold words of these).
+    static constexpr std::uint64_t both_scanners = std::uint64_t{1} << quantity_lane | std::uint64_t{1}
+                                                                                           << time_lane;
 
     // A run of letters (then perhaps digits) at p; returns its end.
     const unsigned char* on_word(const unsigned char* p) {
@@ -204,29 +212,30 @@ private:
     }
 
     // The same word, known to one scanner or both by its first two bytes,
-    // its last two and its length (`hits`: bit 0, bit 32).
+    // its last two and its length (`hits`: a bit per lane of word_tables).
     [[gnu::noinline]] void on_listed_word(const unsigned char* p, const unsigned char* end,
                                           std::uint64_t hits) {
-        if ((hits & 1U) && !quantity_idle(p, end) &&
+        if ((hits >> quantity_lane & 1U) && ((hits >> number_lane & 1U) || !quantity_idle(p, end)) &&
             detail::quantity_word_opens(text_, offset(p), offset(end)))
             out_.quantity.push_back(offset(p));
-        if ((hits >> 32 & 1U) && !time_idle(p, end) && time_acts(p, end, end)) out_.time.push_back(offset(p));
+        if ((hits >> time_lane & 1U) && ((hits >> time_alone_lane & 1U) || !time_idle(end)) &&
+            time_acts(p, end, end))
+            out_.time.push_back(offset(p));
     }
 
-    // Whether the time scanner would pass over the word of letters [p, end)
-    // (shorter than 16), one its filter let through, for the word after it:
+    // Whether the time scanner would pass over the word of letters ending at
+    // `end`, one its filter let through, for the word after it:
     // a shift word, an ordinal or "year" ("this", "first") starts a date
     // only before a word of its own ("this year", "first-quarter"), which
     // most do not have; nor does a word the filter let through by mistake
     // ("just", "those"). Words that may act whatever follows them are
     // always asked.
-    [[nodiscard, gnu::noinline]] bool time_idle(const unsigned char* p, const unsigned char* end) const {
-        if (may_hold(*tables_.time_alone, p, end)) return false;
+    [[nodiscard, gnu::noinline]] bool time_idle(const unsigned char* end) const {
         // The next word as time_scan.cpp's grammar_may_start reads it.
         const unsigned char* q = end;
         if (q < end_ && *q == '-') ++q;
         while (q < end_ && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) ++q;
-        const unsigned char* next_end = detail::letters_end(q, end_);
+        const unsigned char* next_end = end_ - q >= 16 ? q + letters_in_16(q) : detail::letters_end(q, end_);
         return next_end == q || next_end - q > 15 || !may_hold(*tables_.time_next, q, next_end);
     }
 
@@ -241,7 +250,6 @@ private:
     // makes on_sign give its start.) Out of line: inlined, it made the
     // walk's loop a call per word.
     [[nodiscard, gnu::noinline]] bool quantity_idle(const unsigned char* p, const unsigned char* end) const {
-        if (may_hold(*tables_.numbers, p, end)) return false;
         const unsigned char* q = end;
         while (q < end_ && (*q == ' ' || *q == '\n')) ++q;
         if (q == end_) return true;
