@@ -608,6 +608,29 @@ bool phrase_lead_goes_on(std::string_view lead, std::string_view next) {
     return true;  // not in the table: any word the scanner knows
 }
 
+// For the walk (detail::quantity_phrase_lead_next): by a phrase lead's
+// first two bytes, the first letters (bit `& 31`) and the lengths (bit 32
+// + length) of the words it may go on with (phrase_lead_goes_on); every bit
+// for a lead without a list of its own.
+detail::phrase_lead_next_table phrase_lead_next_bits() {
+    detail::phrase_lead_next_table t{};
+    for (const scan_word& w : scan_words) {
+        if (w.word.empty() || !(w.kind & k_phrase_lead)) continue;
+        std::uint64_t& bits = t[detail::first_slot(w.word)];
+        const auto own = std::find_if(phrase_lead_next.begin(), phrase_lead_next.end(),
+                                      [&](const phrase_lead_words& p) { return p.lead == w.word; });
+        if (own == phrase_lead_next.end()) {
+            bits = ~std::uint64_t{0};
+            continue;
+        }
+        for (std::string_view next : own->next)
+            if (!next.empty())
+                bits |= std::uint64_t{1} << (static_cast<unsigned char>(next[0]) & 31U) |
+                        std::uint64_t{1} << (32 + next.size());
+    }
+    return t;
+}
+
 // After a lead word ending at `j`: can a figure follow? After a phrase
 // lead (`phrase_lead`, else empty) only a word can, and only one of its own.
 bool figure_may_follow(std::string_view text, std::size_t j, std::string_view phrase_lead) {
@@ -743,6 +766,10 @@ namespace detail {
 const word_filter& quantity_word_filter() { return scan_word_kinds.openers(); }
 const word_filter& quantity_phrase_lead_filter() { return scan_word_kinds.phrase_leads_only(); }
 const word_filter& quantity_number_word_filter() { return scan_word_kinds.numbers(); }
+const phrase_lead_next_table& quantity_phrase_lead_next() {
+    static const phrase_lead_next_table table = phrase_lead_next_bits();
+    return table;
+}
 const word_length_table& quantity_word_lengths() { return scan_word_kinds.lengths(); }
 bool quantity_word_opens(std::string_view text, std::size_t begin, std::size_t end) {
     return word_opens_figure(text, begin, end, begin > 0 ? text[begin - 1] : ' ');

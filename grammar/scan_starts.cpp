@@ -81,9 +81,10 @@ bool may_hold(const detail::word_filter& f, const unsigned char* p, const unsign
 struct word_tables {
     std::array<std::uint64_t, 32 * 32> first_two{};
     std::array<std::uint64_t, 32 * 32> last_two{};
-    const detail::word_filter* phrase_leads = nullptr;          // detail::quantity_phrase_lead_filter
-    const detail::word_length_table* quantity_words = nullptr;  // detail::quantity_word_lengths
-    const detail::word_filter* time_next = nullptr;             // detail::time_next_word_filter
+    const detail::word_filter* phrase_leads = nullptr;                 // detail::quantity_phrase_lead_filter
+    const detail::word_length_table* quantity_words = nullptr;         // detail::quantity_word_lengths
+    const detail::word_filter* time_next = nullptr;                    // detail::time_next_word_filter
+    const detail::phrase_lead_next_table* phrase_lead_next = nullptr;  // detail::quantity_phrase_lead_next
 };
 
 enum : unsigned { quantity_lane = 0, number_lane = 16, time_lane = 32, time_alone_lane = 48 };
@@ -111,6 +112,7 @@ word_tables both_word_tables() {
     t.phrase_leads = &detail::quantity_phrase_lead_filter();
     t.quantity_words = &detail::quantity_word_lengths();
     t.time_next = &detail::time_next_word_filter();
+    t.phrase_lead_next = &detail::quantity_phrase_lead_next();
     return t;
 }
 
@@ -245,10 +247,10 @@ private:
     // word ("one", "twenty") needs a figure, a sign or a word the scanner
     // knows next ("about 5", "over $3", "some ten"; quantity.cpp's
     // figure_may_follow), and a phrase lead ("in", "a" …: "a dozen", "in
-    // excess of") a word; most words the filter lets through ("have",
-    // "these", "about the") have none of them. (A "$" right after the word
-    // makes on_sign give its start.) Out of line: inlined, it made the
-    // walk's loop a call per word.
+    // excess of") a word of its own; most words the filter lets through
+    // ("have", "these", "about the", "in a") have none of them. (A "$"
+    // right after the word makes on_sign give its start.) Out of line:
+    // inlined, it made the walk's loop a call per word.
     [[nodiscard, gnu::noinline]] bool quantity_idle(const unsigned char* p, const unsigned char* end) const {
         const unsigned char* q = end;
         while (q < end_ && (*q == ' ' || *q == '\n')) ++q;
@@ -260,8 +262,15 @@ private:
         const unsigned char* next_end = end_ - q > 16 ? q + letters_in_16(q) : q + 1;
         while (next_end < end_ && is_alnum(*next_end)) ++next_end;
         const auto next = static_cast<std::size_t>(next_end - q);
-        return next > 13 ||
-               ((*tables_.quantity_words)[detail::word_slot(q[0], next > 1 ? q[1] : 0)] >> next & 1U) == 0;
+        if (next > 13 ||
+            ((*tables_.quantity_words)[detail::word_slot(q[0], next > 1 ? q[1] : 0)] >> next & 1U) == 0)
+            return true;
+        if (!may_hold(*tables_.phrase_leads, p, end)) return false;
+        // A phrase lead, before a word the scanner knows: one of its own?
+        // ("in excess", not "in a").
+        const std::uint64_t own =
+            (*tables_.phrase_lead_next)[detail::word_slot(p[0], p + 1 < end ? p[1] : 0)];
+        return (own >> (q[0] & 31U) & 1U) == 0 || (own >> (32 + next) & 1U) == 0;
     }
 
     bool time_acts(const unsigned char* p, const unsigned char* letters_end, const unsigned char* run_end) {

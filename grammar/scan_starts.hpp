@@ -48,6 +48,13 @@ constexpr std::size_t last_slot(std::string_view word) {
 // (for words of 13 bytes or fewer).
 [[nodiscard]] const word_filter& quantity_phrase_lead_filter();
 [[nodiscard]] const word_length_table& quantity_word_lengths();
+// By a phrase lead's first two bytes (as word_slot files them), the words
+// it goes on with ("in excess", "at least"): bit `letter & 31` for each
+// first letter, bit 32 + n for each length n. A word after a phrase lead
+// that lacks either bit is not one of its own.
+using phrase_lead_next_table = std::array<std::uint64_t, 32 * 32>;
+[[nodiscard]] const phrase_lead_next_table& quantity_phrase_lead_next();
+
 // The words of quantity_word_filter that may be number words ("one",
 // "twenty"; every length past seven by the last two bytes): the only ones
 // that open a figure with no "$", figure or known word after them.

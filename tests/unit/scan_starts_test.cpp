@@ -138,6 +138,8 @@ TEST_CASE("scan starts: the places each scanner acts at, found in one walk") {
              "4, have 5, these two, over\xC2\xA0"
              "5, about",
              "thirteen, thirteex. Seventeens; seventeenth, one; upwards. TWENTY twentyish nineteen",
+             "in a, as a, at a, a more, half a dozen, no fewer than 4, an estimated 5, as much as 4, In "
+             "Excess of 5",
              "this year, the year two, first quarter, first-half, second half, next May, just now, may 5",
          })
         check_same(text);
@@ -244,6 +246,17 @@ TEST_CASE("scan starts: the same matches over shuffled pieces of prose") {
                                                   "next",
                                                   "may",
                                                   "month",
+                                                  "estimated",
+                                                  "many",
+                                                  "much",
+                                                  "short",
+                                                  "fewer",
+                                                  "less",
+                                                  "most",
+                                                  "hundred",
+                                                  "billion",
+                                                  "As",
+                                                  "AT",
                                                   "\xC2\xA0"};
     random_stream random;
     for (int n = 0; n < 3000; ++n) {
