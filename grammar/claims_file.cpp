@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 
 #include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
@@ -287,7 +288,7 @@ private:
         if (k == keyword::name || k == keyword::where) {
             ok = claims_lines::read_phrases(code, head.rest, head.keyword, phrases_, error);
             if (ok) {
-                auto& into = k == keyword::name ? names_ : wheres_;
+                auto& into = k == keyword::name ? storage_->phrases : wheres_;
                 for (const auto& p : phrases_) into.push_back(kept(p));
             }
         } else if (k == keyword::value) {
@@ -334,14 +335,15 @@ private:
         v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
         // Units are interned: the same unit is the same view, and compatible
         // with itself, without asking for the dimensions.
-        const std::string_view first_unit = values_.empty() ? v->unit : values_.front().unit;
+        const std::span<const reference_value> values = claim_values();
+        const std::string_view first_unit = values.empty() ? v->unit : values.front().unit;
         const bool same_unit = first_unit.data() == v->unit.data() && first_unit.size() == v->unit.size();
         if (!same_unit && !compatible_units(v->unit, first_unit)) {
             return fail(number, line, at,
                         "value is in " + std::string(v->unit) + " but earlier values of claim " +
-                            std::string(c.id) + " are " + std::string(values_.front().unit));
+                            std::string(c.id) + " are " + std::string(values.front().unit));
         }
-        values_.push_back(*v);
+        storage_->values.push_back(*v);
         value_lines_.push_back({number, line});
     }
 
@@ -350,28 +352,38 @@ private:
         if (!current_) return;
         open_claim& oc = *current_;
         reference_claim& c = oc.claim;
-        if (!c.id.empty() && names_.empty()) {
+        if (!c.id.empty() && storage_->phrases.size() == names_from_) {
             fail(c.where.line, oc.line_text, 0,
                  "claim `" + std::string(c.id) + "` needs at least one `name`");
         }
         check_overlaps(oc);
-        if (oc.keep && !c.id.empty()) keep(c);
+        if (oc.keep && !c.id.empty()) {
+            keep(c);
+        } else {
+            storage_->phrases.resize(names_from_);
+            storage_->values.resize(values_from_);
+        }
         current_.reset();
         value_lines_.clear();
-        names_.clear();
         wheres_.clear();
-        values_.clear();
+        names_from_ = storage_->phrases.size();
+        values_from_ = storage_->values.size();
     }
 
+    // The claim's names and values are in the storage already; its wheres
+    // follow its names.
     void keep(const reference_claim& c) {
         result_.claims.push_back(c);
         auto& phrases = storage_->phrases;
-        phrases.insert(phrases.end(), names_.begin(), names_.end());
+        const std::size_t names = phrases.size() - names_from_;
         phrases.insert(phrases.end(), wheres_.begin(), wheres_.end());
-        storage_->values.insert(storage_->values.end(), values_.begin(), values_.end());
-        extents_.push_back({static_cast<std::uint32_t>(names_.size()),
-                            static_cast<std::uint32_t>(wheres_.size()),
-                            static_cast<std::uint32_t>(values_.size())});
+        extents_.push_back({static_cast<std::uint32_t>(names), static_cast<std::uint32_t>(wheres_.size()),
+                            static_cast<std::uint32_t>(storage_->values.size() - values_from_)});
+    }
+
+    // The open claim's values so far: the storage's from values_from_ on.
+    std::span<const reference_value> claim_values() const {
+        return std::span<const reference_value>(storage_->values).subspan(values_from_);
     }
 
     // The kept claims' spans, now that the flat arrays are complete.
@@ -393,7 +405,7 @@ private:
     // other (one span strictly inside the other), must not contradict.
     void check_overlaps(open_claim& oc) {
         const reference_claim& c = oc.claim;
-        const std::vector<reference_value>& values = values_;
+        const std::span<const reference_value> values = claim_values();
         for (std::size_t j = 1; j < values.size(); ++j) {
             const time_span b = claims_values::stated_span(values[j]);
             for (std::size_t i = 0; i < j; ++i) {
@@ -424,11 +436,13 @@ private:
     claims_file result_;
     std::vector<claim_extent> extents_;  // of result_.claims
     std::optional<open_claim> current_;
-    // The current claim's values (with their lines), names and wheres, kept
-    // across claims for their memory.
-    std::vector<reference_value> values_;
+    // The open claim's names and values go straight into the storage's flat
+    // arrays from these indexes on (a claim left out is cut off again): a
+    // copy kept here and appended at its end cost a second copy of each.
+    // Its wheres, which come after its names there, wait here.
+    std::size_t names_from_ = 0, values_from_ = 0;
     std::vector<value_line> value_lines_;
-    std::vector<std::string_view> names_, wheres_;
+    std::vector<std::string_view> wheres_;
     std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory
     claims_quantity::reader quantities_;
     id_table ids_;                                // id (in the content) -> its number in id_places_

@@ -524,6 +524,37 @@ TEST_CASE("claims-file: errors are all collected, sorted, and a bad claim is lef
     CHECK(f.claims[1].id == "also-good");
 }
 
+// Names and values go into the storage's flat arrays as they are read; a
+// claim left out must take its own back, whatever line its error is on.
+TEST_CASE("claims-file: a left-out claim leaves no names, wheres or values to its neighbours") {
+    const auto f = parse_claims_file("t.claims",
+                                     "claim a\n  name \"a1\"\n  where \"w1\"\n  name \"a2\", \"a3\"\n"
+                                     "  value 5 people\n  value 6 people in 2020\n"
+                                     "claim bad\n  name \"b1\"\n  where \"bw\"\n  value 7 people\n"
+                                     "  value 8 km\n  name \"b2\"\n"
+                                     "claim bad2\n  value 9 people\n  where \"x\"\n"
+                                     "claim c\n  where \"w2\", \"w3\"\n  value 10 people\n  name \"c1\"\n"
+                                     "claim bad3\n  name \"d1\"\n  value 1 people\n  date 2021-02-30\n");
+    REQUIRE(f.errors.size() == 3);
+    REQUIRE(f.claims.size() == 2);
+    const auto& a = f.claims[0];
+    CHECK(a.id == "a");
+    CHECK(strings_of(a.names) == std::vector<std::string>{"a1", "a2", "a3"});
+    CHECK(strings_of(a.wheres) == std::vector<std::string>{"w1"});
+    REQUIRE(a.values.size() == 2);
+    CHECK(a.values[0].text == "5 people");
+    CHECK(a.values[1].text == "6 people in 2020");
+    const auto& c = f.claims[1];
+    CHECK(c.id == "c");
+    CHECK(strings_of(c.names) == std::vector<std::string>{"c1"});
+    CHECK(strings_of(c.wheres) == std::vector<std::string>{"w2", "w3"});
+    REQUIRE(c.values.size() == 1);
+    CHECK(c.values[0].text == "10 people");
+    CHECK(c.values[0].value == 10);
+    CHECK(f.storage->phrases.size() == 7);
+    CHECK(f.storage->values.size() == 3);
+}
+
 TEST_CASE("claims-file: caret columns count UTF-8 characters and keep tabs") {
     const auto f = parse_claims_file("t.claims", head + "\twhere \"Zürich\" \"x\"\n");
     REQUIRE(f.errors.size() == 1);
