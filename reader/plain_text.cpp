@@ -106,15 +106,20 @@ private:
     }
 
     void add_sentence(std::size_t line, std::size_t begin, std::size_t end) {
-        sentence& s = doc_.sentences.emplace_back();
-        s.block = block_;
         const std::string_view source = doc_.source;
         if (end <= pieces_[line].end) {
-            s.verbatim = true;
-            s.text = source.substr(begin, end - begin);
-            s.verbatim_at = static_cast<std::uint32_t>(begin);
+            // Nearly every sentence: built whole, each member stored once
+            // (not zeroed first), its bounds known to be within the source.
+            doc_.sentences.push_back(sentence{.text = std::string_view(source.data() + begin, end - begin),
+                                              .runs = {},
+                                              .block = block_,
+                                              .verbatim_at = static_cast<std::uint32_t>(begin),
+                                              .verbatim = true,
+                                              .heading = false});
             return;
         }
+        sentence& s = doc_.sentences.emplace_back();
+        s.block = block_;
         // Across lines: the pieces joined with a space, as the reader joins
         // the lines of a paragraph.
         joined_.clear();

@@ -111,16 +111,21 @@ bool is_dotted_letters(std::string_view word) {
     return word.size() % 2 == 1;
 }
 
+// ( [ " ': one load a byte where four comparisons were (asked of the first
+// byte of every word before a period).
+constexpr std::array<bool, 256> opening_bytes = [] {
+    std::array<bool, 256> table{};
+    for (const char c : {'(', '[', '"', '\''}) table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
+
 // The word ending just before the period at `dot`, without opening quotes
 // or brackets.
 std::string_view word_before(std::string_view s, std::size_t dot) {
     const char* const end = s.data() + dot;
     const char* const first = reader_detail::word_start(s.data(), end);
     std::string_view word(first, static_cast<std::size_t>(end - first));
-    while (!word.empty() &&
-           (word.front() == '(' || word.front() == '[' || word.front() == '"' || word.front() == '\'')) {
-        word.remove_prefix(1);
-    }
+    while (!word.empty() && opening_bytes[static_cast<unsigned char>(word.front())]) word.remove_prefix(1);
     // Both openers below start with 0xE2.
     if (word.empty() || static_cast<unsigned char>(word.front()) != 0xE2) return word;
     for (std::string_view opener : {"\u201C", "\u2018"}) {
