@@ -25,7 +25,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -40,6 +39,7 @@
 #include <fmt/format.h>
 
 #include "claims/compiled_store.hpp"
+#include "claims/file_bytes.hpp"
 
 namespace factlint {
 namespace {
@@ -191,9 +191,8 @@ bool hash_read(key_hash& hash, int fd) {
     std::uint64_t size = 0;
     bool ok = true;
     for (;;) {
-        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        const ssize_t n = read_fully(fd, buffer.data(), buffer.size());
         if (n < 0) {
-            if (errno == EINTR) continue;  // a signal before any byte came: not an error
             ok = false;
             break;
         }

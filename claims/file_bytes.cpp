@@ -22,7 +22,8 @@ struct descriptor {
     ~descriptor() { ::close(fd); }
 };
 
-// read(2) until `room` bytes came or the end; the bytes read, or -1.
+}  // namespace
+
 ssize_t read_fully(int fd, char* into, std::size_t room) {
     std::size_t got = 0;
     while (got < room) {
@@ -36,8 +37,6 @@ ssize_t read_fully(int fd, char* into, std::size_t room) {
     }
     return static_cast<ssize_t>(got);
 }
-
-}  // namespace
 
 // With open(2), fstat(2) and read(2) straight into the string: a file
 // stream and a 64 KB chunk copied cost 6,000 instructions a file, a

@@ -1,10 +1,17 @@
 // Reading a whole file into a string, for the inputs (cli/) and the
-// claims files (checker/claims_loader.cpp) alike.
+// claims files (checker/claims_loader.cpp) alike; and the read loop under
+// it, which the claims cache's hash streams files with.
 #pragma once
 
 #include <string>
 
+#include <sys/types.h>
+
 namespace factlint {
+
+// read(2) until `room` bytes came or the end of the file, again after a
+// signal that interrupted it: the bytes read (fewer at the end), or -1.
+[[nodiscard]] ssize_t read_fully(int fd, char* into, std::size_t room);
 
 // Reads a whole file; on failure returns false and sets `error` to a short
 // reason ("No such file or directory", "is a directory").
