@@ -488,8 +488,8 @@ public:
             keys_[h] = key;
             kinds_[h] |= w.kind;
             lengths_[slot(w.word)] |= 1U << w.word.size();
-            if (w.kind & (k_lead | k_number)) add(openers_, w.word);
-            if (w.kind & k_number) add(numbers_, w.word);
+            if (w.kind & (k_lead | k_number)) detail::add_word(openers_, w.word);
+            if (w.kind & k_number) detail::add_word(numbers_, w.word);
         }
         // A word is known by its length and first seven letters (word_key):
         // its last two tell nothing past seven.
@@ -519,11 +519,6 @@ public:
     }
 
 private:
-    static void add(detail::word_filter& f, std::string_view word) {
-        f.first_two[detail::first_slot(word)] |= 1U << word.size();
-        f.last_two[detail::last_slot(word)] |= 1U << word.size();
-    }
-
     // An opener whose kind (all its entries') makes it a phrase lead and
     // nothing else sets its bits in `phrase`, any other in `other`; a bit
     // of phrase_leads_only_ is one only phrase leads have. Words of seven
@@ -534,7 +529,7 @@ private:
             const unsigned char k = kind(w.word);
             if (w.word.empty() || !(k & (k_lead | k_number))) continue;
             const bool phrase_only = (k & k_phrase_lead) && !(k & k_number) && w.word.size() <= 7;
-            add(phrase_only ? phrase : other, w.word);
+            detail::add_word(phrase_only ? phrase : other, w.word);
         }
         for (std::size_t i = 0; i < phrase.first_two.size(); ++i) {
             phrase_leads_only_.first_two[i] = phrase.first_two[i] & ~other.first_two[i];

@@ -33,6 +33,12 @@ constexpr std::size_t last_slot(std::string_view word) {
     return word_slot(word.size() > 1 ? static_cast<unsigned char>(word[word.size() - 2]) : 0,
                      static_cast<unsigned char>(word.back()));
 }
+// Files `word` in the filter: its length under its first two bytes and
+// under its last two.
+constexpr void add_word(word_filter& f, std::string_view word) {
+    f.first_two[first_slot(word)] |= 1U << word.size();
+    f.last_two[last_slot(word)] |= 1U << word.size();
+}
 
 // The words at which the quantity scanner may try a figure (runs of letters
 // and digits that start with a letter: leads, number words), and those at

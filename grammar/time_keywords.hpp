@@ -56,12 +56,15 @@ public:
     // The same by the first two letters and by the last two
     // (detail::word_filter).
     [[nodiscard]] constexpr detail::word_filter filter(std::uint16_t classes) const {
+        return filter_where([classes](std::uint16_t c) { return (c & classes) != 0; });
+    }
+    // The words whose classes `keep` accepts, so.
+    template <class Keep>
+    [[nodiscard]] constexpr detail::word_filter filter_where(Keep keep) const {
         detail::word_filter f;
         for (const slot& e : slots_)
-            if ((e.classes & classes) != 0 && e.word[0] >= 'a' && e.word[0] <= 'z') {
-                f.first_two[detail::first_slot(e.word)] |= 1u << e.word.size();
-                f.last_two[detail::last_slot(e.word)] |= 1u << e.word.size();
-            }
+            if (e.classes != 0 && keep(e.classes) && e.word[0] >= 'a' && e.word[0] <= 'z')
+                detail::add_word(f, e.word);
         return f;
     }
 

@@ -226,22 +226,7 @@ constexpr bool acts_alone(std::uint16_t classes) {
            ((classes & kw_core) != 0 && (classes & (kw_shift | kw_ordinal | kw_year)) == 0);
 }
 
-constexpr detail::word_filter alone_filter = [] {
-    detail::word_filter f;
-    for (std::span<const std::string_view> list :
-         {std::span<const std::string_view>(core_words), std::span<const std::string_view>(ago_words),
-          std::span<const std::string_view>(present_words),
-          std::span<const std::string_view>(quarter_period_words),
-          std::span<const std::string_view>(weekend_words),
-          std::span<const std::string_view>(vague_trigger_words),
-          std::span<const std::string_view>(moment_words)})
-        for (std::string_view w : list)
-            if (acts_alone(keywords.classes(word_ref{w.data(), w.data() + w.size()}))) {
-                f.first_two[detail::first_slot(w)] |= 1u << w.size();
-                f.last_two[detail::last_slot(w)] |= 1u << w.size();
-            }
-    return f;
-}();
+constexpr detail::word_filter alone_filter = keywords.filter_where(acts_alone);
 
 // What a shift word, an ordinal or "year" needs next (grammar_may_start).
 constexpr detail::word_filter next_word_filter =
