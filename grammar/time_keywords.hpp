@@ -53,12 +53,10 @@ public:
         }
     }
 
-    // The same by the first two letters and by the last two
-    // (detail::word_filter).
-    [[nodiscard]] constexpr detail::word_filter filter(std::uint16_t classes) const {
-        return filter_where([classes](std::uint16_t c) { return (c & classes) != 0; });
-    }
-    // The words whose classes `keep` accepts, so.
+    // The words whose classes `keep` accepts, by the first two letters and
+    // by the last two (detail::word_filter). Defined before filter(), which
+    // calls it: clang 14 cannot evaluate a constexpr call to a member
+    // template defined further down the class.
     template <class Keep>
     [[nodiscard]] constexpr detail::word_filter filter_where(Keep keep) const {
         detail::word_filter f;
@@ -66,6 +64,10 @@ public:
             if (e.classes != 0 && keep(e.classes) && e.word[0] >= 'a' && e.word[0] <= 'z')
                 detail::add_word(f, e.word);
         return f;
+    }
+    // The same for the words that have any of `classes`.
+    [[nodiscard]] constexpr detail::word_filter filter(std::uint16_t classes) const {
+        return filter_where([classes](std::uint16_t c) { return (c & classes) != 0; });
     }
 
     // For each first letter, a bit per length of the words that have any of
