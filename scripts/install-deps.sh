@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   cmake g++ ninja-build pkg-config
   libboost-dev libfmt-dev doctest-dev libmd4c-dev nlohmann-json3-dev
+  libmd4c-html0        # md4c's CMake package names this library, but Debian's
+                       # libmd4c-dev does not depend on it: find_package(md4c)
+                       # fails on a machine that lacks it
   libcli11-dev libtomlplusplus-dev
   libxxhash-dev        # keys and checks of the compiled-claims cache
   libmimalloc-dev      # the executable's allocator
