@@ -7,6 +7,10 @@
 
 #include <time.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <cstddef>
 
@@ -37,8 +41,25 @@ double seconds(Run&& run, std::size_t n) {
 // Seven, not three: under ASan + UBSan in ctest -j 2 a linear test read
 // 8.13 and 10.03 with three turns where, alone on the machine, it reads
 // 3.2 to 3.9 (docs/reliability.md).
+// Keeps freed memory in the process: glibc's malloc gives a large block
+// back to the kernel when it is freed (mmap'd blocks, the heap's trimmed
+// top), so every run of the larger size paid its page faults afresh while
+// the smaller one reused memory, and a linear run read 14 to 33 on a VM
+// where a page fault costs 10 to 20 microseconds (docs/reliability.md).
+inline void keep_freed_memory() {
+#if defined(__GLIBC__)
+    static const bool kept = [] {
+        mallopt(M_MMAP_THRESHOLD, 256 << 20);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+        return true;
+    }();
+    (void)kept;
+#endif
+}
+
 template <typename Run>
 double growth_ratio(Run&& run, std::size_t small, std::size_t large) {
+    keep_freed_memory();
     double small_seconds = 1e300, large_seconds = 1e300;
     for (int i = 0; i < 7; ++i) {
         small_seconds = std::min(small_seconds, seconds(run, small));
