@@ -62,7 +62,7 @@ std::uint32_t output::arena_place(std::string_view v) {
 
 void output::grow(std::size_t capacity) {
     auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
-    advise_huge_pages(bigger.get(), capacity);
+    prepare_for_filling(bigger.get(), capacity);
     if (used_ > 0) std::memcpy(bigger.get(), body_.get(), used_);
     body_ = std::move(bigger);
     capacity_ = capacity;

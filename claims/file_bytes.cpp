@@ -64,7 +64,7 @@ bool read_file_bytes(const std::string& path, std::string& bytes, std::string& e
     std::size_t size = 0;
     if (S_ISREG(st.st_mode)) {
         bytes.reserve(static_cast<std::size_t>(st.st_size));
-        advise_huge_pages(bytes.data(), bytes.capacity());
+        prepare_for_filling(bytes.data(), bytes.capacity());
         bytes.resize(static_cast<std::size_t>(st.st_size));
         const ssize_t n = read_fully(fd, bytes.data(), bytes.size());
         if (n < 0) {

@@ -8,15 +8,42 @@
 
 namespace factlint {
 
-void advise_huge_pages(const void* data, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-    if (data == nullptr || bytes < huge) return;
-    // Only whole huge pages inside the buffer: the bytes around it may
-    // belong to other allocations.
-    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(huge - 1);
-    if (end > begin) (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+namespace {
+
+#if defined(__linux__)
+constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
+constexpr std::uintptr_t small_page = 4096;
+
+// The whole pages of `size` inside [data, data + bytes): the bytes around
+// a buffer may belong to other allocations.
+struct page_range {
+    std::uintptr_t begin = 0, end = 0;
+    page_range(const void* data, std::size_t bytes, std::uintptr_t size)
+        : begin((reinterpret_cast<std::uintptr_t>(data) + size - 1) & ~(size - 1)),
+          end((reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(size - 1)) {}
+    [[nodiscard]] bool empty() const { return end <= begin; }
+    void advise(int advice) const {
+        if (!empty()) (void)madvise(reinterpret_cast<void*>(begin), end - begin, advice);
+    }
+};
+#endif
+
+}  // namespace
+
+void prepare_for_filling(const void* data, std::size_t bytes) {
+#if defined(__linux__)
+    if (data == nullptr) return;
+#if defined(MADV_HUGEPAGE)
+    if (bytes >= huge_page) {
+        page_range(data, bytes, huge_page).advise(MADV_HUGEPAGE);
+        return;
+    }
+#endif
+#if defined(MADV_POPULATE_WRITE)
+    // A kernel older than 5.14 refuses the request (EINVAL): the pages are
+    // then mapped one fault at a time, as before.
+    page_range(data, bytes, small_page).advise(MADV_POPULATE_WRITE);
+#endif
 #else
     (void)data;
     (void)bytes;

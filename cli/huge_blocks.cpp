@@ -33,7 +33,7 @@ void* allocate(std::size_t bytes) {
     if (bytes < smallest_huge_block) return mi_new(bytes);
     const std::size_t rounded = (bytes + huge_page - 1) & ~(huge_page - 1);
     void* block = mi_new_aligned(rounded, huge_page);
-    factlint::advise_huge_pages(block, rounded);
+    factlint::prepare_for_filling(block, rounded);
     return block;
 }
 

@@ -13,6 +13,10 @@
 #include <tuple>
 #include <vector>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
 #include "claims/store.hpp"
@@ -330,21 +334,47 @@ TEST_CASE("store: the plain-name shortcut writes what the normalizer writes") {
     CHECK(declined > 2000);
 }
 
-TEST_CASE("store: asking for huge pages leaves every buffer as it was") {
+TEST_CASE("store: preparing buffers for filling leaves every buffer as it was") {
     // Nothing, too small, unaligned: no request, no harm.
-    advise_huge_pages(nullptr, 1 << 30);
+    prepare_for_filling(nullptr, 1 << 30);
     std::vector<char> small(100, 'x');
-    advise_huge_pages(small.data(), small.size());
+    prepare_for_filling(small.data(), small.size());
     std::vector<std::uint32_t> big;
     reserve_huge(big, 3 << 20);  // 12 MB: whole huge pages inside it
     CHECK(big.capacity() >= (3u << 20));
     for (std::uint32_t i = 0; i < (3u << 20); ++i) big.push_back(i * 7);
-    advise_huge_pages(reinterpret_cast<const char*>(big.data()) + 3, big.size() * 4 - 5);
+    prepare_for_filling(reinterpret_cast<const char*>(big.data()) + 3, big.size() * 4 - 5);
     std::size_t wrong = 0;
     for (std::uint32_t i = 0; i < big.size(); ++i) wrong += big[i] != i * 7 ? 1 : 0;
     CHECK(wrong == 0);
     CHECK(std::all_of(small.begin(), small.end(), [](char c) { return c == 'x'; }));
+    // Below 2 MB the pages are mapped at once: written ones keep their bytes.
+    std::vector<std::uint32_t> medium(64 << 10);
+    for (std::uint32_t i = 0; i < medium.size(); ++i) medium[i] = i * 3;
+    prepare_for_filling(medium.data() + 1, medium.size() * 4 - 7);
+    wrong = 0;
+    for (std::uint32_t i = 0; i < medium.size(); ++i) wrong += medium[i] != i * 3 ? 1 : 0;
+    CHECK(wrong == 0);
 }
+
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+TEST_CASE("store: a buffer below 2 MB prepared for filling is mapped before it is written") {
+    constexpr std::size_t bytes = 64 << 10, page = 4096;
+    void* block = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    REQUIRE(block != MAP_FAILED);
+    std::vector<unsigned char> resident(bytes / page);
+    REQUIRE(::mincore(block, bytes, resident.data()) == 0);
+    CHECK(std::count(resident.begin(), resident.end(), 0) == static_cast<long>(resident.size()));
+    // A kernel before 5.14 has no such request: nothing to hold it to there.
+    const bool kernel_can = ::madvise(block, page, MADV_POPULATE_WRITE) == 0;
+    prepare_for_filling(block, bytes);
+    REQUIRE(::mincore(block, bytes, resident.data()) == 0);
+    if (kernel_can)
+        CHECK(std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return (r & 1) == 0; }) ==
+              0);
+    ::munmap(block, bytes);
+}
+#endif
 
 TEST_CASE("store: the id table keeps each id's first number as it grows") {
     id_table t;
