@@ -6,6 +6,7 @@
 #include "checker/extract.hpp"
 #include "checker/patterns.hpp"
 #include "checker/words.hpp"
+#include "claims/huge_pages.hpp"
 #include "claims/interned.hpp"
 #include "claims/unit.hpp"
 
@@ -190,7 +191,7 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
     const std::size_t expected =
         a_.toks.quantities.size() + a_.toks.times.size() + a_.toks.vague_times.size() + 2;
     if (out.capacity() - base < expected)
-        out.reserve(base == 0 ? expected : std::max(2 * out.capacity(), base + expected));
+        reserve_huge(out, base == 0 ? expected : std::max(2 * out.capacity(), base + expected));
     q_rec_.assign(a_.toks.quantities.size(), -1);
     t_rec_.assign(a_.toks.times.size(), -1);
     for (const std::size_t i : a_.toks.match_tokens) {

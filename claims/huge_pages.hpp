@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <vector>
 
 namespace factlint {
@@ -23,11 +24,18 @@ namespace factlint {
 // fails.
 void prepare_for_filling(const void* data, std::size_t bytes);
 
-// `v.reserve(n)`, its new buffer prepared for filling.
+// `v.reserve(n)`, its new buffer prepared for filling before anything is
+// written to it: a vector that grows moves its elements into fresh memory
+// first, and that half of the new buffer would otherwise be mapped one
+// page fault at a time too.
 template <typename T>
 void reserve_huge(std::vector<T>& v, std::size_t n) {
-    v.reserve(n);
-    prepare_for_filling(v.data(), v.capacity() * sizeof(T));
+    if (n <= v.capacity()) return;
+    std::vector<T> bigger;
+    bigger.reserve(n);
+    prepare_for_filling(bigger.data(), bigger.capacity() * sizeof(T));
+    bigger.insert(bigger.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+    v.swap(bigger);
 }
 
 }  // namespace factlint

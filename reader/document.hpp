@@ -80,7 +80,8 @@ struct sentence {
 // What sentences view besides the source: their runs, and the text of those
 // that are not a verbatim piece of it. Kept in chunks that are never
 // reallocated, so the views stay valid while the store grows; one heap
-// block per 64 KiB instead of two per sentence.
+// block per chunk (64 KiB, each next one twice as large up to 2 MB)
+// instead of two per sentence.
 class prose_store {
 public:
     [[nodiscard]] std::string_view keep_text(std::string_view text);

@@ -2,6 +2,7 @@
 // sentence records.
 #include <algorithm>
 
+#include "claims/huge_pages.hpp"
 #include "reader/detail.hpp"
 
 namespace factlint::reader_detail {
@@ -102,7 +103,15 @@ namespace factlint {
 
 std::string_view prose_store::keep_text(std::string_view text) {
     if (text_chunks_.empty() || text_chunks_.back().capacity() - text_chunks_.back().size() < text.size()) {
-        text_chunks_.emplace_back().reserve(std::max(reader_detail::text_chunk, text.size()));
+        // Each chunk twice the one before, up to 2 MB: a document that
+        // filled one chunk will fill most of the next, which is prepared
+        // for that (huge pages, or its pages mapped at once); a short
+        // document keeps one small chunk, left as it is.
+        const std::size_t doublings = std::min<std::size_t>(text_chunks_.size(), 5);
+        const bool filled_before = !text_chunks_.empty();
+        std::string& fresh = text_chunks_.emplace_back();
+        fresh.reserve(std::max(reader_detail::text_chunk << doublings, text.size()));
+        if (filled_before) prepare_for_filling(fresh.data(), fresh.capacity());
     }
     std::string& chunk = text_chunks_.back();  // appending within its capacity never moves it
     const std::size_t at = chunk.size();

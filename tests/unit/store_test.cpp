@@ -357,6 +357,21 @@ TEST_CASE("store: preparing buffers for filling leaves every buffer as it was") 
     CHECK(wrong == 0);
 }
 
+TEST_CASE("store: reserve_huge moves what a vector holds into its larger buffer") {
+    std::vector<std::string> v;
+    for (int i = 0; i < 1000; ++i) v.push_back("value number " + std::to_string(i) + std::string(40, 'x'));
+    const std::vector<std::string> before = v;
+    reserve_huge(v, 70000);  // over 2 MB of strings: huge pages
+    CHECK(v.capacity() >= 70000);
+    CHECK(v == before);
+    reserve_huge(v, 10);  // smaller than its capacity: nothing happens
+    CHECK(v.capacity() >= 70000);
+    std::vector<std::string> w(before.begin(), before.begin() + 100);
+    reserve_huge(w, 3000);  // under 2 MB: its pages mapped at once
+    CHECK(w.capacity() >= 3000);
+    CHECK(std::equal(w.begin(), w.end(), before.begin()));
+}
+
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
 TEST_CASE("store: a buffer below 2 MB prepared for filling is mapped before it is written") {
     constexpr std::size_t bytes = 64 << 10, page = 4096;
