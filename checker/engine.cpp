@@ -8,6 +8,7 @@
 #include "checker/rule.hpp"
 #include "checker/rule_support.hpp"
 #include "checker/suppression.hpp"
+#include "claims/huge_pages.hpp"
 
 namespace factlint {
 
@@ -115,10 +116,27 @@ void count_block(const std::vector<claim_record>& block, const check_options& op
 
 // Moves the records that later rules compare out of a block, placed for
 // FL205's report; their change and total parts index into the block.
+// Room for one more. These fill for the whole document: once one has
+// outgrown a few pages, its doubled buffer is mapped at once
+// (claims/huge_pages.hpp) rather than a page fault for each 4 KB; a short
+// document's few records stay in a small buffer, mapped as it fills.
+template <typename T>
+void room_for_one_more(std::vector<T>& v) {
+    constexpr std::size_t few_pages = 16 * 1024;
+    if (v.size() < v.capacity()) return;
+    if (v.capacity() * sizeof(T) < few_pages)
+        v.reserve(std::max<std::size_t>(4, 2 * v.capacity()));
+    else
+        reserve_huge(v, 2 * v.capacity());
+}
+
 void keep_compared(const rule_plan& plan, const document& doc, std::vector<claim_record>& block,
                    file_result& result) {
     for (claim_record& r : block) {
         if (!plan.kept(r)) continue;
+        room_for_one_more(result.record_starts);
+        room_for_one_more(result.record_ends);
+        room_for_one_more(result.kept_records);
         r.change.reset();
         r.total.reset();
         result.record_starts.push_back(doc.lines.locate(r.span.begin));
@@ -146,6 +164,9 @@ file_result check_document(const document& doc, const claim_store& store, const 
     // In table order, as when every rule read the whole document: the sort
     // below is not stable.
     result.examined.reserve(plan.runs.size());
+    std::size_t finding_count = 0;
+    for (const rule_run& run : plan.runs) finding_count += run.findings.size();
+    reserve_huge(result.findings, finding_count);
     for (rule_run& run : plan.runs) {
         result.examined.emplace_back(run.rule->code, run.examined);
         std::move(run.findings.begin(), run.findings.end(), std::back_inserter(result.findings));
