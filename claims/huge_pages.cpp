@@ -39,11 +39,18 @@ void prepare_for_filling(const void* data, std::size_t bytes) {
         return;
     }
 #endif
-#if defined(MADV_POPULATE_WRITE)
+    map_pages_now(data, bytes);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
+void map_pages_now(const void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
     // A kernel older than 5.14 refuses the request (EINVAL): the pages are
     // then mapped one fault at a time, as before.
-    page_range(data, bytes, small_page).advise(MADV_POPULATE_WRITE);
-#endif
+    if (data != nullptr) page_range(data, bytes, small_page).advise(MADV_POPULATE_WRITE);
 #else
     (void)data;
     (void)bytes;

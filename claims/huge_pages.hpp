@@ -24,6 +24,11 @@ namespace factlint {
 // fails.
 void prepare_for_filling(const void* data, std::size_t bytes);
 
+// Maps the whole 4 KB pages inside [data, data + bytes) now, in one
+// request (MADV_POPULATE_WRITE, Linux 5.14 and later; elsewhere nothing).
+// Their contents do not change.
+void map_pages_now(const void* data, std::size_t bytes);
+
 // `v.reserve(n)`, its new buffer prepared for filling before anything is
 // written to it: a vector that grows moves its elements into fresh memory
 // first, and that half of the new buffer would otherwise be mapped one

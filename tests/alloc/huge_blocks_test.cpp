@@ -3,7 +3,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <sys/mman.h>
+
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,4 +49,23 @@ TEST_CASE("huge blocks: smaller blocks are mimalloc's ordinary ones") {
     CHECK(aligned <= 1);
     const std::unique_ptr<char[]> under(new char[(std::size_t{1} << 20) - 1]);
     CHECK_FALSE(on_huge_boundary(under.get()));
+}
+
+TEST_CASE("huge blocks: the start of the segment small blocks come from is mapped at start-up") {
+    // What an empty check touched first, page fault by page fault.
+    constexpr std::uintptr_t segment_size = std::uintptr_t{32} << 20, page = 4096;
+    constexpr std::size_t mapped = std::size_t{2} << 20;
+    void* probe = std::malloc(16);
+    const auto segment = reinterpret_cast<std::uintptr_t>(probe) & ~(segment_size - 1);
+    std::vector<unsigned char> resident(mapped / page);
+    REQUIRE(::mincore(reinterpret_cast<void*>(segment), mapped, resident.data()) == 0);
+    std::size_t absent = 0;
+    for (const unsigned char r : resident) absent += (r & 1) == 0 ? 1 : 0;
+    std::free(probe);
+    // A kernel before 5.14 cannot map pages on request: nothing to hold then.
+    void* scratch = ::mmap(nullptr, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    REQUIRE(scratch != MAP_FAILED);
+    const bool kernel_can = ::madvise(scratch, page, MADV_POPULATE_WRITE) == 0;
+    ::munmap(scratch, page);
+    if (kernel_can) CHECK(absent == 0);
 }
