@@ -2,6 +2,8 @@
 // reference claim or subject), for the same time, with values that cannot
 // both hold. An index by subject keeps this linear in the number of figures.
 #include <fmt/format.h>
+#include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "checker/engine.hpp"
@@ -29,6 +31,53 @@ struct figure_ref {
 };
 
 }  // namespace
+
+namespace {
+
+// Points a view of the document at the same words in `words` (appended
+// there within its capacity, so earlier views stay valid).
+void copy_into(std::string_view& view, std::string& words) {
+    const std::size_t at = words.size();
+    words.append(view);
+    view = std::string_view(words).substr(at, view.size());
+}
+
+}  // namespace
+
+void keep_for_across_files(file_result& result, const check_options& options) {
+    result.kept_words.reset();
+    const bool compared = rule_selected("FL205", options);
+    auto kept = [&](const claim_record& r) { return compared && rules::comparable_across_files(r); };
+    const auto count =
+        static_cast<std::size_t>(std::count_if(result.kept_records.begin(), result.kept_records.end(), kept));
+    std::vector<claim_record> records;
+    std::vector<line_index::position> starts, ends;
+    records.reserve(count);
+    starts.reserve(count);
+    ends.reserve(count);
+    std::size_t word_bytes = 0;
+    for (std::size_t i = 0; i < result.kept_records.size(); ++i) {
+        claim_record& r = result.kept_records[i];
+        if (!kept(r)) continue;
+        word_bytes += r.text.size() + r.noun.size();
+        records.push_back(std::move(r));
+        starts.push_back(result.record_starts[i]);
+        ends.push_back(result.record_ends[i]);
+    }
+    // Fresh vectors of their own size: the old ones' blocks go back to the
+    // allocator for the next file.
+    result.kept_records = std::move(records);
+    result.record_starts = std::move(starts);
+    result.record_ends = std::move(ends);
+    if (count == 0) return;
+    auto words = std::make_unique<std::string>();
+    words->reserve(word_bytes);
+    for (claim_record& r : result.kept_records) {
+        copy_into(r.text, *words);
+        copy_into(r.noun, *words);
+    }
+    result.kept_words = std::move(words);
+}
 
 void check_across_files(std::span<file_result> results, const claim_store&, const check_options& options) {
     if (results.size() < 2 || !rule_selected("FL205", options)) return;

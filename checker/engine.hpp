@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,6 +51,10 @@ struct file_result {
     // Per rule that ran, in table order: records it judged. The codes view
     // the rule table (a map of strings cost 5,000 instructions a file).
     std::vector<std::pair<std::string_view, std::size_t>> examined;
+    // After keep_for_across_files: the words the kept records view (their
+    // `text` and `noun`), copied out of the document. Behind a pointer so
+    // that moving the result never moves them (a short std::string would).
+    std::unique_ptr<std::string> kept_words;
 };
 
 // Runs every selected rule on one document.
@@ -60,6 +65,12 @@ struct file_result {
 // the results they concern.
 void check_across_files(std::span<file_result> results, const claim_store& store,
                         const check_options& options);
+
+// Keeps of `result` only what check_across_files reads: the kept records
+// FL205 compares (none when it is not selected), with their words copied
+// into `result.kept_words`. Afterwards the result no longer views the
+// document, which can be freed before the other files are checked.
+void keep_for_across_files(file_result& result, const check_options& options);
 
 // Is `code` selected by the select/ignore lists?
 [[nodiscard]] bool rule_selected(std::string_view code, const check_options& options);

@@ -93,6 +93,18 @@ factlint_cli_test(check.invalid_claims ARGS check|--no-config|-c|bad_claims|arti
 factlint_cli_test(check.exclude ARGS check|--no-config|-c|facts|-f|json|--exclude|b_*.md|--exclude|sub|articles
                   EXIT 1 STDOUT "\"files\":3," NOT_STDOUT "b_wrong_value")
 
+# Each document is freed once checked; FL205 then quotes words kept from
+# another file ("about 15,500" was joined across two lines, so it lived in
+# a_ferry.md's prose store) and a line of the file it reports on.
+factlint_cli_test(check.across_files_words ARGS check|--no-config|-c|facts|articles EXIT 1
+                  STDOUT "\"40,000\" for 2023 conflicts with \"about 15,500\" in articles/a_ferry\\.md:8 .*\n5 \\| Norhaven's ferry riders numbered 40,000 a day in 2023, a figure the mayor\n.*the same figure stated as \"about 15,500\"")
+add_test(NAME cli.check.jobs_identical.four_jobs
+         COMMAND ${CMAKE_COMMAND} -DFACTLINT=$<TARGET_FILE:factlint>
+                 "-DARGS_A=check|--no-config|-c|facts|-j|1|articles|unreadable|configured"
+                 "-DARGS_B=check|--no-config|-c|facts|-j|4|articles|unreadable|configured"
+                 -DWORKDIR=${cli_fixtures} -P ${cli_dir}/same_output.cmake)
+set_tests_properties(cli.check.jobs_identical.four_jobs PROPERTIES LABELS cli TIMEOUT 60)
+
 foreach(format text json sarif github gcc)
   add_test(NAME cli.check.jobs_identical.${format}
            COMMAND ${CMAKE_COMMAND} -DFACTLINT=$<TARGET_FILE:factlint>

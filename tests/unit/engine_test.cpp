@@ -3,10 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "checker/engine.hpp"
 #include "checker/rule.hpp"
+#include "checker/rules/rules.hpp"
 #include "growth.hpp"
 #include "reader/document.hpp"
 
@@ -114,4 +117,84 @@ TEST_CASE("hostile: one event date repeated thousands of times is checked in lin
     // Ten, not eight: under ASan on a busy machine a linear run read 8.13
     // (docs/reliability.md); quadratic reads sixteen.
     CHECK(ratio < 10.0);
+}
+
+TEST_CASE("engine: the records kept for the check across files outlive their documents") {
+    // The CLI frees each document once it is checked (cli/run_check.cpp):
+    // what check_across_files reads must then be the result's own. Figures
+    // in markup and sentences across lines put the words in the document's
+    // prose store, not its source.
+    const auto draft = [](int n) {
+        std::string text = "---\ndate: 2025-03-1";
+        text += std::to_string(n);
+        text += "\n---\n# Water board\n\nThe Brenna water board added **";
+        text += std::to_string(4100 + 300 * n);
+        text += "** household\nconnections in 2024.\n\nIt ran *";
+        text += std::to_string(10 + n);
+        text += "* pumping stations in 2024, about ";
+        text += std::to_string(20 + 7 * n);
+        text += "% of them new.\n";
+        return text;
+    };
+    const int files = 5;
+    const claim_store store{};
+    const check_options options;
+    std::vector<std::unique_ptr<document>> docs;
+    std::vector<file_result> plain, kept;
+    for (int n = 0; n < files; ++n) {
+        docs.push_back(std::make_unique<document>());
+        std::string path = std::to_string(n);
+        path += ".md";
+        REQUIRE_FALSE(read_document(path, draft(n), input_format::markdown, *docs.back()).has_value());
+        plain.push_back(check_document(*docs.back(), store, options));
+        kept.push_back(check_document(*docs.back(), store, options));
+        keep_for_across_files(kept.back(), options);
+    }
+    for (const file_result& r : kept) {
+        REQUIRE(r.kept_records.size() == r.record_starts.size());
+        REQUIRE(r.kept_records.size() == r.record_ends.size());
+        for (const claim_record& rec : r.kept_records) {
+            CHECK(rules::comparable_across_files(rec));
+            REQUIRE(r.kept_words);
+            const std::string_view words = *r.kept_words;
+            for (std::string_view view : {rec.text, rec.noun})
+                CHECK((view.data() >= words.data() &&
+                       view.data() + view.size() <= words.data() + words.size()));
+        }
+    }
+    check_across_files(plain, store, options);
+    // Freed, and the memory written over by other documents.
+    docs.clear();
+    for (int n = 0; n < files; ++n) {
+        document other;
+        REQUIRE_FALSE(read_document("x.md", draft(n + files), input_format::markdown, other).has_value());
+    }
+    check_across_files(kept, store, options);
+    std::size_t compared = 0;
+    for (int n = 0; n < files; ++n) {
+        std::vector<const finding*> want, got;
+        for (const finding& f : plain[n].findings)
+            if (f.code == "FL205") want.push_back(&f);
+        for (const finding& f : kept[n].findings)
+            if (f.code == "FL205") got.push_back(&f);
+        REQUIRE(want.size() == got.size());
+        for (std::size_t k = 0; k < want.size(); ++k) {
+            CHECK(got[k]->message == want[k]->message);
+            CHECK(got[k]->line == want[k]->line);
+            CHECK(got[k]->column == want[k]->column);
+            CHECK(got[k]->related[0].message == want[k]->related[0].message);
+            ++compared;
+        }
+    }
+    CHECK(compared >= static_cast<std::size_t>(files - 1));
+
+    check_options without = options;
+    without.ignore = {"FL205"};
+    document doc;
+    REQUIRE_FALSE(read_document("d.md", draft(0), input_format::markdown, doc).has_value());
+    file_result none = check_document(doc, store, without);
+    CHECK_FALSE(none.kept_records.empty());  // FL201 and FL202 read them
+    keep_for_across_files(none, without);
+    CHECK(none.kept_records.empty());
+    CHECK(none.record_starts.empty());
 }
