@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -81,7 +80,11 @@ struct sentence {
 // that are not a verbatim piece of it. Kept in chunks that are never
 // reallocated, so the views stay valid while the store grows; one heap
 // block per chunk (64 KiB, each next one twice as large up to 2 MB)
-// instead of two per sentence.
+// instead of two per sentence. The lists of chunks may grow and move: a
+// chunk moved keeps its heap block (64 KiB or more, never a short
+// string's inline bytes). Vectors, not deques: libstdc++'s empty deque
+// takes two heap blocks (1.2 KB for the two), which a checked document
+// kept until the report (docs/performance.md).
 class prose_store {
 public:
     [[nodiscard]] std::string_view keep_text(std::string_view text);
@@ -89,8 +92,8 @@ public:
     void clear();
 
 private:
-    std::deque<std::string> text_chunks_;
-    std::deque<std::vector<sentence::run>> run_chunks_;
+    std::vector<std::string> text_chunks_;
+    std::vector<std::vector<sentence::run>> run_chunks_;
 };
 
 // An inline directive: <!-- factlint-disable-next-line FL101 --> in Markdown,

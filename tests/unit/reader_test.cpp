@@ -4,7 +4,10 @@
 
 #include <fstream>
 #include <memory>
+#include <span>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "reader/document.hpp"
 
@@ -480,4 +483,27 @@ TEST_CASE("reader: a verbatim sentence views the source; others view kept text")
     CHECK(md->sentences[2999].text == "Imports rose to 2999 tons.");
     CHECK_FALSE(in_source(*md, md->sentences[1234].text));
     check_runs(*md);
+}
+
+TEST_CASE("reader: the prose store's views stay valid while its lists of chunks grow and move") {
+    // Sentences view the store as it fills: a new chunk may move the list
+    // of chunks, never a chunk's own bytes.
+    prose_store store;
+    std::vector<std::string> texts;
+    std::vector<std::string_view> views;
+    std::vector<std::vector<sentence::run>> runs;
+    std::vector<std::span<const sentence::run>> run_views;
+    for (std::size_t i = 0; i < 3000; ++i) {
+        texts.push_back(std::string(1 + i % 200, static_cast<char>('a' + i % 26)) + std::to_string(i));
+        views.push_back(store.keep_text(texts.back()));
+        runs.push_back(std::vector<sentence::run>(1 + i % 5, sentence::run{i, 2 * i, 3 * i}));
+        run_views.push_back(store.keep_runs(runs.back()));
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        CAPTURE(i);
+        CHECK(views[i] == texts[i]);
+        REQUIRE(run_views[i].size() == runs[i].size());
+        CHECK(run_views[i].front().source_at == runs[i].front().source_at);
+        CHECK(run_views[i].back().length == runs[i].back().length);
+    }
 }
