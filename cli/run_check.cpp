@@ -64,28 +64,49 @@ void keep_for_report(document& doc) {
     doc.directives = std::vector<directive>();
 }
 
-// Checks every readable input; results[i] belongs to inputs.files[i], and
-// no longer views its document (keep_for_across_files).
-std::vector<file_result> check_all(inputs& in, const claim_store& store, const settings& s) {
+// Whether the report may quote a line of this file: only the text report
+// quotes, and only the lines of findings, which are the file's own or
+// FL205's at a record it keeps.
+bool may_quote(const file_result& result, const settings& s) {
+    return s.format == output_format::text && (!result.findings.empty() || !result.kept_records.empty());
+}
+
+// What the report reads of the inputs once they are checked.
+struct checked_inputs {
+    std::vector<file_result> results;               // results[i] belongs to inputs.files[i]
+    std::vector<std::vector<read_error>> warnings;  // of the files read
+};
+
+// Checks every readable input. A document is kept only while the report may
+// quote it (the rest is freed by the worker that read it, see
+// keep_for_report); no result views its document (keep_for_across_files).
+checked_inputs check_all(inputs& in, const claim_store& store, const settings& s) {
     const check_options options = s.to_check_options();
     const std::string stdin_bytes = read_stdin_if_needed(in);
-    std::vector<file_result> results(in.files.size());
+    checked_inputs checked;
+    checked.results.resize(in.files.size());
+    checked.warnings.resize(in.files.size());
     parallel_for(in.files.size(), s.jobs, [&](std::size_t i) {
         input_file& f = in.files[i];
+        file_result& result = checked.results[i];
         try {
             read_input(f, &stdin_bytes);
             if (f.doc) {
-                results[i] = check_document(*f.doc, store, options);
-                keep_for_across_files(results[i], options);
-                keep_for_report(*f.doc);
+                result = check_document(*f.doc, store, options);
+                keep_for_across_files(result, options);
+                checked.warnings[i] = std::move(f.doc->warnings);
+                if (may_quote(result, s))
+                    keep_for_report(*f.doc);
+                else
+                    f.doc.reset();
             }
         } catch (const std::exception& e) {  // one bad file must not take the run down
             f.doc.reset();
             f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};
         }
-        results[i].path = f.path;
+        result.path = f.path;
     });
-    return results;
+    return checked;
 }
 
 // --stats: how much was found, to stderr so it never mixes with a report.
@@ -251,16 +272,18 @@ int run_check(const command_line& cl) {
     if (!base) return exit_usage;
 
     inputs in = inputs_of(walking.valid() ? walking.get() : walk_inputs(*s));
-    std::vector<file_result> results = check_all(in, *store, *s);
+    checked_inputs read = check_all(in, *store, *s);
 
     // Across files only over what was read: keep the checked results together.
     std::vector<file_result> checked;
     std::vector<std::size_t> origin;
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        if (in.files[i].error) print_read_error(*in.files[i].error);
-        if (!in.files[i].doc) continue;
-        print_read_warnings(*in.files[i].doc);
-        checked.push_back(std::move(results[i]));
+    for (std::size_t i = 0; i < in.files.size(); ++i) {
+        if (in.files[i].error) {
+            print_read_error(*in.files[i].error);
+            continue;
+        }
+        print_read_warnings(read.warnings[i]);
+        checked.push_back(std::move(read.results[i]));
         origin.push_back(i);
     }
     check_across_files(checked, *store, s->to_check_options());
@@ -273,7 +296,7 @@ int run_check(const command_line& cl) {
         std::stable_sort(r.findings.begin(), r.findings.end(), by_position);
         findings.insert(findings.end(), r.findings.begin(), r.findings.end());
         summary.claims += r.record_count;
-        docs.emplace(r.path, in.files[origin[k]].doc.get());
+        if (const document* doc = in.files[origin[k]].doc.get()) docs.emplace(r.path, doc);
     }
     std::size_t hidden = 0;
     std::optional<std::vector<finding>> shown =

@@ -71,7 +71,7 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
 
 std::size_t inputs::failed() const {
     std::size_t n = walk_errors;
-    for (const input_file& f : files) n += f.doc ? 0 : 1;
+    for (const input_file& f : files) n += f.error ? 1 : 0;
     return n;
 }
 
@@ -126,8 +126,10 @@ void print_read_error(const read_error& e) {
     std::cerr << format_located({e.path, e.line, e.column, e.message}) << '\n';
 }
 
-void print_read_warnings(const document& doc) {
-    for (const read_error& w : doc.warnings)
+void print_read_warnings(const document& doc) { print_read_warnings(doc.warnings); }
+
+void print_read_warnings(const std::vector<read_error>& warnings) {
+    for (const read_error& w : warnings)
         std::cerr << format_located({w.path, w.line, w.column, w.message}, "warning") << '\n';
 }
 

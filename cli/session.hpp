@@ -36,14 +36,14 @@ inline constexpr int exit_usage = 2;
 // One input file and what became of it.
 struct input_file {
     std::string path;
-    std::unique_ptr<document> doc;  // null when it could not be read
-    std::optional<read_error> error;
+    std::unique_ptr<document> doc;    // null when it could not be read, or once no longer needed
+    std::optional<read_error> error;  // why it could not be read
 };
 
 struct inputs {
     std::vector<input_file> files;             // in output order
     std::size_t walk_errors = 0;               // PATHs that do not exist, unreadable directories
-    [[nodiscard]] std::size_t failed() const;  // walk errors + files not read
+    [[nodiscard]] std::size_t failed() const;  // walk errors + files with an error
 };
 
 // Collects the files of the PATHs and prints walk errors and warnings:
@@ -60,6 +60,7 @@ void read_input(input_file& file, const std::string* stdin_bytes);
 // Prints a read error as "FILE:LINE:COL: error: message".
 void print_read_error(const read_error& e);
 void print_read_warnings(const document& doc);  // FILE:LINE:COL: warning: ...
+void print_read_warnings(const std::vector<read_error>& warnings);
 
 // The standard input, read once, if one of the files is "-".
 [[nodiscard]] std::string read_stdin_if_needed(const inputs& in);

@@ -98,6 +98,11 @@ factlint_cli_test(check.exclude ARGS check|--no-config|-c|facts|-f|json|--exclud
 # a_ferry.md's prose store) and a line of the file it reports on.
 factlint_cli_test(check.across_files_words ARGS check|--no-config|-c|facts|articles EXIT 1
                   STDOUT "\"40,000\" for 2023 conflicts with \"about 15,500\" in articles/a_ferry\\.md:8 .*\n5 \\| Norhaven's ferry riders numbered 40,000 a day in 2023, a figure the mayor\n.*the same figure stated as \"about 15,500\"")
+# b.md's only finding is FL205's, added after every file was checked: its
+# document must have been kept for the quote all the same.
+factlint_cli_test(check.across_files_quote ARGS check|--no-config|a.md|b.md EXIT 0
+                  WORKDIR ${CMAKE_CURRENT_SOURCE_DIR}/rules/FL205
+                  STDOUT "^b\\.md:7:30: warning\\[FL205\\][^\n]*\n7 \\| The Brenna water board added 6,100 household connections in 2024\\.\n")
 add_test(NAME cli.check.jobs_identical.four_jobs
          COMMAND ${CMAKE_COMMAND} -DFACTLINT=$<TARGET_FILE:factlint>
                  "-DARGS_A=check|--no-config|-c|facts|-j|1|articles|unreadable|configured"
