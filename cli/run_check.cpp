@@ -277,6 +277,8 @@ int run_check(const command_line& cl) {
     // Across files only over what was read: keep the checked results together.
     std::vector<file_result> checked;
     std::vector<std::size_t> origin;
+    checked.reserve(in.files.size());  // grown one by one, it moved every result again
+    origin.reserve(in.files.size());
     for (std::size_t i = 0; i < in.files.size(); ++i) {
         if (in.files[i].error) {
             print_read_error(*in.files[i].error);
