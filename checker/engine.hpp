@@ -67,10 +67,11 @@ void check_across_files(std::span<file_result> results, const claim_store& store
                         const check_options& options);
 
 // Keeps of `result` only what check_across_files reads: the kept records
-// FL205 compares (none when it is not selected), with their words copied
-// into `result.kept_words`. Afterwards the result no longer views the
+// FL205 compares (none when it is not selected, or when no other file is
+// checked with this one), with their words copied into
+// `result.kept_words`. Afterwards the result no longer views the
 // document, which can be freed before the other files are checked.
-void keep_for_across_files(file_result& result, const check_options& options);
+void keep_for_across_files(file_result& result, const check_options& options, bool other_files);
 
 // Is `code` selected by the select/ignore lists?
 [[nodiscard]] bool rule_selected(std::string_view code, const check_options& options);

@@ -97,7 +97,7 @@ checked_inputs check_all(inputs& in, const claim_store& store, const settings& s
             read_input(f, &stdin_bytes);
             if (f.doc) {
                 result = check_document(*f.doc, store, options);
-                keep_for_across_files(result, options);
+                keep_for_across_files(result, options, in.files.size() > 1);
                 checked.warnings[i] = std::move(f.doc->warnings);
                 if (may_quote(result, s))
                     keep_for_report(*f.doc);

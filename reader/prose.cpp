@@ -101,29 +101,35 @@ void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::
 
 namespace factlint {
 
+namespace {
+
+// The chunk that `more` items go into: the last one, or a new one twice
+// the size of the one before (from `first` items, up to 32 times that),
+// so that a document that filled one chunk gets the next one prepared
+// for filling (huge pages, or its pages mapped at once: claims/huge_pages.hpp)
+// while a short document keeps one small chunk, mapped as it fills.
+template <typename Chunk>
+Chunk& chunk_with_room(std::vector<Chunk>& chunks, std::size_t first, std::size_t more) {
+    if (!chunks.empty() && chunks.back().capacity() - chunks.back().size() >= more) return chunks.back();
+    const std::size_t doublings = std::min<std::size_t>(chunks.size(), 5);
+    const bool filled_before = !chunks.empty();
+    Chunk& fresh = chunks.emplace_back();
+    fresh.reserve(std::max(first << doublings, more));
+    if (filled_before) prepare_for_filling(fresh.data(), fresh.capacity() * sizeof(*fresh.data()));
+    return fresh;
+}
+
+}  // namespace
+
 std::string_view prose_store::keep_text(std::string_view text) {
-    if (text_chunks_.empty() || text_chunks_.back().capacity() - text_chunks_.back().size() < text.size()) {
-        // Each chunk twice the one before, up to 2 MB: a document that
-        // filled one chunk will fill most of the next, which is prepared
-        // for that (huge pages, or its pages mapped at once); a short
-        // document keeps one small chunk, left as it is.
-        const std::size_t doublings = std::min<std::size_t>(text_chunks_.size(), 5);
-        const bool filled_before = !text_chunks_.empty();
-        std::string& fresh = text_chunks_.emplace_back();
-        fresh.reserve(std::max(reader_detail::text_chunk << doublings, text.size()));
-        if (filled_before) prepare_for_filling(fresh.data(), fresh.capacity());
-    }
-    std::string& chunk = text_chunks_.back();  // appending within its capacity never moves it
+    std::string& chunk = chunk_with_room(text_chunks_, reader_detail::text_chunk, text.size());
     const std::size_t at = chunk.size();
-    chunk.append(text);
+    chunk.append(text);  // within its capacity: never moves it
     return std::string_view(chunk).substr(at, text.size());
 }
 
 std::span<const sentence::run> prose_store::keep_runs(std::span<const sentence::run> runs) {
-    if (run_chunks_.empty() || run_chunks_.back().capacity() - run_chunks_.back().size() < runs.size()) {
-        run_chunks_.emplace_back().reserve(std::max(reader_detail::run_chunk, runs.size()));
-    }
-    std::vector<sentence::run>& chunk = run_chunks_.back();
+    std::vector<sentence::run>& chunk = chunk_with_room(run_chunks_, reader_detail::run_chunk, runs.size());
     const std::size_t at = chunk.size();
     chunk.insert(chunk.end(), runs.begin(), runs.end());
     return std::span<const sentence::run>(chunk).subspan(at, runs.size());

@@ -148,7 +148,7 @@ TEST_CASE("engine: the records kept for the check across files outlive their doc
         REQUIRE_FALSE(read_document(path, draft(n), input_format::markdown, *docs.back()).has_value());
         plain.push_back(check_document(*docs.back(), store, options));
         kept.push_back(check_document(*docs.back(), store, options));
-        keep_for_across_files(kept.back(), options);
+        keep_for_across_files(kept.back(), options, true);
     }
     for (const file_result& r : kept) {
         REQUIRE(r.kept_records.size() == r.record_starts.size());
@@ -194,7 +194,15 @@ TEST_CASE("engine: the records kept for the check across files outlive their doc
     REQUIRE_FALSE(read_document("d.md", draft(0), input_format::markdown, doc).has_value());
     file_result none = check_document(doc, store, without);
     CHECK_FALSE(none.kept_records.empty());  // FL201 and FL202 read them
-    keep_for_across_files(none, without);
+    keep_for_across_files(none, without, true);
     CHECK(none.kept_records.empty());
     CHECK(none.record_starts.empty());
+
+    // A file checked alone is compared with nothing.
+    file_result alone = check_document(doc, store, options);
+    CHECK_FALSE(alone.kept_records.empty());
+    keep_for_across_files(alone, options, false);
+    CHECK(alone.kept_records.empty());
+    CHECK(alone.record_ends.empty());
+    CHECK_FALSE(alone.kept_words);
 }
