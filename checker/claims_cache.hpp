@@ -55,7 +55,7 @@ struct claims_text {
     const std::vector<std::optional<claims_text>>& files);
 
 // The store compiled under `key` from the files `paths`, read from its
-// cache file (which it keeps mapped), or nullopt: no such entry, or one
+// cache file (whose bytes it keeps), or nullopt: no such entry, or one
 // that fails its checks.
 [[nodiscard]] std::optional<claim_store> find_compiled_claims(const claims_cache_options& options,
                                                               const std::string& key,

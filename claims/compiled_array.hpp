@@ -2,8 +2,8 @@
 // elements, in a store built by this run, or views them where the bytes of
 // a compiled store hold them, in a store read back from the cache (which
 // keeps those bytes alive, claims/storage.hpp). Read back, the tables of
-// 100,000 claims are neither copied nor given fresh pages: they are used
-// in the mapped cache file, after the checks of the reader.
+// 100,000 claims are not copied again: they are used in the bytes read
+// from the cache file, after the checks of the reader.
 //
 // Reads go through a pointer and a size set at each change, so that a
 // look-up costs what a std::vector's does. Changes (while an index is

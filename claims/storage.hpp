@@ -43,7 +43,7 @@ struct claims_storage {
     std::vector<std::string_view> phrases;  // each claim's names, then its wheres
     std::vector<reference_value> values;    // each claim's values, claim after claim
     // What the views point into when it is not `content`: a store read back
-    // from the cache views the cache file, mapped (claims/compiled_store.hpp).
+    // from the cache views the cache file's bytes (claims/compiled_store.hpp).
     std::shared_ptr<const void> kept;
 };
 
