@@ -8,15 +8,12 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
-#include <setjmp.h>
-#include <signal.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 // The library's XXH3 functions that pick AVX2 (or AVX-512) at run time
 // where the processor has it, instead of the SSE2 of the plain ones: the
-// same hashes at under a third of the instructions, over the 60 MB an entry of
+// same hashes at under a third of the instructions, over the 44 MB an entry of
 // 100,000 claims checks on every hit and the 18 MB of its claims hashed
 // for the key.
 #if defined(__x86_64__) && __has_include(<xxh_x86dispatch.h>)
@@ -32,7 +29,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <mutex>
 #include <system_error>
 #include <type_traits>
 
@@ -50,7 +46,7 @@ namespace fs = std::filesystem;
 constexpr std::array<char, 8> file_mark = {'F', 'L', 'C', 'L', 'A', 'I', 'M', 'S'};
 // Raised whenever the compiled form or what it holds changes meaning; the
 // build ids in the key change with every build anyway.
-constexpr std::uint64_t format_version = 5;
+constexpr std::uint64_t format_version = 6;
 
 // The start of a cache file, written and read as it is in memory: its
 // fields leave no padding, so its bytes are all defined.
@@ -99,8 +95,7 @@ int add_build_ids(dl_phdr_info* info, std::size_t, void* data) {
 }
 
 // Hashes what identifies a store: the format, the build, then each file as
-// its path (size first) and its content (size after: a streamed file's
-// size is known at its end).
+// its path (size first) and its content (size after).
 class key_hash {
 public:
     key_hash() : state_(XXH3_createState(), &XXH3_freeState) {
@@ -116,8 +111,11 @@ public:
         XXH3_128bits_update(state_.get(), &size, sizeof size);
         XXH3_128bits_update(state_.get(), p.data(), p.size());
     }
-    void content_part(std::string_view part) { XXH3_128bits_update(state_.get(), part.data(), part.size()); }
-    void content_end(std::uint64_t size) { XXH3_128bits_update(state_.get(), &size, sizeof size); }
+    void content(std::string_view text) {
+        const std::uint64_t size = text.size();
+        XXH3_128bits_update(state_.get(), text.data(), text.size());
+        XXH3_128bits_update(state_.get(), &size, sizeof size);
+    }
     [[nodiscard]] std::string digest() const {
         const XXH128_hash_t h = XXH3_128bits_digest(state_.get());
         return fmt::format("{:016x}{:016x}", h.high64, h.low64);
@@ -127,108 +125,6 @@ private:
     std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state_;
     bool ok_ = false;
 };
-
-// A file mapped and cut short by another program raises SIGBUS where a
-// page past its new end is read. While a thread hashes a mapped file, that
-// signal ends the hash instead of the run: the file is then not cached,
-// as one that cannot be read. Any other SIGBUS is left as it was: the
-// handler that was there before is put back and the signal raised again.
-thread_local sigjmp_buf* hash_jump = nullptr;
-
-class bus_guard {
-public:
-    bus_guard() {
-        const std::lock_guard lock(mutex_);
-        if (users_ == 0) {
-            struct sigaction ours {};
-            ours.sa_handler = on_bus;
-            sigemptyset(&ours.sa_mask);
-            if (::sigaction(SIGBUS, &ours, &previous_) != 0) return;
-        }
-        ++users_;
-        installed_ = true;
-    }
-    bus_guard(const bus_guard&) = delete;
-    bus_guard& operator=(const bus_guard&) = delete;
-    ~bus_guard() {
-        if (!installed_) return;
-        const std::lock_guard lock(mutex_);
-        if (--users_ == 0) ::sigaction(SIGBUS, &previous_, nullptr);
-    }
-    [[nodiscard]] bool installed() const { return installed_; }
-
-private:
-    static void on_bus(int signal) {
-        if (hash_jump != nullptr) siglongjmp(*hash_jump, 1);
-        ::sigaction(SIGBUS, &previous_, nullptr);
-        ::raise(signal);
-    }
-    static inline std::mutex mutex_;
-    static inline int users_ = 0;
-    static inline struct sigaction previous_ {};
-    bool installed_ = false;
-};
-
-// `bytes` (a mapped file) through the hash; false when the file was cut
-// short under it. Between the jump's set and the hash's end run no
-// destructors for a jump to skip (the hash is C).
-bool hash_mapped(key_hash& hash, std::string_view bytes) {
-    const bus_guard guard;
-    if (!guard.installed()) return false;
-    sigjmp_buf jump;
-    if (sigsetjmp(jump, 1) != 0) {  // 1: the signal's mask undone by the jump
-        hash_jump = nullptr;
-        return false;
-    }
-    hash_jump = &jump;
-    hash.content_part(bytes);
-    hash_jump = nullptr;
-    return true;
-}
-
-// Streams a file through the hash in pieces: no buffer of its size.
-bool hash_read(key_hash& hash, int fd) {
-    std::vector<char> buffer(std::size_t{1} << 18);
-    std::uint64_t size = 0;
-    bool ok = true;
-    for (;;) {
-        const ssize_t n = read_fully(fd, buffer.data(), buffer.size());
-        if (n < 0) {
-            ok = false;
-            break;
-        }
-        if (n == 0) break;
-        hash.content_part(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-        size += static_cast<std::uint64_t>(n);
-    }
-    hash.content_end(size);
-    return ok;
-}
-
-// A file through the hash where the kernel keeps it, mapped: read() copied
-// it out first (for 100,000 claims, 18 MB copied was a fifth of a hit's
-// time). Read when it cannot be mapped.
-bool hash_file(key_hash& hash, const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat st {};
-    void* mapped = MAP_FAILED;
-    std::size_t size = 0;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        size = static_cast<std::size_t>(st.st_size);
-        mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    }
-    if (mapped == MAP_FAILED) {
-        const bool ok = hash_read(hash, fd);
-        ::close(fd);
-        return ok;
-    }
-    ::close(fd);
-    const bool ok = hash_mapped(hash, std::string_view(static_cast<const char*>(mapped), size));
-    ::munmap(mapped, size);
-    hash.content_end(size);
-    return ok;
-}
 
 fs::path entry_path(const claims_cache_options& options, const std::string& key) {
     return fs::path(options.dir) / fmt::format("claims-{}.bin", key);
@@ -303,38 +199,25 @@ std::string default_claims_cache_dir() {
     return {};
 }
 
-std::optional<std::string> claims_cache_key(const std::vector<std::string>& paths, std::size_t min_bytes) {
-    std::uintmax_t bytes = 0;
-    for (const std::string& p : paths) {
-        std::error_code ec;
-        if (!fs::is_regular_file(p, ec)) return std::nullopt;
-        bytes += fs::file_size(p, ec);
-        if (ec) return std::nullopt;
+std::optional<std::string> claims_cache_key(const std::vector<std::optional<claims_text>>& files,
+                                            std::size_t min_bytes) {
+    std::uint64_t bytes = 0;
+    for (const std::optional<claims_text>& f : files) {
+        if (!f) return std::nullopt;
+        bytes += f->content.size();
     }
-    if (paths.empty() || bytes < min_bytes) return std::nullopt;
-    key_hash hash;
-    if (!hash.ok()) return std::nullopt;
-    for (const std::string& p : paths) {
-        hash.path(p);
-        if (!hash_file(hash, p)) return std::nullopt;
-    }
-    return hash.digest();
-}
-
-std::optional<std::string> claims_cache_key(const std::vector<std::optional<claims_text>>& files) {
+    if (files.empty() || bytes < min_bytes) return std::nullopt;
     key_hash hash;
     if (!hash.ok()) return std::nullopt;
     for (const std::optional<claims_text>& f : files) {
-        if (!f) return std::nullopt;
         hash.path(f->path);
-        hash.content_part(f->content);
-        hash.content_end(f->content.size());
+        hash.content(f->content);
     }
     return hash.digest();
 }
 
 std::optional<claim_store> find_compiled_claims(const claims_cache_options& options, const std::string& key,
-                                                const std::vector<std::string>& paths) {
+                                                std::vector<std::optional<claims_text>>& files) {
     if (options.dir.empty() || key.size() != 32) return std::nullopt;
     const fs::path path = entry_path(options, key);
     auto file = std::make_shared<const entry_bytes>(path);
@@ -346,7 +229,14 @@ std::optional<claim_store> find_compiled_claims(const claims_cache_options& opti
     if (h.mark != file_mark || h.version != format_version || std::string_view(h.key.data(), 32) != key ||
         h.size != body.size() || XXH3_64bits(body.data(), body.size()) != h.hash)
         return std::nullopt;
-    std::optional<claim_store> store = read_compiled_store(body, std::move(file), paths);
+    // The texts move into the store, or back to `files` for the parse.
+    std::vector<claims_text> texts;
+    for (std::optional<claims_text>& f : files) {
+        if (!f) return std::nullopt;
+        texts.push_back(std::move(*f));
+    }
+    std::optional<claim_store> store = read_compiled_store(body, std::move(file), texts);
+    for (std::size_t k = 0; k < files.size(); ++k) *files[k] = std::move(texts[k]);
     if (!store) return std::nullopt;
     // Used now: the last to be pruned.
     std::error_code ec;

@@ -35,31 +35,22 @@ struct claims_cache_options {
 // What one run did with the cache.
 enum class cache_use { off, hit, stored, missed };
 
-// One claims file as read, before its parse.
-struct claims_text {
-    std::string path;
-    std::string content;
-};
-
-// The key of the claims files `paths` for this build of factlint, each
-// file streamed through the hash (not kept), or nullopt: a file that
-// cannot be read, files under `min_bytes` in total, or a build that cannot
-// be identified (no build id); then nothing is cached.
-[[nodiscard]] std::optional<std::string> claims_cache_key(const std::vector<std::string>& paths,
-                                                          std::size_t min_bytes);
-// The key of files with these texts: the key above of files holding them.
-// A run that missed compares the two, so that a file changed between the
-// hash and the parse is never stored under the key of its old text.
-// Nullopt when a file is missing (it could not be read).
+// The key of the claims files as read, in order, for this build of
+// factlint, or nullopt: a file that could not be read (no text), files
+// under `min_bytes` in total, or a build that cannot be identified (no
+// build id); then nothing is cached. The texts hashed are the texts then
+// parsed or viewed by the store read back, so a file changed on disk
+// meanwhile is never stored or read under the key of another text.
 [[nodiscard]] std::optional<std::string> claims_cache_key(
-    const std::vector<std::optional<claims_text>>& files);
+    const std::vector<std::optional<claims_text>>& files, std::size_t min_bytes);
 
-// The store compiled under `key` from the files `paths`, read from its
-// cache file (whose bytes it keeps), or nullopt: no such entry, or one
-// that fails its checks.
+// The store compiled under `key` from `files`, read from its cache file
+// (whose bytes it keeps) and holding the files' texts, moved out of
+// `files`; or nullopt, `files` as they were: no such entry, or one that
+// fails its checks.
 [[nodiscard]] std::optional<claim_store> find_compiled_claims(const claims_cache_options& options,
                                                               const std::string& key,
-                                                              const std::vector<std::string>& paths);
+                                                              std::vector<std::optional<claims_text>>& files);
 
 // Writes `store` under `key`; false when it could not (it never throws).
 bool store_compiled_claims(const claims_cache_options& options, const std::string& key,

@@ -67,17 +67,17 @@ std::vector<std::optional<claims_text>> read_all(const std::vector<std::string>&
     return texts;
 }
 
-// The files' compiled store from the cache, or nullopt; `key` is set when
-// the cache is on and the files are large enough, so that a miss writes
-// the store parsed from them.
+// The files' compiled store from the cache, made with their texts (moved
+// out of `texts`), or nullopt; `key` is set when the cache is on and the
+// files are large enough, so that a miss writes the store parsed from them.
 std::optional<claim_store> from_cache(const claims_cache_options& cache,
-                                      const std::vector<std::string>& files, std::string& key,
+                                      std::vector<std::optional<claims_text>>& texts, std::string& key,
                                       load_result& result) {
     if (cache.dir.empty()) return std::nullopt;
-    std::optional<std::string> k = claims_cache_key(files, cache.min_bytes);
+    std::optional<std::string> k = claims_cache_key(texts, cache.min_bytes);
     if (!k) return std::nullopt;
     key = std::move(*k);
-    std::optional<claim_store> store = find_compiled_claims(cache, key, files);
+    std::optional<claim_store> store = find_compiled_claims(cache, key, texts);
     result.cache = store ? cache_use::hit : cache_use::missed;
     return store;
 }
@@ -90,16 +90,15 @@ load_result load_claims(const std::vector<std::string>& paths, const claims_cach
     for (const auto& path : paths) {
         for (auto& file : expand(path, result.errors)) files.push_back(std::move(file));
     }
+    // Every file read once: hashed for the key, then viewed by the store
+    // read back from the cache or parsed.
+    std::vector<std::optional<claims_text>> texts = read_all(files);
     std::string key;
-    if (std::optional<claim_store> store = from_cache(cache, files, key, result)) {
+    if (std::optional<claim_store> store = from_cache(cache, texts, key, result)) {
         result.store = std::move(*store);
         result.files = files.size();
         return result;
     }
-    std::vector<std::optional<claims_text>> texts = read_all(files);
-    // A file changed since it was hashed: its store is not written under
-    // the key of the text it had.
-    if (!key.empty() && claims_cache_key(texts) != key) key.clear();
     // Ids are unique within a file by the parser; across files by this map,
     // needed only when there is more than one file.
     std::unordered_map<std::string_view, claim_position> first_definition;  // views into the store's storage

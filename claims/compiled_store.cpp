@@ -1,4 +1,4 @@
-// The store as bytes: the files' texts, per file its phrases and values,
+// The store as bytes: the files' sizes, per file its phrases and values,
 // then the claims (their spans as places in their file's arrays), then the
 // index. Values and claims are fixed-size records, each read where it lies.
 #include "claims/compiled_store.hpp"
@@ -39,7 +39,6 @@ constexpr std::uint32_t format_mark = 0x464c4353;  // "FLCS": the start of a sto
 // Views of a file's content and path are written as places in them (bases
 // 2k and 2k + 1 for file k, bases_of below); the index's key text comes
 // after the files' texts.
-std::uint32_t content_base(std::size_t file) { return static_cast<std::uint32_t>(2 * file); }
 std::uint32_t key_text_base(std::size_t files) { return static_cast<std::uint32_t>(2 * files); }
 
 // A value as written: fixed size, no padding, read with one copy and
@@ -219,12 +218,11 @@ std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
     // is not grown (a copy of tens of megabytes) for most stores.
     std::size_t bytes = sizeof(claim_record) * store.claims().size();
     for (const auto& f : files)
-        bytes += f->content.size() + sizeof(compiled::view_code) * f->phrases.size() +
-                 sizeof(value_record) * f->values.size();
+        bytes += sizeof(compiled::view_code) * f->phrases.size() + sizeof(value_record) * f->values.size();
     out.reserve(bytes + bytes / 2 + (std::size_t{1} << 20));
     out.put(format_mark);
     out.put(std::uint64_t{files.size()});
-    for (const auto& f : files) out.put_text(f->content);
+    for (const auto& f : files) out.put(std::uint64_t{f->content.size()});
     // Each array as its count and its records, put one by one: no copy of
     // the array first.
     for (const auto& f : files) {
@@ -245,29 +243,19 @@ std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
     return std::move(out).bytes();
 }
 
-std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shared_ptr<const void> owner,
-                                               const std::vector<std::string>& paths) {
-    std::vector<std::unique_ptr<claims_storage>> files;
-    for (const std::string& path : paths) {
-        files.push_back(std::make_unique<claims_storage>());
-        files.back()->path = path;
-    }
-    // The contents are bases too, known once read.
-    std::vector<std::string_view> bases = bases_of(files);
-    const std::uint32_t key_base = key_text_base(files.size());
-    bases.emplace_back();  // the key text, set when the index is read
-    auto arena = std::make_unique<claims_storage>();
-    input in(bytes, std::move(bases), arena->content);
-    arena->kept = std::move(owner);
+namespace {
 
+// The store read back from `bytes` into `files`, whose contents are in
+// place already.
+std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<claims_storage>>& files,
+                                      std::unique_ptr<claims_storage>& arena) {
     std::uint32_t mark = 0;
     std::uint64_t file_count = 0;
     if (!in.get(mark) || mark != format_mark || !in.get(file_count) || file_count != files.size())
         return std::nullopt;
-    for (std::size_t k = 0; k < files.size(); ++k) {
-        std::string_view content;
-        if (!in.get_text_view(content)) return std::nullopt;
-        in.set_base(content_base(k), content);
+    for (const auto& f : files) {
+        std::uint64_t size = 0;
+        if (!in.get(size) || size != f->content.size()) return std::nullopt;
     }
     unit_memo units;
     for (const auto& f : files) {
@@ -287,9 +275,33 @@ std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shar
 
     claim_store store;
     store.add_all(std::move(claims));
-    if (!compiled_store_access::load_index(store, in, key_base) || !in.at_end()) return std::nullopt;
+    if (!compiled_store_access::load_index(store, in, key_text_base(files.size())) || !in.at_end())
+        return std::nullopt;
     for (auto& f : files) store.keep(std::move(f));
     store.keep(std::move(arena));
+    return store;
+}
+
+}  // namespace
+
+std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shared_ptr<const void> owner,
+                                               std::vector<claims_text>& texts) {
+    // Each content moved into the storage that keeps it (where it never
+    // moves again), and moved back if the bytes are refused.
+    std::vector<std::unique_ptr<claims_storage>> files;
+    for (claims_text& t : texts) {
+        files.push_back(std::make_unique<claims_storage>());
+        files.back()->path = t.path;
+        files.back()->content = std::move(t.content);
+    }
+    std::vector<std::string_view> bases = bases_of(files);
+    bases.emplace_back();  // the key text, set when the index is read
+    auto arena = std::make_unique<claims_storage>();
+    input in(bytes, std::move(bases), arena->content);
+    arena->kept = std::move(owner);
+    std::optional<claim_store> store = read_store(in, files, arena);
+    if (!store)
+        for (std::size_t k = 0; k < texts.size(); ++k) texts[k].content = std::move(files[k]->content);
     return store;
 }
 

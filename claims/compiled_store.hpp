@@ -1,8 +1,9 @@
 // A claim store written out whole, index included, and read back: what the
 // cache of compiled claims keeps (checker/claims_cache.hpp), so that a run
 // whose claims files have not changed skips their parse and the index
-// build. The bytes hold the files' texts too, so that a store read back
-// views them where they lie instead of in a copy of the files.
+// build. The bytes do not hold the files' texts, only their sizes: the run
+// has read the files to hash them for the cache's key, and the store read
+// back keeps those texts and views them, as a parsed store does.
 #pragma once
 
 #include <memory>
@@ -21,12 +22,14 @@ namespace factlint {
 // (as load_claims makes them), or nullopt when it is not such a store.
 [[nodiscard]] std::optional<compiled::byte_buffer> compile_store(const claim_store& store);
 
-// The store `bytes` describe, compiled from files named `paths` (in the
-// same order). Its texts view `bytes`, which `owner` must keep alive: the
-// store keeps `owner`. Nullopt when the bytes are not a store compiled
-// from that many files; never a partial store.
+// The store `bytes` describe, compiled from `files` (in the same order),
+// or nullopt when the bytes are not a store compiled from that many files
+// of those sizes; never a partial store. The store takes the files'
+// contents (left empty in `files`) and views them and `bytes`, which
+// `owner` must keep alive: the store keeps `owner`. When it is refused,
+// `files` is as it was, to be parsed.
 [[nodiscard]] std::optional<claim_store> read_compiled_store(std::string_view bytes,
                                                              std::shared_ptr<const void> owner,
-                                                             const std::vector<std::string>& paths);
+                                                             std::vector<claims_text>& files);
 
 }  // namespace factlint

@@ -36,6 +36,12 @@ private:
     std::unordered_set<std::string, hash, std::equal_to<>> texts_;
 };
 
+// One claims file as read, before its parse or its compiled store's read.
+struct claims_text {
+    std::string path;
+    std::string content;
+};
+
 struct claims_storage {
     std::string path;                       // the claims' `where.file`
     std::string content;                    // the file as read: ids, phrases, value texts and sources view it

@@ -44,9 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto compiled = factlint::compile_store(store);
     if (!compiled) return 0;
 
-    const std::vector<std::string> paths = {"fuzz.claims"};
+    const std::string content(reinterpret_cast<const char*>(data), size);
+    std::vector<factlint::claims_text> texts = {{"fuzz.claims", content}};
     auto bytes = std::make_shared<const std::string>(compiled->view());
-    const std::optional<factlint::claim_store> back = factlint::read_compiled_store(*bytes, bytes, paths);
+    const std::optional<factlint::claim_store> back = factlint::read_compiled_store(*bytes, bytes, texts);
     if (!back || back->claims().size() != store.claims().size()) __builtin_trap();
     for (std::size_t i = 0; i < store.claims().size(); ++i) {
         const auto &c = store.claims()[i], &d = back->claims()[i];
@@ -65,7 +66,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         (*damaged)[(seed >> 33) % damaged->size()] = static_cast<char>(seed >> 24);
     }
-    if (const auto hurt = factlint::read_compiled_store(*damaged, damaged, paths)) {
+    texts = {{"fuzz.claims", content}};
+    if (const auto hurt = factlint::read_compiled_store(*damaged, damaged, texts)) {
         (void)hurt->scan(text);
         for (const auto& c : hurt->claims()) (void)hurt->find(c.id);
     }

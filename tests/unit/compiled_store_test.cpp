@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -18,6 +19,7 @@
 #include "checker/claims_cache.hpp"
 #include "checker/claims_loader.hpp"
 #include "claims/compiled_store.hpp"
+#include "claims/file_bytes.hpp"
 
 namespace {
 
@@ -103,13 +105,26 @@ load_result load(const std::vector<std::string>& files, const claims_cache_optio
     return r;
 }
 
+// The files as read, for a store read back to take.
+std::vector<claims_text> texts_of(const std::vector<std::string>& paths) {
+    std::vector<claims_text> texts;
+    for (const std::string& p : paths) {
+        claims_text t{p, {}};
+        std::string error;
+        REQUIRE(read_file_bytes(p, t.content, error));
+        texts.push_back(std::move(t));
+    }
+    return texts;
+}
+
 // Reads `bytes` back from a copy that the store keeps alive (as the cache
-// keeps its mapped file), the original bytes then overwritten: the store
+// keeps the entry it read), the original bytes then overwritten: the store
 // must view its copy only.
 std::optional<claim_store> read_back(std::string& bytes, const std::vector<std::string>& paths) {
     auto copy = std::make_shared<const std::string>(bytes);
     std::fill(bytes.begin(), bytes.end(), '\xee');
-    return read_compiled_store(*copy, copy, paths);
+    std::vector<claims_text> texts = texts_of(paths);
+    return read_compiled_store(*copy, copy, texts);
 }
 
 std::vector<std::string> repository_claims() {
@@ -154,7 +169,8 @@ TEST_CASE("a compiled store reads back alike from bytes at any alignment") {
         CAPTURE(shift);
         auto held = std::make_shared<std::string>(std::string(shift, '\0') + bytes);
         const std::string_view at = std::string_view(*held).substr(shift);
-        const std::optional<claim_store> back = read_compiled_store(at, held, paths);
+        std::vector<claims_text> texts = texts_of(paths);
+        const std::optional<claim_store> back = read_compiled_store(at, held, texts);
         REQUIRE(back);
         CHECK(dump(*back) == expected);
     }
@@ -243,24 +259,65 @@ TEST_CASE("the cache: a damaged entry is a miss, a cache that cannot be written 
     CHECK(dump(r.store) == expected);
 }
 
-// A file's key is hashed where the kernel keeps it, mapped (read when it
-// cannot be); a missed run's texts are hashed from memory: both must give
-// one key for one content, whatever its size.
-TEST_CASE("the key of claims files is the key of their texts, at any size") {
-    const temp_dir dir("factlint-cache-key");
+// The bytes hold the files' sizes, not their texts: a text of another
+// size is refused. A refused read gives the texts back as they were, for
+// the parse that follows a miss; a store read back holds them.
+TEST_CASE("a compiled store takes its files' texts, and gives them back when refused") {
+    const temp_dir dir("factlint-compiled-texts");
+    std::string other = varied_claims(7);  // ids of its own: "other-0" for "item-0"
+    for (std::size_t at = 0; (at = other.find("item-", at)) != std::string::npos;)
+        other.replace(at, 5, "other-");
+    const std::vector<std::string> paths = {dir.write("a.claims", varied_claims(50)),
+                                            dir.write("b.claims", other)};
+    const load_result loaded = load(paths);
+    const std::string bytes(compile_store(loaded.store)->view());
+    const std::vector<claims_text> as_read = texts_of(paths);
+    auto held = std::make_shared<const std::string>(bytes);
+
+    std::vector<claims_text> longer = as_read;
+    longer[1].content += "\n";
+    CHECK_FALSE(read_compiled_store(*held, held, longer));
+    CHECK(longer[1].content == as_read[1].content + "\n");
+    CHECK(longer[0].content == as_read[0].content);
+
+    // The last byte read is the index's flag, before the arena and its
+    // size: a flag of 7 is refused when everything else has been read.
+    std::uint64_t arena_size = 0;
+    std::memcpy(&arena_size, bytes.data() + bytes.size() - sizeof arena_size, sizeof arena_size);
+    auto damaged = std::make_shared<std::string>(bytes);
+    (*damaged)[bytes.size() - sizeof arena_size - arena_size - 1] = 7;
+    std::vector<claims_text> texts = as_read;
+    CHECK_FALSE(read_compiled_store(*damaged, damaged, texts));
+    for (std::size_t k = 0; k < texts.size(); ++k) CHECK(texts[k].content == as_read[k].content);
+
+    texts = as_read;
+    const std::optional<claim_store> back = read_compiled_store(*held, held, texts);
+    REQUIRE(back);
+    CHECK(dump(*back) == dump(loaded.store));
+    CHECK(texts[0].content.empty());
+}
+
+// A key covers every byte of every file and its path, and only files
+// large enough (in total) and all read have one.
+TEST_CASE("the key of claims files covers their texts and paths, at any size") {
     std::mt19937 random(7);
-    const std::size_t sizes[] = {
-        0, 1, 7, 8, 63, 64, 4095, 4096, 4097, 240, 241, (1 << 18) - 1, 1 << 18, (1 << 18) + 1, 3 << 20};
+    const std::size_t sizes[] = {0, 1, 7, 8, 63, 64, 4095, 4096, 4097, 240, 241, 3 << 20};
     for (const std::size_t size : sizes) {
         CAPTURE(size);
         std::string text(size, ' ');
         for (char& c : text) c = static_cast<char>('a' + random() % 26);
-        const std::string a = dir.write("a.claims", text), b = dir.write("b.claims", text + "\n");
-        const std::optional<std::string> mapped = claims_cache_key({a, b}, 0);
-        REQUIRE(mapped);
-        CHECK(mapped == claims_cache_key({claims_text{a, text}, claims_text{b, text + "\n"}}));
-        CHECK(mapped != claims_cache_key({claims_text{a, text + " "}, claims_text{b, text + "\n"}}));
+        const std::optional<std::string> key =
+            claims_cache_key({claims_text{"a", text}, claims_text{"b", text + "\n"}}, 0);
+        REQUIRE(key);
+        CHECK(key == claims_cache_key({claims_text{"a", text}, claims_text{"b", text + "\n"}}, 0));
+        CHECK(key != claims_cache_key({claims_text{"a", text + " "}, claims_text{"b", text + "\n"}}, 0));
+        CHECK(key != claims_cache_key({claims_text{"a", text + "\n"}, claims_text{"b", text}}, 0));
+        CHECK(key != claims_cache_key({claims_text{"c", text}, claims_text{"b", text + "\n"}}, 0));
+        CHECK_FALSE(claims_cache_key({claims_text{"a", text}, std::nullopt}, 0));
+        CHECK_FALSE(claims_cache_key({claims_text{"a", text}, claims_text{"b", text + "\n"}}, 2 * size + 2));
+        CHECK(claims_cache_key({claims_text{"a", text}, claims_text{"b", text + "\n"}}, 2 * size + 1));
     }
+    CHECK_FALSE(claims_cache_key({}, 0));
 }
 
 TEST_CASE("the cache keeps the most recently used entries only") {
