@@ -31,10 +31,6 @@ struct figure_ref {
     std::size_t record;
 };
 
-}  // namespace
-
-namespace {
-
 // Points a view of the document at the same words in `words` (appended
 // there within its capacity, so earlier views stay valid).
 void copy_into(std::string_view& view, std::string& words) {

@@ -114,8 +114,6 @@ void count_block(const std::vector<claim_record>& block, const check_options& op
     }
 }
 
-// Moves the records that later rules compare out of a block, placed for
-// FL205's report; their change and total parts index into the block.
 // Room for one more. These fill for the whole document: once one has
 // outgrown a few pages, its doubled buffer is mapped at once
 // (claims/huge_pages.hpp) rather than a page fault for each 4 KB; a short
@@ -130,6 +128,8 @@ void room_for_one_more(std::vector<T>& v) {
         reserve_huge(v, 2 * v.capacity());
 }
 
+// Moves the records that later rules compare out of a block, placed for
+// FL205's report; their change and total parts index into the block.
 void keep_compared(const rule_plan& plan, const document& doc, std::vector<claim_record>& block,
                    file_result& result) {
     for (claim_record& r : block) {

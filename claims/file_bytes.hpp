@@ -1,6 +1,6 @@
 // Reading a whole file into a string, for the inputs (cli/) and the
 // claims files (checker/claims_loader.cpp) alike; and the read loop under
-// it, which the claims cache's hash streams files with.
+// it, which the claims cache reads its entries with.
 #pragma once
 
 #include <string>
