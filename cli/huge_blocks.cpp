@@ -37,6 +37,13 @@ void* allocate(std::size_t bytes) {
     const std::size_t rounded = (bytes + huge_page - 1) & ~(huge_page - 1);
     void* block = mi_new_aligned(rounded, huge_page);
     factlint::prepare_for_filling(block, rounded);
+    // mimalloc has written the block's first bytes already (its free-list
+    // link) when the block lies in a segment in use: that 4 KB page was
+    // mapped before the advice, and the rest of its 2 MB page would then
+    // be mapped 4 KB at a time, 511 page faults (a 100,000-claim cache
+    // hit paid them for three blocks). One request maps that first 2 MB
+    // now, in a huge page where it still can (docs/performance.md part 22).
+    factlint::map_pages_now(block, huge_page);
     return block;
 }
 
