@@ -62,8 +62,12 @@ public:
     [[nodiscard]] const T& back() const { return data_[size_ - 1]; }
     [[nodiscard]] std::span<const T> span() const { return {data_, size_}; }
 
-    // Changes, as std::vector's.
-    T& operator[](std::size_t i) {
+    // Changes, as std::vector's. An element to change is asked for by
+    // name, not by a non-const operator[]: that one was called by reads
+    // too, wherever the array was not const, and so copied a viewed array
+    // that was only read (a cache hit copied two tables of 480 KB each to
+    // compare their first elements: docs/performance.md part 22).
+    T& edit(std::size_t i) {
         own();
         return owned_[i];
     }

@@ -162,7 +162,7 @@ public:
             v.clear();
             v.reserve_huge(n);
             v.resize(n);
-            if (n > 0) std::memcpy(&v[0], at_, n * sizeof(T));
+            if (n > 0) std::memcpy(&v.edit(0), at_, n * sizeof(T));
         }
         at_ += n * sizeof(T);
         return true;

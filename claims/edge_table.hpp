@@ -32,7 +32,7 @@ public:
     // Adds an edge that is not there yet.
     void insert(std::uint32_t node, std::uint32_t word, std::uint32_t child) {
         if (2 * (size_ + 1) > slots_.size()) rehash(capacity_for(2 * (size_ + 1)));
-        slots_[slot_of(node, word)] = {node, word, child};
+        slots_.edit(slot_of(node, word)) = {node, word, child};
         ++size_;
     }
 
@@ -87,7 +87,7 @@ private:
         slots_.reserve_huge(slots);
         slots_.resize(slots);
         for (const slot& s : old)
-            if (s.child != 0) slots_[slot_of(s.node, s.word)] = s;
+            if (s.child != 0) slots_.edit(slot_of(s.node, s.word)) = s;
     }
 
     compiled_array<slot> slots_;  // a power of two in size, at most half full

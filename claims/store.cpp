@@ -517,6 +517,53 @@ std::size_t normalize_plain(std::string_view phrase, char* const to) {
     return static_cast<std::size_t>(at - to);
 }
 
+// Whether every chain of links (fail or dictionary) from every node ends at
+// the root: the scan follows them until it gets there, so a cycle in links
+// read from a damaged file would hang it.
+//
+// Nodes are settled in order, so that every node before the current one is
+// known to reach the root: a node linked to an earlier one (most are) then
+// takes one comparison, and from any other the chain is followed until it
+// comes to an earlier node. In an index factlint built those chains are
+// short, and no memory is needed. A damaged file could make them long (a
+// cycle, walked again from each of its nodes): past a budget of steps
+// linear in the nodes, the walk starts over with marks (below), which
+// walk each node once. The marks were 480 KB of fresh memory for 100,000
+// claims, 58 page faults of each cache hit (docs/performance.md part 22).
+namespace {
+
+bool links_reach_root_marked(std::span<const node_id> link) {
+    enum : unsigned char { unknown, walking, reaches_root };
+    std::vector<unsigned char> state(link.size(), unknown);
+    std::vector<node_id> path;
+    for (std::size_t start = 1; start < link.size(); ++start) {
+        if (link[start] < start || state[start] == reaches_root) continue;
+        path.clear();
+        std::size_t v = start;
+        while (v >= start && state[v] != reaches_root) {
+            if (v >= link.size() || state[v] == walking) return false;
+            state[v] = walking;
+            path.push_back(static_cast<node_id>(v));
+            v = link[v];
+        }
+        for (const node_id p : path) state[p] = reaches_root;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool links_reach_root(std::span<const std::uint32_t> link) {
+    std::size_t steps_left = 4 * link.size() + 64;
+    for (std::size_t start = 1; start < link.size(); ++start) {
+        for (std::size_t v = link[start]; v >= start; v = link[v]) {
+            if (v >= link.size()) return false;
+            if (steps_left-- == 0) return links_reach_root_marked(link);
+        }
+    }
+    return true;
+}
+
 }  // namespace store_detail
 
 namespace {
@@ -578,7 +625,7 @@ struct claim_ids {
             const std::uint64_t hash = id_table_detail::hash_of(claims[i].id);
             const std::size_t at = slot_of(claims[i].id, hash, claims);
             if (slots[at].check == 0)
-                slots[at] = {id_table_detail::check_of(hash), static_cast<std::uint32_t>(i)};
+                slots.edit(at) = {id_table_detail::check_of(hash), static_cast<std::uint32_t>(i)};
         }
     }
     [[nodiscard]] const std::uint32_t* find(std::string_view id,
@@ -772,7 +819,7 @@ node_id claim_store::index::insert_key(std::string_view key, trie_nodes& nodes) 
             next = static_cast<node_id>(nodes.parent.size());
             nodes.parent.push_back(node), nodes.word.push_back(word), nodes.depth.push_back(words + 1);
             if (node == 0) {
-                root_next[word] = next;
+                root_next.edit(word) = next;
             } else {
                 edges.insert(node, word, next);
             }
@@ -802,15 +849,15 @@ void claim_store::index::collect_outputs(const std::vector<key_end>& ends, const
             }
             last_name_claim[e.node] = e.claim;
         }
-        ++out_begin[e.node + 1];
+        ++out_begin.edit(e.node + 1);
     }
-    for (std::size_t n = 0; n < nodes; ++n) out_begin[n + 1] += out_begin[n];
+    for (std::size_t n = 0; n < nodes; ++n) out_begin.edit(n + 1) += out_begin[n];
     outputs.assign(out_begin[nodes], {});
     std::vector<std::uint32_t> next(out_begin.begin(), out_begin.end() - 1);
     for (std::size_t k = 0; k < ends.size(); ++k) {
         if (!kept[k]) continue;
         const key_end& e = ends[k];
-        key_output& o = outputs[next[e.node]++];
+        key_output& o = outputs.edit(next[e.node]++);
         o.claim = e.claim, o.words = trie.depth[e.node], o.is_where = e.is_where ? 1 : 0;
     }
 }
@@ -837,42 +884,14 @@ void claim_store::index::build_links(const trie_nodes& nodes) {
             while (f != 0 && child(f, w) == 0) f = fail[f];
             target = child(f, w);
         }
-        fail[v] = target;
-        dict[v] = has_output(target) ? target : dict[target];
+        fail.edit(v) = target;
+        dict.edit(v) = has_output(target) ? target : dict[target];
     }
 }
 
 // ---- the index in a compiled store --------------------------------------------
 
 namespace {
-
-// Whether every chain of links (fail or dictionary) from every node ends at
-// the root: the scan follows them until it gets there, so a cycle in links
-// read from a damaged file would hang it. One pass: each node is walked
-// once, then known.
-//
-// Nodes are settled in order, so that every node before the current one is
-// known to reach the root: a node linked to an earlier one (most are) then
-// takes one comparison. From any other the chain is walked up to an earlier
-// node, and each node walked is marked, so that it is walked once.
-bool links_reach_root(std::span<const node_id> link) {
-    enum : unsigned char { unknown, walking, reaches_root };
-    std::vector<unsigned char> state(link.size(), unknown);
-    std::vector<node_id> path;
-    for (std::size_t start = 1; start < link.size(); ++start) {
-        if (link[start] < start || state[start] == reaches_root) continue;
-        path.clear();
-        std::size_t v = start;
-        while (v >= start && state[v] != reaches_root) {
-            if (v >= link.size() || state[v] == walking) return false;
-            state[v] = walking;
-            path.push_back(static_cast<node_id>(v));
-            v = link[v];
-        }
-        for (const node_id p : path) state[p] = reaches_root;
-    }
-    return true;
-}
 
 bool all_below(std::span<const std::uint32_t> values, std::size_t limit) {
     return std::all_of(values.begin(), values.end(), [&](std::uint32_t v) { return v < limit; });
@@ -921,7 +940,7 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
         if (nodes != 0 || !dict.empty() || !outputs.empty() || !root_next.empty()) return in.fail();
     } else if (nodes == 0 || dict.size() != nodes || !group_bounds(out_begin, nodes, outputs.size()) ||
                !all_below(root_next, nodes) || !all_below(fail, nodes) || !all_below(dict, nodes) ||
-               fail[0] != 0 || dict[0] != 0 || !links_reach_root(fail) || !links_reach_root(dict) ||
+               fail[0] != 0 || dict[0] != 0 || !store_detail::links_reach_root(fail) || !store_detail::links_reach_root(dict) ||
                !group_bounds(where_begin, claims, where_ids.size())) {
         return in.fail();
     }

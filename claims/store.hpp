@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,11 @@ namespace store_detail {
 // room for phrase.size() bytes; the bytes written, or npos for any other
 // name. Declared for the tests that hold it against the normalizer.
 [[nodiscard]] std::size_t normalize_plain(std::string_view phrase, char* to);
+// Whether every chain of links from every node (node k links to
+// link[k]) ends at node 0, the root, with no cycle and no link out of
+// range: what a compiled index read back must hold before a scan follows
+// its links. Linear in the nodes, whatever the links.
+[[nodiscard]] bool links_reach_root(std::span<const std::uint32_t> link);
 }  // namespace store_detail
 
 struct name_hit {

@@ -700,3 +700,26 @@ TEST_CASE("store: the scan finds what a search of the normalized text finds, ove
     }
     CHECK(hits > 100);
 }
+
+// A compiled index read back must have every chain of links end at the
+// root (a cycle would hang a scan); the check is linear whatever the links.
+TEST_CASE("store: links read back must reach the root, checked in linear time") {
+    using store_detail::links_reach_root;
+    CHECK(links_reach_root(std::vector<std::uint32_t>{0}));
+    CHECK(links_reach_root(std::vector<std::uint32_t>{0, 0, 1, 2, 1}));  // all to earlier nodes
+    CHECK(links_reach_root(std::vector<std::uint32_t>{0, 3, 0, 2}));     // forward, then back
+    CHECK_FALSE(links_reach_root(std::vector<std::uint32_t>{0, 1}));     // a node linked to itself
+    CHECK_FALSE(links_reach_root(std::vector<std::uint32_t>{0, 2, 3, 1}));
+    CHECK_FALSE(links_reach_root(std::vector<std::uint32_t>{0, 0, 7}));  // out of range
+
+    // One long forward chain (node k to k + 1, the last to the root) walked
+    // again from every node would take n * n / 2 steps; and the same chain
+    // closed into a cycle. Both are settled past the step budget, by marks.
+    constexpr std::uint32_t n = 200'000;
+    std::vector<std::uint32_t> chain(n);
+    for (std::uint32_t k = 1; k + 1 < n; ++k) chain[k] = k + 1;
+    chain[n - 1] = 0;
+    CHECK(links_reach_root(chain));
+    chain[n - 1] = 1;
+    CHECK_FALSE(links_reach_root(chain));
+}
