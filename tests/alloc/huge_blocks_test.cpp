@@ -6,6 +6,8 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -88,4 +90,31 @@ TEST_CASE("huge blocks: the first 2 MB of a block are mapped when it is handed o
         for (const unsigned char r : resident) absent += (r & 1) == 0 ? 1 : 0;
         CHECK(absent == 0);
     }
+}
+
+TEST_CASE("huge blocks: the rest of that segment is asked for in huge pages") {
+    // Its first 2 MB are mapped (above); past them, every mapping over the
+    // segment carries the huge-page advice ("hg" in its VmFlags), not only
+    // those of the large blocks advised one by one.
+    constexpr std::uintptr_t segment_size = std::uintptr_t{32} << 20;
+    void* probe = std::malloc(16);
+    const auto segment = reinterpret_cast<std::uintptr_t>(probe) & ~(segment_size - 1);
+    std::free(probe);
+    const std::uintptr_t from = segment + huge_page, to = segment + segment_size;
+    std::ifstream smaps("/proc/self/smaps");
+    if (!smaps) return;  // no procfs: nothing to look at
+    std::string line;
+    bool overlaps = false;
+    int mappings = 0, advised = 0;
+    while (std::getline(smaps, line)) {
+        unsigned long begin = 0, end = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &begin, &end) == 2) {  // a mapping's first line
+            overlaps = begin < to && from < end;
+            mappings += overlaps ? 1 : 0;
+            continue;
+        }
+        if (overlaps && line.starts_with("VmFlags:") && line.find(" hg") != std::string::npos) ++advised;
+    }
+    CHECK(mappings > 0);
+    CHECK(advised == mappings);
 }
