@@ -940,7 +940,8 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
         if (nodes != 0 || !dict.empty() || !outputs.empty() || !root_next.empty()) return in.fail();
     } else if (nodes == 0 || dict.size() != nodes || !group_bounds(out_begin, nodes, outputs.size()) ||
                !all_below(root_next, nodes) || !all_below(fail, nodes) || !all_below(dict, nodes) ||
-               fail[0] != 0 || dict[0] != 0 || !store_detail::links_reach_root(fail) || !store_detail::links_reach_root(dict) ||
+               fail[0] != 0 || dict[0] != 0 || !store_detail::links_reach_root(fail) ||
+               !store_detail::links_reach_root(dict) ||
                !group_bounds(where_begin, claims, where_ids.size())) {
         return in.fail();
     }

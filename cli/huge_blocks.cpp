@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <new>
 
 #include "claims/huge_pages.hpp"
@@ -53,30 +54,36 @@ void* operator new[](std::size_t bytes) { return allocate(bytes); }
 
 namespace {
 
-// mimalloc 2 carves small blocks from the start of a 32 MiB segment, and
-// the main thread's first segment serves the start-up (the grammar's
-// symbol tables, the command line, the claims) and most of what a run
-// keeps in small blocks. Those pages were mapped one fault at a time as
-// blocks were handed out: 92 of an empty check's 374 page faults, 157 of
-// a 5 MB check's 650, at 10 to 20 microseconds each on a VM. One request
-// before any other constructor runs maps the segment's first 2 MB at
-// about half a microsecond a page (docs/performance.md part 21).
+// mimalloc 2 carves small blocks from 32 MiB segments, one thread's pages
+// of one size class after another, all over the segment. Each 4 KB page
+// first touched there was a page fault, at 10 to 20 microseconds each on
+// a VM: an empty check with 1,000 claims took 76 of its 220 faults in the
+// main thread's segment past its first 2 MB, the 2,225 files about 490 of
+// 632, and a second thread's heap (-j 2) about 400 more
+// (docs/performance.md parts 21 and 22).
 //
-// The rest of the segment is asked for in huge pages (part 22): mimalloc
-// hands out its pages of small blocks, one size class after another, all
-// over it, and each 4 KB page first touched there was another fault (an
-// empty check with 1,000 claims: 76 of 220; the 2,225 files: about 490
-// of 632). A huge page is one fault for 2 MB, at the price of resident
-// memory for all of it (3 to 9 MB more a run). The first 2 MB cannot be one: mimalloc
-// has written its segment's header there already.
+// So every segment is asked for in huge pages: mimalloc's own option for
+// it (large_os_pages) advises each segment as it is mapped, and with no
+// delay before a thread's first segment is committed, that includes the
+// worker threads' first segments. A huge page is one fault for 2 MB, at
+// the price of resident memory for all of it (3 to 9 MB more a run; 18 MB
+// with 100,000 claims). mimalloc first tries reserved huge pages
+// (MAP_HUGETLB), which a system rarely has: one refused request each. A
+// user's MIMALLOC_LARGE_OS_PAGES or MIMALLOC_EAGER_COMMIT_DELAY is left
+// to decide.
 //
-// Were the segment laid out otherwise, the requests would map pages of the
-// heap that are not used yet, or fail on an unmapped range: never wrong,
-// only useless.
+// Should the main segment exist already (something allocated before this
+// constructor), it is prepared here instead: its first 2 MB mapped at once
+// (mimalloc has written its header there, so that 2 MB can no longer be a
+// huge page), the rest advised. Were the segment laid out otherwise, the
+// requests would map pages of the heap that are not used yet, or fail on
+// an unmapped range: never wrong, only useless.
 constexpr std::uintptr_t mimalloc_segment = std::uintptr_t{32} << 20;
 constexpr std::size_t mapped_at_start = std::size_t{2} << 20;
 
-__attribute__((constructor(101))) void prepare_first_segment() {
+__attribute__((constructor(101))) void prepare_segments() {
+    if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr) mi_option_enable(mi_option_large_os_pages);
+    if (std::getenv("MIMALLOC_EAGER_COMMIT_DELAY") == nullptr) mi_option_set(mi_option_eager_commit_delay, 0);
     void* probe = mi_malloc(16);
     const auto segment = reinterpret_cast<std::uintptr_t>(probe) & ~(mimalloc_segment - 1);
     factlint::map_pages_now(reinterpret_cast<const void*>(segment), mapped_at_start);

@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -92,17 +94,12 @@ TEST_CASE("huge blocks: the first 2 MB of a block are mapped when it is handed o
     }
 }
 
-TEST_CASE("huge blocks: the rest of that segment is asked for in huge pages") {
-    // Its first 2 MB are mapped (above); past them, every mapping over the
-    // segment carries the huge-page advice ("hg" in its VmFlags), not only
-    // those of the large blocks advised one by one.
-    constexpr std::uintptr_t segment_size = std::uintptr_t{32} << 20;
-    void* probe = std::malloc(16);
-    const auto segment = reinterpret_cast<std::uintptr_t>(probe) & ~(segment_size - 1);
-    std::free(probe);
-    const std::uintptr_t from = segment + huge_page, to = segment + segment_size;
+namespace {
+
+// How many mappings overlap [from, to), and how many of those carry the
+// huge-page advice ("hg" in their VmFlags); {0, 0} without procfs.
+std::pair<int, int> advised_mappings(std::uintptr_t from, std::uintptr_t to) {
     std::ifstream smaps("/proc/self/smaps");
-    if (!smaps) return;  // no procfs: nothing to look at
     std::string line;
     bool overlaps = false;
     int mappings = 0, advised = 0;
@@ -115,6 +112,35 @@ TEST_CASE("huge blocks: the rest of that segment is asked for in huge pages") {
         }
         if (overlaps && line.starts_with("VmFlags:") && line.find(" hg") != std::string::npos) ++advised;
     }
+    return {mappings, advised};
+}
+
+constexpr std::uintptr_t segment_size = std::uintptr_t{32} << 20;
+
+std::uintptr_t segment_of(const void* p) { return reinterpret_cast<std::uintptr_t>(p) & ~(segment_size - 1); }
+
+}  // namespace
+
+TEST_CASE("huge blocks: the rest of that segment is asked for in huge pages") {
+    // Its first 2 MB are mapped (above); past them, every mapping over the
+    // segment carries the huge-page advice, not only those of the large
+    // blocks advised one by one.
+    if (!std::ifstream("/proc/self/smaps")) return;  // no procfs: nothing to look at
+    const std::unique_ptr<char[]> probe(new char[16]);
+    const std::uintptr_t segment = segment_of(probe.get());
+    const auto [mappings, advised] = advised_mappings(segment + huge_page, segment + segment_size);
     CHECK(mappings > 0);
     CHECK(advised == mappings);
+}
+
+TEST_CASE("huge blocks: another thread's heap is asked for in huge pages too") {
+    if (!std::ifstream("/proc/self/smaps")) return;
+    std::pair<int, int> found{0, 0};
+    std::thread([&] {
+        const std::unique_ptr<char[]> probe(new char[16]);
+        const std::uintptr_t segment = segment_of(probe.get());
+        found = advised_mappings(segment, segment + segment_size);
+    }).join();
+    CHECK(found.first > 0);
+    CHECK(found.second == found.first);
 }
