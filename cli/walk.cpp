@@ -1,8 +1,15 @@
 #include "cli/walk.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <iostream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -13,14 +20,6 @@ namespace fs = std::filesystem;
 namespace factlint::cli {
 
 namespace {
-
-// A directory entry's name, as a view of its path: the walk reads
-// thousands of them, and each fs::path::filename() builds a path.
-std::string_view name_of(const fs::path& p) {
-    const std::string_view path = p.native();
-    const std::size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 bool hidden(std::string_view name) { return name.size() > 1 && name[0] == '.' && name != ".."; }
 
@@ -53,6 +52,25 @@ std::string join_canonical(const std::string& dir, const std::string& name) {
     if (path.empty() || path.back() != '/') path += '/';
     path += name;
     return path;
+}
+
+// What a listed entry is: from the listing's d_type when it says, else
+// from the entry itself (lstat); a symbolic link is followed to what it
+// names. nullopt: a link to nothing (or an entry gone since the listing).
+struct entry_type {
+    bool is_directory = false;
+    bool is_link = false;
+};
+std::optional<entry_type> type_of(int dir_fd, const dirent& e) {
+    struct stat st {};
+    unsigned char type = e.d_type;
+    if (type == DT_UNKNOWN) {
+        if (::fstatat(dir_fd, e.d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+        type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+    }
+    if (type != DT_LNK) return entry_type{type == DT_DIR, false};
+    if (::fstatat(dir_fd, e.d_name, &st, 0) != 0) return std::nullopt;
+    return entry_type{S_ISDIR(st.st_mode), true};
 }
 
 class walker {
@@ -120,38 +138,39 @@ private:
     };
 
     // Adds the directory's files (sorted) and returns its subdirectories
-    // (sorted). The entry types come from the directory listing itself, so
-    // a plain file costs no system call here; only symbolic links are
-    // followed and resolved (a file's identity is otherwise the canonical
-    // directory plus its name). With thousands of files this walk is serial
-    // work before any checking starts (docs/performance.md).
+    // (sorted). The entry types come from the directory listing itself
+    // (readdir's d_type), so a plain file costs no system call here; only
+    // symbolic links are followed and resolved (a file's identity is
+    // otherwise the canonical directory plus its name). With thousands of
+    // files this walk is serial work before any checking starts; at -j 2 it
+    // runs beside the claims load and took longer (docs/performance.md part
+    // 22): std::filesystem's directory iterator built and parsed a path for
+    // every entry, 2,100 instructions each, where readdir hands out names.
     std::vector<std::string> scan_directory(const std::string& dir, const std::string& canonical_dir) {
         std::vector<entry> entries;
-        std::error_code ec;
-        fs::directory_iterator it(dir, ec), end;
-        if (ec) {
-            out_.errors.push_back({dir, ec.message()});
+        const std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.c_str()), &::closedir);
+        if (!listing) {
+            out_.errors.push_back({dir, std::generic_category().message(errno)});
             return {};
         }
-        for (; it != end; it.increment(ec)) {
-            if (ec) break;
-            const fs::path& p = it->path();
-            const std::string_view name = name_of(p);
-            if (hidden(name)) continue;
-            std::error_code type_ec;
-            const bool link = it->is_symlink(type_ec);
-            bool is_dir = !link && !type_ec && it->is_directory(type_ec);  // the listing's type: no stat
-            if (link || type_ec) {
-                const fs::file_status st = fs::status(p, type_ec);  // follows the link
-                if (type_ec || !fs::exists(st)) {
-                    if (has_extension(name, options_.extensions))
-                        out_.warnings.push_back(display_join(dir, std::string(name)) +
-                                                ": broken symbolic link, skipped");
-                    continue;
-                }
-                is_dir = fs::is_directory(st);
+        std::error_code ec;
+        for (;;) {
+            errno = 0;
+            const dirent* e = ::readdir(listing.get());
+            if (e == nullptr) {
+                if (errno != 0) ec.assign(errno, std::generic_category());
+                break;
             }
-            entries.push_back({std::string(name), is_dir, link});
+            const std::string_view name = e->d_name;
+            if (name == "." || name == ".." || hidden(name)) continue;
+            const std::optional<entry_type> type = type_of(::dirfd(listing.get()), *e);
+            if (!type) {
+                if (has_extension(name, options_.extensions))
+                    out_.warnings.push_back(display_join(dir, std::string(name)) +
+                                            ": broken symbolic link, skipped");
+                continue;
+            }
+            entries.push_back({std::string(name), type->is_directory, type->is_link});
         }
         if (ec) out_.errors.push_back({dir, ec.message()});
         std::sort(entries.begin(), entries.end());
