@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "checker/engine.hpp"
 #include "checker/extract.hpp"
@@ -148,6 +151,38 @@ TEST_CASE("extract: the extractor's recent interned words are interned()'s own v
             CHECK(got.data() == interned(w).data());
         }
     CHECK(recent("").empty());
+}
+
+TEST_CASE("extract: interned() gives every thread the same view of a word") {
+    // Each thread remembers words of its own before the shared table: the
+    // views must still be one per word, whichever thread asked first, also
+    // for words that share a slot of that memory (same size and ends).
+    std::vector<std::string> words;
+    for (int i = 0; i < 300; ++i) {
+        std::string w = "w";
+        w += std::to_string(i % 7);
+        w.append(static_cast<std::size_t>(i % 5), 'x');
+        w += 'z';
+        words.push_back(w);
+    }
+    std::vector<std::vector<const char*>> seen(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 3; ++round)
+                for (std::size_t k = 0; k < words.size(); ++k) {
+                    const std::string copy = words[(k + t * 37) % words.size()];
+                    const std::string_view v = interned(copy);
+                    CHECK(v == copy);
+                    if (round == 2) seen[t].push_back(v.data());
+                }
+        });
+    for (std::thread& th : threads) th.join();
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const char* first = interned(words[k]).data();
+        for (std::size_t t = 0; t < seen.size(); ++t)
+            CHECK(seen[t][(k + words.size() - (t * 37) % words.size()) % words.size()] == first);
+    }
 }
 
 TEST_CASE("extract: sentences with nothing a claim could link are not scanned, and lose no link") {
