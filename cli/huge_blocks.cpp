@@ -41,8 +41,9 @@ void* allocate(std::size_t bytes) {
     // link) when the block lies in a segment in use: that 4 KB page was
     // mapped before the advice, and the rest of its 2 MB page would then
     // be mapped 4 KB at a time, 511 page faults (a 100,000-claim cache
-    // hit paid them for three blocks). One request maps that first 2 MB
-    // now, in a huge page where it still can (docs/performance.md part 22).
+    // hit paid them whenever the claims' 14 MB block landed in the segment
+    // in use). One request maps that first 2 MB now, in a huge page where
+    // it still can (docs/performance.md part 22).
     factlint::map_pages_now(block, huge_page);
     return block;
 }

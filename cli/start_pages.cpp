@@ -10,8 +10,10 @@
 //   there.
 //
 // A fault costs 10 to 20 microseconds on this project's VM; a page mapped
-// in one request, under one. The code is in the page cache (it was just
-// loaded), so mapping it reads nothing from disk.
+// in one request, under one. The code is normally in the page cache; where
+// it is not (the first run after a reboot or a build), the request reads
+// all of it from disk where the faults would have read only what runs:
+// that one start costs more, the others less.
 #include <link.h>
 #include <sys/mman.h>
 

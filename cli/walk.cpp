@@ -150,7 +150,8 @@ private:
         std::vector<entry> entries;
         const std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.c_str()), &::closedir);
         if (!listing) {
-            out_.errors.push_back({dir, std::generic_category().message(errno)});
+            const int error = errno;
+            out_.errors.push_back({dir, std::generic_category().message(error)});
             return {};
         }
         std::error_code ec;

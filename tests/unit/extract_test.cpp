@@ -32,7 +32,8 @@ std::unique_ptr<extracted> extract(std::string markdown, const claim_store& stor
 }
 
 const claim_record* find(const extracted& e, std::string_view text) {
-    auto it = std::find_if(e.records.begin(), e.records.end(), [&](const claim_record& r) { return r.text == text; });
+    auto it = std::find_if(e.records.begin(), e.records.end(),
+                           [&](const claim_record& r) { return r.text == text; });
     return it == e.records.end() ? nullptr : &*it;
 }
 
@@ -49,7 +50,8 @@ claim_store store_of(std::string_view claims_text) {
 }  // namespace
 
 TEST_CASE("extract: a date attaches to the figure in its own clause") {
-    auto e = extract("---\ndate: 2024-03-01\n---\nImports were $8.5 billion in 2023, down 15.5 percent from 2022.\n");
+    auto e = extract(
+        "---\ndate: 2024-03-01\n---\nImports were $8.5 billion in 2023, down 15.5 percent from 2022.\n");
     const claim_record* imports = find(*e, "$8.5 billion");
     REQUIRE(imports);
     REQUIRE(imports->time);
@@ -59,7 +61,9 @@ TEST_CASE("extract: a date attaches to the figure in its own clause") {
 }
 
 TEST_CASE("extract: present tense takes the document date; forecasts are marked") {
-    auto e = extract("---\ndate: 2025-06-20\n---\nThe firm now employs about 2,300 people. The bridge will cost $48 million in 2027.\n");
+    auto e = extract(
+        "---\ndate: 2025-06-20\n---\nThe firm now employs about 2,300 people. The bridge will cost $48 "
+        "million in 2027.\n");
     const claim_record* staff = find(*e, "about 2,300");
     REQUIRE(staff);
     CHECK(staff->basis == time_basis::document);
@@ -79,7 +83,8 @@ TEST_CASE("extract: an introductory date in an earlier clause") {
 
 TEST_CASE("extract: change statements with their figures") {
     auto e = extract("Output rose 6.2% to $1.34 billion last year, from $1.26 billion in 2023.\n");
-    auto change = std::find_if(e->records.begin(), e->records.end(), [](const claim_record& r) { return r.change.has_value(); });
+    auto change = std::find_if(e->records.begin(), e->records.end(),
+                               [](const claim_record& r) { return r.change.has_value(); });
     REQUIRE(change != e->records.end());
     CHECK(change->change->dir == change_info::direction::up);
     CHECK(change->change->percent_value == doctest::Approx(6.2));
@@ -90,8 +95,10 @@ TEST_CASE("extract: change statements with their figures") {
 }
 
 TEST_CASE("extract: totals with exhaustive and inclusive parts") {
-    auto e = extract("The county spent a total of $38 million on relief: $21 million for pipes and $12 million for rebates.\n"
-                     "The plan costs $1.9 billion, including $400 million for buses.\n");
+    auto e = extract(
+        "The county spent a total of $38 million on relief: $21 million for pipes and $12 million for "
+        "rebates.\n"
+        "The plan costs $1.9 billion, including $400 million for buses.\n");
     const claim_record* total = find(*e, "$38 million");
     REQUIRE(total);
     REQUIRE(total->total);
@@ -105,15 +112,19 @@ TEST_CASE("extract: totals with exhaustive and inclusive parts") {
 }
 
 TEST_CASE("extract: a share of a named quantity is not that quantity") {
-    const claim_store store = store_of("claim cap\n  name \"capacity\"\n  where \"reservoir\"\n  value 78 million cubic meters\n");
-    auto e = extract("The reservoir held about 61 million cubic meters in September, roughly 78% of its capacity.\n", store);
+    const claim_store store =
+        store_of("claim cap\n  name \"capacity\"\n  where \"reservoir\"\n  value 78 million cubic meters\n");
+    auto e = extract(
+        "The reservoir held about 61 million cubic meters in September, roughly 78% of its capacity.\n",
+        store);
     const claim_record* held = find(*e, "about 61 million cubic meters");
     REQUIRE(held);
     CHECK(held->claim_id.empty());
 }
 
 TEST_CASE("extract: a name links across an appositive, forwards only") {
-    const claim_store store = store_of("claim imp\n  name \"imports from Iraq\"\n  value $8.5 billion in 2023\n");
+    const claim_store store =
+        store_of("claim imp\n  name \"imports from Iraq\"\n  value $8.5 billion in 2023\n");
     auto e = extract("U.S. goods imports from Iraq, mostly crude oil, were $8.5 billion in 2023.\n", store);
     const claim_record* imports = find(*e, "$8.5 billion");
     REQUIRE(imports);
@@ -121,8 +132,11 @@ TEST_CASE("extract: a name links across an appositive, forwards only") {
 }
 
 TEST_CASE("extract: dates governed by the name's own start and end verbs") {
-    const claim_store store = store_of("claim mission\n  name \"combat mission\"\n  period 2014-08-08 to 2021-12-31\n");
-    auto e = extract("The combat mission began in August 2014 and ended in July 2021. Rainfall was high in 2019.\n", store);
+    const claim_store store =
+        store_of("claim mission\n  name \"combat mission\"\n  period 2014-08-08 to 2021-12-31\n");
+    auto e = extract(
+        "The combat mission began in August 2014 and ended in July 2021. Rainfall was high in 2019.\n",
+        store);
     const claim_record* start = find(*e, "August 2014");
     const claim_record* end = find(*e, "July 2021");
     const claim_record* other = find(*e, "2019");
