@@ -60,6 +60,9 @@ struct header {
 static_assert(std::has_unique_object_representations_v<header>);
 constexpr std::size_t header_size = sizeof(header);
 
+// An XXH3 hash state, freed with the library's own call.
+using xxh3_state = std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)>;
+
 // The GNU build id of every object the program runs with (itself, libc,
 // the C++ library, …), hashed in load order: a rebuilt factlint or an
 // upgraded library is another key, since either may read claims
@@ -122,7 +125,7 @@ public:
     }
 
 private:
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state_;
+    xxh3_state state_;
     bool ok_ = false;
 };
 
@@ -167,8 +170,7 @@ public:
 private:
     bool read_and_hash(int fd, char* into, std::size_t size) {
         constexpr std::size_t piece = std::size_t{256} << 10;
-        const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
-                                                                             &XXH3_freeState);
+        const xxh3_state state(XXH3_createState(), &XXH3_freeState);
         if (!state || XXH3_64bits_reset(state.get()) != XXH_OK) return false;
         for (std::size_t at = 0; at < size;) {
             const std::size_t want = std::min(piece, size - at);
@@ -253,15 +255,16 @@ std::optional<claim_store> find_compiled_claims(const claims_cache_options& opti
     if (h.mark != file_mark || h.version != format_version || std::string_view(h.key.data(), 32) != key ||
         h.size != body.size() || file->body_hash() != h.hash)
         return std::nullopt;
-    // The texts move into the store, or back to `files` for the parse.
+    // The texts move into the store, or back to `files` for the parse when
+    // the bytes are refused (nothing moves unless every file was read).
+    if (std::any_of(files.begin(), files.end(), [](const auto& f) { return !f; })) return std::nullopt;
     std::vector<claims_text> texts;
-    for (std::optional<claims_text>& f : files) {
-        if (!f) return std::nullopt;
-        texts.push_back(std::move(*f));
-    }
+    for (std::optional<claims_text>& f : files) texts.push_back(std::move(*f));
     std::optional<claim_store> store = read_compiled_store(body, std::move(file), texts);
-    for (std::size_t k = 0; k < files.size(); ++k) *files[k] = std::move(texts[k]);
-    if (!store) return std::nullopt;
+    if (!store) {
+        for (std::size_t k = 0; k < files.size(); ++k) *files[k] = std::move(texts[k]);
+        return std::nullopt;
+    }
     // Used now: the last to be pruned.
     std::error_code ec;
     fs::last_write_time(path, fs::file_time_type::clock::now(), ec);

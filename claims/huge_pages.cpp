@@ -57,4 +57,13 @@ void map_pages_now(const void* data, std::size_t bytes) {
 #endif
 }
 
+void map_pages_for_reading(const void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_POPULATE_READ)
+    if (data != nullptr) page_range(data, bytes, small_page).advise(MADV_POPULATE_READ);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
 }  // namespace factlint

@@ -29,6 +29,11 @@ void prepare_for_filling(const void* data, std::size_t bytes);
 // Their contents do not change.
 void map_pages_now(const void* data, std::size_t bytes);
 
+// The same for pages only to be read (a file mapped, the program's own
+// code): MADV_POPULATE_READ, which reads from the page cache or the disk
+// what is not in memory yet.
+void map_pages_for_reading(const void* data, std::size_t bytes);
+
 // `v.reserve(n)`, its new buffer prepared for filling before anything is
 // written to it: a vector that grows moves its elements into fresh memory
 // first, and that half of the new buffer would otherwise be mapped one

@@ -15,7 +15,6 @@
 // all of it from disk where the faults would have read only what runs:
 // that one start costs more, the others less.
 #include <link.h>
-#include <sys/mman.h>
 
 #include <cstdint>
 
@@ -52,22 +51,12 @@ int find_program_ranges(dl_phdr_info* info, std::size_t, void* out) {
     return 1;  // the first object is the main program: stop there
 }
 
-// Maps the pages of code, whole pages around it, for reading. Linux 5.14
-// and later; elsewhere the request is refused and nothing changes.
-void map_code_now(address_range code) {
-#if defined(MADV_POPULATE_READ)
-    constexpr std::uintptr_t page = 4096;
-    const std::uintptr_t begin = code.begin & ~(page - 1);
-    if (code.end > begin) (void)madvise(reinterpret_cast<void*>(begin), code.end - begin, MADV_POPULATE_READ);
-#else
-    (void)code;
-#endif
-}
-
 __attribute__((constructor(101))) void map_program_pages() {
     program_ranges ranges;
     dl_iterate_phdr(find_program_ranges, &ranges);
-    map_code_now(ranges.code);
+    if (ranges.code.end > ranges.code.begin)
+        factlint::map_pages_for_reading(reinterpret_cast<const void*>(ranges.code.begin),
+                                        ranges.code.end - ranges.code.begin);
     if (ranges.writable.end > ranges.writable.begin)
         factlint::map_pages_now(reinterpret_cast<const void*>(ranges.writable.begin),
                                 ranges.writable.end - ranges.writable.begin);
