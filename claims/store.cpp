@@ -602,15 +602,10 @@ private:
     std::array<std::uint32_t, 32 * 32> last_{};
 };
 
-// Claim ids -> claims: slots of a check (from the id's hash) and a claim's
-// number, probed in turn; the id a slot stands for is its claim's own, so
-// the table holds no text, and a compiled store's is used where the bytes
-// hold it (claims/compiled_array.hpp) instead of being rebuilt or copied.
-struct id_slot {
-    std::uint32_t check = 0;  // id_table_detail::check_of; 0: a free slot
-    std::uint32_t claim = 0;
-};
-
+// Claim ids -> claims (id_slot: a slot's number is a claim's): the id a
+// slot stands for is its claim's own, so the table holds no text, and a
+// compiled store's is used where the bytes hold it
+// (claims/compiled_array.hpp) instead of being rebuilt or copied.
 struct claim_ids {
     compiled_array<id_slot> slots;  // a power of two in size, at most half full
 
@@ -632,7 +627,7 @@ struct claim_ids {
                                             const std::vector<reference_claim>& claims) const {
         if (slots.empty()) return nullptr;
         const id_slot& s = slots[slot_of(id, id_table_detail::hash_of(id), claims)];
-        return s.check != 0 ? &s.claim : nullptr;
+        return s.check != 0 ? &s.number : nullptr;
     }
     // A table read back: a power of two in size (or none), every claim
     // one of `claims`, and at most half full, or a probe for a missing id
@@ -644,23 +639,16 @@ struct claim_ids {
         std::size_t used = 0;
         for (const id_slot& s : slots) {
             if (s.check == 0) continue;
-            if (s.claim >= claims) return false;
+            if (s.number >= claims) return false;
             ++used;
         }
         return 2 * used <= slots.size();
     }
 
 private:
-    // Its slot, or the free one it would take.
     [[nodiscard]] std::size_t slot_of(std::string_view id, std::uint64_t hash,
                                       const std::vector<reference_claim>& claims) const {
-        const std::size_t mask = slots.size() - 1;
-        const std::uint32_t check = id_table_detail::check_of(hash);
-        std::size_t at = hash & mask;
-        while (slots[at].check != 0 &&
-               (slots[at].check != check || !id_table_detail::same(claims[slots[at].claim].id, id)))
-            at = (at + 1) & mask;
-        return at;
+        return id_slot_of(slots, id, hash, [&](std::uint32_t claim) { return claims[claim].id; });
     }
 };
 

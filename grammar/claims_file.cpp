@@ -133,6 +133,60 @@ std::string location_text(const source_location& l) {
     return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
+// Where each claim id of a file is first defined, found by its id in
+// 8-byte slots (id_slot, claims/id_table.hpp): a duplicate is an error
+// that names the first. The slots are probed at random, a cache miss each
+// in a file of 100,000 claims: the parser asks for an id's slot when it
+// reads the `claim` line and adds the id when the claim closes, the slot
+// fetched meanwhile (docs/performance.md part 23).
+class first_definitions {
+public:
+    struct place {
+        std::string_view id;  // in the file's content
+        int line = 0, column = 0;
+    };
+
+    // Room for `ids` ids, and slots for `probed` of them before the table
+    // doubles: room never used in `places_` costs nothing, but every slot
+    // is touched, the table being probed at random.
+    void reserve(std::size_t ids, std::size_t probed) {
+        reserve_huge(places_, ids);
+        if (2 * probed > slots_.size()) rehash(std::bit_ceil(std::max<std::size_t>(16, 2 * probed)));
+    }
+    // Starts fetching the slot where the id hashed to `hash` would go.
+    void prefetch(std::uint64_t hash) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+    }
+    // nullptr when `id` (hashed to `hash`) is new: it is kept, at `line`
+    // and `column`. Else where it was defined first.
+    const place* add(std::string_view id, std::uint64_t hash, int line, int column) {
+        if (2 * (places_.size() + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
+        id_slot& s = slots_[slot_of(id, hash)];
+        if (s.check != 0) return &places_[s.number];
+        s = {id_table_detail::check_of(hash), static_cast<std::uint32_t>(places_.size())};
+        places_.push_back({id, line, column});
+        return nullptr;
+    }
+
+private:
+    std::size_t slot_of(std::string_view id, std::uint64_t hash) const {
+        return id_slot_of(slots_, id, hash, [&](std::uint32_t n) { return places_[n].id; });
+    }
+    void rehash(std::size_t size) {
+        slots_.clear();
+        reserve_huge(slots_, size);
+        slots_.resize(size);
+        for (std::size_t n = 0; n < places_.size(); ++n) {
+            const std::uint64_t hash = id_table_detail::hash_of(places_[n].id);
+            slots_[slot_of(places_[n].id, hash)] = {id_table_detail::check_of(hash),
+                                                    static_cast<std::uint32_t>(n)};
+        }
+    }
+
+    std::vector<id_slot> slots_;  // a power of two in size, at most half full
+    std::vector<place> places_;   // in the order first defined
+};
+
 // A value as read, with the line it came from (for messages at claim end).
 struct value_line {
     int line = 0;
@@ -144,6 +198,7 @@ struct value_line {
 struct open_claim {
     reference_claim claim;
     std::string_view line_text;         // the `claim` line, in the file's content
+    std::uint64_t id_hash = 0;          // id_table_detail::hash_of(claim.id), when it has one
     bool keep = true;                   // false after any error in the block
     std::array<int, once_only> seen{};  // line of each once-only keyword, 0 if none
 };
@@ -167,8 +222,7 @@ public:
         // is never touched, so it costs no memory.
         const std::size_t size = content_.size();
         // In huge pages where they are large (claims/huge_pages.hpp).
-        ids_.reserve(size / 128);
-        reserve_huge(id_places_, size / 128);
+        ids_.reserve(size / 128, size / 256);
         reserve_huge(result_.claims, size / 128);
         reserve_huge(extents_, size / 128);
         reserve_huge(storage_->phrases, size / 64);
@@ -256,14 +310,20 @@ private:
         reference_claim& c = current_->claim;
         c.id = *id;
         c.where = {storage_->path, number, column_of(line, id_at)};
-        const auto [first, inserted] = ids_.insert(*id, static_cast<std::uint32_t>(id_places_.size()));
-        if (inserted) {
-            id_places_.push_back({number, c.where.column});
-        } else {
-            const auto [first_line, first_column] = id_places_[first];
-            fail(number, line, id_at,
-                 "duplicate claim id `" + std::string(*id) + "`, first defined at " +
-                     location_text({storage_->path, first_line, first_column}));
+        current_->id_hash = id_table_detail::hash_of(*id);
+        ids_.prefetch(current_->id_hash);  // added when the claim closes (first_definitions)
+    }
+
+    // A duplicate id is an error on its `claim` line; the errors are
+    // sorted by position at the end, so finding it at the claim's close
+    // changes no order.
+    void check_unique_id(const open_claim& oc) {
+        const reference_claim& c = oc.claim;
+        if (c.id.empty()) return;
+        if (const auto* first = ids_.add(c.id, oc.id_hash, c.where.line, c.where.column)) {
+            fail(c.where.line, oc.line_text, static_cast<std::size_t>(c.id.data() - oc.line_text.data()),
+                 "duplicate claim id `" + std::string(c.id) + "`, first defined at " +
+                     location_text({storage_->path, first->line, first->column}));
         }
     }
 
@@ -352,6 +412,7 @@ private:
         if (!current_) return;
         open_claim& oc = *current_;
         reference_claim& c = oc.claim;
+        check_unique_id(oc);
         if (!c.id.empty() && storage_->phrases.size() == names_from_) {
             fail(c.where.line, oc.line_text, 0,
                  "claim `" + std::string(c.id) + "` needs at least one `name`");
@@ -445,8 +506,7 @@ private:
     std::vector<std::string_view> wheres_;
     std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory
     claims_quantity::reader quantities_;
-    id_table ids_;                                // id (in the content) -> its number in id_places_
-    std::vector<std::pair<int, int>> id_places_;  // line and column of each id's first definition
+    first_definitions ids_;
 };
 
 }  // namespace

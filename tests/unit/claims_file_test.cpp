@@ -645,6 +645,45 @@ TEST_CASE("claims-file: the loader reads directories recursively and indexes eve
     CHECK(result.store.scan("the alpha figures").size() == 1);
 }
 
+TEST_CASE("claims-file: duplicate ids are found as the id table grows, and errors stay in line order") {
+    // Ids are added when their claim closes and the table starts small for
+    // a short file: 3,000 claims make it double several times. Every
+    // third claim repeats the id before it, some of them on a claim with an
+    // error of its own (no name) that comes after the duplicate's column.
+    std::string content;
+    std::vector<int> duplicate_lines;
+    int line = 1;
+    for (int i = 0; i < 3000; ++i) {
+        const bool repeat = i % 3 == 2;
+        const std::string id = "id-" + std::to_string(repeat ? i - 1 : i);
+        content += "claim " + id + "\n";
+        if (repeat) duplicate_lines.push_back(line);
+        if (i % 7 != 0) {
+            content += "  name \"n" + std::to_string(i) + "\"\n";
+            line += 1;
+        }
+        line += 1;
+    }
+    const auto f = parse_claims_file("t.claims", content);
+    std::size_t duplicates = 0;
+    int last_line = 0, last_column = 0;
+    for (const auto& e : f.errors) {
+        CHECK(std::pair(e.where.line, e.where.column) > std::pair(last_line, last_column));
+        last_line = e.where.line, last_column = e.where.column;
+        if (e.message.starts_with("duplicate claim id")) {
+            REQUIRE(duplicates < duplicate_lines.size());
+            CHECK(e.where.line == duplicate_lines[duplicates++]);
+            CHECK(e.where.column == 7);
+        }
+    }
+    CHECK(duplicates == duplicate_lines.size());
+    // The first definition named is the first claim of that id.
+    const auto dup = std::find_if(f.errors.begin(), f.errors.end(),
+                                  [](const auto& e) { return e.message.starts_with("duplicate"); });
+    REQUIRE(dup != f.errors.end());
+    CHECK(dup->message == "duplicate claim id `id-1`, first defined at t.claims:2:7");
+}
+
 TEST_CASE("claims-file: the loader reports duplicates across files and unreadable paths") {
     scratch_dir dir;
     dir.write("one.claims", "claim same\n  name \"one\"\n");
