@@ -63,6 +63,8 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
     a.part_has_quantity.clear();
     a.part_forecast.clear();
     a.word_classes = 0;
+    a.marker_before.clear();
+    a.marker_after.clear();
     // Nothing is extracted from a sentence without a figure or a date: its
     // tokens would never be read (most sentences of prose are such).
     if (a.toks.quantities.empty() && a.toks.times.empty()) {
@@ -110,11 +112,17 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
 
 namespace {
 
+// How far tense_at looks on each side before it falls back on the table of
+// nearest markers: a marker is a verb or a tense word, a few tokens away
+// in prose.
+constexpr std::size_t marker_reach = 32;
+
 // The marker nearest to token k, the one before it when two are as near,
-// within k's part or not; unknown if none. Each side stops where the part
-// (a run of tokens) or the sentence ends, and the search at the nearest
-// marker: a call costs the distance to it, even in a huge sentence.
-tense nearest_marker(const sentence_analysis& a, std::size_t k, bool same_part_only) {
+// within k's part or not: unknown if there is none, nullopt if none is
+// within `reach` tokens but the part (or sentence) goes on past that.
+// Each side stops where the part (a run of tokens) or the sentence ends.
+std::optional<tense> nearest_marker(const sentence_analysis& a, std::size_t k, bool same_part_only,
+                                    std::size_t reach) {
     const std::size_t n = a.marker.size();
     const tense* const marker = a.marker.data();
     const std::size_t* const part = a.part.data();
@@ -123,16 +131,66 @@ tense nearest_marker(const sentence_analysis& a, std::size_t k, bool same_part_o
         const bool before = d <= k && inside(k - d);
         const bool after = k + d < n && inside(k + d);
         if (!before && !after) return tense::unknown;
+        if (d > reach) return std::nullopt;
         if (before && marker[k - d] != tense::unknown) return marker[k - d];
         if (after && marker[k + d] != tense::unknown) return marker[k + d];
     }
 }
 
+// Both tables of sentence_analysis::marker_before and marker_after, in one
+// pass each way.
+void build_marker_tables(const sentence_analysis& a) {
+    const std::size_t n = a.marker.size();
+    a.marker_before.resize(n);
+    a.marker_after.resize(n);
+    std::size_t last = sentence_analysis::no_marker;
+    for (std::size_t i = 0; i < n; ++i) {
+        a.marker_before[i] = last;
+        if (a.marker[i] != tense::unknown) last = i;
+    }
+    last = sentence_analysis::no_marker;
+    for (std::size_t i = n; i-- > 0;) {
+        a.marker_after[i] = last;
+        if (a.marker[i] != tense::unknown) last = i;
+    }
+}
+
+// nearest_marker without a reach, from the tables: the nearest marker on
+// each side in the sentence is also the nearest in k's part when it lies
+// in that part, parts being runs of tokens.
+tense nearest_from_tables(const sentence_analysis& a, std::size_t k, bool same_part_only) {
+    std::size_t before = a.marker_before[k], after = a.marker_after[k];
+    if (same_part_only) {
+        if (before != sentence_analysis::no_marker && a.part[before] != a.part[k])
+            before = sentence_analysis::no_marker;
+        if (after != sentence_analysis::no_marker && a.part[after] != a.part[k])
+            after = sentence_analysis::no_marker;
+    }
+    if (before == sentence_analysis::no_marker && after == sentence_analysis::no_marker)
+        return tense::unknown;
+    if (after == sentence_analysis::no_marker ||
+        (before != sentence_analysis::no_marker && k - before <= after - k))
+        return a.marker[before];
+    return a.marker[after];
+}
+
 }  // namespace
 
+// A call costs the distance to the nearest marker up to marker_reach; past
+// it, the tables, built once for the sentence. Without them a sentence of
+// thousands of figures and no verb ("12,345 riders in 2001, 45,678 riders
+// in 2002, ..." on one line) cost the whole sentence per figure: a 1.75 MB
+// line took 46 s (docs/performance.md part 23).
 tense tense_at(const sentence_analysis& a, std::size_t token_index) {
-    if (const tense t = nearest_marker(a, token_index, true); t != tense::unknown) return t;
-    return nearest_marker(a, token_index, false);
+    for (const bool same_part_only : {true, false}) {
+        std::optional<tense> t = nearest_marker(a, token_index, same_part_only, marker_reach);
+        if (!t) {
+            if (a.marker_before.size() != a.marker.size()) build_marker_tables(a);
+            t = nearest_from_tables(a, token_index, same_part_only);
+        }
+        if (*t != tense::unknown) return *t;
+    }
+    return tense::unknown;
 }
 
 governing_verb governing_role(const sentence_analysis& a, std::size_t time_token) {

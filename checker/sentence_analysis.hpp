@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,12 @@ struct sentence_analysis {
     std::vector<unsigned char> part_forecast;  // will, expected, due to, budgeted…
     std::vector<tense> marker;                 // the tense each token marks, or unknown
     unsigned word_classes = 0;                 // every class some word of the sentence has
+    // For tense_at in a long stretch without a marker, built on its first
+    // need in the sentence: per token, the nearest token before it and the
+    // nearest after it that mark a tense (`no_marker` when none). Cleared
+    // with the rest by analyze_sentence.
+    static constexpr std::size_t no_marker = SIZE_MAX;
+    mutable std::vector<std::size_t> marker_before, marker_after;
 };
 
 // A sentence in which the grammars find neither a quantity nor a time

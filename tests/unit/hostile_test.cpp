@@ -130,3 +130,23 @@ TEST_CASE("hostile: a long single-line sentence full of figures is read in linea
     CHECK(last_records >= 2 * last_chunks);
     CHECK(ratio < 10.0);
 }
+
+TEST_CASE("hostile: a long single line of figures with no verb is read in linear time") {
+    // Once quadratic: each figure looked for the nearest tense marker (a
+    // verb, "will") outward over the whole sentence, and a list of figures
+    // has none. A 1.75 MB line took 46 s. Four times the text must take
+    // about four times as long (sixteen if quadratic); the limit is 10 as
+    // in the test above.
+    const std::string chunk = "about 12,000 riders in 2022 and 3,400 cars in 2021 and ";
+    claim_store store;
+    store.build_index();
+    std::size_t last_records = 0, last_chunks = 0;
+    const auto read_line = [&](std::size_t bytes) {
+        document doc;
+        last_chunks = read_long_line(chunk, bytes, doc);
+        last_records = extract_records(doc, store, check_options{}).size();
+    };
+    const double ratio = testing::growth_ratio(read_line, 64 * 1024, 256 * 1024);
+    CHECK(last_records >= 2 * last_chunks);
+    CHECK(ratio < 10.0);
+}

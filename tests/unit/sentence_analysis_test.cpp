@@ -114,12 +114,42 @@ void check_same(std::string_view text) {
     CHECK(reused.part_has_quantity == a.part_has_quantity);
     CHECK(reused.part_forecast == a.part_forecast);
     CHECK(reused.word_classes == a.word_classes);
+    // tense_at on buffers whose tables of nearest markers an earlier,
+    // longer sentence may have built.
+    for (std::size_t i = 0; i < reused.toks.tokens.size(); ++i)
+        CHECK(factlint::tense_at(reused, i) == slow_tense_at(reused, i));
     const std::string found = changes(a) + totals(a);
     a.word_classes = ~0u;
     CHECK(changes(a) + totals(a) == found);
 }
 
 }  // namespace
+
+TEST_CASE("sentence analysis: tense_at far from any marker, as the slow search gives it") {
+    // Past 32 tokens on each side tense_at reads tables of nearest markers
+    // built for the sentence. Long sentences of figures with a marker every
+    // `gap` items (none at all for 0), some split into parts by commas,
+    // each checked token by token, then again into the reused buffers.
+    // Markers alternate past and future, and a filler word after some of
+    // them makes the distance between two markers odd or even, so that
+    // some tokens lie halfway (the one before wins).
+    for (const int gap : {0, 7, 13, 40}) {
+        for (const int commas : {0, 11}) {
+            for (const bool filler : {false, true}) {
+                std::string text;
+                for (int i = 0; i < 120; ++i) {
+                    text += std::to_string(1000 + i) + " riders in " + std::to_string(1990 + i % 30);
+                    if (gap > 0 && i % gap == gap - 1) {
+                        text += (i / gap) % 2 == 0 ? " rose" : " will";
+                        if (filler && (i / gap) % 3 == 0) text += " then";
+                    }
+                    text += commas > 0 && i % commas == commas - 1 ? ", " : " ";
+                }
+                check_same(text);
+            }
+        }
+    }
+}
 
 TEST_CASE("sentence analysis: parts, tense_at and changes as the slow paths give them, over the corpus") {
     std::ifstream in(std::string(FACTLINT_SHARED_DIR) + "/corpus/news.txt", std::ios::binary);
