@@ -63,8 +63,6 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
     a.part_has_quantity.clear();
     a.part_forecast.clear();
     a.word_classes = 0;
-    a.marker_before.clear();
-    a.marker_after.clear();
     // Nothing is extracted from a sentence without a figure or a date: its
     // tokens would never be read (most sentences of prose are such).
     if (a.toks.quantities.empty() && a.toks.times.empty()) {
@@ -73,6 +71,10 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
         return;
     }
     tokenize_between_matches(text, a.toks);
+    // The tables of nearest markers and dates are an earlier sentence's.
+    a.marker_before.clear();
+    a.marker_after.clear();
+    a.time_before.clear();
     const token* const tokens = a.toks.tokens.data();
     const std::size_t n = a.toks.tokens.size();
     // Every element is written below: resized from what an earlier sentence
@@ -112,17 +114,53 @@ void analyze_sentence(std::string_view text, const std::optional<time_span>& doc
 
 namespace {
 
-// How far tense_at looks on each side before it falls back on the table of
-// nearest markers: a marker is a verb or a tense word, a few tokens away
-// in prose.
-constexpr std::size_t marker_reach = 32;
+// How far tense_at and time_for_quantity look before they fall back on the
+// tables of sentence_analysis: what they look for (a verb or tense word, a
+// date) is a few tokens away in prose.
+constexpr std::size_t reach = 32;
+
+// Both tables of sentence_analysis::marker_before and marker_after, in one
+// pass each way.
+void build_marker_tables(const sentence_analysis& a) {
+    const std::size_t n = a.marker.size();
+    a.marker_before.resize(n);
+    a.marker_after.resize(n);
+    std::size_t last = sentence_analysis::none;
+    for (std::size_t i = 0; i < n; ++i) {
+        a.marker_before[i] = last;
+        if (a.marker[i] != tense::unknown) last = i;
+    }
+    last = sentence_analysis::none;
+    for (std::size_t i = n; i-- > 0;) {
+        a.marker_after[i] = last;
+        if (a.marker[i] != tense::unknown) last = i;
+    }
+}
+
+// nearest_marker from the tables (built here on first need): the nearest
+// marker on each side in the sentence is also the nearest in k's part
+// when it lies in that part, parts being runs of tokens.
+[[gnu::cold, gnu::noinline]] tense nearest_from_tables(const sentence_analysis& a, std::size_t k,
+                                                       bool same_part_only) {
+    if (a.marker_before.size() != a.marker.size()) build_marker_tables(a);
+    std::size_t before = a.marker_before[k], after = a.marker_after[k];
+    if (same_part_only) {
+        if (before != sentence_analysis::none && a.part[before] != a.part[k])
+            before = sentence_analysis::none;
+        if (after != sentence_analysis::none && a.part[after] != a.part[k]) after = sentence_analysis::none;
+    }
+    if (before == sentence_analysis::none && after == sentence_analysis::none) return tense::unknown;
+    if (after == sentence_analysis::none || (before != sentence_analysis::none && k - before <= after - k))
+        return a.marker[before];
+    return a.marker[after];
+}
 
 // The marker nearest to token k, the one before it when two are as near,
-// within k's part or not: unknown if there is none, nullopt if none is
-// within `reach` tokens but the part (or sentence) goes on past that.
-// Each side stops where the part (a run of tokens) or the sentence ends.
-std::optional<tense> nearest_marker(const sentence_analysis& a, std::size_t k, bool same_part_only,
-                                    std::size_t reach) {
+// within k's part or not; unknown if none. Each side stops where the part
+// (a run of tokens) or the sentence ends, and the search at the nearest
+// marker or `reach` tokens out, where the tables take over: a call costs
+// the distance to the nearest marker, up to `reach`.
+tense nearest_marker(const sentence_analysis& a, std::size_t k, bool same_part_only) {
     const std::size_t n = a.marker.size();
     const tense* const marker = a.marker.data();
     const std::size_t* const part = a.part.data();
@@ -131,66 +169,21 @@ std::optional<tense> nearest_marker(const sentence_analysis& a, std::size_t k, b
         const bool before = d <= k && inside(k - d);
         const bool after = k + d < n && inside(k + d);
         if (!before && !after) return tense::unknown;
-        if (d > reach) return std::nullopt;
+        if (d > reach) return nearest_from_tables(a, k, same_part_only);
         if (before && marker[k - d] != tense::unknown) return marker[k - d];
         if (after && marker[k + d] != tense::unknown) return marker[k + d];
     }
 }
 
-// Both tables of sentence_analysis::marker_before and marker_after, in one
-// pass each way.
-void build_marker_tables(const sentence_analysis& a) {
-    const std::size_t n = a.marker.size();
-    a.marker_before.resize(n);
-    a.marker_after.resize(n);
-    std::size_t last = sentence_analysis::no_marker;
-    for (std::size_t i = 0; i < n; ++i) {
-        a.marker_before[i] = last;
-        if (a.marker[i] != tense::unknown) last = i;
-    }
-    last = sentence_analysis::no_marker;
-    for (std::size_t i = n; i-- > 0;) {
-        a.marker_after[i] = last;
-        if (a.marker[i] != tense::unknown) last = i;
-    }
-}
-
-// nearest_marker without a reach, from the tables: the nearest marker on
-// each side in the sentence is also the nearest in k's part when it lies
-// in that part, parts being runs of tokens.
-tense nearest_from_tables(const sentence_analysis& a, std::size_t k, bool same_part_only) {
-    std::size_t before = a.marker_before[k], after = a.marker_after[k];
-    if (same_part_only) {
-        if (before != sentence_analysis::no_marker && a.part[before] != a.part[k])
-            before = sentence_analysis::no_marker;
-        if (after != sentence_analysis::no_marker && a.part[after] != a.part[k])
-            after = sentence_analysis::no_marker;
-    }
-    if (before == sentence_analysis::no_marker && after == sentence_analysis::no_marker)
-        return tense::unknown;
-    if (after == sentence_analysis::no_marker ||
-        (before != sentence_analysis::no_marker && k - before <= after - k))
-        return a.marker[before];
-    return a.marker[after];
-}
-
 }  // namespace
 
-// A call costs the distance to the nearest marker up to marker_reach; past
-// it, the tables, built once for the sentence. Without them a sentence of
-// thousands of figures and no verb ("12,345 riders in 2001, 45,678 riders
-// in 2002, ..." on one line) cost the whole sentence per figure: a 1.75 MB
-// line took 46 s (docs/performance.md part 23).
+// Without the tables, a sentence of thousands of figures and no verb
+// ("12,345 riders in 2001, 45,678 riders in 2002, ..." on one line) cost
+// the whole sentence per figure: a 1.75 MB line took 46 s
+// (docs/performance.md part 23).
 tense tense_at(const sentence_analysis& a, std::size_t token_index) {
-    for (const bool same_part_only : {true, false}) {
-        std::optional<tense> t = nearest_marker(a, token_index, same_part_only, marker_reach);
-        if (!t) {
-            if (a.marker_before.size() != a.marker.size()) build_marker_tables(a);
-            t = nearest_from_tables(a, token_index, same_part_only);
-        }
-        if (*t != tense::unknown) return *t;
-    }
-    return tense::unknown;
+    if (const tense t = nearest_marker(a, token_index, true); t != tense::unknown) return t;
+    return nearest_marker(a, token_index, false);
 }
 
 governing_verb governing_role(const sentence_analysis& a, std::size_t time_token) {
@@ -250,6 +243,37 @@ std::string event_subject(const sentence_analysis& a, std::size_t verb) {
     return {};
 }
 
+namespace {
+
+// The nearest time token before token q in q's part, or none. The walk
+// back passes over figures: in a part of thousands of figures after one
+// date ("in 2000 — $1 million — $2 million — ...") each figure's walk was
+// the part, so past `reach` tokens the table of the sentence answers
+// (docs/performance.md part 23).
+std::size_t time_before_in_part(const sentence_analysis& a, std::size_t q) {
+    const auto& tokens = a.toks.tokens;
+    const std::size_t part = a.part[q];
+    std::size_t steps = 0;
+    for (std::size_t i = q; i-- > 0 && a.part[i] == part;) {
+        if (tokens[i].what == token::kind::time) return i;
+        if (++steps == reach) {
+            if (a.time_before.size() != tokens.size()) {
+                a.time_before.resize(tokens.size());
+                std::size_t last = sentence_analysis::none;
+                for (std::size_t k = 0; k < tokens.size(); ++k) {
+                    a.time_before[k] = last;
+                    if (tokens[k].what == token::kind::time) last = k;
+                }
+            }
+            const std::size_t t = a.time_before[q];
+            return t != sentence_analysis::none && a.part[t] == part ? t : sentence_analysis::none;
+        }
+    }
+    return sentence_analysis::none;
+}
+
+}  // namespace
+
 std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::size_t quantity_index) {
     if (a.toks.times.empty()) return std::nullopt;  // the walks below look for a time only
     const auto& tokens = a.toks.tokens;
@@ -261,9 +285,8 @@ std::optional<std::size_t> time_for_quantity(const sentence_analysis& a, std::si
         if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
     }
     // Else the nearest before it in the part.
-    for (std::size_t i = q; i-- > 0 && a.part[i] == part;) {
-        if (tokens[i].what == token::kind::time) return static_cast<std::size_t>(tokens[i].index);
-    }
+    if (const std::size_t t = time_before_in_part(a, q); t != sentence_analysis::none)
+        return static_cast<std::size_t>(tokens[t].index);
     // Else a time in an earlier part with no figure between ("In October
     // 2007, there were about 170,000 troops").
     for (std::size_t i = q; i-- > 0;) {

@@ -25,12 +25,13 @@ struct sentence_analysis {
     std::vector<unsigned char> part_forecast;  // will, expected, due to, budgeted…
     std::vector<tense> marker;                 // the tense each token marks, or unknown
     unsigned word_classes = 0;                 // every class some word of the sentence has
-    // For tense_at in a long stretch without a marker, built on its first
-    // need in the sentence: per token, the nearest token before it and the
-    // nearest after it that mark a tense (`no_marker` when none). Cleared
-    // with the rest by analyze_sentence.
-    static constexpr std::size_t no_marker = SIZE_MAX;
-    mutable std::vector<std::size_t> marker_before, marker_after;
+    // For tense_at and time_for_quantity in a long stretch of tokens
+    // without what they look for, built on first need in the sentence: per
+    // token, the nearest token before it and the nearest after it that mark
+    // a tense, and the nearest time token before it (`none` when there is
+    // none). Cleared with the rest by analyze_sentence.
+    static constexpr std::size_t none = SIZE_MAX;
+    mutable std::vector<std::size_t> marker_before, marker_after, time_before;
 };
 
 // A sentence in which the grammars find neither a quantity nor a time

@@ -131,6 +131,27 @@ TEST_CASE("hostile: a long single-line sentence full of figures is read in linea
     CHECK(ratio < 10.0);
 }
 
+TEST_CASE("hostile: a long single line of figures after one date is read in linear time") {
+    // Once quadratic: each figure with no date of its own looked back over
+    // its whole part for the nearest one. Four times the text must take
+    // about four times as long (sixteen if quadratic).
+    const std::string chunk = "$1 million and 2,000 riders and ";
+    claim_store store;
+    store.build_index();
+    std::size_t last_records = 0, last_chunks = 0;
+    const auto read_line = [&](std::size_t bytes) {
+        std::string text = "In 2000 the budget was ";
+        while (text.size() < bytes) text += chunk;
+        last_chunks = text.size() / chunk.size();
+        document doc;
+        REQUIRE_FALSE(read_document("long.md", text + "\n", input_format::markdown, doc).has_value());
+        last_records = extract_records(doc, store, check_options{}).size();
+    };
+    const double ratio = testing::growth_ratio(read_line, 64 * 1024, 256 * 1024);
+    CHECK(last_records >= 2 * last_chunks);
+    CHECK(ratio < 10.0);
+}
+
 TEST_CASE("hostile: a long single line of figures with no verb is read in linear time") {
     // Once quadratic: each figure looked for the nearest tense marker (a
     // verb, "will") outward over the whole sentence, and a list of figures

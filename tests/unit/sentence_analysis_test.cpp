@@ -125,7 +125,8 @@ void check_same(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("sentence analysis: tense_at far from any marker, as the slow search gives it") {
+TEST_CASE(
+    "sentence analysis: tense_at and time_for_quantity far from what they look for, as the slow searches") {
     // Past 32 tokens on each side tense_at reads tables of nearest markers
     // built for the sentence. Long sentences of figures with a marker every
     // `gap` items (none at all for 0), some split into parts by commas,
@@ -147,6 +148,20 @@ TEST_CASE("sentence analysis: tense_at far from any marker, as the slow search g
                 }
                 check_same(text);
             }
+        }
+    }
+    // Past 32 tokens back, time_for_quantity reads the nearest date before
+    // a figure from a table: long parts of figures after a date, some parts
+    // without one, some dates in an earlier part only.
+    for (const int every : {0, 5, 50}) {
+        for (const int commas : {0, 17}) {
+            std::string text = "In 2000 the budget was";
+            for (int i = 0; i < 150; ++i) {
+                text += " $" + std::to_string(i + 1) + " million";
+                if (every > 0 && i % every == every - 1) text += " in " + std::to_string(2001 + i % 20);
+                text += commas > 0 && i % commas == commas - 1 ? "," : " and";
+            }
+            check_same(text + " more.");
         }
     }
 }
