@@ -155,7 +155,9 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
     if (rest.starts_with('-')) {
         kind = joiner::ascii_dash;
         after = 1;
-    } else if (rest.starts_with("\u2013") || rest.starts_with("\u2014")) {
+    } else if (rest.starts_with("\u2013") || (rest.starts_with("\u2014") && !spaced)) {
+        // A spaced em dash sets off a clause ("12,000 — 3,000 more than
+        // in 2021"); ranges take an en dash, a hyphen or an unspaced em dash.
         kind = joiner::dash;
         after = 3;
     } else if (spaced && rest.size() > 3 && lower(rest[0]) == 't' && lower(rest[1]) == 'o' &&
@@ -178,6 +180,13 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
 // and `low` is then left as it was.
 bool join_range(figure& low, const figure& high, std::string_view text, joiner kind) {
     if (low.unit_written && high.unit_written && low.unit() != high.unit()) return false;
+    // "rose in 2022 to 13,000 riders", "in 2000 — $1 million": the year is
+    // a date, and the figure after it one of its own. ("in 2019 - 2021" is
+    // two years: the time grammar's, as before.)
+    if (kind != joiner::and_ && bare_integer(low) &&
+        detail::dated_year(text, offset(text, low.raw.number_begin), offset(text, low.raw.number_end)) &&
+        !(bare_integer(high) && high.raw.number_end - high.raw.number_begin == 4))
+        return false;
     // "11% to 48.2 million" is a change, not a range; "$2 to 3 million" is one.
     if (low.unit_written && !high.unit_written && low.raw.currency.empty()) return false;
     if (kind == joiner::to) {

@@ -343,7 +343,23 @@ bool number_word_used_otherwise(const figure_context& f) {
            one_of(word_at(text, skip_spaces(text, f.end)), fraction_words);
 }
 
+// Words before a year that make it a date: "in 2022", "by 2030",
+// "since 2019" (the months are their own lists).
+constexpr word_list<10> date_prepositions{std::array<std::string_view, 10>{
+    "in"sv, "by"sv, "since"sv, "until"sv, "till"sv, "through"sv, "during"sv, "before"sv, "after"sv, "of"sv}};
+
 }  // namespace
+
+bool dated_year(std::string_view text, std::size_t number_begin, std::size_t number_end) {
+    if (number_end != number_begin + 4) return false;
+    for (std::size_t i = number_begin; i < number_end; ++i)
+        if (!is_digit(text[i])) return false;
+    const int year = (text[number_begin] - '0') * 1000 + (text[number_begin + 1] - '0') * 100 +
+                     (text[number_begin + 2] - '0') * 10 + (text[number_begin + 3] - '0');
+    if (year < 1800 || year > 2100) return false;
+    const std::string_view prev = word_before(text, number_begin);
+    return one_of(prev, date_prepositions) || one_of(prev, month_names) || one_of(prev, month_abbreviations);
+}
 
 bool drops_number_word_before(std::string_view next_word) {
     // Not "and" ("one and hundred" reads on), "per" ("one per cent" is a

@@ -90,6 +90,11 @@ struct figure_context {
 // word begins.
 [[nodiscard]] bool drops_number_word_before(std::string_view next_word);
 
+// Whether the four digits at [number_begin, number_end) are a year that a
+// word before makes a date ("in 2022", "by 2030", "March 2022"): such a year
+// begins no range ("rose in 2022 to 13,000", "in 2000 — $1 million").
+[[nodiscard]] bool dated_year(std::string_view text, std::size_t number_begin, std::size_t number_end);
+
 // A phone number starting at `pos` ("555-0190", "(555) 123-4567",
 // "+44 20 7946 0958", also ISBN-like digit chains): its end, or `pos`.
 [[nodiscard]] std::size_t phone_like_end(std::string_view text, std::size_t pos);

@@ -60,6 +60,20 @@ TEST_CASE("extract: a date attaches to the figure in its own clause") {
     CHECK(imports->unit == "currency:USD");
 }
 
+TEST_CASE("extract: a figure after \"in YEAR to\" or a dash is read with that date") {
+    auto e = extract("Ridership rose in 2022 to 13,000 riders. The deficit fell in 2023 to $4.2 billion.\n");
+    const claim_record* riders = find(*e, "13,000");
+    REQUIRE(riders);
+    REQUIRE(riders->time);
+    CHECK(*riders->time == time_span::year(2022));
+    const claim_record* deficit = find(*e, "$4.2 billion");
+    REQUIRE(deficit);
+    CHECK_FALSE(deficit->is_range);
+    REQUIRE(deficit->time);
+    CHECK(*deficit->time == time_span::year(2023));
+    CHECK(find(*e, "2023"));  // the date itself is kept
+}
+
 TEST_CASE("extract: present tense takes the document date; forecasts are marked") {
     auto e = extract(
         "---\ndate: 2025-06-20\n---\nThe firm now employs about 2,300 people. The bridge will cost $48 "

@@ -303,6 +303,30 @@ TEST_CASE("quantity: ranges") {
     CHECK(find_quantities("from 2,000 to 3,000 people").size() == 2);
 }
 
+TEST_CASE("quantity: a year that a word makes a date begins no range") {
+    // Read as ranges these were "2022 to 13,000" (the figure then dropped
+    // with the date) and "2023 to $4.2 billion" (a range of $2.1 billion).
+    CHECK(spans("Ridership rose in 2022 to 13,000 riders.") == std::vector<std::string>{"2022", "13,000"});
+    CHECK(spans("The deficit fell in 2023 to $4.2 billion.") ==
+          std::vector<std::string>{"2023", "$4.2 billion"});
+    CHECK(spans("It grew by 2010 to 1.3 billion.") == std::vector<std::string>{"2010", "1.3 billion"});
+    // (A year after a month is no figure at all.)
+    CHECK(spans("It was 12,000 in March 2022 - 3,000 more.") == std::vector<std::string>{"12,000", "3,000"});
+    CHECK(spans("in 2000\u2013$1 million") == std::vector<std::string>{"2000", "$1 million"});
+    // Still ranges: no date word before the year, two years, or "between".
+    CHECK(only("around 2000 to 3000 people").is_range);
+    CHECK(only("an army of 1900-2500 men").is_range);
+    CHECK(only("between 2000 and 3000 people").is_range);
+    CHECK(only("in 2019 to 2021").is_range);  // two years: the time grammar reads them
+}
+
+TEST_CASE("quantity: a spaced em dash sets off a clause, not a range") {
+    CHECK(spans("Attendance hit 5,000 \u2014 7,000 fewer than before") ==
+          std::vector<std::string>{"5,000", "7,000"});
+    CHECK(only("an army of 2,000\u20143,000 men").is_range);    // unspaced: a range
+    CHECK(only("an army of 2,000 \u2013 3,000 men").is_range);  // a spaced en dash still joins
+}
+
 TEST_CASE("quantity: different units are two figures, not a range") {
     CHECK(spans("output rose 6.2% to $1.34 billion last year") ==
           std::vector<std::string>{"6.2%", "$1.34 billion"});
