@@ -467,6 +467,7 @@ private:
     void check_overlaps(open_claim& oc) {
         const reference_claim& c = oc.claim;
         const std::span<const reference_value> values = claim_values();
+        if (values.size() > 8 && no_two_overlap(values)) return;
         for (std::size_t j = 1; j < values.size(); ++j) {
             const time_span b = claims_values::stated_span(values[j]);
             for (std::size_t i = 0; i < j; ++i) {
@@ -487,6 +488,21 @@ private:
         }
     }
 
+    // Whether no two of the values' stated times overlap, found by sorting
+    // them: a series of thousands of dated values ("value N in 1990-01-01",
+    // one a day) was compared pair by pair, 8,000 values in 0.1 s and four
+    // times as long for twice as many. Only overlapping values can
+    // contradict each other, so check_overlaps has nothing to say then.
+    bool no_two_overlap(std::span<const reference_value> values) {
+        spans_.clear();
+        for (const reference_value& v : values) spans_.push_back(claims_values::stated_span(v));
+        std::sort(spans_.begin(), spans_.end(),
+                  [](const time_span& a, const time_span& b) { return a.from < b.from; });
+        for (std::size_t k = 1; k < spans_.size(); ++k)
+            if (overlaps(spans_[k - 1], spans_[k])) return false;
+        return true;
+    }
+
     static bool strictly_inside(const time_span& inner, const time_span& outer) {
         return inner.from >= outer.from && inner.to <= outer.to &&
                (inner.from != outer.from || inner.to != outer.to);
@@ -504,6 +520,7 @@ private:
     std::size_t names_from_ = 0, values_from_ = 0;
     std::vector<value_line> value_lines_;
     std::vector<std::string_view> wheres_;
+    std::vector<time_span> spans_;               // no_two_overlap's, kept for its memory
     std::vector<claims_lines::phrase> phrases_;  // of the last phrase line, kept for its memory
     claims_quantity::reader quantities_;
     first_definitions ids_;

@@ -15,6 +15,7 @@
 #include "checker/claims_loader.hpp"
 #include "grammar/claims_file.hpp"
 #include "grammar/parse.hpp"
+#include "growth.hpp"
 
 namespace {
 
@@ -643,6 +644,35 @@ TEST_CASE("claims-file: the loader reads directories recursively and indexes eve
     CHECK(result.store.find("alpha") != nullptr);
     CHECK(result.store.find("ignored") == nullptr);
     CHECK(result.store.scan("the alpha figures").size() == 1);
+}
+
+TEST_CASE("claims-file: a long series of values is checked for overlaps in n log n") {
+    // One value a day: no two overlap, and the claim is kept whole. Pairs
+    // were compared one by one: four times the values took sixteen times as
+    // long. A value added at the end that overlaps one of them, with a
+    // range disjoint from it, is still the error it was.
+    const auto series = [](std::size_t days, bool contradiction) {
+        std::string text = "claim daily\n  name \"daily riders\"\n";
+        for (std::size_t d = 0; d < days; ++d) {
+            const time_span day{static_cast<day_number>(d), static_cast<day_number>(d), granularity::day};
+            text += "  value " + std::to_string(1000 + d % 500) + " riders in " + iso_date(day.from) + "\n";
+        }
+        if (contradiction) text += "  value 9,999 riders in 1970-01-05\n";
+        return text;
+    };
+    const auto f = parse_claims_file("t.claims", series(3000, false));
+    CHECK(f.errors.empty());
+    REQUIRE(f.claims.size() == 1);
+    CHECK(f.claims[0].values.size() == 3000);
+    const auto g = parse_claims_file("t.claims", series(3000, true));
+    REQUIRE(g.errors.size() == 1);
+    CHECK(g.errors[0].message ==
+          "value `9,999 riders in 1970-01-05` contradicts `1004 riders in 1970-01-05` on line 7: their times "
+          "overlap and their ranges [9998.5, 9999.5] and [1003.5, 1004.5] are disjoint");
+    const double ratio = testing::growth_ratio(
+        [&](std::size_t days) { CHECK(parse_claims_file("t.claims", series(days, false)).errors.empty()); },
+        2000, 8000);
+    CHECK(ratio < 10.0);  // about 4 if n log n, 16 if quadratic
 }
 
 TEST_CASE("claims-file: duplicate ids are found as the id table grows, and errors stay in line order") {
