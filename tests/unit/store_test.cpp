@@ -505,6 +505,75 @@ TEST_CASE("store: value_in_force for from, from-to and until") {
     CHECK(newest_value(named("none", {"none"})) == nullptr);
 }
 
+TEST_CASE("store: value_in_force over a long series, as the search of every value gives it") {
+    // The carry-forward end of an `as of` or `from` value is found in the
+    // sorted starts of the series; before, each value looked through every
+    // value (2,000 values took 19 ms a look-up). 600 values of every scope
+    // in shuffled order, with repeated starts, against that search, kept
+    // here as the reference, for days, months and years across the series.
+    const auto slow_in_force = [](const reference_claim& c, const time_span& when) -> double {
+        const auto end_of = [&](const reference_value& v) {
+            day_number end = open_end;
+            for (const auto& u : c.values) {
+                if (&u == &v || !u.when || (u.scope != value_scope::as_of && u.scope != value_scope::from))
+                    continue;
+                if (u.when->from > v.when->from && u.when->from < end) end = u.when->from;
+            }
+            return end == open_end ? open_end : end - 1;
+        };
+        const reference_value* best = nullptr;
+        std::tuple<bool, std::int64_t, int, day_number> best_key{};
+        for (const auto& v : c.values) {
+            time_span span{open_start, open_end, granularity::century};
+            if (v.when && v.scope != value_scope::timeless) {
+                if (v.scope == value_scope::as_of || v.scope == value_scope::from)
+                    span = {v.when->from, end_of(v), v.when->grain};
+                else if (v.scope == value_scope::until)
+                    span = {open_start, v.when->to, v.when->grain};
+                else
+                    span = *v.when;
+            }
+            const bool holds = v.scope == value_scope::in ? (when.from >= span.from && when.to <= span.to)
+                                                          : overlaps(span, when);
+            if (!holds) continue;
+            const int rank = v.scope == value_scope::in         ? 3
+                             : v.scope == value_scope::until    ? 1
+                             : v.scope == value_scope::timeless ? 0
+                                                                : 2;
+            const day_number start =
+                !v.when || v.scope == value_scope::timeless || v.scope == value_scope::until ? open_start
+                                                                                             : v.when->from;
+            const std::tuple<bool, std::int64_t, int, day_number> key{
+                when.from >= span.from && when.to <= span.to,
+                -(static_cast<std::int64_t>(span.to) - span.from), rank, start};
+            if (best == nullptr || key >= best_key) best = &v, best_key = key;
+        }
+        return best == nullptr ? -1 : best->value;
+    };
+    reference_claim c = named("series", {"series"});
+    std::vector<reference_value> values;
+    const value_scope scopes[] = {value_scope::as_of, value_scope::as_of, value_scope::from,
+                                  value_scope::in,    value_scope::until, value_scope::from_to};
+    for (int i = 0; i < 600; ++i) {
+        const int year = 1950 + (i * 7919) % 60, month = 1 + (i * 31) % 12;  // shuffled, with repeats
+        const value_scope scope = scopes[i % 6];
+        time_span when = i % 5 == 0 ? time_span::year(year) : time_span::month(year, month);
+        if (scope == value_scope::from_to) when = time_span::hull(when, time_span::year(year + 2));
+        values.push_back(value_at(i, scope, when));
+    }
+    values.push_back(value_at(9999, value_scope::timeless, std::nullopt));
+    c.values = values;  // outlives c
+    int checked = 0;
+    for (int year = 1948; year <= 2012; ++year) {
+        for (const time_span when :
+             {time_span::year(year), time_span::month(year, 3), time_span::day(year, 7, 15)}) {
+            CHECK(in_force(c, when) == slow_in_force(c, when));
+            ++checked;
+        }
+    }
+    CHECK(checked == 195);
+}
+
 TEST_CASE("store: allowed_interval adds the claim's tolerance") {
     reference_claim c = named("x", {"x"});
     c.tolerance = 0.02;
