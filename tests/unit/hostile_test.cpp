@@ -35,6 +35,27 @@ std::size_t read_long_line(std::string_view chunk, std::size_t bytes, document& 
     return chunks;
 }
 
+// How many times longer extracting the records of one line of `head`
+// then `chunk` again and again takes for `large` bytes than for `small`;
+// every chunk must give at least two records.
+double extract_growth(const std::string& head, const std::string& chunk, std::size_t small,
+                      std::size_t large) {
+    claim_store store;
+    store.build_index();
+    std::size_t last_records = 0, last_chunks = 0;
+    const auto read_line = [&](std::size_t bytes) {
+        std::string text = head;
+        while (text.size() < bytes) text += chunk;
+        last_chunks = (text.size() - head.size()) / chunk.size();
+        document doc;
+        REQUIRE_FALSE(read_document("long.md", text + "\n", input_format::markdown, doc).has_value());
+        last_records = extract_records(doc, store, check_options{}).size();
+    };
+    const double ratio = testing::growth_ratio(read_line, small, large);
+    CHECK(last_records >= 2 * last_chunks);
+    return ratio;
+}
+
 }  // namespace
 
 TEST_CASE("hostile: line_index columns on a long line with multi-byte characters") {
@@ -117,39 +138,16 @@ TEST_CASE("hostile: a long single-line sentence full of figures is read in linea
     // allows 10, since the 1 MB sentence's token lists outgrow the caches
     // (4.7 to 7.1 measured on a loaded machine, once 8.4 against the old
     // limit of 8).
-    const std::string chunk = "The ferry carried about 12,000 riders in 2022 and ";
-    claim_store store;
-    store.build_index();
-    std::size_t last_records = 0, last_chunks = 0;
-    const auto read_line = [&](std::size_t bytes) {
-        document doc;
-        last_chunks = read_long_line(chunk, bytes, doc);
-        last_records = extract_records(doc, store, check_options{}).size();
-    };
-    const double ratio = testing::growth_ratio(read_line, 256 * 1024, 1024 * 1024);
-    CHECK(last_records >= 2 * last_chunks);
-    CHECK(ratio < 10.0);
+    CHECK(extract_growth("", "The ferry carried about 12,000 riders in 2022 and ", 256 * 1024, 1024 * 1024) <
+          10.0);
 }
 
 TEST_CASE("hostile: a long single line of figures after one date is read in linear time") {
     // Once quadratic: each figure with no date of its own looked back over
     // its whole part for the nearest one. Four times the text must take
     // about four times as long (sixteen if quadratic).
-    const std::string chunk = "$1 million and 2,000 riders and ";
-    claim_store store;
-    store.build_index();
-    std::size_t last_records = 0, last_chunks = 0;
-    const auto read_line = [&](std::size_t bytes) {
-        std::string text = "In 2000 the budget was ";
-        while (text.size() < bytes) text += chunk;
-        last_chunks = text.size() / chunk.size();
-        document doc;
-        REQUIRE_FALSE(read_document("long.md", text + "\n", input_format::markdown, doc).has_value());
-        last_records = extract_records(doc, store, check_options{}).size();
-    };
-    const double ratio = testing::growth_ratio(read_line, 64 * 1024, 256 * 1024);
-    CHECK(last_records >= 2 * last_chunks);
-    CHECK(ratio < 10.0);
+    CHECK(extract_growth("In 2000 the budget was ", "$1 million and 2,000 riders and ", 64 * 1024,
+                         256 * 1024) < 10.0);
 }
 
 TEST_CASE("hostile: a long single line of figures with no verb is read in linear time") {
@@ -158,16 +156,6 @@ TEST_CASE("hostile: a long single line of figures with no verb is read in linear
     // has none. A 1.75 MB line took 46 s. Four times the text must take
     // about four times as long (sixteen if quadratic); the limit is 10 as
     // in the test above.
-    const std::string chunk = "about 12,000 riders in 2022 and 3,400 cars in 2021 and ";
-    claim_store store;
-    store.build_index();
-    std::size_t last_records = 0, last_chunks = 0;
-    const auto read_line = [&](std::size_t bytes) {
-        document doc;
-        last_chunks = read_long_line(chunk, bytes, doc);
-        last_records = extract_records(doc, store, check_options{}).size();
-    };
-    const double ratio = testing::growth_ratio(read_line, 64 * 1024, 256 * 1024);
-    CHECK(last_records >= 2 * last_chunks);
-    CHECK(ratio < 10.0);
+    CHECK(extract_growth("", "about 12,000 riders in 2022 and 3,400 cars in 2021 and ", 64 * 1024,
+                         256 * 1024) < 10.0);
 }
