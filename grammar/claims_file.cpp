@@ -490,8 +490,8 @@ private:
 
     // Whether no two of the values' stated times overlap, found by sorting
     // them: a series of thousands of dated values ("value N in 1990-01-01",
-    // one a day) was compared pair by pair, 8,000 values in 0.1 s and four
-    // times as long for twice as many. Only overlapping values can
+    // one a day) was compared pair by pair, 8,000 values in 0.1 s, sixteen
+    // times as long as a quarter as many. Only overlapping values can
     // contradict each other, so check_overlaps has nothing to say then.
     bool no_two_overlap(std::span<const reference_value> values) {
         spans_.clear();

@@ -156,8 +156,8 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
         kind = joiner::ascii_dash;
         after = 1;
     } else if (rest.starts_with("\u2013") || (rest.starts_with("\u2014") && !spaced)) {
-        // A spaced em dash sets off a clause ("12,000 — 3,000 more than
-        // in 2021"); ranges take an en dash, a hyphen or an unspaced em dash.
+        // A spaced em dash sets off a clause ("5,000 — 7,000 fewer than in
+        // 2021"); ranges take an en dash, a hyphen or an unspaced em dash.
         kind = joiner::dash;
         after = 3;
     } else if (spaced && rest.size() > 3 && lower(rest[0]) == 't' && lower(rest[1]) == 'o' &&

@@ -344,9 +344,10 @@ bool number_word_used_otherwise(const figure_context& f) {
 }
 
 // Words before a year that make it a date: "in 2022", "by 2030",
-// "since 2019" (the months are their own lists).
-constexpr word_list<10> date_prepositions{std::array<std::string_view, 10>{
-    "in"sv, "by"sv, "since"sv, "until"sv, "till"sv, "through"sv, "during"sv, "before"sv, "after"sv, "of"sv}};
+// "since 2019" (the months are their own lists). Not "of": "a crowd of
+// 2000 to 30,000" counts people.
+constexpr word_list<9> date_prepositions{std::array<std::string_view, 9>{
+    "in"sv, "by"sv, "since"sv, "until"sv, "till"sv, "through"sv, "during"sv, "before"sv, "after"sv}};
 
 }  // namespace
 

@@ -318,6 +318,7 @@ TEST_CASE("quantity: a year that a word makes a date begins no range") {
     CHECK(only("an army of 1900-2500 men").is_range);
     CHECK(only("between 2000 and 3000 people").is_range);
     CHECK(only("in 2019 to 2021").is_range);  // two years: the time grammar reads them
+    CHECK(only("a crowd of 2000 to 30,000 people").is_range);
 }
 
 TEST_CASE("quantity: a spaced em dash sets off a clause, not a range") {
