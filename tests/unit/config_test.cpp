@@ -352,6 +352,27 @@ TEST_CASE("cli: walk: exclude globs, relative to their base directory") {
     CHECK(collect_files({t.str()}, options).files.size() == 4);
 }
 
+TEST_CASE("cli: is_excluded: relative and absolute paths and bases, inside and outside the base") {
+    // The working directory is asked for once per set of excludes; paths
+    // and bases relative to it, or absolute, give what fs::absolute gave.
+    const fs::path cwd = fs::current_path();
+    const std::vector<exclude_pattern> by_name = {{"*.tmp.md", "."}};
+    CHECK(is_excluded("drafts/a.tmp.md", by_name));
+    CHECK(is_excluded("./drafts/../a.tmp.md", by_name));
+    CHECK(is_excluded("../x/a.tmp.md", by_name));  // outside the base: by its name
+    CHECK(is_excluded(cwd / "a.tmp.md", by_name));
+    CHECK_FALSE(is_excluded("drafts/a.md", by_name));
+    const std::vector<exclude_pattern> in_sub = {{"drafts/*.md", "sub"}};
+    CHECK(is_excluded("sub/drafts/a.md", in_sub));
+    CHECK(is_excluded(cwd / "sub" / "drafts" / "a.md", in_sub));
+    CHECK_FALSE(is_excluded("drafts/a.md", in_sub));        // outside the base, and the glob has a slash
+    CHECK_FALSE(is_excluded("sub/x/drafts/a.md", in_sub));  // not at the base
+    const std::vector<exclude_pattern> absolute = {{"drafts/**", cwd / "sub"}};
+    CHECK(is_excluded("sub/drafts/deep/a.md", absolute));
+    CHECK_FALSE(is_excluded("other/drafts/a.md", absolute));
+    CHECK_FALSE(is_excluded("sub/drafts/a.md", {}));
+}
+
 TEST_CASE("cli: read_file_bytes: content, and errors for what cannot be read") {
     // Tests run as root, so a mode-000 file would still be readable; a
     // directory and a missing file exercise the same error path.
