@@ -80,6 +80,7 @@ std::optional<entry_type> type_of(int dir_fd, const dirent& e) {
 class exclude_matcher {
 public:
     explicit exclude_matcher(const std::vector<exclude_pattern>& excludes) : excludes_(excludes) {
+        if (excludes.empty()) return;  // no question will be asked
         std::error_code ec;
         cwd_ = fs::current_path(ec);
         cwd_known_ = !ec;
