@@ -162,20 +162,35 @@ private:
         out_.files.push_back(shown);
     }
 
+    // A directory to walk: the path shown, and its canonical path when it
+    // is known without asking (a subdirectory that is no symbolic link is
+    // its canonical parent's path plus its name), else empty.
+    struct pending_dir {
+        std::string shown;
+        std::string canonical;
+    };
+
     // Explicit stack rather than recursion: deep trees cannot overflow it.
+    // Only the root and symbolic links are resolved by `weakly_canonical`,
+    // which reads every component of a path: asked for every directory, a
+    // tree of 4,000 directories cost 29,000 readlink calls, and a chain of
+    // 600 nested ones 2.1 s (docs/performance.md part 23).
     void walk_directory(const std::string& root) {
-        std::vector<std::string> pending{root};
+        std::vector<pending_dir> pending{{root, {}}};
         while (!pending.empty()) {
-            const std::string dir = pending.back();
+            pending_dir dir = std::move(pending.back());
             pending.pop_back();
-            const std::string canonical_dir = canonical_or_self(dir).string();
+            const std::string canonical_dir =
+                dir.canonical.empty() ? canonical_or_self(dir.shown).string() : std::move(dir.canonical);
             if (!visited_dirs_.insert(canonical_dir).second) {
-                out_.warnings.push_back(dir + ": directory already visited (symbolic link loop?), skipped");
+                out_.warnings.push_back(dir.shown +
+                                        ": directory already visited (symbolic link loop?), skipped");
                 continue;
             }
-            std::vector<std::string> subdirs = scan_directory(dir, canonical_dir);
+            std::vector<pending_dir> subdirs = scan_directory(dir.shown, canonical_dir);
             // Pushed in reverse so directories are walked in name order.
-            pending.insert(pending.end(), subdirs.rbegin(), subdirs.rend());
+            pending.insert(pending.end(), std::make_move_iterator(subdirs.rbegin()),
+                           std::make_move_iterator(subdirs.rend()));
         }
     }
 
@@ -195,7 +210,7 @@ private:
     // runs beside the claims load and took longer (docs/performance.md part
     // 22): std::filesystem's directory iterator built and parsed a path for
     // every entry, 2,100 instructions each, where readdir hands out names.
-    std::vector<std::string> scan_directory(const std::string& dir, const std::string& canonical_dir) {
+    std::vector<pending_dir> scan_directory(const std::string& dir, const std::string& canonical_dir) {
         std::vector<entry> entries;
         const std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.c_str()), &::closedir);
         if (!listing) {
@@ -225,7 +240,7 @@ private:
         if (ec) out_.errors.push_back({dir, ec.message()});
         std::sort(entries.begin(), entries.end());
 
-        std::vector<std::string> subdirs;
+        std::vector<pending_dir> subdirs;
         for (const entry& e : entries) {
             // A file that is not checked needs no exclude question.
             if (!e.is_directory && !has_extension(e.name, options_.extensions)) continue;
@@ -233,7 +248,7 @@ private:
             // Without excludes, no path is built for the question.
             if (!options_.excludes.empty() && excludes_.excluded(shown)) continue;
             if (e.is_directory) {
-                subdirs.push_back(shown);
+                subdirs.push_back({shown, e.is_link ? std::string() : join_canonical(canonical_dir, e.name)});
             } else {
                 add_file(shown, e.is_link ? canonical_or_self(shown).string()
                                           : join_canonical(canonical_dir, e.name));
