@@ -175,6 +175,12 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
     return k;
 }
 
+// A bare four-digit number in the years dated_year takes: the high end of
+// "in 2019 to 2021".
+bool year_like(const figure& f) {
+    return bare_integer(f) && f.raw.number_end - f.raw.number_begin == 4 && f.value >= 1800 && f.value <= 2100;
+}
+
 // Joins "2,000" and "3,000" into a range; false when the two do not form
 // one (different units, bounds out of order, a change "from 10 to 15"),
 // and `low` is then left as it was.
@@ -182,10 +188,11 @@ bool join_range(figure& low, const figure& high, std::string_view text, joiner k
     if (low.unit_written && high.unit_written && low.unit() != high.unit()) return false;
     // "rose in 2022 to 13,000 riders", "in 2000 — $1 million": the year is
     // a date, and the figure after it one of its own. ("in 2019 - 2021" is
-    // two years: the time grammar's, as before.)
+    // two years: the time grammar's, as before; "in 2022 to 5000 riders"
+    // is not.)
     if (kind != joiner::and_ && bare_integer(low) &&
         detail::dated_year(text, offset(text, low.raw.number_begin), offset(text, low.raw.number_end)) &&
-        !(bare_integer(high) && high.raw.number_end - high.raw.number_begin == 4))
+        !year_like(high))
         return false;
     // "11% to 48.2 million" is a change, not a range; "$2 to 3 million" is one.
     if (low.unit_written && !high.unit_written && low.raw.currency.empty()) return false;

@@ -310,6 +310,9 @@ TEST_CASE("quantity: a year that a word makes a date begins no range") {
     CHECK(spans("The deficit fell in 2023 to $4.2 billion.") ==
           std::vector<std::string>{"2023", "$4.2 billion"});
     CHECK(spans("It grew by 2010 to 1.3 billion.") == std::vector<std::string>{"2010", "1.3 billion"});
+    // A figure of four digits after the year is no second year.
+    CHECK(spans("Ridership rose in 2022 to 5000 riders.") == std::vector<std::string>{"2022", "5000"});
+    CHECK(spans("It fell in 1998 to 1200 jobs.") == std::vector<std::string>{"1998", "1200"});
     // (A year after a month is no figure at all.)
     CHECK(spans("It was 12,000 in March 2022 - 3,000 more.") == std::vector<std::string>{"12,000", "3,000"});
     CHECK(spans("in 2000\u2013$1 million") == std::vector<std::string>{"2000", "$1 million"});
@@ -318,6 +321,7 @@ TEST_CASE("quantity: a year that a word makes a date begins no range") {
     CHECK(only("an army of 1900-2500 men").is_range);
     CHECK(only("between 2000 and 3000 people").is_range);
     CHECK(only("in 2019 to 2021").is_range);  // two years: the time grammar reads them
+    CHECK(only("since 1990 - 2005").is_range);
     CHECK(only("a crowd of 2000 to 30,000 people").is_range);
 }
 
