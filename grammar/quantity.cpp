@@ -178,7 +178,8 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
 // A bare four-digit number in the years dated_year takes: the high end of
 // "in 2019 to 2021".
 bool year_like(const figure& f) {
-    return bare_integer(f) && f.raw.number_end - f.raw.number_begin == 4 && f.value >= 1800 && f.value <= 2100;
+    return bare_integer(f) && f.raw.number_end - f.raw.number_begin == 4 && f.value >= 1800 &&
+           f.value <= 2100;
 }
 
 // Joins "2,000" and "3,000" into a range; false when the two do not form
