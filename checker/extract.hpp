@@ -46,7 +46,6 @@ private:
     std::optional<time_span> document_date_;
     claim_store::link_kinds links_;  // what names can link (store_.links(), asked once)
     // Per-sentence buffers, kept across sentences so that their memory is reused.
-    std::vector<claim_record> local_;  // a sentence's records while they are put in order
     std::vector<int> q_rec_, t_rec_, order_, final_index_;
     sentence_analysis a_;
     recent_interned hedges_, units_, scales_;

@@ -108,6 +108,25 @@ TEST_CASE("extract: change statements with their figures") {
     CHECK(e->records[static_cast<std::size_t>(change->change->from_index)].text == "$1.26 billion");
 }
 
+TEST_CASE("extract: several change statements in one sentence come out in document order") {
+    // Each change statement is read ahead of its figures, so the records
+    // are moved into order; their indices must follow them.
+    auto e = extract(
+        "Sales rose 5% to $10 million from $8 million, exports grew 3% to $12 million from $9 million, "
+        "and costs fell 2% to $4 million from $5 million.\n");
+    for (std::size_t k = 1; k < e->records.size(); ++k)
+        CHECK(e->records[k - 1].span.begin <= e->records[k].span.begin);
+    const std::vector<std::pair<std::string, std::string>> expected{
+        {"$10 million", "$8 million"}, {"$12 million", "$9 million"}, {"$4 million", "$5 million"}};
+    std::vector<std::pair<std::string, std::string>> changes;
+    for (const claim_record& r : e->records) {
+        if (!r.change || r.change->to_index < 0 || r.change->from_index < 0) continue;
+        changes.emplace_back(e->records[static_cast<std::size_t>(r.change->to_index)].text,
+                             e->records[static_cast<std::size_t>(r.change->from_index)].text);
+    }
+    CHECK(changes == expected);
+}
+
 TEST_CASE("extract: totals with exhaustive and inclusive parts") {
     auto e = extract(
         "The county spent a total of $38 million on relief: $21 million for pipes and $12 million for "
