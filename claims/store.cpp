@@ -440,9 +440,10 @@ constexpr std::uint32_t none = UINT32_MAX;
 // Plain bytes without padding, so that a compiled store's are used in place.
 struct key_output {
     std::uint32_t claim = 0;
-    std::uint32_t words = 0;    // of the key
-    std::uint8_t is_where = 0;  // 0 or 1
-    std::uint8_t unused[3] = {};
+    std::uint32_t words = 0;     // of the key
+    std::uint8_t is_where = 0;   // 0 or 1
+    std::uint8_t has_where = 0;  // a name's claim has `where` phrases: 0 or 1
+    std::uint8_t unused[2] = {};
 };
 
 // Where a key ends in the trie, and whose it is.
@@ -684,6 +685,10 @@ struct claim_store::index {
     // The `where` phrases of claim c: where_ids[where_begin[c] .. where_begin[c + 1]).
     compiled_array<std::uint32_t> where_begin;
     compiled_array<std::uint32_t> where_ids;
+    // The claims with `where` phrase w, in order:
+    // where_claims[where_claims_begin[w] .. where_claims_begin[w + 1]).
+    compiled_array<std::uint32_t> where_claims_begin;
+    compiled_array<std::uint32_t> where_claims;
 
     [[nodiscard]] bool built() const { return !out_begin.empty(); }
     [[nodiscard]] node_id child(node_id n, std::uint32_t word) const {
@@ -709,6 +714,7 @@ private:
     // texts of the words in them.
     void prefetch_words(std::string_view key, bool texts) const;
     void collect_outputs(const std::vector<key_end>& ends, const trie_nodes& nodes);
+    void collect_where_claims();
     void build_links(const trie_nodes& nodes);
 };
 
@@ -722,6 +728,7 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
     nodes.parent.push_back(0), nodes.word.push_back(0), nodes.depth.push_back(0);
     const std::vector<key_end> ends = insert_keys(claims, nodes);
     collect_outputs(ends, nodes);
+    collect_where_claims();
     build_links(nodes);
 }
 
@@ -850,6 +857,10 @@ node_id claim_store::index::insert_key(std::string_view key, trie_nodes& nodes) 
 // The outputs of each node, grouped by node (CSR). "U.S. troops" and "US
 // troops" of one claim are one key: it is reported once. A claim's names
 // come one after another, so its repeats are next to each other per node.
+// In a group, the names of claims without `where` come first, then those
+// of claims with it, then the `where` phrases, each part in claim order:
+// the scan reports the first part as it goes and searches the second
+// (scan_text).
 void claim_store::index::collect_outputs(const std::vector<key_end>& ends, const trie_nodes& trie) {
     const std::size_t nodes = trie.parent.size();
     std::vector<std::uint32_t> last_name_claim(nodes, none);
@@ -869,12 +880,42 @@ void claim_store::index::collect_outputs(const std::vector<key_end>& ends, const
     for (std::size_t n = 0; n < nodes; ++n) out_begin.edit(n + 1) += out_begin[n];
     outputs.assign(out_begin[nodes], {});
     std::vector<std::uint32_t> next(out_begin.begin(), out_begin.end() - 1);
-    for (std::size_t k = 0; k < ends.size(); ++k) {
-        if (!kept[k]) continue;
-        const key_end& e = ends[k];
-        key_output& o = outputs.edit(next[e.node]++);
-        o.claim = e.claim, o.words = trie.depth[e.node], o.is_where = e.is_where ? 1 : 0;
+    const auto part_of = [&](const key_end& e) {
+        if (e.is_where) return 2;
+        return where_begin[e.claim + 1] != where_begin[e.claim] ? 1 : 0;
+    };
+    for (int part = 0; part < 3; ++part) {
+        for (std::size_t k = 0; k < ends.size(); ++k) {
+            if (!kept[k] || part_of(ends[k]) != part) continue;
+            const key_end& e = ends[k];
+            key_output& o = outputs.edit(next[e.node]++);
+            o.claim = e.claim, o.words = trie.depth[e.node];
+            o.is_where = part == 2 ? 1 : 0;
+            o.has_where = part == 1 ? 1 : 0;
+        }
     }
+}
+
+// The inverse of where_ids: for each `where` phrase, its claims in order,
+// each once (a claim may repeat a phrase).
+void claim_store::index::collect_where_claims() {
+    const std::size_t claims = where_begin.size() - 1;
+    std::uint32_t phrases = 0;
+    for (const std::uint32_t w : where_ids)
+        if (w != none) phrases = std::max(phrases, w + 1);
+    const auto each_phrase = [&](auto&& use) {
+        for (std::size_t c = 0; c < claims; ++c) {
+            const auto first = where_ids.begin() + where_begin[c];
+            for (auto at = first; at != where_ids.begin() + where_begin[c + 1]; ++at)
+                if (*at != none && std::find(first, at, *at) == at) use(*at, static_cast<std::uint32_t>(c));
+        }
+    };
+    where_claims_begin.assign(std::size_t{phrases} + 1, 0);
+    each_phrase([&](std::uint32_t w, std::uint32_t) { ++where_claims_begin.edit(w + 1); });
+    for (std::uint32_t w = 0; w < phrases; ++w) where_claims_begin.edit(w + 1) += where_claims_begin[w];
+    where_claims.assign(where_claims_begin[phrases], 0);
+    std::vector<std::uint32_t> next(where_claims_begin.begin(), where_claims_begin.end() - 1);
+    each_phrase([&](std::uint32_t w, std::uint32_t c) { where_claims.edit(next[w]++) = c; });
 }
 
 // Fail and dictionary links, shallow nodes first: a node's links need its
@@ -931,6 +972,8 @@ void claim_store::index::save(compiled::output& out) const {
     word_filter.save(out);
     out.put_array(where_begin);
     out.put_array(where_ids);
+    out.put_array(where_claims_begin);
+    out.put_array(where_claims);
     edges.save(out);
     key_words.save(out);
     out.put_array(ids.slots);
@@ -945,7 +988,7 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
         !in.get_array(outputs))
         return false;
     if (!in.get(longest_key) || !word_filter.load(in) || !in.get_array(where_begin) ||
-        !in.get_array(where_ids))
+        !in.get_array(where_ids) || !in.get_array(where_claims_begin) || !in.get_array(where_claims))
         return false;
 
     // A store read back must scan as safely as one built: every number an
@@ -957,12 +1000,16 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
                !all_below(root_next, nodes) || !all_below(fail, nodes) || !all_below(dict, nodes) ||
                fail[0] != 0 || dict[0] != 0 || !store_detail::links_reach_root(fail) ||
                !store_detail::links_reach_root(dict) ||
-               !group_bounds(where_begin, claims, where_ids.size())) {
+               !group_bounds(where_begin, claims, where_ids.size()) || where_claims_begin.empty() ||
+               !group_bounds(where_claims_begin, where_claims_begin.size() - 1, where_claims.size()) ||
+               !all_below(where_claims, claims)) {
         return in.fail();
     }
+    const std::size_t phrases = where_claims_begin.empty() ? 0 : where_claims_begin.size() - 1;
     if (longest_key > key_text.size()) return in.fail();  // a word takes a byte and a space at least
     for (const key_output& o : outputs)
-        if (o.is_where > 1 || (o.is_where == 0 && o.claim >= claims) || o.words > longest_key)
+        if (o.is_where > 1 || o.has_where > 1 || o.claim >= (o.is_where != 0 ? phrases : claims) ||
+            o.words > longest_key)
             return in.fail();
     if (!edges.load(in, static_cast<std::uint32_t>(nodes)) ||
         !key_words.load(in, static_cast<std::uint32_t>(root_next.size())))
@@ -1027,6 +1074,13 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
     const index& ix = *index_;
     if (!ix.built()) return hits;
     std::vector<std::uint32_t> wheres_seen;  // numbers of the `where` phrases in the text
+    // Names of claims with `where` phrases, found before the text's phrases
+    // are known: outputs[first, last) of a node, named at [begin, end).
+    struct named_with_where {
+        std::uint32_t first = 0, last = 0;
+        std::size_t begin = 0, end = 0;
+    };
+    std::vector<named_with_where> with_where;
 
     // Runs the automaton on the normalized words as the normalizer makes
     // them, one step per word, rather than on a normalized copy of the text
@@ -1034,8 +1088,9 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
     // of a check). Keys are whole words, so outputs are read after a step.
     class automaton_output {
     public:
-        automaton_output(const index& ix, std::vector<name_hit>& hits, std::vector<std::uint32_t>& wheres)
-            : ix_(ix), hits_(hits), wheres_(wheres) {
+        automaton_output(const index& ix, std::vector<name_hit>& hits, std::vector<std::uint32_t>& wheres,
+                         std::vector<named_with_where>& with_where)
+            : ix_(ix), hits_(hits), wheres_(wheres), with_where_(with_where) {
             std::size_t ring = 1;
             while (ring < ix.longest_key) ring *= 2;
             if (ring > own_starts_.size()) {
@@ -1099,23 +1154,31 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
             read_outputs(word_end);
         }
 
+        // A node's outputs come in three parts (collect_outputs): names of
+        // claims without `where`, reported now; names of claims with it,
+        // kept as one range until the text's phrases are known (20,000
+        // claims of one name told apart by place were 20,000 hits at each
+        // mention); the `where` phrases.
         void read_outputs(std::size_t word_end) {
             for (node_id s = ix_.has_output(state_) ? state_ : ix_.dict[state_]; s != 0; s = ix_.dict[s]) {
-                for (std::uint32_t k = ix_.out_begin[s]; k < ix_.out_begin[s + 1]; ++k) {
-                    const key_output& o = ix_.outputs[k];
-                    if (o.is_where) {
-                        wheres_.push_back(o.claim);
-                        continue;
-                    }
-                    // The key's first word is o.words steps back.
-                    hits_.push_back({o.claim, starts_[(words_ - o.words) & ring_mask_], word_end});
-                }
+                const std::uint32_t last = ix_.out_begin[s + 1];
+                std::uint32_t k = ix_.out_begin[s];
+                // A node's keys have one length: the first word is that many steps back.
+                const std::size_t begin = starts_[(words_ - ix_.outputs[k].words) & ring_mask_];
+                for (; k < last && ix_.outputs[k].is_where == 0 && ix_.outputs[k].has_where == 0; ++k)
+                    hits_.push_back({ix_.outputs[k].claim, begin, word_end});
+                const std::uint32_t with_where = k;
+                std::uint32_t phrases = last;
+                while (phrases > with_where && ix_.outputs[phrases - 1].is_where != 0) --phrases;
+                if (with_where < phrases) with_where_.push_back({with_where, phrases, begin, word_end});
+                for (k = phrases; k < last; ++k) wheres_.push_back(ix_.outputs[k].claim);
             }
         }
 
         const index& ix_;
         std::vector<name_hit>& hits_;
         std::vector<std::uint32_t>& wheres_;
+        std::vector<named_with_where>& with_where_;
         node_id state_ = 0;
         word_buffer word_;
         std::size_t first_from_ = 0;
@@ -1128,19 +1191,47 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
         std::size_t ring_mask_ = 0;
         std::size_t words_ = 0;
     };
-    automaton_output out(ix, hits, wheres_seen);
+    automaton_output out(ix, hits, wheres_seen, with_where);
     normalizer(text, out, padded).run();
-    // A claim with `where` phrases needs one of them in the text.
-    std::erase_if(hits, [&](const name_hit& h) {
-        const auto first = ix.where_ids.begin() + ix.where_begin[h.claim];
-        const auto last = ix.where_ids.begin() + ix.where_begin[h.claim + 1];
-        return first != last && std::none_of(first, last, [&](std::uint32_t w) {
-                   return std::find(wheres_seen.begin(), wheres_seen.end(), w) != wheres_seen.end();
-               });
-    });
+    if (!with_where.empty() && !wheres_seen.empty()) {
+        // A claim with `where` phrases is named only beside one of them.
+        std::sort(wheres_seen.begin(), wheres_seen.end());
+        wheres_seen.erase(std::unique(wheres_seen.begin(), wheres_seen.end()), wheres_seen.end());
+        std::size_t beside = 0;  // the claims that have a phrase of the text
+        for (const std::uint32_t w : wheres_seen)
+            beside += ix.where_claims_begin[w + 1] - ix.where_claims_begin[w];
+        const auto seen = [&](std::uint32_t w) {
+            return std::binary_search(wheres_seen.begin(), wheres_seen.end(), w);
+        };
+        const auto by_claim = [](const key_output& o, std::uint32_t c) { return o.claim < c; };
+        for (const named_with_where& named : with_where) {
+            const auto first = ix.outputs.begin() + named.first, last = ix.outputs.begin() + named.last;
+            if (named.last - named.first <= beside) {  // each named claim's phrases looked up
+                for (auto o = first; o != last; ++o) {
+                    const auto phrases = ix.where_ids.begin() + ix.where_begin[o->claim];
+                    if (std::any_of(phrases, ix.where_ids.begin() + ix.where_begin[o->claim + 1], seen))
+                        hits.push_back({o->claim, named.begin, named.end});
+                }
+                continue;
+            }
+            for (const std::uint32_t w : wheres_seen) {  // each claim beside a phrase looked up
+                for (std::uint32_t k = ix.where_claims_begin[w]; k < ix.where_claims_begin[w + 1]; ++k) {
+                    const std::uint32_t c = ix.where_claims[k];
+                    const auto o = std::lower_bound(first, last, c, by_claim);
+                    if (o != last && o->claim == c) hits.push_back({c, named.begin, named.end});
+                }
+            }
+        }
+    }
     std::sort(hits.begin(), hits.end(), [](const name_hit& a, const name_hit& b) {
         return std::tie(a.begin, a.end, a.claim) < std::tie(b.begin, b.end, b.claim);
     });
+    // A claim beside two phrases of the text was found by each.
+    hits.erase(std::unique(hits.begin(), hits.end(),
+                           [](const name_hit& a, const name_hit& b) {
+                               return a.begin == b.begin && a.end == b.end && a.claim == b.claim;
+                           }),
+               hits.end());
     return hits;
 }
 
