@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -26,6 +27,17 @@ void write_gcc(const report_input& in, std::ostream& out);
 // One-line JSON text; invalid UTF-8 in strings is replaced (U+FFFD) rather
 // than throwing, so bad input never aborts a report.
 [[nodiscard]] std::string dump_json(const nlohmann::ordered_json& j, int indent = -1);
+
+// Writes `doc` as dump_json(doc, indent) would, with the one value in it
+// that is the string array_placeholder replaced by an array of `count`
+// elements, element(i) each: one element's JSON built and written at a
+// time, not the whole report's (80,000 findings took 1 GB as one SARIF
+// document). `depth` is the placeholder's nesting depth (2: a member of an
+// object in an array).
+inline constexpr std::string_view array_placeholder = "\x01";
+void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& doc, int indent, int depth,
+                           std::size_t count,
+                           const std::function<nlohmann::ordered_json(std::size_t)>& element);
 
 // Number of UTF-8 characters (code points) in `s`.
 [[nodiscard]] std::size_t utf8_length(std::string_view s);

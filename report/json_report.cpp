@@ -41,12 +41,13 @@ json finding_json(const finding& f) {
 void write_json(const report_input& in, std::ostream& out) {
     json doc;
     doc["version"] = 1;
-    doc["findings"] = json::array();
-    for (const finding& f : in.findings) doc["findings"].push_back(finding_json(f));
+    doc["findings"] = array_placeholder;
     const run_summary& s = in.summary;
     doc["summary"] = json{{"files", s.files},       {"claims", s.claims}, {"errors", s.errors},
                           {"warnings", s.warnings}, {"infos", s.infos},   {"skipped", s.skipped}};
-    out << dump_json(doc) << '\n';
+    write_json_with_array(out, doc, -1, 1, in.findings.size(),
+                          [&](std::size_t i) { return finding_json(in.findings[i]); });
+    out << '\n';
 }
 
 }  // namespace factlint::report_detail

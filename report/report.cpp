@@ -41,6 +41,51 @@ std::string dump_json(const nlohmann::ordered_json& j, int indent) {
     return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& doc, int indent, int depth,
+                           std::size_t count,
+                           const std::function<nlohmann::ordered_json(std::size_t)>& element) {
+    const std::string skeleton = dump_json(doc, indent);
+    // Control characters are written escaped: no other string of a report
+    // dumps to this.
+    constexpr std::string_view dumped_placeholder = "\"\\u0001\"";
+    const std::size_t at = skeleton.find(dumped_placeholder);
+    if (at == std::string::npos) {  // not there: nothing to replace
+        out << skeleton;
+        return;
+    }
+    out.write(skeleton.data(), static_cast<std::streamsize>(at));
+    if (count == 0) {
+        out << "[]";
+    } else if (indent < 0) {
+        out << '[';
+        for (std::size_t i = 0; i < count; ++i) out << (i > 0 ? "," : "") << dump_json(element(i));
+        out << ']';
+    } else {
+        // An element dumped on its own starts its lines at the margin; in
+        // place, each line after its first is indented by its depth.
+        const std::string inner(static_cast<std::size_t>(indent * (depth + 1)), ' ');
+        out << "[\n";
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string text = dump_json(element(i), indent);
+            out << inner;
+            for (std::size_t from = 0;;) {
+                const std::size_t newline = text.find('\n', from);
+                if (newline == std::string::npos) {
+                    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+                    break;
+                }
+                out.write(text.data() + from, static_cast<std::streamsize>(newline + 1 - from));
+                out << inner;
+                from = newline + 1;
+            }
+            out << (i + 1 < count ? ",\n" : "\n");
+        }
+        out << std::string(static_cast<std::size_t>(indent * depth), ' ') << ']';
+    }
+    const std::size_t after = at + dumped_placeholder.size();
+    out.write(skeleton.data() + after, static_cast<std::streamsize>(skeleton.size() - after));
+}
+
 namespace {
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 }  // namespace

@@ -149,14 +149,15 @@ void write_sarif(const report_input& in, std::ostream& out) {
     run["tool"] = json{{"driver", driver}};
     run["invocations"] = json::array({json{{"executionSuccessful", true}}});
     run["columnKind"] = "unicodeCodePoints";
-    run["results"] = json::array();
-    for (const finding& f : in.findings) run["results"].push_back(result_json(f, in));
+    run["results"] = array_placeholder;
 
     json doc;
     doc["$schema"] = schema_uri;
     doc["version"] = "2.1.0";
     doc["runs"] = json::array({run});
-    out << dump_json(doc, 2) << '\n';
+    write_json_with_array(out, doc, 2, 3, in.findings.size(),
+                          [&](std::size_t i) { return result_json(in.findings[i], in); });
+    out << '\n';
 }
 
 }  // namespace factlint::report_detail

@@ -339,6 +339,39 @@ TEST_CASE("report: sarif paths and unknown rules") {
     // clang-format on
 }
 
+TEST_CASE("report: an array written element by element is the array dumped whole") {
+    // The json and sarif writers build one finding's JSON at a time and put
+    // the array where a placeholder stands in the report's skeleton; the
+    // text must be what dumping the whole document prints, at any depth
+    // and indent, with nested and empty elements and bad UTF-8 in strings.
+    using report_detail::array_placeholder;
+    using json = nlohmann::ordered_json;
+    const std::vector<json> elements{
+        json{{"a", 1},
+             {"nested", json{{"list", json::array({1, 2, json{{"deep", "x"}}})}, {"empty", json::array()}}}},
+        json::array(), json("text \xFF with a bad byte"), json{{"o", json::object()}}, json(2.5)};
+    const auto wrapped = [](const json& array, bool placeholder, int depth) {
+        json inner = placeholder ? json(array_placeholder) : array;
+        for (int d = 1; d < depth; ++d)
+            inner = d % 2 == 0 ? json::array({json("before"), inner})
+                               : json{{"before", 0}, {"here", inner}, {"after", 1}};
+        return json{{"head", "h"}, {"items", inner}, {"tail", json::array({1})}};
+    };
+    for (const int indent : {-1, 0, 2, 4}) {
+        for (int depth = 1; depth <= 4; ++depth) {
+            for (const std::size_t count : {std::size_t{0}, std::size_t{1}, elements.size()}) {
+                const json whole(std::vector<json>(elements.begin(),
+                                                   elements.begin() + static_cast<std::ptrdiff_t>(count)));
+                std::ostringstream streamed;
+                report_detail::write_json_with_array(streamed, wrapped(whole, true, depth), indent, depth,
+                                                     count, [&](std::size_t i) { return elements[i]; });
+                INFO("indent " << indent << " depth " << depth << " count " << count);
+                CHECK(streamed.str() == report_detail::dump_json(wrapped(whole, false, depth), indent));
+            }
+        }
+    }
+}
+
 TEST_CASE("report: json numbers print whole values as integers") {
     using report_detail::json_number;
     CHECK(json_number(2500.0).dump() == "2500");
