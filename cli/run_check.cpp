@@ -5,6 +5,7 @@
 #include <future>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -300,7 +301,13 @@ int run_check(const command_line& cl) {
     for (std::size_t k = 0; k < checked.size(); ++k) {
         file_result& r = checked[k];
         std::stable_sort(r.findings.begin(), r.findings.end(), by_position);
-        findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+        if (s->stats) {  // --stats counts each file's findings after the report
+            findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+        } else {  // moved, not copied: a finding holds four or five strings
+            findings.insert(findings.end(), std::make_move_iterator(r.findings.begin()),
+                            std::make_move_iterator(r.findings.end()));
+            r.findings = std::vector<finding>();
+        }
         summary.claims += r.record_count;
         if (const document* doc = in.files[origin[k]].doc.get()) docs.emplace(r.path, doc);
     }
