@@ -164,12 +164,18 @@ file_result check_document(const document& doc, const claim_store& store, const 
     // In table order, as when every rule read the whole document: the sort
     // below is not stable.
     result.examined.reserve(plan.runs.size());
-    std::size_t finding_count = 0;
-    for (const rule_run& run : plan.runs) finding_count += run.findings.size();
-    reserve_huge(result.findings, finding_count);
+    std::size_t finding_count = 0, rules_finding = 0;
+    for (const rule_run& run : plan.runs) {
+        finding_count += run.findings.size();
+        rules_finding += run.findings.empty() ? 0 : 1;
+    }
+    reserve_huge(result.findings, rules_finding > 1 ? finding_count : 0);
     for (rule_run& run : plan.runs) {
         result.examined.emplace_back(run.rule->code, run.examined);
-        std::move(run.findings.begin(), run.findings.end(), std::back_inserter(result.findings));
+        if (rules_finding == 1 && !run.findings.empty())
+            result.findings = std::move(run.findings);  // the only rule that found: no copy
+        else
+            std::move(run.findings.begin(), run.findings.end(), std::back_inserter(result.findings));
     }
     if (options.count_numbers)
         for (const sentence& s : doc.sentences) result.numbers_seen += digit_runs(s.text);
