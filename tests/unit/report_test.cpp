@@ -451,6 +451,72 @@ TEST_CASE("report: extract record with an open interval, multibyte text and unkn
     // clang-format on
 }
 
+TEST_CASE("report: extract writes strings and numbers as nlohmann's dump prints them") {
+    // write_record_jsonl writes its line by hand; each string and number in
+    // it must be what dump_json prints for that value: escapes, bytes that
+    // are not UTF-8 (replaced), the edges of UTF-8's ranges, numbers whole
+    // and not.
+    using report_detail::dump_json;
+    using report_detail::json_number;
+    using json = nlohmann::ordered_json;
+    const std::string source = "A line of prose.\n";
+    const std::vector<std::string> strings{"plain",
+                                           "quote \" and back\\slash",
+                                           "tab\tnew\nline\x01\x1f",
+                                           "\x7f",
+                                           "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80",
+                                           "\xC2\x80 \xDF\xBF \xE0\xA0\x80 \xED\x9F\xBF \xEE\x80\x80 "
+                                           "\xF0\x90\x80\x80 \xF4\x8F\xBF\xBF",  // the edges, valid
+                                           "\xFF",
+                                           "\xC0\x80",
+                                           "\xC1\xBF",
+                                           "\xE0\x9F\xBF",
+                                           "\xED\xA0\x80",
+                                           "\xF0\x8F\xBF\xBF",
+                                           "\xF4\x90\x80\x80",
+                                           "\xF5\x80\x80\x80",
+                                           "\x80",
+                                           "end \xE2\x82",
+                                           "\xC3",
+                                           "mixed \xC3\xA9\xFF\"\n"};
+    for (const std::string& text : strings) {
+        claim_record r = record_at(source, "line");
+        r.text = text;
+        r.noun = text;
+        r.hedge_text = text;
+        const std::string line = jsonl(r, source);
+        INFO(line);
+        CHECK(line.find("\"text\":" + dump_json(json(text)) + ",\"kind\"") != std::string::npos);
+        CHECK(line.find("\"noun\":" + dump_json(json(text)) + ",\"scale\"") != std::string::npos);
+        CHECK(line.find("\"hedge\":" + dump_json(json(text)) + ",\"unit\"") != std::string::npos);
+        CHECK(json::accept(line));
+    }
+    const std::vector<double> numbers{0.0,
+                                      -0.0,
+                                      2500.0,
+                                      64.45,
+                                      -3.25,
+                                      8.5e9,
+                                      1e300,
+                                      -1e300,
+                                      1e-7,
+                                      0.1,
+                                      1.0 / 3,
+                                      9007199254740992.0,
+                                      9007199254740994.0,
+                                      1e15 + 0.5,
+                                      infinity,
+                                      -infinity,
+                                      std::numeric_limits<double>::quiet_NaN()};
+    for (const double v : numbers) {
+        claim_record r = record_at(source, "line");
+        r.value = v;
+        const std::string line = jsonl(r, source);
+        INFO(line);
+        CHECK(line.find("\"value\":" + dump_json(json_number(v)) + ",\"low\"") != std::string::npos);
+    }
+}
+
 TEST_CASE("report: extract record of a vague reference") {
     const std::string source = "Rents rose recently.\n";
     claim_record vague = record_at(source, "recently");
