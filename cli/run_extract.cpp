@@ -2,6 +2,7 @@
 // file in path order, each file's records in document order.
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "checker/engine.hpp"
 #include "cli/commands.hpp"
@@ -20,12 +21,32 @@ int run_extract(const command_line& cl) {
     inputs in = collect_inputs(*s);
     const check_options options = s->to_check_options();
     const std::string stdin_bytes = read_stdin_if_needed(in);
-    std::vector<std::vector<claim_record>> records(in.files.size());
+    // Each file's lines are written by the worker that read it, so that -j
+    // shares the writing too, and its document freed there (with thousands
+    // of files, every document was held until the end); they are printed in
+    // path order afterwards.
+    struct file_lines {
+        bool read = false;
+        std::vector<read_error> warnings;
+        std::string text;
+        std::size_t records = 0, matched = 0;
+    };
+    std::vector<file_lines> lines(in.files.size());
     parallel_for(in.files.size(), s->jobs, [&](std::size_t i) {
         input_file& f = in.files[i];
         try {
             read_input(f, &stdin_bytes);
-            if (f.doc) records[i] = extract_records(*f.doc, *store, options);
+            if (!f.doc) return;
+            const std::vector<claim_record> records = extract_records(*f.doc, *store, options);
+            std::ostringstream out;
+            for (const claim_record& r : records) write_record_jsonl(r, f.path, f.doc->lines, out);
+            lines[i].text = std::move(out).str();
+            lines[i].records = records.size();
+            lines[i].matched = static_cast<std::size_t>(std::count_if(
+                records.begin(), records.end(), [](const claim_record& r) { return !r.claim_id.empty(); }));
+            lines[i].read = true;
+            lines[i].warnings = std::move(f.doc->warnings);
+            f.doc.reset();
         } catch (const std::exception& e) {
             f.doc.reset();
             f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};
@@ -36,14 +57,14 @@ int run_extract(const command_line& cl) {
     for (std::size_t i = 0; i < in.files.size(); ++i) {
         const input_file& f = in.files[i];
         if (f.error) print_read_error(*f.error);
-        if (!f.doc) continue;
-        print_read_warnings(*f.doc);
-        for (const claim_record& r : records[i]) write_record_jsonl(r, f.path, f.doc->lines, std::cout);
-        const auto m = static_cast<std::size_t>(std::count_if(
-            records[i].begin(), records[i].end(), [](const claim_record& r) { return !r.claim_id.empty(); }));
-        if (s->stats) std::cerr << f.path << ": " << records[i].size() << " records, " << m << " matched\n";
-        total += records[i].size();
-        matched += m;
+        if (!lines[i].read) continue;
+        print_read_warnings(lines[i].warnings);
+        std::cout.write(lines[i].text.data(), static_cast<std::streamsize>(lines[i].text.size()));
+        if (s->stats)
+            std::cerr << f.path << ": " << lines[i].records << " records, " << lines[i].matched
+                      << " matched\n";
+        total += lines[i].records;
+        matched += lines[i].matched;
     }
     std::cout.flush();
     if (s->stats) std::cerr << "total: " << total << " records, " << matched << " matched\n";
