@@ -144,6 +144,11 @@ struct document {
 [[nodiscard]] std::optional<read_error> read_document(std::string path, std::string bytes,
                                                       input_format format, document& doc);
 
+// Whether `bytes` is UTF-8 (NUL bytes included; no overlong forms,
+// surrogates or code points past U+10FFFF): the reader's own test of a file,
+// for writers that copy text as it is when it is.
+[[nodiscard]] bool valid_utf8(std::string_view bytes);
+
 // Splits a stretch of prose into sentences (abbreviations such as "U.S.",
 // "Gen.", "Dec.", "No." do not end one). Exposed for tests.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view prose);

@@ -56,3 +56,17 @@ std::optional<encoding_problem> check_utf8(std::string_view bytes) {
 }
 
 }  // namespace factlint::reader_detail
+
+namespace factlint {
+
+bool valid_utf8(std::string_view bytes) {
+    // check_utf8 stops at a NUL byte too (a file holding one is refused).
+    for (std::size_t at = 0;;) {
+        const auto problem = reader_detail::check_utf8(bytes.substr(at));
+        if (!problem) return true;
+        if (!problem->nul) return false;
+        at += problem->offset + 1;
+    }
+}
+
+}  // namespace factlint

@@ -2,6 +2,7 @@
 #include "report/records.hpp"
 
 #include <charconv>
+#include <string_view>
 
 #include "report/detail.hpp"
 
@@ -10,40 +11,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using report_detail::json_number;
-
-// Whether `s` is valid UTF-8 (no overlong forms, surrogates or code points
-// past U+10FFFF): then nlohmann's dump copies its bytes as they are.
-bool valid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const end = p + s.size();
-    while (p < end) {
-        const unsigned c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        std::size_t n = 0;
-        unsigned low = 0x80, high = 0xBF;  // of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0) low = 0xA0;
-            if (c == 0xED) high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;
-        } else {
-            return false;
-        }
-        if (static_cast<std::size_t>(end - p) <= n || p[1] < low || p[1] > high) return false;
-        for (std::size_t k = 2; k <= n; ++k)
-            if (p[k] < 0x80 || p[k] > 0xBF) return false;
-        p += n + 1;
-    }
-    return true;
-}
 
 // One JSON object, written key by key into a line as nlohmann's compact
 // dump of an ordered_json prints it, byte for byte (tests/unit/report_test.cpp

@@ -358,6 +358,19 @@ TEST_CASE("reader: the encoding check finds a bad byte at any offset of a block"
     }
 }
 
+TEST_CASE("reader: valid_utf8 is the reader's test, NUL bytes allowed") {
+    using namespace std::string_literals;
+    CHECK(valid_utf8(""));
+    CHECK(valid_utf8("caf\xC3\xA9 \xF0\x9F\x98\x80"));
+    CHECK(valid_utf8("a\0b\0"s));
+    CHECK(valid_utf8("\xF4\x8F\xBF\xBF\0\xC2\x80"s));
+    CHECK_FALSE(valid_utf8("\xC0\x80"));
+    CHECK_FALSE(valid_utf8("\xED\xA0\x80"));
+    CHECK_FALSE(valid_utf8("\xF4\x90\x80\x80"));
+    CHECK_FALSE(valid_utf8("a\0\xFF"s));
+    CHECK_FALSE(valid_utf8("end \xE2\x82"));
+}
+
 TEST_CASE("reader: NUL bytes and UTF-16 are rejected") {
     const auto nul = read_fails(std::string("line one\nab\0cd", 14));
     CHECK(nul.message == "binary file (NUL byte)");
