@@ -1008,9 +1008,15 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
     const std::size_t phrases = where_claims_begin.empty() ? 0 : where_claims_begin.size() - 1;
     if (longest_key > key_text.size()) return in.fail();  // a word takes a byte and a space at least
     for (const key_output& o : outputs)
-        if (o.is_where > 1 || o.has_where > 1 || o.claim >= (o.is_where != 0 ? phrases : claims) ||
-            o.words > longest_key)
+        if (o.is_where > 1 || o.has_where > (o.is_where != 0 ? 0 : 1) ||
+            o.claim >= (o.is_where != 0 ? phrases : claims) || o.words > longest_key)
             return in.fail();
+    // Each node's outputs in their three parts (collect_outputs): the scan
+    // takes a claim's number from the second part.
+    const auto part = [](const key_output& o) { return o.is_where != 0 ? 2 : o.has_where; };
+    for (std::size_t n = 0; n + 1 < out_begin.size(); ++n)
+        for (std::uint32_t k = out_begin[n]; k + 1 < out_begin[n + 1]; ++k)
+            if (part(outputs[k]) > part(outputs[k + 1])) return in.fail();
     if (!edges.load(in, static_cast<std::uint32_t>(nodes)) ||
         !key_words.load(in, static_cast<std::uint32_t>(root_next.size())))
         return false;
@@ -1163,6 +1169,7 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
             for (node_id s = ix_.has_output(state_) ? state_ : ix_.dict[state_]; s != 0; s = ix_.dict[s]) {
                 const std::uint32_t last = ix_.out_begin[s + 1];
                 std::uint32_t k = ix_.out_begin[s];
+                if (k == last) continue;  // only in a damaged compiled store
                 // A node's keys have one length: the first word is that many steps back.
                 const std::size_t begin = starts_[(words_ - ix_.outputs[k].words) & ring_mask_];
                 for (; k < last && ix_.outputs[k].is_where == 0 && ix_.outputs[k].has_where == 0; ++k)
