@@ -41,6 +41,25 @@ std::string dump_json(const nlohmann::ordered_json& j, int indent) {
     return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+namespace {
+
+// `text` with `margin` before each of its lines: an element dumped on its
+// own starts its lines at the margin of the page, in place at its depth.
+void write_indented(std::ostream& out, std::string_view text, std::string_view margin) {
+    for (std::size_t from = 0;;) {
+        out << margin;
+        const std::size_t newline = text.find('\n', from);
+        if (newline == std::string_view::npos) {
+            out << text.substr(from);
+            return;
+        }
+        out << text.substr(from, newline + 1 - from);
+        from = newline + 1;
+    }
+}
+
+}  // namespace
+
 void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& doc, int indent, int depth,
                            std::size_t count,
                            const std::function<nlohmann::ordered_json(std::size_t)>& element) {
@@ -61,23 +80,10 @@ void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& doc,
         for (std::size_t i = 0; i < count; ++i) out << (i > 0 ? "," : "") << dump_json(element(i));
         out << ']';
     } else {
-        // An element dumped on its own starts its lines at the margin; in
-        // place, each line after its first is indented by its depth.
-        const std::string inner(static_cast<std::size_t>(indent * (depth + 1)), ' ');
+        const std::string margin(static_cast<std::size_t>(indent * (depth + 1)), ' ');
         out << "[\n";
         for (std::size_t i = 0; i < count; ++i) {
-            const std::string text = dump_json(element(i), indent);
-            out << inner;
-            for (std::size_t from = 0;;) {
-                const std::size_t newline = text.find('\n', from);
-                if (newline == std::string::npos) {
-                    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
-                    break;
-                }
-                out.write(text.data() + from, static_cast<std::streamsize>(newline + 1 - from));
-                out << inner;
-                from = newline + 1;
-            }
+            write_indented(out, dump_json(element(i), indent), margin);
             out << (i + 1 < count ? ",\n" : "\n");
         }
         out << std::string(static_cast<std::size_t>(indent * depth), ' ') << ']';
