@@ -149,7 +149,7 @@ void write_span(object_writer& j, byte_span span, const line_index& lines) {
 
 void write_record_jsonl(const claim_record& r, const std::string& file, const line_index& lines,
                         std::ostream& out) {
-    thread_local std::string line;
+    thread_local std::string line;  // reused from record to record, on each thread that writes
     line.clear();
     const auto begin = lines.locate(r.span.begin);
     const auto end = lines.locate(r.span.end);  // the character after the span: exclusive
