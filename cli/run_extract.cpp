@@ -23,8 +23,10 @@ int run_extract(const command_line& cl) {
     const std::string stdin_bytes = read_stdin_if_needed(in);
     // Each file's lines are written by the worker that read it, so that -j
     // shares the writing too, and its document freed there (with thousands
-    // of files, every document was held until the end); they are printed in
-    // path order afterwards.
+    // of files, every document was held until the end). With one worker the
+    // files come in path order, and the lines go straight out: a large
+    // file's text would otherwise be held beside its records.
+    const bool in_order = s->jobs <= 1 || in.files.size() <= 1;
     struct file_lines {
         bool read = false;
         std::vector<read_error> warnings;
@@ -32,40 +34,52 @@ int run_extract(const command_line& cl) {
         std::size_t records = 0, matched = 0;
     };
     std::vector<file_lines> lines(in.files.size());
+    std::size_t total = 0, matched = 0;
+    // A file's read error, warnings, lines and --stats line, in that order.
+    const auto print_file = [&](std::size_t i) {
+        const input_file& f = in.files[i];
+        if (f.error) print_read_error(*f.error);
+        const file_lines& l = lines[i];
+        if (!l.read) return;
+        print_read_warnings(l.warnings);
+        std::cout.write(l.text.data(), static_cast<std::streamsize>(l.text.size()));
+        if (s->stats) std::cerr << f.path << ": " << l.records << " records, " << l.matched << " matched\n";
+        total += l.records;
+        matched += l.matched;
+    };
     parallel_for(in.files.size(), s->jobs, [&](std::size_t i) {
         input_file& f = in.files[i];
+        file_lines& l = lines[i];
         try {
             read_input(f, &stdin_bytes);
-            if (!f.doc) return;
-            const std::vector<claim_record> records = extract_records(*f.doc, *store, options);
-            std::ostringstream out;
-            for (const claim_record& r : records) write_record_jsonl(r, f.path, f.doc->lines, out);
-            lines[i].text = std::move(out).str();
-            lines[i].records = records.size();
-            lines[i].matched = static_cast<std::size_t>(std::count_if(
-                records.begin(), records.end(), [](const claim_record& r) { return !r.claim_id.empty(); }));
-            lines[i].read = true;
-            lines[i].warnings = std::move(f.doc->warnings);
-            f.doc.reset();
+            if (f.doc) {
+                const std::vector<claim_record> records = extract_records(*f.doc, *store, options);
+                l.read = true;
+                l.warnings = std::move(f.doc->warnings);
+                l.records = records.size();
+                l.matched = static_cast<std::size_t>(
+                    std::count_if(records.begin(), records.end(),
+                                  [](const claim_record& r) { return !r.claim_id.empty(); }));
+                if (in_order) {
+                    print_read_warnings(l.warnings);
+                    l.warnings.clear();
+                    for (const claim_record& r : records)
+                        write_record_jsonl(r, f.path, f.doc->lines, std::cout);
+                } else {
+                    std::ostringstream out;
+                    for (const claim_record& r : records) write_record_jsonl(r, f.path, f.doc->lines, out);
+                    l.text = std::move(out).str();
+                }
+                f.doc.reset();
+            }
         } catch (const std::exception& e) {
             f.doc.reset();
             f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};
         }
+        if (in_order) print_file(i);
     });
-
-    std::size_t total = 0, matched = 0;
-    for (std::size_t i = 0; i < in.files.size(); ++i) {
-        const input_file& f = in.files[i];
-        if (f.error) print_read_error(*f.error);
-        if (!lines[i].read) continue;
-        print_read_warnings(lines[i].warnings);
-        std::cout.write(lines[i].text.data(), static_cast<std::streamsize>(lines[i].text.size()));
-        if (s->stats)
-            std::cerr << f.path << ": " << lines[i].records << " records, " << lines[i].matched
-                      << " matched\n";
-        total += lines[i].records;
-        matched += lines[i].matched;
-    }
+    if (!in_order)
+        for (std::size_t i = 0; i < in.files.size(); ++i) print_file(i);
     std::cout.flush();
     if (s->stats) std::cerr << "total: " << total << " records, " << matched << " matched\n";
     return in.failed() > 0 ? exit_usage : exit_ok;

@@ -136,6 +136,14 @@ factlint_cli_test(config.explicit_file ARGS check|--config|configured/.factlint.
 factlint_cli_test(extract.jsonl ARGS extract|--no-config|-c|facts|articles/a_ferry.md EXIT 0
                   STDOUT "^\\{\"file\":\"articles/a_ferry\\.md\",\"line\":[0-9]+.*\"claim\":\"norhaven-ferry-riders\"")
 factlint_cli_test(extract.missing ARGS extract|--no-config|nope.md EXIT 2 STDERR "^nope\\.md:1:1: error: ")
+# With one job each file's lines go straight out; with more they are kept
+# and printed in path order: the same text either way.
+add_test(NAME cli.extract.jobs_identical
+         COMMAND ${CMAKE_COMMAND} -DFACTLINT=$<TARGET_FILE:factlint>
+                 "-DARGS_A=extract|--no-config|-c|facts|--stats|-j|1|articles|unreadable|configured"
+                 "-DARGS_B=extract|--no-config|-c|facts|--stats|-j|4|articles|unreadable|configured"
+                 -DWORKDIR=${cli_fixtures} -P ${cli_dir}/same_output.cmake)
+set_tests_properties(cli.extract.jobs_identical PROPERTIES LABELS cli TIMEOUT 60)
 factlint_cli_test(claims.summary ARGS claims|facts EXIT 0
                   STDOUT "facts/norhaven\\.claims: 2 claims, 2 values, 1 date, 0 periods\ntotal \\(1 file\\): 2 claims")
 factlint_cli_test(claims.invalid ARGS claims|bad_claims/broken.claims EXIT 2
