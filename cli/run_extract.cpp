@@ -75,6 +75,7 @@ int run_extract(const command_line& cl) {
         } catch (const std::exception& e) {
             f.doc.reset();
             f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};
+            l = file_lines{};  // a file that failed prints its error only
         }
         if (in_order) print_file(i);
     });
