@@ -177,9 +177,9 @@ std::size_t range_joiner(std::string_view text, std::size_t e, joiner& kind, boo
 
 // A bare four-digit number in the years dated_year takes: the high end of
 // "in 2019 to 2021".
-bool year_like(const figure& f) {
-    return bare_integer(f) && f.raw.number_end - f.raw.number_begin == 4 && f.value >= 1800 &&
-           f.value <= 2100;
+bool year_like(const figure& f, std::string_view text) {
+    return bare_integer(f) &&
+           detail::year_digits(text, offset(text, f.raw.number_begin), offset(text, f.raw.number_end));
 }
 
 // Joins "2,000" and "3,000" into a range; false when the two do not form
@@ -193,7 +193,7 @@ bool join_range(figure& low, const figure& high, std::string_view text, joiner k
     // is not.)
     if (kind != joiner::and_ && bare_integer(low) &&
         detail::dated_year(text, offset(text, low.raw.number_begin), offset(text, low.raw.number_end)) &&
-        !year_like(high))
+        !year_like(high, text))
         return false;
     // "11% to 48.2 million" is a change, not a range; "$2 to 3 million" is one.
     if (low.unit_written && !high.unit_written && low.raw.currency.empty()) return false;

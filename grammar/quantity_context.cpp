@@ -351,13 +351,17 @@ constexpr word_list<9> date_prepositions{std::array<std::string_view, 9>{
 
 }  // namespace
 
-bool dated_year(std::string_view text, std::size_t number_begin, std::size_t number_end) {
+bool year_digits(std::string_view text, std::size_t number_begin, std::size_t number_end) {
     if (number_end != number_begin + 4) return false;
     for (std::size_t i = number_begin; i < number_end; ++i)
         if (!is_digit(text[i])) return false;
     const int year = (text[number_begin] - '0') * 1000 + (text[number_begin + 1] - '0') * 100 +
                      (text[number_begin + 2] - '0') * 10 + (text[number_begin + 3] - '0');
-    if (year < 1800 || year > 2100) return false;
+    return year >= 1800 && year <= 2100;
+}
+
+bool dated_year(std::string_view text, std::size_t number_begin, std::size_t number_end) {
+    if (!year_digits(text, number_begin, number_end)) return false;
     const std::string_view prev = word_before(text, number_begin);
     return one_of(prev, date_prepositions) || one_of(prev, month_names) || one_of(prev, month_abbreviations);
 }

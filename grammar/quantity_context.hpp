@@ -90,6 +90,10 @@ struct figure_context {
 // word begins.
 [[nodiscard]] bool drops_number_word_before(std::string_view next_word);
 
+// Whether [number_begin, number_end) is four digits of a year from 1800 to
+// 2100.
+[[nodiscard]] bool year_digits(std::string_view text, std::size_t number_begin, std::size_t number_end);
+
 // Whether the four digits at [number_begin, number_end) are a year that a
 // word before makes a date ("in 2022", "by 2030", "March 2022"): such a year
 // begins no range ("rose in 2022 to 13,000", "in 2000 — $1 million").
