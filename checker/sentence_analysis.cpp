@@ -245,11 +245,22 @@ std::string event_subject(const sentence_analysis& a, std::size_t verb) {
 
 namespace {
 
+// The table of sentence_analysis::time_before, in one pass.
+void build_time_table(const sentence_analysis& a) {
+    const auto& tokens = a.toks.tokens;
+    a.time_before.resize(tokens.size());
+    std::size_t last = sentence_analysis::none;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        a.time_before[k] = last;
+        if (tokens[k].what == token::kind::time) last = k;
+    }
+}
+
 // The nearest time token before token q in q's part, or none. The walk
 // back passes over figures: in a part of thousands of figures after one
 // date ("in 2000 — $1 million — $2 million — ...") each figure's walk was
-// the part, so past `reach` tokens the table of the sentence answers
-// (docs/performance.md part 23).
+// the part, so past `reach` tokens the table of the sentence (built here
+// on first need) answers (docs/performance.md part 23).
 std::size_t time_before_in_part(const sentence_analysis& a, std::size_t q) {
     const auto& tokens = a.toks.tokens;
     const std::size_t part = a.part[q];
@@ -257,14 +268,7 @@ std::size_t time_before_in_part(const sentence_analysis& a, std::size_t q) {
     for (std::size_t i = q; i-- > 0 && a.part[i] == part;) {
         if (tokens[i].what == token::kind::time) return i;
         if (++steps == reach) {
-            if (a.time_before.size() != tokens.size()) {
-                a.time_before.resize(tokens.size());
-                std::size_t last = sentence_analysis::none;
-                for (std::size_t k = 0; k < tokens.size(); ++k) {
-                    a.time_before[k] = last;
-                    if (tokens[k].what == token::kind::time) last = k;
-                }
-            }
+            if (a.time_before.size() != tokens.size()) build_time_table(a);
             const std::size_t t = a.time_before[q];
             return t != sentence_analysis::none && a.part[t] == part ? t : sentence_analysis::none;
         }
