@@ -2,12 +2,13 @@
 #include "checker/claims_loader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <system_error>
-#include <unordered_map>
 
 #include "claims/file_bytes.hpp"
+#include "claims/id_table.hpp"
 
 namespace factlint {
 namespace {
@@ -99,9 +100,20 @@ load_result load_claims(const std::vector<std::string>& paths, const claims_cach
         result.files = files.size();
         return result;
     }
-    // Ids are unique within a file by the parser; across files by this map,
-    // needed only when there is more than one file.
-    std::unordered_map<std::string_view, claim_position> first_definition;  // views into the store's storage
+    // Ids are unique within a file by the parser; across files by this
+    // table (id -> its claim's place in the store), needed only when there
+    // is more than one file. It views the ids in the files' storages.
+    id_table first_definition;
+    grammar::claims_set_parser parser;
+    if (files.size() > 1) {
+        // Room for the claims of all files at once, estimated as the parser
+        // does (claims_file.cpp): grown file by file, the store's claims
+        // moved to new memory again and again.
+        std::size_t bytes = 0;
+        for (const auto& t : texts) bytes += t ? t->content.size() : 0;
+        result.store.reserve(bytes / 128);
+        first_definition.reserve(bytes / 256);  // as the parser's table of ids: no rehash for most sets
+    }
     for (std::size_t f = 0; f < files.size(); ++f) {
         const std::string& file = files[f];
         if (!texts[f]) {
@@ -109,7 +121,7 @@ load_result load_claims(const std::vector<std::string>& paths, const claims_cach
             continue;
         }
         ++result.files;
-        grammar::claims_file parsed = grammar::parse_claims_file(file, std::move(texts[f]->content));
+        grammar::claims_file parsed = parser.parse(file, std::move(texts[f]->content));
         std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
         const std::string_view text = parsed.storage->content;  // the storage never moves
         result.store.keep(std::move(parsed.storage));
@@ -118,15 +130,16 @@ load_result load_claims(const std::vector<std::string>& paths, const claims_cach
             continue;
         }
         const std::size_t needed = result.store.claims().size() + parsed.claims.size();
-        if (needed > result.store.claims().capacity())  // grown geometrically over many files
+        if (needed > result.store.claims().capacity())  // past the estimate: grown geometrically
             result.store.reserve(std::max(needed, 2 * result.store.claims().capacity()));
         for (auto& claim : parsed.claims) {
-            const auto [it, inserted] = first_definition.try_emplace(claim.id, claim.where);
+            const auto number = static_cast<std::uint32_t>(result.store.claims().size());
+            const auto [first, inserted] = first_definition.insert(claim.id, number);
             if (!inserted) {
                 result.errors.push_back(
                     {{std::string(claim.where.file), claim.where.line, claim.where.column},
                      "duplicate claim id `" + std::string(claim.id) + "`, first defined at " +
-                         where_text(it->second),
+                         where_text(result.store.claims()[first].where),
                      line_of(text, claim.where.line)});
                 continue;
             }

@@ -172,13 +172,21 @@ std::optional<reference_value> reader::read(std::string_view text) {
     const std::string_view digits = text.substr(begin, f.end - begin);
     // A key met before came from a text that passed lone_figure; this text
     // differs from it only in the digits of the run, so it passes too.
-    if (const std::uint32_t* known = shape_of_.find(key_)) {
-        const shape& s = shapes_[*known];
+    if (const std::uint32_t* known = known_.shape_of_.find(key_)) {
+        shapes::shape& s = known_.shapes_[*known];
         if (!s.usable) return read_with_grammar(text, texts_);
         const digits_figure d = f.exact ? figure_of_run(f) : figure_of_digits(digits);
-        return value_from(s.unit, s.noun, s.hedge, d.value * s.scale, d.half_unit * s.scale);
+        return value_from(s.unit, noun_of(s), s.hedge, d.value * s.scale, d.half_unit * s.scale);
     }
     return read_new_shape(text, begin, f.end);
+}
+
+std::string_view reader::noun_of(shapes::shape& s) {
+    if (s.kept_by != number_) {
+        s.kept_noun = texts_.keep(s.noun);
+        s.kept_by = number_;
+    }
+    return s.kept_noun;
 }
 
 // The first text of a shape (key_ holds the shape): read by the grammar, and
@@ -192,21 +200,27 @@ std::optional<reference_value> reader::read_new_shape(std::string_view text, std
     std::string noun;
     const auto q = parse_quantity(text, &noun);
     if (!q) return std::nullopt;  // an error: not worth remembering
-    shape s;
+    shapes::shape s;
     if (!q->is_range && !q->negative && !q->number_words) {
         // The scale the grammar applied: the one that gives its value and
         // precision from these digits exactly.
         const auto [value, half_unit] = figure_of_digits(digits);
         for (const double scale : {1e0, 1e3, 1e6, 1e9, 1e12}) {
             if (value * scale == q->value && half_unit * scale == q->half_unit) {
-                s = {true, scale, q->hedge, interned(q->unit), texts_.keep(noun)};
+                s = {true,
+                     scale,
+                     q->hedge,
+                     interned(q->unit),
+                     known_.nouns_.emplace_back(noun),
+                     number_,
+                     texts_.keep(noun)};
                 break;
             }
         }
     }
-    keys_.push_back(key_);
-    shape_of_.insert(keys_.back(), static_cast<std::uint32_t>(shapes_.size()));
-    shapes_.push_back(s);
+    known_.keys_.push_back(key_);
+    known_.shape_of_.insert(known_.keys_.back(), static_cast<std::uint32_t>(known_.shapes_.size()));
+    known_.shapes_.push_back(s);
     return value_from(*q, texts_.keep(noun));
 }
 
