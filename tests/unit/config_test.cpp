@@ -426,6 +426,13 @@ TEST_CASE("cli: read_file_bytes: empty and large files, and a pipe longer than o
     REQUIRE(read_file_bytes(t.str() + "/large.md", bytes, error));
     CHECK(bytes == large);
 
+    // A file holding more than fstat said (here 0 bytes: a file of /proc,
+    // made as it is read) is read on to its end past that size.
+    REQUIRE(read_file_bytes("/proc/self/status", bytes, error));
+    CHECK(bytes.starts_with("Name:"));
+    CHECK(bytes.find("\nPid:") != std::string::npos);
+    CHECK(bytes.ends_with('\n'));
+
     // A pipe has no size to read into: it is read in chunks until its end.
     int ends[2];
     REQUIRE(::pipe(ends) == 0);
