@@ -28,7 +28,13 @@ struct page_range {
 };
 #endif
 
+// Written by a constructor before main, read after: no thread races it.
+bool small_blocks_premapped = false;
+
 }  // namespace
+
+void note_small_blocks_in_huge_pages() { small_blocks_premapped = true; }
+bool small_blocks_in_huge_pages() { return small_blocks_premapped; }
 
 void prepare_for_filling(const void* data, std::size_t bytes) {
 #if defined(__linux__)
@@ -39,6 +45,7 @@ void prepare_for_filling(const void* data, std::size_t bytes) {
         return;
     }
 #endif
+    if (small_blocks_premapped) return;
     map_pages_now(data, bytes);
 #else
     (void)data;

@@ -24,6 +24,16 @@ namespace factlint {
 // fails.
 void prepare_for_filling(const void* data, std::size_t bytes);
 
+// Tells prepare_for_filling that every block under 2 MB lies in memory
+// asked for in huge pages already (the executable's allocator asks so for
+// all its segments: cli/huge_blocks.cpp): its pages are mapped a huge page
+// at a time whatever is asked, and a request per block would be a system
+// call for nothing, about a microsecond here. A load of 4,000 small claims
+// files made 6,000 of them (docs/performance.md part 25). Set once, before
+// anything else runs; off unless set.
+void note_small_blocks_in_huge_pages();
+[[nodiscard]] bool small_blocks_in_huge_pages();
+
 // Maps the whole 4 KB pages inside [data, data + bytes) now, in one
 // request (MADV_POPULATE_WRITE, Linux 5.14 and later; elsewhere nothing).
 // Their contents do not change.

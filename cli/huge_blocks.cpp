@@ -91,6 +91,9 @@ __attribute__((constructor(101))) void prepare_segments() {
     factlint::prepare_for_filling(reinterpret_cast<const void*>(segment + mapped_at_start),
                                   mimalloc_segment - mapped_at_start);
     mi_free(probe);
+    // Small blocks then lie in pages mapped already (the segment's first
+    // 2 MB) or in huge pages: none needs its pages asked for again.
+    if (mi_option_is_enabled(mi_option_large_os_pages)) factlint::note_small_blocks_in_huge_pages();
 }
 
 }  // namespace

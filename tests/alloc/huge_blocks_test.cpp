@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "claims/huge_pages.hpp"
+
 namespace {
 
 constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
@@ -143,4 +145,10 @@ TEST_CASE("huge blocks: another thread's heap is asked for in huge pages too") {
     }).join();
     CHECK(found.first > 0);
     CHECK(found.second == found.first);
+}
+
+TEST_CASE("huge blocks: blocks under 2 MB are not mapped again one by one") {
+    // Every segment is in huge pages (above), so prepare_for_filling leaves
+    // small blocks alone: a system call each for nothing.
+    CHECK(factlint::small_blocks_in_huge_pages());
 }
