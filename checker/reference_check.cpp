@@ -41,7 +41,7 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         verdict.expected = nearest_value(r, *c);
         return verdict;
     }
-    const reference_value* in_force = value_in_force(*c, *r.time);
+    const reference_value* in_force = value_in_force(*c, *r.time, store.series_of(*c));
     if (in_force == nullptr && r.basis == time_basis::document) {
         // "The budget is $48.2 million" after the last dated value: the
         // newest value is today's best knowledge; an older one is stale.

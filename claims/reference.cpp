@@ -88,27 +88,75 @@ interval allowed_interval(const reference_claim& c, const reference_value& v) {
     return r;
 }
 
-const reference_value* value_in_force(const reference_claim& c, const time_span& when) {
-    const reference_value* best = nullptr;
-    // Larger is better: covers the whole claim time, narrower, more specific
-    // scope, later start, later in the file.
-    std::tuple<bool, std::int64_t, int, day_number> best_key{};
+namespace {
+
+// The best of the values in force at `when`, offered in any order: larger
+// is better by (covers the whole claim time, narrower, more specific scope,
+// later start, later in the file).
+class best_in_force {
+public:
+    best_in_force(const reference_claim& c, const time_span& when) : c_(c), when_(when) {}
+
+    void offer(std::uint32_t value, const time_span& span) {
+        const reference_value& v = c_.values[value];
+        if (!holds(v, span, when_)) return;
+        const key k{inside(when_, span), -length(span), scope_rank(v.scope), start_of(v), value};
+        if (best_ == nullptr || k > best_key_) {
+            best_ = &v;
+            best_key_ = k;
+        }
+    }
+    [[nodiscard]] const reference_value* best() const { return best_; }
+
+private:
+    using key = std::tuple<bool, std::int64_t, int, day_number, std::uint32_t>;
+    const reference_claim& c_;
+    const time_span& when_;
+    const reference_value* best_ = nullptr;
+    key best_key_{};
+};
+
+}  // namespace
+
+series_index::series_index(const reference_claim& c) {
     const carry_forward_ends ends(c);
-    for (const auto& v : c.values) {
+    for (std::uint32_t i = 0; i < c.values.size(); ++i) {
+        const time_span span = in_force_span(ends, c.values[i]);
+        (span.from == open_start ? without_start_ : by_start_).push_back({span, i});
+    }
+    std::sort(by_start_.begin(), by_start_.end(),
+              [](const entry& a, const entry& b) { return a.span.from < b.span.from; });
+    reach_.reserve(by_start_.size());
+    day_number reach = open_start;
+    for (const entry& e : by_start_) reach_.push_back(reach = std::max(reach, e.span.to));
+}
+
+const reference_value* value_in_force(const reference_claim& c, const time_span& when,
+                                      const series_index* index) {
+    best_in_force best(c, when);
+    if (index != nullptr) {
+        for (const auto& e : index->without_start_) best.offer(e.value, e.span);
+        // The spans that start by the end of `when`, latest start first,
+        // until none of those left reaches its first day.
+        const auto& starts = index->by_start_;
+        auto k = static_cast<std::size_t>(
+            std::upper_bound(starts.begin(), starts.end(), when.to,
+                             [](day_number day, const series_index::entry& e) { return day < e.span.from; }) -
+            starts.begin());
+        while (k-- > 0 && index->reach_[k] >= when.from)
+            if (starts[k].span.to >= when.from) best.offer(starts[k].value, starts[k].span);
+        return best.best();
+    }
+    const carry_forward_ends ends(c);
+    for (std::uint32_t i = 0; i < c.values.size(); ++i) {
+        const reference_value& v = c.values[i];
         // Starting after the claim's time, it cannot overlap it: no search.
         if (v.when && (v.scope == value_scope::as_of || v.scope == value_scope::from) &&
             v.when->from > when.to)
             continue;
-        const time_span span = in_force_span(ends, v);
-        if (!holds(v, span, when)) continue;
-        const std::tuple<bool, std::int64_t, int, day_number> key{inside(when, span), -length(span),
-                                                                  scope_rank(v.scope), start_of(v)};
-        if (best == nullptr || key >= best_key) {
-            best = &v;
-            best_key = key;
-        }
+        best.offer(i, in_force_span(ends, v));
     }
-    return best;
+    return best.best();
 }
 
 const reference_value* newest_value(const reference_claim& c) {

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "claims/interval.hpp"
 #include "claims/precision.hpp"
@@ -64,9 +66,33 @@ struct reference_claim {
 // The interval a reference value allows, with the claim's extra tolerance.
 [[nodiscard]] interval allowed_interval(const reference_claim& c, const reference_value& v);
 
+// The values of one claim by the days each is in force, for a claim of
+// many values (a monthly series over fifty years has 600): value_in_force
+// then looks only at the values whose days can meet the time asked about,
+// where it worked out the days of every value of the series for every
+// record checked against it (docs/performance.md part 25).
+class series_index {
+public:
+    explicit series_index(const reference_claim& c);
+
+private:
+    friend const reference_value* value_in_force(const reference_claim&, const time_span&,
+                                                 const series_index*);
+    struct entry {
+        time_span span;       // the days the value is in force
+        std::uint32_t value;  // its place in the claim's values
+    };
+    std::vector<entry> by_start_;       // spans with a first day, by that day
+    std::vector<day_number> reach_;     // reach_[k]: the last day of by_start_[0..k]'s spans
+    std::vector<entry> without_start_;  // `until` and timeless values: from the start of time
+};
+
 // The value of a series in force over a span of time, or nullptr:
 // `as of` carries forward until a later value; `in` holds for its span only.
-[[nodiscard]] const reference_value* value_in_force(const reference_claim& c, const time_span& when);
+// With the claim's series_index (built from this very claim), the same
+// value found through it.
+[[nodiscard]] const reference_value* value_in_force(const reference_claim& c, const time_span& when,
+                                                    const series_index* index = nullptr);
 // The newest value of a series by its time (for FL104), or nullptr.
 [[nodiscard]] const reference_value* newest_value(const reference_claim& c);
 

@@ -1059,6 +1059,22 @@ void claim_store::build_index() {
     index_->build(claims_);
     index_->ids.build(claims_);
     index_->ids_current = true;
+    index_series();
+}
+
+void claim_store::index_series() {
+    series_.clear();
+    for (std::size_t i = 0; i < claims_.size(); ++i)
+        if (claims_[i].values.size() > series_values)
+            series_.emplace_back(static_cast<std::uint32_t>(i), std::make_unique<series_index>(claims_[i]));
+}
+
+const series_index* claim_store::series_of(const reference_claim& c) const {
+    if (series_.empty() || &c < claims_.data() || &c >= claims_.data() + claims_.size()) return nullptr;
+    const auto place = static_cast<std::uint32_t>(&c - claims_.data());
+    const auto it = std::lower_bound(series_.begin(), series_.end(), place,
+                                     [](const auto& s, std::uint32_t p) { return s.first < p; });
+    return it != series_.end() && it->first == place ? it->second.get() : nullptr;
 }
 
 const reference_claim* claim_store::find(std::string_view id) const {
@@ -1246,7 +1262,9 @@ void claim_store::save_index(compiled::output& out) const { index_->save(out); }
 std::string_view claim_store::index_key_text() const { return index_->key_text; }
 
 bool claim_store::load_index(compiled::input& in, std::uint32_t key_text_base) {
-    return index_->load(in, static_cast<std::uint32_t>(claims_.size()), key_text_base);
+    if (!index_->load(in, static_cast<std::uint32_t>(claims_.size()), key_text_base)) return false;
+    index_series();  // not in the compiled store: made from the claims read back
+    return true;
 }
 
 }  // namespace factlint

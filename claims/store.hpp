@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "claims/reference.hpp"
@@ -83,6 +84,10 @@ public:
     };
     [[nodiscard]] link_kinds links() const { return links_; }
     [[nodiscard]] const reference_claim* find(std::string_view id) const;
+    // The series index (reference.hpp) of one of the store's claims with
+    // more than series_values values, or nullptr: built with the index.
+    [[nodiscard]] const series_index* series_of(const reference_claim& c) const;
+    static constexpr std::size_t series_values = 16;
     [[nodiscard]] bool empty() const { return claims_.empty(); }
 
     // Every name of a claim found in `text`, whole words only, in order of
@@ -106,9 +111,13 @@ private:
 
     [[nodiscard]] std::vector<name_hit> scan_text(std::string_view text, bool padded) const;
 
+    // A series index for each claim of many values, by the claim's place.
+    void index_series();
+
     struct index;
     std::vector<std::unique_ptr<claims_storage>> storages_;
     std::vector<reference_claim> claims_;
+    std::vector<std::pair<std::uint32_t, std::unique_ptr<series_index>>> series_;  // by claim
     std::unique_ptr<index> index_;
     link_kinds links_;
 };

@@ -564,15 +564,119 @@ TEST_CASE("store: value_in_force over a long series, as the search of every valu
     }
     values.push_back(value_at(9999, value_scope::timeless, std::nullopt));
     c.values = values;  // outlives c
+    // The same through the claim's series index (reference.hpp), which
+    // looks only at the values whose days can meet the time asked about.
+    const series_index index(c);
     int checked = 0;
     for (int year = 1948; year <= 2012; ++year) {
         for (const time_span when :
              {time_span::year(year), time_span::month(year, 3), time_span::day(year, 7, 15)}) {
             CHECK(in_force(c, when) == slow_in_force(c, when));
+            CHECK(value_in_force(c, when, &index) == value_in_force(c, when));
             ++checked;
         }
     }
     CHECK(checked == 195);
+}
+
+TEST_CASE("store: value_in_force through a series index, as without it, over random series") {
+    // Series of every scope and length in random order, with spans that
+    // start together, nest and overlap (long `from ... to` values make the
+    // index look further back), asked about at days, months, years and
+    // decades around them; several values may tie on everything but their
+    // place in the file, which then decides.
+    std::mt19937 rng(20261201);
+    std::uniform_int_distribution<int> year_of(1960, 2020), month_of(1, 12), day_of(1, 28), scope_of(0, 5),
+        size_of(1, 200), span_years(0, 30);
+    const value_scope scopes[] = {value_scope::as_of, value_scope::in,      value_scope::from,
+                                  value_scope::until, value_scope::from_to, value_scope::timeless};
+    int checked = 0, found = 0;
+    for (int series = 0; series < 60; ++series) {
+        std::vector<reference_value> values;
+        const int size = size_of(rng);
+        for (int i = 0; i < size; ++i) {
+            const value_scope scope = scopes[scope_of(rng)];
+            const int year = year_of(rng);
+            std::optional<time_span> when;
+            switch (rng() % 3) {
+                case 0: when = time_span::year(year); break;
+                case 1: when = time_span::month(year, static_cast<unsigned>(month_of(rng))); break;
+                default:
+                    when = time_span::day(year, static_cast<unsigned>(month_of(rng)),
+                                          static_cast<unsigned>(day_of(rng)));
+            }
+            if (scope == value_scope::from_to)
+                when = time_span::hull(*when, time_span::year(year + span_years(rng)));
+            if (scope == value_scope::timeless) when.reset();
+            values.push_back(value_at(i % 7, scope, when));  // repeated values: ties are told by place
+        }
+        reference_claim c = named("series-" + std::to_string(series), {"series"});
+        static std::deque<std::vector<reference_value>> kept;
+        c.values = kept.emplace_back(std::move(values));
+        const series_index index(c);
+        for (int k = 0; k < 40; ++k) {
+            const int year = year_of(rng);
+            const time_span asked[] = {time_span::year(year), time_span::month(year, 6),
+                                       time_span::day(year, 2, 14), time_span::decade(year / 10 * 10)};
+            for (const time_span& when : asked) {
+                const reference_value* plain = value_in_force(c, when);
+                CHECK(value_in_force(c, when, &index) == plain);
+                found += plain != nullptr ? 1 : 0;
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 60 * 40 * 4);
+    CHECK(found > checked / 2);  // not vacuous: most times have a value in force
+}
+
+TEST_CASE("store: a claim of many values has a series index, a short one none") {
+    reference_claim longer = named("long", {"long"}), shorter = named("short", {"short"});
+    for (int i = 0; i <= static_cast<int>(claim_store::series_values); ++i)
+        add_value(longer, value_at(i, value_scope::in, time_span::month(2000 + i / 12, 1 + i % 12)));
+    add_value(shorter, value_at(1, value_scope::as_of, time_span::year(2001)));
+    const claim_store s = store_of({longer, shorter});
+    const reference_claim& l = *s.find("long");
+    REQUIRE(s.series_of(l) != nullptr);
+    CHECK(s.series_of(*s.find("short")) == nullptr);
+    CHECK(s.series_of(longer) == nullptr);  // a claim outside the store
+    CHECK(value_in_force(l, time_span::month(2001, 2), s.series_of(l))->value == 13);
+}
+
+TEST_CASE("store: a look-up in a long series costs about the same whatever its length") {
+    // A record checked against a monthly series took a look at every value
+    // of it, with the days of each worked out again (docs/performance.md
+    // part 25): 16 times the values took 48 times as long a look-up. With
+    // the index it reads 3.5 to 6 (a search, and the larger arrays' cache
+    // misses).
+    std::map<std::size_t, claim_store>
+        stores;  // made once a size: only the look-ups are timed (best of seven)
+    auto lookups = [&](std::size_t values) {
+        if (!stores.contains(values)) {
+            static std::deque<std::vector<reference_value>> kept;
+            auto& series = kept.emplace_back();
+            for (std::size_t i = 0; i < values; ++i)
+                series.push_back(value_at(static_cast<double>(i), value_scope::as_of,
+                                          time_span::month(1000 + static_cast<int>(i / 12), 1 + i % 12)));
+            reference_claim c = named("growth", {"growth"});
+            c.values = series;
+            stores.emplace(values, store_of({c}));
+        }
+        const claim_store& s = stores.at(values);
+        const reference_claim& in_store = s.claims().front();
+        double sum = 0;
+        for (int k = 0; k < 20000; ++k) {
+            const auto i = static_cast<std::size_t>(k * 7919) % values;
+            const reference_value* v =
+                value_in_force(in_store, time_span::month(1000 + static_cast<int>(i / 12), 1 + i % 12),
+                               s.series_of(in_store));
+            sum += v == nullptr ? 0 : v->value;
+        }
+        CHECK(sum > 0);
+    };
+    const double ratio = testing::growth_ratio(lookups, 500, 8000);
+    CAPTURE(ratio);
+    CHECK(ratio < 16.0);
 }
 
 TEST_CASE("store: allowed_interval adds the claim's tolerance") {
