@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <optional>
 #include <system_error>
 
@@ -86,11 +87,20 @@ std::optional<claim_store> from_cache(const claims_cache_options& cache,
 }  // namespace
 
 load_result load_claims(const std::vector<std::string>& paths, const claims_cache_options& cache) {
-    load_result result;
+    std::vector<grammar::claims_file_error> errors;
     std::vector<std::string> files;
     for (const auto& path : paths) {
-        for (auto& file : expand(path, result.errors)) files.push_back(std::move(file));
+        for (auto& file : expand(path, errors)) files.push_back(std::move(file));
     }
+    load_result result = load_claim_files(files, cache);
+    errors.insert(errors.end(), std::make_move_iterator(result.errors.begin()),
+                  std::make_move_iterator(result.errors.end()));
+    result.errors = std::move(errors);
+    return result;
+}
+
+load_result load_claim_files(const std::vector<std::string>& files, const claims_cache_options& cache) {
+    load_result result;
     // Every file read once: hashed for the key, then viewed by the store
     // read back from the cache or parsed.
     std::vector<std::optional<claims_text>> texts = read_all(files);

@@ -59,7 +59,7 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
     for (const walk_error& e : files.errors)
         std::cerr << format_located({e.path, 1, 1, "cannot read claims: " + e.message}) << '\n';
     if (!files.errors.empty()) return std::nullopt;
-    load_result loaded = load_claims(files.files, cache);
+    load_result loaded = load_claim_files(files.files, cache);
     if (cache_used != nullptr) *cache_used = loaded.cache;
     for (const grammar::claims_file_error& e : loaded.errors) {
         std::cerr << grammar::format_error(e);

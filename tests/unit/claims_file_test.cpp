@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <span>
 #include <sstream>
 #include <string>
@@ -729,4 +730,59 @@ TEST_CASE("claims-file: the loader reports duplicates across files and unreadabl
     CHECK(format_error(result.errors[1]) == missing + ": error: cannot read claims file\n");
     CHECK(result.files == 2);
     CHECK(result.store.claims().size() == 1);
+    // Files listed already (the command line's walk): the same, without
+    // asking of each whether it is a directory.
+    auto listed = load_claim_files({one, two, missing});
+    REQUIRE(listed.errors.size() == 2);
+    CHECK(format_error(listed.errors[0]) == format_error(result.errors[0]));
+    CHECK(format_error(listed.errors[1]) == format_error(result.errors[1]));
+    CHECK(listed.store.claims().size() == 1);
+}
+
+TEST_CASE("claims-file: a set of files reads each file's values as the file alone reads them") {
+    // The files of a set share what the grammar read for each shape of
+    // value text (grammar::claims_set_parser): later files meet the
+    // earlier ones' shapes without the grammar, and their nouns are their own.
+    scratch_dir dir;
+    const char* forms[] = {"about {} troops", "${} million", "{}%", "{} riders", "about ${} billion"};
+    std::vector<std::string> files;
+    for (int f = 0; f < 12; ++f) {
+        std::string text;
+        for (int c = 0; c < 6; ++c) {
+            text += "claim f" + std::to_string(f) + "-c" + std::to_string(c) + "\n  name \"figure " +
+                    std::to_string(f * 6 + c) + "\"\n";
+            for (int v = 0; v < 3; ++v) {
+                std::string value = forms[(f + c) % 5];  // one unit a claim
+                value.replace(value.find("{}"), 2,
+                              std::to_string(100 + f * 37 + c * 11 + v) + (v == 1 ? ".5" : ""));
+                text += "  value " + value + " in " + std::to_string(2000 + v) + "\n";
+            }
+        }
+        const std::string name = "set" + std::to_string(f) + ".claims";
+        dir.write(name, text);
+        files.push_back((dir.path / name).string());
+    }
+    auto set = load_claim_files(files);
+    REQUIRE(set.errors.empty());
+    REQUIRE(set.store.claims().size() == 72);
+    for (const std::string& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto alone = parse_claims_file(file, content);
+        REQUIRE(alone.errors.empty());
+        for (const reference_claim& c : alone.claims) {
+            const reference_claim* in_set = set.store.find(c.id);
+            REQUIRE(in_set != nullptr);
+            REQUIRE(in_set->values.size() == c.values.size());
+            for (std::size_t k = 0; k < c.values.size(); ++k) {
+                CAPTURE(c.values[k].text);
+                CHECK(in_set->values[k].value == c.values[k].value);
+                CHECK(in_set->values[k].range.low == c.values[k].range.low);
+                CHECK(in_set->values[k].range.high == c.values[k].range.high);
+                CHECK(in_set->values[k].unit == c.values[k].unit);
+                CHECK(in_set->values[k].noun == c.values[k].noun);
+                CHECK(in_set->values[k].hedge == c.values[k].hedge);
+            }
+        }
+    }
 }
