@@ -211,15 +211,15 @@ std::optional<reference_value> reader::read_new_shape(std::string_view text, std
                      scale,
                      q->hedge,
                      interned(q->unit),
-                     known_.nouns_.emplace_back(noun),
+                     known_.texts_.emplace_back(noun),
                      number_,
                      texts_.keep(noun)};
                 break;
             }
         }
     }
-    known_.keys_.push_back(key_);
-    known_.shape_of_.insert(known_.keys_.back(), static_cast<std::uint32_t>(known_.shapes_.size()));
+    known_.shape_of_.insert(known_.texts_.emplace_back(key_),
+                            static_cast<std::uint32_t>(known_.shapes_.size()));
     known_.shapes_.push_back(s);
     return value_from(*q, texts_.keep(noun));
 }

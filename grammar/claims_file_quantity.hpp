@@ -40,7 +40,7 @@ private:
         double scale = 1;
         hedge_kind hedge = hedge_kind::none;
         std::string_view unit;  // interned
-        std::string_view noun;  // in nouns_
+        std::string_view noun;  // in texts_
         // The noun as kept in the texts of the reader that used the shape
         // last (reader::noun_of): readers take turns, one file after another.
         std::uint64_t kept_by = 0;
@@ -51,9 +51,9 @@ private:
     // By key (the text with its figure's digits made 9s): the id table's
     // hash reads a key eight bytes at a time, where std::hash of a
     // std::string cost about as much as the rest of a read.
-    std::deque<std::string> keys_;   // what shape_of_ views; deques, so they never move
-    std::deque<std::string> nouns_;  // what the shapes' nouns view
-    id_table shape_of_;              // key -> its number in shapes_
+    // What shape_of_ and the shapes' nouns view: a deque, so they never move.
+    std::deque<std::string> texts_;
+    id_table shape_of_;  // key -> its number in shapes_
 };
 
 // The same results as read_with_grammar, for text whose one figure is in
