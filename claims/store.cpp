@@ -1070,8 +1070,12 @@ void claim_store::index_series() {
 }
 
 const series_index* claim_store::series_of(const reference_claim& c) const {
-    if (series_.empty() || &c < claims_.data() || &c >= claims_.data() + claims_.size()) return nullptr;
-    const auto place = static_cast<std::uint32_t>(&c - claims_.data());
+    if (series_.empty()) return nullptr;
+    // By address, so that a claim from elsewhere is told apart safely.
+    const auto at = reinterpret_cast<std::uintptr_t>(&c),
+               first = reinterpret_cast<std::uintptr_t>(claims_.data());
+    if (at < first || at >= first + claims_.size() * sizeof(reference_claim)) return nullptr;
+    const auto place = static_cast<std::uint32_t>((at - first) / sizeof(reference_claim));
     const auto it = std::lower_bound(series_.begin(), series_.end(), place,
                                      [](const auto& s, std::uint32_t p) { return s.first < p; });
     return it != series_.end() && it->first == place ? it->second.get() : nullptr;
