@@ -13,8 +13,10 @@ names the same few claims and only the size of the index differs.
 The output is deterministic for a given --seed.
 
     bench/gen_claims.py 1000 > /tmp/claims-1k.claims
+    bench/gen_claims.py 100000 --files 4000 --dir /tmp/claims-100k-in-4000
 """
 import argparse
+import os
 import random
 import sys
 
@@ -82,13 +84,32 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--common", type=int, default=10,
                     help="how many claims are named with plain English nouns")
+    ap.add_argument("--files", type=int, default=0,
+                    help="write the same claims into this many files of DIR (c0000.claims, ...) "
+                         "instead of standard output, in turn")
+    ap.add_argument("--dir", help="the directory for --files")
     args = ap.parse_args()
+    if args.files > 0 and not args.dir:
+        ap.error("--files needs --dir")
     rng = random.Random(args.seed)
     vocab = vocabulary(rng, max(200, min(20000, args.count // 2)))
-    out = sys.stdout
-    out.write(f"# {args.count} synthetic claims (bench/gen_claims.py, seed {args.seed})\n")
-    for i in range(args.count):
-        out.write("\n".join(claim_lines(rng, i, vocab, args.common)) + "\n\n")
+    blocks = ("\n".join(claim_lines(rng, i, vocab, args.common)) + "\n\n" for i in range(args.count))
+    if args.files <= 0:
+        out = sys.stdout
+        out.write(f"# {args.count} synthetic claims (bench/gen_claims.py, seed {args.seed})\n")
+        for block in blocks:
+            out.write(block)
+        return
+    # The same claims cut into files of about count / files claims each:
+    # a set of facts kept a file per topic (docs/performance.md part 25).
+    os.makedirs(args.dir, exist_ok=True)
+    per_file = -(-args.count // args.files)
+    for i, block in enumerate(blocks):
+        if i % per_file == 0:
+            out = open(os.path.join(args.dir, f"c{i // per_file:04d}.claims"), "w", encoding="utf-8")
+        out.write(block)
+        if (i + 1) % per_file == 0 or i + 1 == args.count:
+            out.close()
 
 
 if __name__ == "__main__":

@@ -149,3 +149,9 @@ factlint_cli_test(claims.summary ARGS claims|facts EXIT 0
 factlint_cli_test(claims.invalid ARGS claims|bad_claims/broken.claims EXIT 2
                   STDERR "^bad_claims/broken\\.claims:6:[0-9]+: error: ")
 factlint_cli_test(claims.missing ARGS claims|nothing.claims EXIT 2 STDERR "^nothing\\.claims:1:1: error: ")
+
+# The bench's generators of part 25's shapes (bench/gen_claims.py --files,
+# bench/gen_series.py) make claims and drafts factlint reads.
+add_test(NAME cli.bench_generators
+         COMMAND bash ${cli_dir}/bench_generators.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.bench_generators PROPERTIES LABELS cli TIMEOUT 120)
