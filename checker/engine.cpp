@@ -5,6 +5,7 @@
 #include <map>
 
 #include "checker/extract.hpp"
+#include "checker/reference_check.hpp"
 #include "checker/rule.hpp"
 #include "checker/rule_support.hpp"
 #include "checker/suppression.hpp"
@@ -99,10 +100,11 @@ rule_plan plan_rules(const check_options& options) {
 
 void run_rules(rule_plan& plan, rule_reach reach, const document& doc,
                const std::vector<claim_record>& records, const claim_store& store,
-               const check_options& options) {
+               const check_options& options, verdict_memo* verdicts = nullptr) {
+    if (verdicts != nullptr) verdicts->reset(records.size());
     for (rule_run& run : plan.runs)
         if (run.rule->reach == reach)
-            run.rule->run(rule_context{doc, records, store, options, &run.examined}, run.findings);
+            run.rule->run(rule_context{doc, records, store, options, &run.examined, verdicts}, run.findings);
 }
 
 // What --stats counts of a block before it is dropped.
@@ -152,11 +154,12 @@ file_result check_document(const document& doc, const claim_store& store, const 
     rule_plan plan = plan_rules(options);
     record_extractor extractor(doc, store, options);
     std::vector<claim_record> block;
+    verdict_memo verdicts;  // the block's, for its sentence rules
     for (std::size_t next = 0; next < doc.sentences.size();) {
         block.clear();
         next = extractor.extract(next, block_records, block);
         count_block(block, options, result);
-        run_rules(plan, rule_reach::sentence, doc, block, store, options);
+        run_rules(plan, rule_reach::sentence, doc, block, store, options, &verdicts);
         keep_compared(plan, doc, block, result);
     }
     run_rules(plan, rule_reach::document, doc, result.kept_records, store, options);

@@ -16,6 +16,7 @@
 namespace factlint {
 
 struct check_options;
+class verdict_memo;
 
 // What a rule sees of one document: all its records, or for a rule that
 // reads one sentence at a time a block of whole sentences' records (indices
@@ -26,6 +27,9 @@ struct rule_context {
     const claim_store& store;
     const check_options& options;
     std::size_t* examined = nullptr;  // records the rule judged, for --stats
+    // The verdicts of `records` against the reference, shared by the rules
+    // run on them (checker/reference_check.hpp); nullptr: each rule judges.
+    verdict_memo* verdicts = nullptr;
 };
 
 // A rule calls this for each record (or statement) it actually judges, so

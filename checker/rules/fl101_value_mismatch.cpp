@@ -26,7 +26,7 @@ std::string thousand_hint(const claim_record& r, const reference_claim& c, const
 
 void value_mismatch(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
-        const reference_verdict v = judge_value(r, ctx.store);
+        const reference_verdict v = judge(ctx, r);
         if (v.what != reference_verdict::kind::not_compared) count_examined(ctx);
         if (v.what != reference_verdict::kind::mismatch || v.expected == nullptr) continue;
         const reference_claim& c = *v.claim;

@@ -11,7 +11,7 @@ namespace factlint::rules {
 
 void stale_value(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
-        const reference_verdict v = judge_value(r, ctx.store);
+        const reference_verdict v = judge(ctx, r);
         if (v.what != reference_verdict::kind::not_compared && r.basis == time_basis::document)
             count_examined(ctx);
         if (v.what != reference_verdict::kind::stale) continue;

@@ -10,7 +10,7 @@ namespace factlint::rules {
 
 void year_mismatch(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
-        const reference_verdict v = judge_value(r, ctx.store);
+        const reference_verdict v = judge(ctx, r);
         if (v.what != reference_verdict::kind::not_compared && r.time) count_examined(ctx);
         if (v.what != reference_verdict::kind::other_year || !r.time) continue;
         const reference_claim& c = *v.claim;

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "checker/engine.hpp"
+#include "checker/reference_check.hpp"
 #include "checker/rule.hpp"
 #include "checker/rules/rules.hpp"
+#include "grammar/claims_file.hpp"
 #include "growth.hpp"
 #include "reader/document.hpp"
 
@@ -205,4 +207,80 @@ TEST_CASE("engine: the records kept for the check across files outlive their doc
     CHECK(alone.kept_records.empty());
     CHECK(alone.record_ends.empty());
     CHECK_FALSE(alone.kept_words);
+}
+
+TEST_CASE("engine: the rules of a block share each record's verdict, as each would judge it") {
+    // FL101, FL104 and FL105 ask for the same records' verdicts in turn;
+    // the engine works each out once a block (verdict_memo). Over blocks
+    // of a long draft citing a monthly series, the findings are those the
+    // verdicts judge_value gives each record one by one.
+    std::string claims = "claim riders\n  name \"ferry riders\"\n";
+    for (int m = 0; m < 36; ++m)
+        claims += "  value " + std::to_string(1003 + 137 * m) + " riders in " +
+                  std::to_string(2020 + m / 12) + "-" + (m % 12 < 9 ? "0" : "") + std::to_string(m % 12 + 1) +
+                  "\n";
+    grammar::claims_file parsed = grammar::parse_claims_file("t.claims", claims);
+    REQUIRE(parsed.errors.empty());
+    claim_store store;
+    store.keep(std::move(parsed.storage));
+    store.add_all(std::move(parsed.claims));
+    store.build_index();
+    REQUIRE(store.series_of(store.claims().front()) != nullptr);
+
+    const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                            "July",    "August",   "September", "October", "November", "December"};
+    std::string text = "# Ferries\n\n";
+    for (int i = 0; i < 2500; ++i) {
+        const int m = (i * 7) % 36;
+        const int figure = i % 3 == 0   ? 1003 + 137 * m               // right
+                           : i % 3 == 1 ? 1003 + 137 * ((m + 5) % 36)  // another month's
+                                        : 90001 + 2 * i;               // no month's
+        text += "The ferry riders numbered " + std::to_string(figure) + " in " + months[m % 12] + " " +
+                std::to_string(2020 + m / 12) + ".\n\n";
+    }
+    document doc;
+    REQUIRE_FALSE(read_document("t.md", text, input_format::markdown, doc).has_value());
+    check_options options;
+    const file_result result = check_document(doc, store, options);
+
+    std::size_t mismatch = 0, other_year = 0, stale = 0;
+    const std::vector<claim_record> records = extract_records(doc, store, options);
+    REQUIRE(records.size() > 2000);  // several blocks of 1,024
+    for (const claim_record& r : records) {
+        const reference_verdict v = judge_value(r, store);
+        mismatch += v.what == reference_verdict::kind::mismatch && v.expected != nullptr ? 1 : 0;
+        other_year += v.what == reference_verdict::kind::other_year && r.time ? 1 : 0;
+        stale += v.what == reference_verdict::kind::stale ? 1 : 0;
+    }
+    CHECK(mismatch > 500);
+    CHECK(other_year > 500);
+    CHECK(count_code(result, "FL101") == mismatch);
+    CHECK(count_code(result, "FL105") == other_year);
+    CHECK(count_code(result, "FL104") == stale);
+}
+
+TEST_CASE("engine: a verdict memo judges a record once a block") {
+    grammar::claims_file parsed = grammar::parse_claims_file(
+        "t.claims", "claim riders\n  name \"ferry riders\"\n  value 4,217 riders in 2021\n");
+    REQUIRE(parsed.errors.empty());
+    claim_store store;
+    store.keep(std::move(parsed.storage));
+    store.add_all(std::move(parsed.claims));
+    store.build_index();
+    document doc;
+    REQUIRE_FALSE(
+        read_document("t.md", "The ferry riders numbered 5,308 in 2021.\n", input_format::markdown, doc)
+            .has_value());
+    std::vector<claim_record> records = extract_records(doc, store, check_options{});
+    REQUIRE_FALSE(records.empty());
+    REQUIRE(records[0].kind == record_kind::quantity);  // then the date
+    verdict_memo memo;
+    memo.reset(records.size());
+    const reference_verdict& first = memo.of(0, records[0], store);
+    CHECK(first.what == reference_verdict::kind::mismatch);
+    // Judged once: a change to the record is not seen until the next block.
+    records[0].claim_id = {};
+    CHECK(memo.of(0, records[0], store).what == reference_verdict::kind::mismatch);
+    memo.reset(records.size());
+    CHECK(memo.of(0, records[0], store).what == reference_verdict::kind::not_compared);
 }
