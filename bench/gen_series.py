@@ -24,6 +24,9 @@ def main():
     ap.add_argument("--regions", type=int, default=50)
     ap.add_argument("--sentences", type=int, default=20000)
     ap.add_argument("--scope", choices=["as_of", "in"], default="as_of")
+    ap.add_argument("--per-sentence", type=int, default=1,
+                    help="figures a sentence: above 1, sentences of that many clauses, each a region's "
+                         "rate in March of a year")
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -37,6 +40,12 @@ def main():
             f.write("\n")
     with open(args.draft, "w", encoding="utf-8") as f:
         for _ in range(args.sentences):
+            if args.per_sentence > 1:
+                clauses = [f"the jobless rate in Region{rng.randrange(args.regions)} was "
+                           f"{rng.uniform(2, 12):.1f}% in March {rng.randrange(1975, 2025)}"
+                           for _ in range(args.per_sentence)]
+                f.write("Reports said " + ", ".join(clauses) + ".\n\n")
+                continue
             k, year, month = rng.randrange(args.regions), rng.randrange(1975, 2025), rng.randrange(12)
             f.write(f"In Region{k} the jobless rate was {rng.uniform(2, 12):.1f}% in "
                     f"{MONTHS[month]} {year}, officials said.\n\n")
