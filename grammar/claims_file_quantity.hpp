@@ -48,12 +48,13 @@ private:
     };
     std::vector<shape> shapes_;
     std::uint64_t readers_ = 0;  // a number for each reader made
-    // By key (the text with its figure's digits made 9s): the id table's
-    // hash reads a key eight bytes at a time, where std::hash of a
-    // std::string cost about as much as the rest of a read.
     // What shape_of_ and the shapes' nouns view: a deque, so they never move.
     std::deque<std::string> texts_;
-    id_table shape_of_;  // key -> its number in shapes_
+    // A shape's key (the text with its figure's digits made 9s) -> its
+    // number in shapes_: the id table's hash reads a key eight bytes at a
+    // time, where std::hash of a std::string cost about as much as the rest
+    // of a read.
+    id_table shape_of_;
 };
 
 // The same results as read_with_grammar, for text whose one figure is in
