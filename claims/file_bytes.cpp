@@ -24,31 +24,7 @@ struct descriptor {
 
 }  // namespace
 
-ssize_t read_fully(int fd, char* into, std::size_t room) {
-    std::size_t got = 0;
-    while (got < room) {
-        const ssize_t n = ::read(fd, into + got, room - got);
-        if (n == 0) break;
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        got += static_cast<std::size_t>(n);
-    }
-    return static_cast<ssize_t>(got);
-}
-
-namespace {
-
-// Reads a regular file that fstat said holds `size` bytes into `into`,
-// which has room for one byte more: the bytes read, or -1. A read that
-// comes back short once `size` bytes are in has met the end of the file,
-// so no further read(2) is made only to see it return 0: one system call
-// less a file, about a microsecond here (a check of 2,225 articles made
-// 2,225 of them; docs/performance.md part 25). A file that grew since
-// fstat fills the extra byte, and the caller reads on.
-ssize_t read_sized(int fd, char* into, std::size_t size) {
-    const std::size_t room = size + 1;
+ssize_t read_fully(int fd, char* into, std::size_t room, std::size_t enough) {
     std::size_t got = 0;
     while (got < room) {
         const std::size_t asked = room - got;
@@ -59,12 +35,10 @@ ssize_t read_sized(int fd, char* into, std::size_t size) {
             return -1;
         }
         got += static_cast<std::size_t>(n);
-        if (got >= size && static_cast<std::size_t>(n) < asked) break;
+        if (got >= enough && static_cast<std::size_t>(n) < asked) break;
     }
     return static_cast<ssize_t>(got);
 }
-
-}  // namespace
 
 // With open(2), fstat(2) and read(2) straight into the string: a file
 // stream and a 64 KB chunk copied cost 6,000 instructions a file, a
@@ -95,7 +69,12 @@ bool read_file_bytes(const std::string& path, std::string& bytes, std::string& e
         bytes.reserve(expected + 1);
         prepare_for_filling(bytes.data(), bytes.capacity());
         bytes.resize(expected + 1);
-        const ssize_t n = read_sized(fd, bytes.data(), expected);
+        // One byte more than fstat's size is asked for, and a read that
+        // comes back short once that size is in has met the end: no read(2)
+        // is made only to see it return 0, one system call less a file
+        // (docs/performance.md part 25). A file that grew since fstat fills
+        // the extra byte and is read on below.
+        const ssize_t n = read_fully(fd, bytes.data(), expected + 1, expected);
         if (n < 0) {
             error = "read error";
             return false;
