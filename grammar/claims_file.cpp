@@ -449,7 +449,6 @@ private:
         return std::span<const reference_value>(storage_->values).subspan(values_from_);
     }
 
-    // The kept claims' spans, now that the flat arrays are complete.
     // An array of a small file cut to what it holds, before the claims view
     // it: sized from the file's bytes for the most it could hold, a small
     // file's values took three times their room in the allocator's memory,
@@ -462,6 +461,7 @@ private:
         if (v.capacity() * sizeof(T) < small && v.capacity() - v.size() > v.size() / 4) v.shrink_to_fit();
     }
 
+    // The kept claims' spans, now that the flat arrays are complete.
     void make_spans() {
         const std::string_view* phrase = storage_->phrases.data();
         const reference_value* value = storage_->values.data();
