@@ -200,6 +200,7 @@ std::optional<reference_value> reader::read_new_shape(std::string_view text, std
     std::string noun;
     const auto q = parse_quantity(text, &noun);
     if (!q) return std::nullopt;  // an error: not worth remembering
+    const std::string_view kept_noun = texts_.keep(noun);
     shapes::shape s;
     if (!q->is_range && !q->negative && !q->number_words) {
         // The scale the grammar applied: the one that gives its value and
@@ -207,13 +208,8 @@ std::optional<reference_value> reader::read_new_shape(std::string_view text, std
         const auto [value, half_unit] = figure_of_digits(digits);
         for (const double scale : {1e0, 1e3, 1e6, 1e9, 1e12}) {
             if (value * scale == q->value && half_unit * scale == q->half_unit) {
-                s = {true,
-                     scale,
-                     q->hedge,
-                     interned(q->unit),
-                     known_.texts_.emplace_back(noun),
-                     number_,
-                     texts_.keep(noun)};
+                s = {true,    scale,    q->hedge, interned(q->unit), known_.texts_.emplace_back(noun),
+                     number_, kept_noun};
                 break;
             }
         }
@@ -221,7 +217,7 @@ std::optional<reference_value> reader::read_new_shape(std::string_view text, std
     known_.shape_of_.insert(known_.texts_.emplace_back(key_),
                             static_cast<std::uint32_t>(known_.shapes_.size()));
     known_.shapes_.push_back(s);
-    return value_from(*q, texts_.keep(noun));
+    return value_from(*q, kept_noun);
 }
 
 }  // namespace factlint::grammar::claims_quantity
