@@ -15,13 +15,13 @@
 # -j 2) take turns.
 #
 # Environment: BENCH_BUILD_DIR (default <repo>/build/bench), PEERS_DIR
-# (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR
+# (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR or FACTLINT_SHARED_DIR
 # (default <repo>/../shared), BENCH_TMP (scratch; default a fresh mktemp -d).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 bench=$repo/bench
-shared=${SHARED_DIR:-$repo/../shared}
+shared=${SHARED_DIR:-${FACTLINT_SHARED_DIR:-$repo/../shared}}
 corpus=$shared/corpus/news.txt
 build=${BENCH_BUILD_DIR:-$repo/build/bench}
 export PEERS_DIR=${PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers}

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 factlint=${1:-$here/build/cli/factlint}
 # A missing binary would otherwise read as "0 findings": a perfect score.
 [[ -x "$factlint" ]] || { echo "precision.sh: no factlint at $factlint (build it, or pass its path)" >&2; exit 2; }
-shared=$here/../shared
+shared=${FACTLINT_SHARED_DIR:-$here/../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -1,6 +1,6 @@
 # The worked examples of ../shared/cases and the bundled demo, each checked
 # against its expected.tsv (every expected finding, no other error).
-set(shared_cases ${PROJECT_SOURCE_DIR}/../shared/cases)
+set(shared_cases ${FACTLINT_SHARED_DIR}/cases)
 foreach(case reservoir budget)
   file(GLOB case_claims ${shared_cases}/${case}/*.claims)
   if(case_claims)

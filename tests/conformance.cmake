@@ -6,7 +6,7 @@ file(GLOB conformance_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/conf
 add_executable(factlint_conformance ${conformance_sources})
 target_link_libraries(factlint_conformance PRIVATE factlint_grammar nlohmann_json::nlohmann_json)
 target_compile_definitions(factlint_conformance PRIVATE
-  FACTLINT_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
+  FACTLINT_SHARED_DIR="${FACTLINT_SHARED_DIR}"
   FACTLINT_CONFORMANCE_FLOORS="${CMAKE_CURRENT_SOURCE_DIR}/conformance/floors.txt")
 add_test(NAME conformance COMMAND factlint_conformance)
 set_tests_properties(conformance PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS conformance)

@@ -1,7 +1,7 @@
 # SARIF output validated against the OASIS SARIF 2.1.0 schema with
 # tests/validate_sarif.py (python3-jsonschema). The script is reusable:
 #   validate_sarif.py [--expect-invalid] FILE SCHEMA
-set(FACTLINT_SARIF_SCHEMA ${PROJECT_SOURCE_DIR}/../shared/schemas/sarif-schema-2.1.0.json)
+set(FACTLINT_SARIF_SCHEMA ${FACTLINT_SHARED_DIR}/schemas/sarif-schema-2.1.0.json)
 set(FACTLINT_SARIF_VALIDATOR ${CMAKE_CURRENT_SOURCE_DIR}/validate_sarif.py)
 find_program(FACTLINT_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 
