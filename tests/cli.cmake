@@ -155,3 +155,6 @@ factlint_cli_test(claims.missing ARGS claims|nothing.claims EXIT 2 STDERR "^noth
 add_test(NAME cli.bench_generators
          COMMAND bash ${cli_dir}/bench_generators.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.bench_generators PROPERTIES LABELS cli TIMEOUT 120)
+add_test(NAME cli.bench_startup
+         COMMAND bash ${cli_dir}/bench_startup.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.bench_startup PROPERTIES LABELS cli TIMEOUT 120)
