@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/process_end.hpp"
 #include "cli/session.hpp"
 
 namespace factlint::cli {
@@ -141,15 +142,6 @@ int run(int argc, char** argv) {
 
 }  // namespace factlint::cli
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-#define FACTLINT_HAS_SANITIZER 1
-#endif
-#endif
-#ifndef FACTLINT_HAS_SANITIZER
-#define FACTLINT_HAS_SANITIZER 0
-#endif
-
 namespace {
 
 // Ends the process once its output is out, without the destructors of the
@@ -159,14 +151,11 @@ namespace {
 // sanitizer build exits the ordinary way, so that LeakSanitizer's check at
 // exit still runs.
 [[noreturn]] void finish(int status) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || FACTLINT_HAS_SANITIZER
-    std::exit(status);
-#else
+    if constexpr (!factlint::cli::ends_without_cleanup) std::exit(status);
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
     std::_Exit(status);
-#endif
 }
 
 }  // namespace

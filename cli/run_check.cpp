@@ -16,6 +16,7 @@
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/parallel.hpp"
+#include "cli/process_end.hpp"
 #include "cli/session.hpp"
 #include "report/report.hpp"
 
@@ -250,7 +251,8 @@ std::optional<source_text> quoted_source(const document& doc, const finding& f) 
 
 // Frees the documents and their records with the workers that made them:
 // with thousands of files, freeing them one by one after the report was
-// serial work that -j could not share (docs/performance.md).
+// serial work that -j could not share (docs/performance.md part 24). Only
+// builds that end the ordinary way free them at all (cli/process_end.hpp).
 void release_in_parallel(inputs& in, std::vector<file_result>& checked, unsigned jobs) {
     parallel_for(std::max(in.files.size(), checked.size()), jobs, [&](std::size_t i) {
         if (i < in.files.size()) in.files[i].doc.reset();
@@ -271,7 +273,7 @@ int run_check(const command_line& cl) {
     std::future<walk_result> walking;
     if (s->jobs > 1) walking = std::async(std::launch::async, [&s] { return walk_inputs(*s); });
     cache_use cache_used = cache_use::off;
-    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, &cache_used);
+    std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, &cache_used);
     if (!store) return exit_usage;
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;
@@ -353,7 +355,14 @@ int run_check(const command_line& cl) {
         print_cache_use(cache_used, s->claims_cache);
     }
     const bool inputs_failed = in.failed() > 0;
-    release_in_parallel(in, checked, s->jobs);
+    if constexpr (ends_without_cleanup) {
+        leave_to_process_end(std::move(in));
+        leave_to_process_end(std::move(checked));
+        leave_to_process_end(std::move(read));
+        leave_to_process_end(std::move(store));
+    } else {
+        release_in_parallel(in, checked, s->jobs);
+    }
 
     if (inputs_failed) return exit_usage;
     return failed ? exit_findings : exit_ok;
