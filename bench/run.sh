@@ -4,6 +4,7 @@
 #
 #   bash bench/run.sh [--quick] [--runs N] [--no-peers] [--no-scale]
 #                     [--profile] [--rec-slice BYTES] [--big-copies K]
+#                     [--no-pin]
 #
 # Every figure is a whole process (start-up, file reading and output
 # included) timed by bench/timer.cpp (wait4's figures, to the microsecond).
@@ -12,7 +13,14 @@
 # time; wall-time figures are shown beside it. -j 2 vs -j 1 can only be
 # judged on wall time. Medians of N runs; the figures compared with each
 # other (check vs chrono-node, 10 vs 100,000 claims, 5 vs 50 MB, -j 1 vs
-# -j 2) take turns.
+# -j 2) take turns. On a machine of two cores or more, every single-threaded
+# factlint run is pinned to one core, the cores taking turns (run i on core
+# i mod cores, both sides of a pair on the same core), and a figure is the
+# mean of the cores' medians: on the project's VM one core ran the same
+# check up to a third slower than the other, and which one changed over
+# minutes, so a figure depended on where the scheduler put the run
+# (docs/performance.md part 27). -j 2 runs and the peers (Node's helper
+# threads) are never pinned. --no-pin leaves every run to the scheduler.
 #
 # Environment: BENCH_BUILD_DIR (default <repo>/build/bench), PEERS_DIR
 # (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR or FACTLINT_SHARED_DIR
@@ -26,7 +34,7 @@ corpus=$shared/corpus/news.txt
 build=${BENCH_BUILD_DIR:-$repo/build/bench}
 export PEERS_DIR=${PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers}
 
-runs=5 big_runs=5 rec_slice=100000 big_copies=10 peers=1 scale=1 profile=0
+runs=5 big_runs=5 rec_slice=100000 big_copies=10 peers=1 scale=1 profile=0 pin=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) runs=1 big_runs=1 rec_slice=50000 big_copies=4 ;;
@@ -36,7 +44,8 @@ while [ $# -gt 0 ]; do
     --no-peers) peers=0 ;;
     --no-scale) scale=0 ;;
     --profile) profile=1 ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    --no-pin) pin=0 ;;
+    -h | --help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -69,14 +78,24 @@ timer=$tmp/timer
 c++ -std=c++17 -O2 -o "$timer" "$bench/timer.cpp"
 
 # ---- measuring ---------------------------------------------------------
+cores=$(nproc)
+[ "$cores" -ge 2 ] || pin=0
+# core_of I PINNED: the timer's option pinning turn I's run, or nothing.
+core_of() { if [ "$pin" = 1 ] && [ "$2" = 1 ]; then echo "--cpu $(($1 % cores))"; fi; }
+
 # measure TAG N CMD...: runs CMD N times (stdout discarded) and sets
-#   cpu (median user+sys s), wall (median s), rss (max KB), status (last).
-# A status above 2 (crash, signal) aborts with the command shown.
+#   cpu (user+sys s), wall (s), rss (max KB), status (last); cpu and wall
+#   are medians, or with pinning the mean of each core's median.
+# pin_one=0 before the call leaves the runs unpinned (a multi-threaded
+# command). A status above 2 (crash, signal) aborts with the command shown.
+pin_one=1
 measure() {
   local tag=$1 n=$2 i; shift 2
   : >"$tmp/time.$tag.all"
-  for ((i = 0; i < n; i++)); do run_once "$tag" "$@"; done
+  # shellcheck disable=SC2046 # core_of prints nothing or two words
+  for ((i = 0; i < n; i++)); do run_once "$tag" $(core_of "$i" "$pin_one") -- "$@"; done
   summarize "$tag" "$@"
+  pin_one=1
 }
 
 # measure_pair TAG_A TAG_B N: runs the commands in the arrays cmd_a and
@@ -84,37 +103,61 @@ measure() {
 # rss_b. The figures that are compared with each other (10 vs 100,000
 # claims, 5 vs 50 MB, -j 1 vs -j 2) are measured this way, so that the
 # machine's speed drifting over a minute (other work on a shared host)
-# moves both sides alike instead of one.
+# moves both sides alike instead of one. With pinning, both sides of turn i
+# run on core i mod cores, except a side whose pin_a or pin_b is 0 (set
+# before the call; -j 2, a peer).
+pin_a=1 pin_b=1
 measure_pair() {
   local a=$1 b=$2 n=$3 i
   : >"$tmp/time.$a.all"
   : >"$tmp/time.$b.all"
+  # shellcheck disable=SC2046 # core_of prints nothing or two words
   for ((i = 0; i < n; i++)); do
-    run_once "$a" "${cmd_a[@]}"
-    run_once "$b" "${cmd_b[@]}"
+    run_once "$a" $(core_of "$i" "$pin_a") -- "${cmd_a[@]}"
+    run_once "$b" $(core_of "$i" "$pin_b") -- "${cmd_b[@]}"
   done
   summarize "$a" "${cmd_a[@]}"
-  cpu_a=$cpu wall_a=$wall rss_a=$rss
+  cpu_a=$cpu wall_a=$wall rss_a=$rss per_core_a=$per_core
   summarize "$b" "${cmd_b[@]}"
   cpu_b=$cpu wall_b=$wall rss_b=$rss
+  pin_a=1 pin_b=1
 }
 
+# run_once TAG [--cpu N] -- CMD...: one timed run; its line in time.TAG.all
+# ends with the core it was pinned to, or "-".
 run_once() {
-  local tag=$1 f=$tmp/time.$1 out=/dev/null; shift
+  local tag=$1 f=$tmp/time.$1 out=/dev/null core=- pinning=(); shift
+  if [ "$1" = --cpu ]; then core=$2 pinning=(--cpu "$2"); shift 2; fi
+  shift  # --
   case $tag in chrono | recognizers) out=$tmp/stdout.$tag ;; esac  # peers report their bytes
-  "$timer" "$f" "$@" >"$out" 2>"$tmp/stderr.$tag" || true
-  tail -n 1 "$f" >>"$f.all"
+  "$timer" "${pinning[@]}" "$f" "$@" >"$out" 2>"$tmp/stderr.$tag" || true
+  echo "$(tail -n 1 "$f") $core" >>"$f.all"
 }
 
+# summarize TAG CMD...: sets cpu, wall, rss, status from time.TAG.all, and
+# per_core ("core 0 0.075 s, core 1 0.100 s": each core's median CPU) when
+# the runs were pinned.
 summarize() {
   local tag=$1; shift
-  read -r cpu wall rss status < <(awk '
-    { w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4; s = $5 }
-    function med(a, n,   i, j, t) {
-      for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-      return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+  per_core=$(awk '$7 != "-" { n[$7]++; c[$7, n[$7]] = $2 + $3 }
+    function med(k,   i, j, t, a, m) {
+      m = n[k]; for (i = 1; i <= m; i++) a[i] = c[k, i]
+      for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+      return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
     }
-    END { printf "%.3f %.3f %d %d\n", med(c, NR), med(w, NR), m, s }' "$tmp/time.$tag.all")
+    END { for (k = 0; k < 1024; k++) if (k in n) printf "%score %d %.3f s", (out++ ? ", " : ""), k, med(k) }' \
+    "$tmp/time.$tag.all")
+  read -r cpu wall rss status < <(awk '
+    { k = $7; n[k]++; w[k, n[k]] = $1; c[k, n[k]] = $2 + $3; if ($4 > m) m = $4; s = $5 }
+    function med(x, k,   i, j, t, a, p) {
+      p = n[k]; for (i = 1; i <= p; i++) a[i] = x[k, i]
+      for (i = 2; i <= p; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+      return p % 2 ? a[(p+1)/2] : (a[p/2] + a[p/2+1]) / 2
+    }
+    END {
+      for (k in n) { cs += med(c, k); ws += med(w, k); g++ }
+      printf "%.3f %.3f %d %d\n", cs / g, ws / g, m, s
+    }' "$tmp/time.$tag.all")
   if [ "$status" -gt 2 ]; then
     echo "run.sh: FAILED (exit status $status): $*" >&2
     cat "$tmp/stderr.$tag" >&2
@@ -138,6 +181,11 @@ check1k=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims"
 echo "factlint benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $("$factlint" --version)"
 echo "medians of $runs runs; MB/s = input bytes / whole-process time (CPU = user+sys); 1 MB = 10^6 bytes"
+if [ "$pin" = 1 ]; then
+  echo "single-threaded factlint runs pinned to the $cores cores in turn; their figures are the mean of the cores' medians"
+else
+  echo "runs not pinned (--no-pin or one core): medians"
+fi
 echo
 
 # ---- 1. side by side -------------------------------------------------
@@ -166,10 +214,13 @@ if [ "$peers" = 1 ]; then
   # check and chrono-node by turns: their ratio is a target.
   cmd_a=("${check1k[@]}" "$corpus")
   cmd_b=(node "$shared/bench/peers/chrono.js" "$corpus")
+  pin_b=0
   measure_pair check chrono "$runs"
+  check_cores=$per_core_a
   cpu=$cpu_a wall=$wall_a rss=$rss_a
 else
   measure check "$runs" "${check1k[@]}" "$corpus"
+  check_cores=$per_core
 fi
 row_measured "factlint check -j 1, 1,000 claims" "news.txt (whole)" "$corpus_bytes"
 check_mbps=$last_mbps
@@ -179,6 +230,7 @@ if [ "$peers" = 1 ]; then
   row_measured "chrono-node 2.10.3 (dates)" "news.txt (whole)" "$corpus_bytes" "$check_mbps"
   chrono_mbps=$last_mbps
   rec_runs=$(( runs < 3 ? runs : 3 ))
+  pin_one=0
   measure recognizers "$rec_runs" node "$shared/bench/peers/recognizers.js" --slice "$rec_slice" "$corpus"
   rec_bytes=$(sed -n 's/.* bytes=\([0-9]*\) .*/\1/p' "$tmp/stdout.recognizers" | head -n 1)
   [ -n "$rec_bytes" ] || { echo "run.sh: no bytes= line from recognizers.js" >&2; exit 1; }
@@ -189,6 +241,7 @@ echo
 [ "$peers" = 1 ] && echo "(*) Recognizers-Text runs near 0.01 MB/s: it reads a slice (whole articles in the first"
 [ "$peers" = 1 ] && echo "    $rec_slice bytes; median of ${rec_runs:-0} runs) and its MB/s is extrapolated from that slice."
 [ "$peers" = 1 ] && echo "    Node figures include module load and JIT; CPU time includes V8's helper threads."
+[ -n "$check_cores" ] && echo "check -j 1 of news.txt by core (median CPU): $check_cores"
 echo
 
 # ---- 2. scale ------------------------------------------------------
@@ -285,6 +338,7 @@ if [ "$scale" = 1 ]; then
   "$bench/gen_input" split "$tmp/articles"
   cmd_a=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles")
   cmd_b=("$factlint" check --no-config -j 2 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles")
+  pin_b=0
   measure_pair j1 j2 "$runs"
   j1_wall=$wall_a j1_cpu=$cpu_a j2_wall=$wall_b j2_cpu=$cpu_b
   echo "2,225 files: -j 1 $j1_wall s wall ($j1_cpu s CPU), -j 2 $j2_wall s wall ($j2_cpu s CPU)"

@@ -1,4 +1,4 @@
-// Times one command for bench/run.sh: timer RESULT CMD [ARG...]
+// Times one command for bench/run.sh: timer [--cpu N] RESULT CMD [ARG...]
 //
 // Runs CMD with the standard streams it was given and writes one line to
 // RESULT: wall seconds, user and system CPU seconds, peak RSS in KB, the
@@ -8,6 +8,13 @@
 // an 8% step in every ratio. These are wait4's figures, to the microsecond.
 // A small program of its own rather than Python: a child forked from an
 // interpreter counts the interpreter's pages in its peak RSS.
+//
+// --cpu N runs CMD on core N only (sched_setaffinity in the child, before
+// the exec, so that nothing else is timed). On the project's VM one core
+// ran the same check up to a third slower than the other, and which one
+// changed over minutes (docs/performance.md part 27); a figure then
+// depended on where the scheduler put it.
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -15,6 +22,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace {
 
@@ -25,8 +34,20 @@ double seconds(const timeval& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    int cpu = -1;  // no pinning
+    if (argc >= 3 && std::strcmp(argv[1], "--cpu") == 0) {
+        char* end = nullptr;
+        const long n = std::strtol(argv[2], &end, 10);
+        if (end == argv[2] || *end != '\0' || n < 0 || n >= CPU_SETSIZE) {
+            std::fprintf(stderr, "timer: --cpu takes a core number, not '%s'\n", argv[2]);
+            return 2;
+        }
+        cpu = static_cast<int>(n);
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 3) {
-        std::fprintf(stderr, "usage: timer RESULT CMD [ARG...]\n");
+        std::fprintf(stderr, "usage: timer [--cpu N] RESULT CMD [ARG...]\n");
         return 2;
     }
     const auto start = std::chrono::steady_clock::now();
@@ -36,6 +57,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (pid == 0) {
+        if (cpu >= 0) {
+            cpu_set_t only;
+            CPU_ZERO(&only);
+            CPU_SET(cpu, &only);
+            if (sched_setaffinity(0, sizeof only, &only) != 0) {
+                std::perror("timer: sched_setaffinity");
+                _exit(127);
+            }
+        }
         execvp(argv[2], argv + 2);
         std::perror(argv[2]);
         _exit(127);

@@ -158,3 +158,6 @@ set_tests_properties(cli.bench_generators PROPERTIES LABELS cli TIMEOUT 120)
 add_test(NAME cli.bench_startup
          COMMAND bash ${cli_dir}/bench_startup.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.bench_startup PROPERTIES LABELS cli TIMEOUT 120)
+add_test(NAME cli.bench_timer
+         COMMAND bash ${cli_dir}/bench_timer.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.bench_timer PROPERTIES LABELS cli TIMEOUT 120)
