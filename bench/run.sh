@@ -209,7 +209,6 @@ printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-
   ----------- ----------- ----------- --------- --------------
 measure extract "$runs" "$factlint" extract --no-config -j 1 "$corpus"
 row_measured "factlint extract -j 1" "news.txt (whole)" "$corpus_bytes"
-extract_mbps=$last_mbps
 if [ "$peers" = 1 ]; then
   # check and chrono-node by turns: their ratio is a target.
   cmd_a=("${check1k[@]}" "$corpus")
@@ -224,7 +223,7 @@ else
 fi
 row_measured "factlint check -j 1, 1,000 claims" "news.txt (whole)" "$corpus_bytes"
 check_mbps=$last_mbps
-chrono_mbps= rec_mbps=
+chrono_mbps='' rec_mbps=''
 if [ "$peers" = 1 ]; then
   cpu=$cpu_b wall=$wall_b rss=$rss_b
   row_measured "chrono-node 2.10.3 (dates)" "news.txt (whole)" "$corpus_bytes" "$check_mbps"
@@ -304,6 +303,7 @@ if [ "$scale" = 1 ]; then
   # the instruction counts were within 3% (docs/performance.md, part 19).
   "$bench/gen_input" concat "$big_copies" "$tmp/big.txt"
   big_bytes=$(bytes_of "$tmp/big.txt")
+  # shellcheck disable=SC2016 # expanded by the inner sh, not here
   cmd_a=(sh -c 'n=$1; shift; while [ "$n" -gt 0 ]; do "$@" >/dev/null; n=$((n - 1)); done' \
     repeat "$big_copies" "${check1k[@]}" "$corpus")
   cmd_b=("${check1k[@]}" "$tmp/big.txt")
@@ -350,7 +350,7 @@ fi
 
 echo "## Targets"
 echo
-printf '| %-44s | %-4s | %s |\n' target done measured
+printf '| %-44s | %-4s | %s |\n' target "done" measured
 printf '|%s|%s|%s|\n' "----------------------------------------------" "------" "----------------------"
 printf '%s\n' "${results[@]}"
 

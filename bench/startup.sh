@@ -7,7 +7,8 @@
 #   bash bench/startup.sh [--runs N] [FACTLINT]
 #
 # FACTLINT defaults to <repo>/build/bench/cli/factlint (bench/run.sh builds
-# it). The three commands take turns, N times each (default 21); each line
+# it). The three commands take turns, N times each (default 21), each turn
+# on one core (bench/timer.cpp --cpu), the cores in turn; each line
 # gives the medians of CPU (user + sys) and wall time in ms and of the
 # minor page faults (wait4's figures, through bench/timer.cpp).
 set -euo pipefail
@@ -28,15 +29,19 @@ python3 "$repo/bench/gen_claims.py" 1000 >"$tmp/c1k.claims"
 
 names=("a C program that returns at once" "factlint --version" "factlint check, 1,000 claims, an empty file")
 commands=("$tmp/nothing" "$factlint --version" "$factlint check --no-config -j 1 --fail-on never -c $tmp/c1k.claims $tmp/empty.txt")
+# A turn's three commands run on one core, the cores taking turns: on the
+# project's VM one core ran the same work up to half again as slow as the
+# other (docs/performance.md part 27).
+cores=$(nproc)
 for ((i = 0; i < runs; i++)); do
   for k in 0 1 2; do
     # shellcheck disable=SC2086 # each command is split into its words on purpose
-    "$tmp/timer" "$tmp/one" ${commands[$k]} >/dev/null 2>&1 || true
+    "$tmp/timer" --cpu $((i % cores)) "$tmp/one" ${commands[$k]} >/dev/null 2>&1 || true
     cat "$tmp/one" >>"$tmp/all.$k"
   done
 done
 
-echo "start-up and exit, medians of $runs runs by turns ($(nproc) cores, $(uname -r))"
+echo "start-up and exit, medians of $runs runs by turns, each turn on one core in turn ($cores cores, $(uname -r))"
 printf '| %-44s | %8s | %8s | %11s |\n' command "CPU ms" "wall ms" "page faults"
 printf '|%s|%s|%s|%s|\n' "----------------------------------------------" ---------- ---------- -------------
 for k in 0 1 2; do
