@@ -139,15 +139,8 @@ run_once() {
 # the runs were pinned.
 summarize() {
   local tag=$1; shift
-  per_core=$(awk '$7 != "-" { n[$7]++; c[$7, n[$7]] = $2 + $3 }
-    function med(k,   i, j, t, a, m) {
-      m = n[k]; for (i = 1; i <= m; i++) a[i] = c[k, i]
-      for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-      return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
-    }
-    END { for (k = 0; k < 1024; k++) if (k in n) printf "%score %d %.3f s", (out++ ? ", " : ""), k, med(k) }' \
-    "$tmp/time.$tag.all")
-  read -r cpu wall rss status < <(awk '
+  # One pass: the figures on the first line, the cores' medians on the second.
+  { read -r cpu wall rss status; IFS= read -r per_core || per_core=''; } < <(awk '
     { k = $7; n[k]++; w[k, n[k]] = $1; c[k, n[k]] = $2 + $3; if ($4 > m) m = $4; s = $5 }
     function med(x, k,   i, j, t, a, p) {
       p = n[k]; for (i = 1; i <= p; i++) a[i] = x[k, i]
@@ -157,6 +150,8 @@ summarize() {
     END {
       for (k in n) { cs += med(c, k); ws += med(w, k); g++ }
       printf "%.3f %.3f %d %d\n", cs / g, ws / g, m, s
+      for (k = 0; k < 1024; k++) if (k in n) printf "%score %d %.3f s", (out++ ? ", " : ""), k, med(c, k)
+      printf "\n"
     }' "$tmp/time.$tag.all")
   if [ "$status" -gt 2 ]; then
     echo "run.sh: FAILED (exit status $status): $*" >&2
