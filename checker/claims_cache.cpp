@@ -46,7 +46,7 @@ namespace fs = std::filesystem;
 constexpr std::array<char, 8> file_mark = {'F', 'L', 'C', 'L', 'A', 'I', 'M', 'S'};
 // Raised whenever the compiled form or what it holds changes meaning; the
 // build ids in the key change with every build anyway.
-constexpr std::uint64_t format_version = 7;
+constexpr std::uint64_t format_version = 8;
 
 // The start of a cache file, written and read as it is in memory: its
 // fields leave no padding, so its bytes are all defined.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -569,38 +570,79 @@ bool links_reach_root(std::span<const std::uint32_t> link) {
 
 namespace {
 
-// The lengths of the key words by their first two and by their last two
-// bytes (bit 5 aside, so lowered or not alike): most words of prose have no
-// key word of their length that begins and ends as they do, and are passed
-// over without being hashed and looked up (with 1,000 claims, 96% of the
-// words of the news corpus).
+// Two tests of a word of the text before its look-up in the table of key
+// words; a word that fails either is no key word.
+//
+// First, the lengths of the key words by their first two and by their last
+// two bytes (bit 5 aside, so lowered or not alike): most words of prose
+// have no key word of their length that begins and ends as they do, and are
+// passed over without being hashed and looked up (with 1,000 claims, 96% of
+// the words of the news corpus).
+//
+// Then, for a word that passes, a bit array of the key words' hashes (two
+// bits a word, 16 bits a word at least, so about 1.4% of other words pass).
+// With many claims the first test passes most words, and the table is too
+// large for the processor's nearer caches: 100,000 claims name 20,000
+// distinct words, 1.5 MB of slots, and half the scan's time in that table
+// was the wait for the slot of a word that was not there. The bits of
+// those 20,000 words take 64 KB (docs/performance.md part 28).
 class key_word_filter {
 public:
     void add(std::string_view word) {
-        if (word.size() >= longest) return;  // those are always looked up
+        hashes_.push_back(id_table_detail::hash_of(word));
+        if (word.size() >= longest) return;  // those always pass the first test
         first_[slot(word[0], word.size() > 1 ? word[1] : 0)] |= 1U << word.size();
         last_[slot(word.size() > 1 ? word[word.size() - 2] : 0, word.back())] |= 1U << word.size();
+    }
+    // Sets the bits of the words added; called once, after the last add.
+    void finish() {
+        std::size_t bits = 512;
+        while (bits < 16 * hashes_.size()) bits *= 2;
+        bits_.assign(bits / 64, 0);
+        const std::uint64_t mask = bits - 1;
+        for (const std::uint64_t h : hashes_)
+            for (const std::uint64_t bit : {first_bit(h) & mask, second_bit(h) & mask})
+                bits_.edit(bit / 64) |= std::uint64_t{1} << (bit % 64);
+        hashes_ = {};
     }
     // Whether the n bytes at p may be a key word (n > 0).
     [[nodiscard]] bool may_hold(const char* p, std::size_t n) const {
         if (n >= longest) return true;
         return (first_[slot(p[0], n > 1 ? p[1] : 0)] & last_[slot(n > 1 ? p[n - 2] : 0, p[n - 1])]) >> n & 1U;
     }
+    // Whether a word of hash `h` (id_table_detail::hash_of, as the table
+    // of key words has it) may be a key word.
+    [[nodiscard]] bool may_hold_hash(std::uint64_t h) const {
+        if (bits_.empty()) return true;  // not finished: nothing ruled out
+        const std::uint64_t mask = bits_.size() * 64 - 1;
+        const std::uint64_t a = first_bit(h) & mask, b = second_bit(h) & mask;
+        return (bits_[a / 64] >> (a % 64) & bits_[b / 64] >> (b % 64) & 1U) != 0;
+    }
     // In a compiled store (any bits read back are safe: a filter that
-    // passes a word only costs its look-up).
+    // passes a word only costs its look-up; the entry's checksum is what
+    // stands against bits that would turn a key word away).
     void save(compiled::output& out) const {
         out.put(first_);
         out.put(last_);
+        out.put_array(bits_);
     }
-    bool load(compiled::input& in) { return in.get(first_) && in.get(last_); }
+    bool load(compiled::input& in) {
+        if (!in.get(first_) || !in.get(last_) || !in.get_array(bits_)) return false;
+        return std::has_single_bit(bits_.size()) || bits_.empty() || in.fail();
+    }
 
 private:
     static constexpr std::size_t longest = 32;  // bits of a slot
     static std::size_t slot(char a, char b) {
         return (static_cast<unsigned char>(a) & 31U) << 5 | (static_cast<unsigned char>(b) & 31U);
     }
+    // Bits of the hash that the table's slot (its low bits) does not use.
+    static std::uint64_t first_bit(std::uint64_t h) { return h >> 24; }
+    static std::uint64_t second_bit(std::uint64_t h) { return h >> 44; }
     std::array<std::uint32_t, 32 * 32> first_{};
     std::array<std::uint32_t, 32 * 32> last_{};
+    compiled_array<std::uint64_t> bits_;  // a power of two of 64-bit words; empty until finished
+    std::vector<std::uint64_t> hashes_;   // of the words added, until finished
 };
 
 // Claim ids -> claims (id_slot: a slot's number is a claim's): the id a
@@ -727,6 +769,7 @@ void claim_store::index::build(const std::vector<reference_claim>& claims) {
     trie_nodes nodes;
     nodes.parent.push_back(0), nodes.word.push_back(0), nodes.depth.push_back(0);
     const std::vector<key_end> ends = insert_keys(claims, nodes);
+    word_filter.finish();
     collect_outputs(ends, nodes);
     collect_where_claims();
     build_links(nodes);
@@ -1142,7 +1185,17 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
         }
         [[nodiscard]] std::string_view word() const { return word_.view(); }
         void drop_last() { word_.pop_back(); }
-        void end_word(std::size_t word_end) { step(ix_.key_words.find(word_.view()), word_end); }
+        void end_word(std::size_t word_end) {
+            const std::string_view word = word_.view();
+            const std::uint64_t hash = id_table_detail::hash_of(word);
+            if (!ix_.word_filter.may_hold_hash(hash)) {
+                state_ = 0;  // as step() does for a word no key holds
+                return;
+            }
+            step(ix_.key_words.find_hashed(
+                     hash, [&](std::string_view id) { return id_table_detail::same(id, word); }),
+                 word_end);
+        }
         // A word of ASCII letters and digits as it is in the input: lowered
         // and hashed as it is read, not copied first (most words of prose
         // are looked up and not found).
@@ -1154,9 +1207,13 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
                 state_ = 0;  // as step() does for a word no key holds
                 return;
             }
+            const std::uint64_t hash = lowered_hash(p, n);
+            if (!ix_.word_filter.may_hold_hash(hash)) {
+                state_ = 0;
+                return;
+            }
             first_from_ = from;
-            step(ix_.key_words.find_hashed(lowered_hash(p, n),
-                                           [&](std::string_view id) { return same_lowered(id, p, n); }),
+            step(ix_.key_words.find_hashed(hash, [&](std::string_view id) { return same_lowered(id, p, n); }),
                  word_end);
         }
         void finish(std::size_t, std::size_t) {}
