@@ -21,6 +21,10 @@
 # minutes, so a figure depended on where the scheduler put the run
 # (docs/performance.md part 27). -j 2 runs and the peers (Node's helper
 # threads) are never pinned. --no-pin leaves every run to the scheduler.
+# The three pairs whose turns take under a second (10 vs 100,000 claims,
+# cached and not, and -j 1 vs -j 2) take 3N turns: their ratios sit near
+# their bounds, and five turns (two or three a core) left a median that
+# moved 0.1 between runs of the bench (docs/performance.md part 28).
 #
 # Environment: BENCH_BUILD_DIR (default <repo>/build/bench), PEERS_DIR
 # (default ${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers), SHARED_DIR or FACTLINT_SHARED_DIR
@@ -45,11 +49,12 @@ while [ $# -gt 0 ]; do
     --no-scale) scale=0 ;;
     --profile) profile=1 ;;
     --no-pin) pin=0 ;;
-    -h | --help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+pair_runs=$((3 * runs))
 
 log() { echo "# $*" >&2; }
 
@@ -268,13 +273,13 @@ if [ "$scale" = 1 ]; then
   c10_check=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c10.claims" "$corpus")
   cmd_a=("${c10_check[@]}")
   cmd_b=("$factlint" check --no-config -j 1 --fail-on never --cache-dir "$cache" -c "$tmp/c100k.claims" "$corpus")
-  measure_pair c10 c100kc "$runs"
+  measure_pair c10 c100kc "$pair_runs"
   c10_cpu=$cpu_a c100kc_cpu=$cpu_b
   cmd_a=("${c10_check[@]}")
   cmd_b=("$factlint" check --no-config -j 1 --fail-on never --no-cache -c "$tmp/c100k.claims" "$corpus")
-  measure_pair c10b c100k "$runs"
+  measure_pair c10b c100k "$pair_runs"
   c10b_cpu=$cpu_a c100k_cpu=$cpu_b
-  echo "check news.txt, 10 claims:       $c10_cpu s CPU (again beside the uncached run: $c10b_cpu s)"
+  echo "check news.txt, 10 claims:       $c10_cpu s CPU (again beside the uncached run: $c10b_cpu s; pairs of $pair_runs turns)"
   echo "check news.txt, 100,000 claims, compiled claims from the cache: $c100kc_cpu s CPU" \
     "($(calc '%.2fx' "$c100kc_cpu / $c10_cpu"))"
   echo "check news.txt, 100,000 claims, no cache (a first run): $c100k_cpu s CPU" \
@@ -334,9 +339,9 @@ if [ "$scale" = 1 ]; then
   cmd_a=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles")
   cmd_b=("$factlint" check --no-config -j 2 --fail-on never -c "$tmp/c1k.claims" "$tmp/articles")
   pin_b=0
-  measure_pair j1 j2 "$runs"
+  measure_pair j1 j2 "$pair_runs"
   j1_wall=$wall_a j1_cpu=$cpu_a j2_wall=$wall_b j2_cpu=$cpu_b
-  echo "2,225 files: -j 1 $j1_wall s wall ($j1_cpu s CPU), -j 2 $j2_wall s wall ($j2_cpu s CPU)"
+  echo "2,225 files: -j 1 $j1_wall s wall ($j1_cpu s CPU), -j 2 $j2_wall s wall ($j2_cpu s CPU); $pair_runs turns"
   target "-j 2 >= 1.7x -j 1 (wall; load-sensitive)" "$j1_wall / $j2_wall >= 1.7" \
     "$(calc '%.2fx' "$j1_wall / $j2_wall") wall; CPU -j2/-j1 $(calc '%.2f' "$j2_cpu / $j1_cpu")"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
