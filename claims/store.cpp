@@ -580,7 +580,7 @@ namespace {
 // the words of the news corpus).
 //
 // Then, for a word that passes, a bit array of the key words' hashes (two
-// bits a word, 16 bits a word at least, so about 1.4% of other words pass).
+// bits a word, 16 bits a word at least, so 1.4% of other words pass at most).
 // With many claims the first test passes most words, and the table is too
 // large for the processor's nearer caches: 100,000 claims name 20,000
 // distinct words, 1.5 MB of slots, and half the scan's time in that table
