@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -133,59 +134,89 @@ fs::path entry_path(const claims_cache_options& options, const std::string& key)
     return fs::path(options.dir) / fmt::format("claims-{}.bin", key);
 }
 
-// A cache file read whole into memory of its own, in huge pages
-// (claims/huge_pages.hpp). Mapping it (MAP_POPULATE) cost more on a VM
-// where page tables are the hypervisor's to check: a first touch of each
-// of the 15,000 mapped 4 KB pages of 100,000 claims' entry took about
-// 2 microseconds, so mapping and reading 62 MB took 40 ms of CPU where
-// read(2) into 2 MB pages takes about 19 ms. The store read from it views
-// the claims in it, and keeps it. Entries are only ever replaced by a
-// rename or removed, never written in place, so the file read is whole.
+// A cache file read into memory of its own, in huge pages
+// (claims/huge_pages.hpp), as its store is read back: the store reads the
+// file's bytes in order through this source (compiled::byte_source),
+// keeping the parts it uses where they lie (the index's tables, texts)
+// and passing the value and claim records, which it only decodes, through
+// a small buffer, so that the pages of this memory meant for them are
+// never touched (docs/performance.md part 29). Mapping the file
+// (MAP_POPULATE) cost more on a VM where page tables are the hypervisor's
+// to check: a first touch of each of the 15,000 mapped 4 KB pages of
+// 100,000 claims' entry took about 2 microseconds, so mapping and reading
+// 62 MB took 40 ms of CPU where read(2) into 2 MB pages takes about 19 ms.
+// The store read from it views the claims in it, and keeps the memory.
+// Entries are only ever replaced by a rename or removed, never written in
+// place, so the file read is whole.
 //
-// The checksum of what follows the header is taken as the file is read,
-// a piece at a time while that piece is still in the processor's cache:
-// hashed after the read, the 44 MB of 100,000 claims came from memory a
-// second time (docs/performance.md part 22).
-class entry_bytes {
+// The checksum of what follows the header is taken as the bytes come, a
+// piece at a time while that piece is still in the processor's cache
+// (hashed after the read, the 44 MB of 100,000 claims came from memory a
+// second time, docs/performance.md part 22), and checked at the end.
+class entry_file final : public compiled::byte_source {
 public:
-    explicit entry_bytes(const fs::path& path) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
+    explicit entry_file(const fs::path& path)
+        : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), state_(XXH3_createState(), &XXH3_freeState) {
         struct stat st {};
-        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= static_cast<off_t>(header_size)) {
-            const auto size = static_cast<std::size_t>(st.st_size);
-            auto data = std::make_unique_for_overwrite<char[]>(size);
-            prepare_for_filling(data.get(), size);
-            if (read_and_hash(fd, data.get(), size)) {
-                data_ = std::move(data);
-                size_ = size;
-            }
-        }
-        ::close(fd);
+        if (fd_ < 0 || !state_ || XXH3_64bits_reset(state_.get()) != XXH_OK || ::fstat(fd_, &st) != 0 ||
+            !S_ISREG(st.st_mode) || st.st_size < static_cast<off_t>(header_size))
+            return;
+        size_ = static_cast<std::size_t>(st.st_size);
+        data_ = std::shared_ptr<char[]>(std::make_unique_for_overwrite<char[]>(size_));
+        prepare_for_filling(data_.get(), size_);
+        if (read_fully(fd_, data_.get(), header_size) != static_cast<ssize_t>(header_size)) return;
+        std::memcpy(&header_, data_.get(), header_size);
+        tail_ = size_;
+        ok_ = true;
     }
-    [[nodiscard]] std::string_view bytes() const { return {data_.get(), size_}; }
-    // XXH3-64 of the bytes after the header.
-    [[nodiscard]] std::uint64_t body_hash() const { return body_hash_; }
+    entry_file(const entry_file&) = delete;
+    entry_file& operator=(const entry_file&) = delete;
+    ~entry_file() override {
+        if (fd_ >= 0) ::close(fd_);
+    }
 
-private:
-    bool read_and_hash(int fd, char* into, std::size_t size) {
-        constexpr std::size_t piece = std::size_t{256} << 10;
-        const xxh3_state state(XXH3_createState(), &XXH3_freeState);
-        if (!state || XXH3_64bits_reset(state.get()) != XXH_OK) return false;
-        for (std::size_t at = 0; at < size;) {
-            const std::size_t want = std::min(piece, size - at);
-            if (read_fully(fd, into + at, want) != static_cast<ssize_t>(want)) return false;
-            const std::size_t from = std::max(at, header_size);
-            if (at + want > from) (void)XXH3_64bits_update(state.get(), into + from, at + want - from);
-            at += want;
+    // The header, when the file has one.
+    [[nodiscard]] const header* head() const { return ok_ ? &header_ : nullptr; }
+    // Room for the store after the header, filled as it is read.
+    [[nodiscard]] std::string_view body() const { return {data_.get() + header_size, size_ - header_size}; }
+    // The memory, for the store to keep.
+    [[nodiscard]] std::shared_ptr<const void> memory() const { return {data_, data_.get()}; }
+
+    bool last(char* into, std::size_t n) override {
+        const auto at = static_cast<std::size_t>(into - data_.get());
+        if (at < header_size || at + n != size_) return false;
+        for (std::size_t got = 0; got < n;) {
+            const ssize_t r = ::pread(fd_, into + got, n - got, static_cast<off_t>(at + got));
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) return false;
+            got += static_cast<std::size_t>(r);
         }
-        body_hash_ = XXH3_64bits_digest(state.get());
+        tail_ = std::min(tail_, at);
         return true;
     }
+    bool next(char* into, std::size_t n) override {
+        if (n > tail_ - read_to_ || read_fully(fd_, into, n) != static_cast<ssize_t>(n)) return false;
+        (void)XXH3_64bits_update(state_.get(), into, n);
+        read_to_ += n;
+        return true;
+    }
+    bool finish() override {
+        // Everything up to the tail read in order; the tail, read first,
+        // hashed now from where it lies.
+        if (read_to_ != tail_) return false;
+        (void)XXH3_64bits_update(state_.get(), data_.get() + tail_, size_ - tail_);
+        return XXH3_64bits_digest(state_.get()) == header_.hash;
+    }
 
-    std::unique_ptr<char[]> data_;
+private:
+    int fd_;
+    xxh3_state state_;
+    std::shared_ptr<char[]> data_;
     std::size_t size_ = 0;
-    std::uint64_t body_hash_ = 0;
+    header header_;
+    bool ok_ = false;
+    std::size_t read_to_ = header_size;  // the next byte next() reads
+    std::size_t tail_ = 0;               // where the bytes last() read start
 };
 
 // Keeps the `keep` most recently used entries, removes the others.
@@ -246,21 +277,18 @@ std::optional<claim_store> find_compiled_claims(const claims_cache_options& opti
                                                 std::vector<std::optional<claims_text>>& files) {
     if (options.dir.empty() || key.size() != 32) return std::nullopt;
     const fs::path path = entry_path(options, key);
-    auto file = std::make_shared<const entry_bytes>(path);
-    const std::string_view bytes = file->bytes();
-    if (bytes.size() < header_size) return std::nullopt;
-    header h;
-    std::memcpy(&h, bytes.data(), header_size);
-    const std::string_view body = bytes.substr(header_size);
-    if (h.mark != file_mark || h.version != format_version || std::string_view(h.key.data(), 32) != key ||
-        h.size != body.size() || file->body_hash() != h.hash)
+    entry_file file(path);
+    const header* h = file.head();
+    if (h == nullptr || h->mark != file_mark || h->version != format_version ||
+        std::string_view(h->key.data(), 32) != key || h->size != file.body().size())
         return std::nullopt;
     // The texts move into the store, or back to `files` for the parse when
     // the bytes are refused (nothing moves unless every file was read).
     if (std::any_of(files.begin(), files.end(), [](const auto& f) { return !f; })) return std::nullopt;
     std::vector<claims_text> texts;
     for (std::optional<claims_text>& f : files) texts.push_back(std::move(*f));
-    std::optional<claim_store> store = read_compiled_store(body, std::move(file), texts);
+    const std::string_view body = file.body();
+    std::optional<claim_store> store = read_compiled_store(body, file.memory(), texts, &file);
     if (!store) {
         for (std::size_t k = 0; k < files.size(); ++k) *files[k] = std::move(texts[k]);
         return std::nullopt;

@@ -75,22 +75,48 @@ byte_buffer output::bytes() && {
     return {std::move(body_), used_};
 }
 
-input::input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy)
-    : begin_(bytes.data()), at_(bytes.data()), end_(bytes.data() + bytes.size()), bases_(std::move(bases)) {
-    // The arena's size is in the last eight bytes, the arena before them.
+input::input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy,
+             byte_source* source)
+    : begin_(bytes.data()),
+      at_(bytes.data()),
+      end_(bytes.data() + bytes.size()),
+      filled_(bytes.data()),
+      source_(source),
+      bases_(std::move(bases)) {
+    // The arena's size is in the last eight bytes, the arena before them;
+    // a source reads them first, out of order. The caller's room (`bytes`)
+    // is writable when it gives a source.
+    auto* const room = const_cast<char*>(bytes.data());
     std::uint64_t arena_size = 0;
-    if (bytes.size() < sizeof arena_size) {
+    if (bytes.size() < sizeof arena_size ||
+        (source_ != nullptr && !source_->last(room + bytes.size() - sizeof arena_size, sizeof arena_size))) {
         fail();
         return;
     }
     std::memcpy(&arena_size, end_ - sizeof arena_size, sizeof arena_size);
-    if (arena_size > bytes.size() - sizeof arena_size) {
+    if (arena_size > bytes.size() - sizeof arena_size ||
+        (source_ != nullptr && !source_->last(room + bytes.size() - sizeof arena_size - arena_size,
+                                              static_cast<std::size_t>(arena_size) + sizeof arena_size))) {
         fail();
         return;
     }
     end_ -= sizeof arena_size + arena_size;
     arena_copy.assign(end_, arena_size);
     bases_.push_back(arena_copy);
+    if (source_ == nullptr) filled_ = end_;
+}
+
+bool input::fill(std::size_t n) {
+    const auto in_buffer = static_cast<std::size_t>(filled_ - at_);
+    if (source_ == nullptr || n > left()) return fail();
+    // The bytes asked for and a piece more, so that a store's many small
+    // numbers cost few reads; never past the arena.
+    constexpr std::size_t piece = std::size_t{256} << 10;
+    const std::size_t want =
+        std::min(static_cast<std::size_t>(end_ - filled_), std::max(n - in_buffer, piece));
+    if (!source_->next(const_cast<char*>(filled_), want)) return fail();
+    filled_ += want;
+    return true;
 }
 
 }  // namespace factlint::compiled

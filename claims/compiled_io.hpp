@@ -134,17 +134,45 @@ private:
     bool ok_ = true;
 };
 
+// Where an input's bytes come from when they are not in memory yet: a
+// cache entry read from its file while the store is read back. The input
+// asks for them in order, each once. Bytes it keeps (numbers, texts, the
+// index's arrays, used where they lie) it has written at their place in
+// its buffer; records that are only decoded (a store's values and
+// claims, 29 MB of a 44 MB entry of 100,000 claims) pass through a small
+// buffer of its own instead, so the pages of the buffer that would have
+// held them are never touched: fresh memory that costs the kernel's
+// zeroing (docs/performance.md part 29).
+class byte_source {
+public:
+    virtual ~byte_source() = default;
+    // The last n bytes (the arena and its size), into `into`; asked for
+    // first, out of order.
+    virtual bool last(char* into, std::size_t n) = 0;
+    // The next n bytes from the start, into `into`; false when they cannot
+    // be read.
+    virtual bool next(char* into, std::size_t n) = 0;
+    // After the last byte before the arena: whether everything read
+    // (the arena included) is what was written (the entry's checksum).
+    virtual bool finish() = 0;
+};
+
 class input {
 public:
     // `bases` as `output` was given them, some possibly empty until
     // set_base(); the arena (at the end of the bytes) is copied to
     // `arena_copy` first, which must outlive the views read (the caller
     // keeps it with the store).
-    input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy);
+    //
+    // With a `source`, only the arena and the size after it are in
+    // `bytes` at first; the rest of `bytes` is room that the input fills
+    // from the source as it reads (byte_source).
+    input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy,
+          byte_source* source = nullptr);
 
     template <plain_bytes T>
     bool get(T& v) {
-        if (sizeof v > left()) return fail();
+        if (!have(sizeof v)) return false;
         std::memcpy(&v, at_, sizeof v);
         at_ += sizeof v;
         return true;
@@ -155,7 +183,7 @@ public:
     template <plain_bytes T>
     bool get_array(compiled_array<T>& v) {
         std::uint64_t n = 0;
-        if (!get_count<T>(n)) return false;
+        if (!get_count<T>(n) || !have(n * sizeof(T))) return false;
         if (reinterpret_cast<std::uintptr_t>(at_) % alignof(T) == 0) {
             v.view({reinterpret_cast<const T*>(at_), static_cast<std::size_t>(n)});
         } else {
@@ -171,26 +199,22 @@ public:
     // turned by `make(record, element)` (false fails the input): no copy
     // of the whole array first (for 100,000 claims that was 30 MB written
     // twice). Each record is read where it lies when the bytes are aligned
-    // for it, else through a copy. The count is checked against the bytes
-    // left before it sizes anything.
+    // for it, else through a copy; with a source, those not in the buffer
+    // yet are read through a small buffer and never kept. The count is
+    // checked against the bytes left before it sizes anything.
     template <plain_bytes T, typename U, typename Make>
     bool get_into(std::vector<U>& into, Make make) {
         std::uint64_t count = 0;
         if (!get_count<T>(count)) return false;
         reserve_huge(into, into.size() + count);
+        const auto each = [&](const T& record) { return make(record, into.emplace_back()); };
         const char* p = at_;
         at_ += count * sizeof(T);
-        if (reinterpret_cast<std::uintptr_t>(p) % alignof(T) == 0) {
-            for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T))
-                if (!make(*reinterpret_cast<const T*>(p), into.emplace_back())) return fail();
-            return true;
-        }
-        for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T)) {
-            alignas(T) unsigned char copy[sizeof(T)];
-            std::memcpy(copy, p, sizeof(T));  // makes a T there (plain bytes)
-            if (!make(*std::launder(reinterpret_cast<const T*>(copy)), into.emplace_back())) return fail();
-        }
-        return true;
+        const std::uint64_t in_buffer =
+            std::min<std::uint64_t>(count, static_cast<std::size_t>(filled_ - p) / sizeof(T));
+        if (!records_at<T>(p, in_buffer, each)) return fail();
+        if (in_buffer == count) return true;
+        return records_from_source<T>(p + in_buffer * sizeof(T), count - in_buffer, each);
     }
     // A flag written as one byte, 0 or 1.
     bool get_flag(bool& flag) {
@@ -209,6 +233,7 @@ public:
     bool get_text_view(std::string_view& s) {
         std::uint64_t n = 0;
         if (!get(n) || n > left()) return fail();
+        if (!have(n)) return false;
         s = std::string_view(at_, n);
         at_ += n;
         return true;
@@ -238,6 +263,9 @@ public:
     // Bytes not read yet: a bound on any count still to come.
     [[nodiscard]] std::size_t remaining() const { return left(); }
     [[nodiscard]] bool at_end() const { return ok_ && at_ == end_; }
+    // At the end, and every byte the one written (with a source: its
+    // checksum, which covers the arena too).
+    [[nodiscard]] bool complete() { return at_end() && (source_ == nullptr || source_->finish()); }
     // Marks the bytes as not a store (a check of the caller failed).
     bool fail() {
         ok_ = false;
@@ -247,6 +275,59 @@ public:
 
 private:
     [[nodiscard]] std::size_t left() const { return static_cast<std::size_t>(end_ - at_); }
+    // Whether the n bytes at at_ are there, reading them from the source
+    // first if need be; fails the input when not.
+    bool have(std::size_t n) {
+        if (n <= static_cast<std::size_t>(filled_ - at_)) return true;
+        return fill(n);
+    }
+    bool fill(std::size_t n);
+    // `count` records at p, each handed to `each`.
+    template <plain_bytes T, typename Each>
+    static bool records_at(const char* p, std::uint64_t count, Each& each) {
+        if (reinterpret_cast<std::uintptr_t>(p) % alignof(T) == 0) {
+            for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T))
+                if (!each(*reinterpret_cast<const T*>(p))) return false;
+            return true;
+        }
+        for (std::uint64_t i = 0; i < count; ++i, p += sizeof(T)) {
+            alignas(T) unsigned char copy[sizeof(T)];
+            std::memcpy(copy, p, sizeof(T));  // makes a T there (plain bytes)
+            if (!each(*std::launder(reinterpret_cast<const T*>(copy)))) return false;
+        }
+        return true;
+    }
+    // `count` records from p on, where the buffer is filled up to filled_
+    // (inside the first of them, or at its start): the source's bytes go
+    // through the small buffer, a piece at a time, and the buffer is
+    // filled no further.
+    template <plain_bytes T, typename Each>
+    bool records_from_source(const char* p, std::uint64_t count, Each& each) {
+        if (source_ == nullptr) return fail();  // cannot happen: get_count checked the bytes left
+        if (!passing_)
+            passing_ =
+                std::make_unique_for_overwrite<std::max_align_t[]>(passing_size / sizeof(std::max_align_t));
+        char* const room = reinterpret_cast<char*>(passing_.get());
+        static_assert(alignof(std::max_align_t) % alignof(T) == 0 && passing_size >= 2 * sizeof(T));
+        std::size_t held = static_cast<std::size_t>(filled_ - p);  // a record's first bytes, already read
+        std::memcpy(room, p, held);
+        std::uint64_t to_read = count * sizeof(T) - held;
+        while (to_read > 0) {
+            const std::size_t n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(to_read, passing_size - held));
+            if (!source_->next(room + held, n)) return fail();
+            to_read -= n;
+            held += n;
+            const std::size_t whole = held / sizeof(T);
+            if (!records_at<T>(room, whole, each)) return fail();
+            held -= whole * sizeof(T);
+            std::memmove(room, room + whole * sizeof(T), held);
+        }
+        filled_ = at_;  // the records' bytes are read, not kept
+        return true;
+    }
+    static constexpr std::size_t passing_size = std::size_t{256} << 10;
+
     // The count of an array of T, past the zeros that align its first
     // element (put_count), and at most what the bytes left can hold.
     template <plain_bytes T>
@@ -255,6 +336,7 @@ private:
         const std::size_t padding =
             (alignof(T) - static_cast<std::size_t>(at_ - begin_) % alignof(T)) % alignof(T);
         if (padding > left()) return fail();
+        if (!have(padding)) return false;
         for (std::size_t k = 0; k < padding; ++k)
             if (at_[k] != 0) return fail();
         at_ += padding;
@@ -264,7 +346,12 @@ private:
     const char* begin_;  // where padding is counted from
     const char* at_;
     const char* end_;
-    std::vector<std::string_view> bases_;  // the arena's copy last
+    // The buffer holds what was written up to here (end_ without a
+    // source); at_ never passes it.
+    const char* filled_;
+    byte_source* source_ = nullptr;
+    std::unique_ptr<std::max_align_t[]> passing_;  // records passing through, passing_size bytes
+    std::vector<std::string_view> bases_;          // the arena's copy last
     bool ok_ = true;
 };
 

@@ -275,7 +275,7 @@ std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<cla
 
     claim_store store;
     store.add_all(std::move(claims));
-    if (!compiled_store_access::load_index(store, in, key_text_base(files.size())) || !in.at_end())
+    if (!compiled_store_access::load_index(store, in, key_text_base(files.size())) || !in.complete())
         return std::nullopt;
     for (auto& f : files) store.keep(std::move(f));
     store.keep(std::move(arena));
@@ -285,7 +285,8 @@ std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<cla
 }  // namespace
 
 std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shared_ptr<const void> owner,
-                                               std::vector<claims_text>& texts) {
+                                               std::vector<claims_text>& texts,
+                                               compiled::byte_source* source) {
     // Each content moved into the storage that keeps it (where it never
     // moves again), and moved back if the bytes are refused.
     std::vector<std::unique_ptr<claims_storage>> files;
@@ -297,7 +298,7 @@ std::optional<claim_store> read_compiled_store(std::string_view bytes, std::shar
     std::vector<std::string_view> bases = bases_of(files);
     bases.emplace_back();  // the key text, set when the index is read
     auto arena = std::make_unique<claims_storage>();
-    input in(bytes, std::move(bases), arena->content);
+    input in(bytes, std::move(bases), arena->content, source);
     arena->kept = std::move(owner);
     std::optional<claim_store> store = read_store(in, files, arena);
     if (!store)

@@ -28,8 +28,13 @@ namespace factlint {
 // contents (left empty in `files`) and views them and `bytes`, which
 // `owner` must keep alive: the store keeps `owner`. When it is refused,
 // `files` is as it was, to be parsed.
+//
+// With a `source`, `bytes` is writable room of the store's size, which
+// the source fills as the store is read back (compiled::byte_source); the
+// store is refused unless the source's finish() accepts what it read.
 [[nodiscard]] std::optional<claim_store> read_compiled_store(std::string_view bytes,
                                                              std::shared_ptr<const void> owner,
-                                                             std::vector<claims_text>& files);
+                                                             std::vector<claims_text>& files,
+                                                             compiled::byte_source* source = nullptr);
 
 }  // namespace factlint

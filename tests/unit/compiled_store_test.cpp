@@ -259,6 +259,56 @@ TEST_CASE("the cache: a damaged entry is a miss, a cache that cannot be written 
     CHECK(dump(r.store) == expected);
 }
 
+// A hit reads its entry through the file (compiled::byte_source): the
+// value and claim records pass through a buffer of 256 KB, a piece at a
+// time, records cut at the pieces' edges, and the checksum is checked only
+// once all is read. An entry of some megabytes takes that path many times;
+// a damaged byte anywhere, which the records' own checks may accept (a
+// figure, a line number), must still make a miss.
+TEST_CASE("the cache: a large entry is read back through its file alike, and any damaged byte misses") {
+    const temp_dir dir("factlint-claims-cache-large");
+    claims_cache_options cache{(dir.path / "cache").string(), 0, 4};
+    const std::string a = dir.write("a.claims", varied_claims(20000));
+    const std::string expected = dump(load({a}).store);
+    REQUIRE(load({a}, cache).cache == cache_use::stored);
+    load_result hit = load({a}, cache);
+    REQUIRE(hit.cache == cache_use::hit);
+    CHECK(dump(hit.store) == expected);
+
+    fs::path entry;
+    for (const auto& e : fs::directory_iterator(cache.dir)) entry = e.path();
+    const auto size = static_cast<std::size_t>(fs::file_size(entry));
+    REQUIRE(size > (std::size_t{4} << 20));  // records of many pieces
+    std::string good;
+    {
+        std::ifstream in(entry, std::ios::binary);
+        good.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto put_back = [&](const std::string& bytes) {
+        std::ofstream(entry, std::ios::binary | std::ios::trunc) << bytes;
+    };
+    // One byte changed at 61 places over the whole entry, header and arena
+    // included; then the entry cut short, and one byte longer.
+    for (int k = 0; k <= 60; ++k) {
+        std::string bad = good;
+        const std::size_t at = std::min(size - 1, size * static_cast<std::size_t>(k) / 60);
+        bad[at] = static_cast<char>(bad[at] ^ 0x10);
+        put_back(bad);
+        CAPTURE(at);
+        load_result r = load({a}, cache);
+        CHECK(r.cache == cache_use::stored);  // a miss: parsed, and written anew
+        CHECK(r.store.claims().size() == 20000);
+    }
+    put_back(good.substr(0, size - 1));
+    CHECK(load({a}, cache).cache == cache_use::stored);
+    put_back(good + '\0');
+    CHECK(load({a}, cache).cache == cache_use::stored);
+    put_back(good);
+    load_result again = load({a}, cache);
+    CHECK(again.cache == cache_use::hit);
+    CHECK(dump(again.store) == expected);
+}
+
 // The bytes hold the files' sizes, not their texts: a text of another
 // size is refused. A refused read gives the texts back as they were, for
 // the parse that follows a miss; a store read back holds them.
