@@ -207,7 +207,16 @@ public:
         std::uint64_t count = 0;
         if (!get_count<T>(count)) return false;
         reserve_huge(into, into.size() + count);
-        const auto each = [&](const T& record) { return make(record, into.emplace_back()); };
+        // Each element made on the stack and copied in: emplace_back()
+        // value-initializes, which for a type with default member
+        // initializers writes zeros over the whole element first, a second
+        // pass of 136 bytes a value over fresh memory.
+        const auto each = [&](const T& record) {
+            U element;
+            if (!make(record, element)) return false;
+            into.push_back(element);
+            return true;
+        };
         const char* p = at_;
         at_ += count * sizeof(T);
         const std::uint64_t in_buffer =
