@@ -27,6 +27,10 @@ struct compiled_store_access {
     static bool load_index(claim_store& s, compiled::input& in, std::uint32_t key_text_base) {
         return s.load_index(in, key_text_base);
     }
+    static void add_counted(claim_store& s, std::vector<reference_claim> claims,
+                            claim_store::link_kinds links, std::vector<std::uint32_t> long_series) {
+        s.add_counted(std::move(claims), links, std::move(long_series));
+    }
 };
 
 namespace {
@@ -267,14 +271,26 @@ std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<cla
             }))
             return std::nullopt;
     }
+    // What the store would find by passes over the claims, counted as each
+    // is made (claim_store::add_counted).
     std::vector<reference_claim> claims;
-    if (!in.get_into<claim_record>(
-            claims, [&](const claim_record& r, reference_claim& c) { return claim_of(in, r, files, c); }) ||
+    claim_store::link_kinds links;
+    std::vector<std::uint32_t> long_series;
+    std::uint32_t place = 0;
+    if (!in.get_into<claim_record>(claims,
+                                   [&](const claim_record& r, reference_claim& c) {
+                                       if (!claim_of(in, r, files, c)) return false;
+                                       links.count(c);
+                                       if (c.values.size() > claim_store::series_values)
+                                           long_series.push_back(place);
+                                       ++place;
+                                       return true;
+                                   }) ||
         claims.size() >= UINT32_MAX)
         return std::nullopt;
 
     claim_store store;
-    store.add_all(std::move(claims));
+    compiled_store_access::add_counted(store, std::move(claims), links, std::move(long_series));
     if (!compiled_store_access::load_index(store, in, key_text_base(files.size())) || !in.complete())
         return std::nullopt;
     for (auto& f : files) store.keep(std::move(f));

@@ -1098,6 +1098,16 @@ void claim_store::add_all(std::vector<reference_claim> claims) {
     index_->ids_current = false;
 }
 
+void claim_store::add_counted(std::vector<reference_claim> claims, link_kinds links,
+                              std::vector<std::uint32_t> long_series) {
+    claims_ = std::move(claims);
+    links_ = links;
+    counted_series_ = std::move(long_series);
+    series_counted_ = true;
+    index_->ids.slots.clear();
+    index_->ids_current = false;
+}
+
 void claim_store::build_index() {
     index_->build(claims_);
     index_->ids.build(claims_);
@@ -1106,10 +1116,16 @@ void claim_store::build_index() {
 }
 
 void claim_store::index_series() {
-    series_.clear();
+    std::vector<std::uint32_t> long_series;
     for (std::size_t i = 0; i < claims_.size(); ++i)
-        if (claims_[i].values.size() > series_values)
-            series_.emplace_back(static_cast<std::uint32_t>(i), std::make_unique<series_index>(claims_[i]));
+        if (claims_[i].values.size() > series_values) long_series.push_back(static_cast<std::uint32_t>(i));
+    index_series(long_series);
+}
+
+void claim_store::index_series(const std::vector<std::uint32_t>& long_series) {
+    series_.clear();
+    for (const std::uint32_t i : long_series)
+        series_.emplace_back(i, std::make_unique<series_index>(claims_[i]));
 }
 
 const series_index* claim_store::series_of(const reference_claim& c) const {
@@ -1324,7 +1340,14 @@ std::string_view claim_store::index_key_text() const { return index_->key_text; 
 
 bool claim_store::load_index(compiled::input& in, std::uint32_t key_text_base) {
     if (!index_->load(in, static_cast<std::uint32_t>(claims_.size()), key_text_base)) return false;
-    index_series();  // not in the compiled store: made from the claims read back
+    // Not in the compiled store: made from the claims read back.
+    if (series_counted_) {
+        index_series(counted_series_);
+        counted_series_ = {};
+        series_counted_ = false;
+    } else {
+        index_series();
+    }
     return true;
 }
 

@@ -156,6 +156,49 @@ TEST_CASE("a compiled store reads back as the store written: every claim, look-u
     }
 }
 
+// The series indexes are not in the bytes: a store read back makes them
+// for the claims of more than series_values values that its reader counted
+// as it made the claims (claim_store::add_counted), and the links it can
+// make, as a parsed store does.
+TEST_CASE("a compiled store read back indexes the same long series and links as the store written") {
+    const temp_dir dir("factlint-compiled-series");
+    std::string text = "claim short\n  name \"short series\"\n  value 5 troops as of 2020-01\n\n";
+    for (int claim = 0; claim < 3; ++claim) {
+        text += fmt::format("claim long-{}\n  name \"long series {}\"\n", claim, claim);
+        for (int month = 0; month < 18 + claim; ++month)
+            text += fmt::format("  value {} troops as of {}-{:02}\n", 100 + month, 2000 + month / 12,
+                                month % 12 + 1);
+        text += "\n";
+    }
+    text += "claim dated\n  name \"an opening\"\n  date 2021-05-04\n";
+    const std::vector<std::string> paths{dir.write("series.claims", text)};
+    const load_result loaded = load(paths);
+    const std::optional<compiled::byte_buffer> compiled = compile_store(loaded.store);
+    REQUIRE(compiled);
+    std::string bytes(compiled->view());
+    const std::optional<claim_store> back = read_back(bytes, paths);
+    REQUIRE(back);
+    REQUIRE(back->claims().size() == 5);
+    CHECK(back->links().figures == loaded.store.links().figures);
+    CHECK(back->links().dates == loaded.store.links().dates);
+    CHECK(back->links().dates);
+    for (std::size_t i = 0; i < back->claims().size(); ++i) {
+        const reference_claim& c = back->claims()[i];
+        CAPTURE(c.id);
+        const bool long_series = c.values.size() > claim_store::series_values;
+        CHECK((back->series_of(c) != nullptr) == long_series);
+        CHECK((loaded.store.series_of(loaded.store.claims()[i]) != nullptr) == long_series);
+        for (int month = 0; month < 24; ++month) {
+            const time_span when = time_span::month(2000 + month / 12, static_cast<unsigned>(month % 12 + 1));
+            const reference_value* a = value_in_force(c, when, back->series_of(c));
+            const reference_value* b = value_in_force(loaded.store.claims()[i], when,
+                                                      loaded.store.series_of(loaded.store.claims()[i]));
+            CHECK((a == nullptr) == (b == nullptr));
+            if (a != nullptr && b != nullptr) CHECK(a->text == b->text);
+        }
+    }
+}
+
 // The index's tables are used where the bytes hold them when those are
 // aligned for them (the cache's mapped file), copied when not: both ways
 // read back the same store.
