@@ -127,6 +127,14 @@ std::optional<claim_store> read_back(std::string& bytes, const std::vector<std::
     return read_compiled_store(*copy, copy, texts);
 }
 
+// `store` compiled, then read back from its bytes as read_back does.
+std::optional<claim_store> round_trip(const claim_store& store, const std::vector<std::string>& paths) {
+    const std::optional<compiled::byte_buffer> compiled = compile_store(store);
+    REQUIRE(compiled);
+    std::string bytes(compiled->view());
+    return read_back(bytes, paths);
+}
+
 std::vector<std::string> repository_claims() {
     const fs::path root = FACTLINT_SOURCE_DIR;
     return {(root / "examples/us-iraq/us-iraq.claims").string(),
@@ -147,10 +155,7 @@ TEST_CASE("a compiled store reads back as the store written: every claim, look-u
     for (const auto& paths : sets) {
         CAPTURE(paths.front());
         const load_result loaded = load(paths);
-        const std::optional<compiled::byte_buffer> compiled = compile_store(loaded.store);
-        REQUIRE(compiled);
-        std::string bytes(compiled->view());
-        const std::optional<claim_store> back = read_back(bytes, paths);
+        const std::optional<claim_store> back = round_trip(loaded.store, paths);
         REQUIRE(back);
         CHECK(dump(*back) == dump(loaded.store));
     }
@@ -173,10 +178,7 @@ TEST_CASE("a compiled store read back indexes the same long series and links as 
     text += "claim dated\n  name \"an opening\"\n  date 2021-05-04\n";
     const std::vector<std::string> paths{dir.write("series.claims", text)};
     const load_result loaded = load(paths);
-    const std::optional<compiled::byte_buffer> compiled = compile_store(loaded.store);
-    REQUIRE(compiled);
-    std::string bytes(compiled->view());
-    const std::optional<claim_store> back = read_back(bytes, paths);
+    const std::optional<claim_store> back = round_trip(loaded.store, paths);
     REQUIRE(back);
     REQUIRE(back->claims().size() == 5);
     CHECK(back->links().figures == loaded.store.links().figures);

@@ -221,6 +221,23 @@ TEST_CASE("store: words and keys longer than the scan's own room") {
     CHECK(hit_texts(s, "z y " + many_words + ".") == strings{"many:" + many_words});
 }
 
+namespace {
+
+// `w` with its ASCII capitals lowered, as the name index keys a word.
+std::string lowered(std::string w) {
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return w;
+}
+
+// `w` with about half its ASCII letters raised, at random.
+std::string mixed_case(std::string w, std::mt19937& random) {
+    for (char& c : w)
+        if (random() % 2 == 0) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+    return w;
+}
+
+}  // namespace
+
 TEST_CASE("store: the key-word filter passes every key word, whatever its case and length") {
     // Words the filter turns away are never looked up: every key word, of
     // any length, must still be found, and a word no key holds never. Few
@@ -231,10 +248,6 @@ TEST_CASE("store: the key-word filter passes every key word, whatever its case a
     auto word = [&] {
         std::string w(1 + random() % 40, ' ');
         for (char& c : w) c = alphabet[random() % alphabet.size()];
-        return w;
-    };
-    auto lowered = [](std::string w) {
-        for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
         return w;
     };
     std::map<std::string, std::string> id_of;  // lowered key word -> claim id
@@ -251,9 +264,7 @@ TEST_CASE("store: the key-word filter passes every key word, whatever its case a
     std::string text;
     strings expected;
     for (int i = 0; i < 3000; ++i) {
-        std::string w = random() % 3 == 0 ? keys[random() % keys.size()] : word();
-        for (char& c : w)
-            if (random() % 2 == 0) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        const std::string w = mixed_case(random() % 3 == 0 ? keys[random() % keys.size()] : word(), random);
         if (const auto it = id_of.find(lowered(w)); it != id_of.end())
             expected.push_back(it->second + ":" + w);
         text.append(w).append(i % 7 == 0 ? ", " : " ");
@@ -276,10 +287,6 @@ TEST_CASE("store: among 20,000 key words, every one passes the filter, by either
             w += letters[random() % (letters.size() - (ascii ? 2 : 0))];
         return w;
     };
-    auto lowered = [](std::string w) {
-        for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        return w;
-    };
     std::map<std::string, std::string> id_of;  // lowered key word -> claim id
     std::vector<reference_claim> claims;
     for (int i = 0; id_of.size() < 20000; ++i) {
@@ -294,9 +301,8 @@ TEST_CASE("store: among 20,000 key words, every one passes the filter, by either
     strings expected;
     std::size_t others = 0;
     for (int i = 0; i < 20000; ++i) {
-        std::string w = random() % 2 == 0 ? keys[random() % keys.size()] : word(i % 3 != 0);
-        for (char& c : w)
-            if (random() % 2 == 0) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        const std::string w =
+            mixed_case(random() % 2 == 0 ? keys[random() % keys.size()] : word(i % 3 != 0), random);
         if (const auto it = id_of.find(lowered(w)); it != id_of.end()) {
             expected.push_back(it->second + ":" + w);
         } else {
