@@ -164,9 +164,9 @@ public:
     // `arena_copy` first, which must outlive the views read (the caller
     // keeps it with the store).
     //
-    // With a `source`, only the arena and the size after it are in
-    // `bytes` at first; the rest of `bytes` is room that the input fills
-    // from the source as it reads (byte_source).
+    // With a `source`, `bytes` is writable room that the input fills from
+    // it: the arena and its size first (byte_source::last), then the rest
+    // in order as it is read (byte_source::next).
     input(std::string_view bytes, std::vector<std::string_view> bases, std::string& arena_copy,
           byte_source* source = nullptr);
 
@@ -278,7 +278,7 @@ public:
     // Marks the bytes as not a store (a check of the caller failed).
     bool fail() {
         ok_ = false;
-        at_ = end_;
+        at_ = filled_ = end_;  // nothing more to read, from the buffer or a source
         return false;
     }
 

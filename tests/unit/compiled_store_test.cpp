@@ -230,6 +230,14 @@ TEST_CASE("bytes cut short, or compiled from another number of files, are refuse
         std::string part = bytes.substr(0, cut);
         CHECK_FALSE(read_back(part, paths));
     }
+    // An arena larger than the bytes (its size is the last eight): refused
+    // before anything else is read (a fuzzed entry once read past its end).
+    for (const std::uint64_t arena :
+         {std::uint64_t{bytes.size()}, std::uint64_t{bytes.size()} - 7, ~std::uint64_t{0}}) {
+        std::string big = bytes;
+        std::memcpy(big.data() + big.size() - sizeof arena, &arena, sizeof arena);
+        CHECK_FALSE(read_back(big, paths));
+    }
     std::string copy = bytes;
     CHECK_FALSE(read_back(copy, {paths[0], paths[0]}));
     CHECK(read_back(copy = bytes, paths));
