@@ -286,6 +286,7 @@ std::optional<claim_store> find_compiled_claims(const claims_cache_options& opti
     // the bytes are refused (nothing moves unless every file was read).
     if (std::any_of(files.begin(), files.end(), [](const auto& f) { return !f; })) return std::nullopt;
     std::vector<claims_text> texts;
+    texts.reserve(files.size());
     for (std::optional<claims_text>& f : files) texts.push_back(std::move(*f));
     const std::string_view body = file.body();
     std::optional<claim_store> store = read_compiled_store(body, file.memory(), texts, &file);
