@@ -24,12 +24,13 @@ struct compiled_store_access {
     }
     static void save_index(const claim_store& s, compiled::output& out) { s.save_index(out); }
     static std::string_view key_text(const claim_store& s) { return s.index_key_text(); }
-    static bool load_index(claim_store& s, compiled::input& in, std::uint32_t key_text_base) {
-        return s.load_index(in, key_text_base);
+    static bool load_index(claim_store& s, compiled::input& in, std::uint32_t key_text_base,
+                           const std::vector<std::uint32_t>& long_series) {
+        return s.load_index(in, key_text_base, long_series);
     }
     static void add_counted(claim_store& s, std::vector<reference_claim> claims,
-                            claim_store::link_kinds links, std::vector<std::uint32_t> long_series) {
-        s.add_counted(std::move(claims), links, std::move(long_series));
+                            claim_store::link_kinds links) {
+        s.add_counted(std::move(claims), links);
     }
 };
 
@@ -272,7 +273,7 @@ std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<cla
             return std::nullopt;
     }
     // What the store would find by passes over the claims, counted as each
-    // is made (claim_store::add_counted).
+    // is made (claim_store::add_counted, load_index).
     std::vector<reference_claim> claims;
     claim_store::link_kinds links;
     std::vector<std::uint32_t> long_series;
@@ -290,8 +291,9 @@ std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<cla
         return std::nullopt;
 
     claim_store store;
-    compiled_store_access::add_counted(store, std::move(claims), links, std::move(long_series));
-    if (!compiled_store_access::load_index(store, in, key_text_base(files.size())) || !in.complete())
+    compiled_store_access::add_counted(store, std::move(claims), links);
+    if (!compiled_store_access::load_index(store, in, key_text_base(files.size()), long_series) ||
+        !in.complete())
         return std::nullopt;
     for (auto& f : files) store.keep(std::move(f));
     store.keep(std::move(arena));

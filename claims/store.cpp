@@ -1098,12 +1098,9 @@ void claim_store::add_all(std::vector<reference_claim> claims) {
     index_->ids_current = false;
 }
 
-void claim_store::add_counted(std::vector<reference_claim> claims, link_kinds links,
-                              std::vector<std::uint32_t> long_series) {
+void claim_store::add_counted(std::vector<reference_claim> claims, link_kinds links) {
     claims_ = std::move(claims);
     links_ = links;
-    counted_series_ = std::move(long_series);
-    series_counted_ = true;
     index_->ids.slots.clear();
     index_->ids_current = false;
 }
@@ -1338,16 +1335,10 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
 void claim_store::save_index(compiled::output& out) const { index_->save(out); }
 std::string_view claim_store::index_key_text() const { return index_->key_text; }
 
-bool claim_store::load_index(compiled::input& in, std::uint32_t key_text_base) {
+bool claim_store::load_index(compiled::input& in, std::uint32_t key_text_base,
+                             const std::vector<std::uint32_t>& long_series) {
     if (!index_->load(in, static_cast<std::uint32_t>(claims_.size()), key_text_base)) return false;
-    // Not in the compiled store: made from the claims read back.
-    if (series_counted_) {
-        index_series(counted_series_);
-        counted_series_ = {};
-        series_counted_ = false;
-    } else {
-        index_series();
-    }
+    index_series(long_series);  // not in the compiled store: made from the claims read back
     return true;
 }
 

@@ -106,24 +106,24 @@ private:
     // part is here, with the index.
     friend struct compiled_store_access;
     void save_index(compiled::output& out) const;
-    // The claims of a store read back, to an empty store, with what add_all
-    // and index_series would find by a pass over them, counted by the
-    // reader as it made them (`long_series`: the places of the claims of
-    // more than series_values values, in order): 100,000 claims are 14 MB,
-    // and each pass over them took a millisecond or more of a cache hit.
-    void add_counted(std::vector<reference_claim> claims, link_kinds links,
-                     std::vector<std::uint32_t> long_series);
-    bool load_index(compiled::input& in, std::uint32_t key_text_base);
+    // The claims of a store read back, to an empty store, with the link
+    // kinds add_all would count by a pass over them, counted by the reader
+    // as it made them: 100,000 claims are 14 MB, and each pass over them
+    // took a millisecond or more of a cache hit.
+    void add_counted(std::vector<reference_claim> claims, link_kinds links);
+    // The index read back, and the series indexes made for `long_series`
+    // (the places of the claims of more than series_values values, in
+    // order, which the reader found as it made the claims).
+    bool load_index(compiled::input& in, std::uint32_t key_text_base,
+                    const std::vector<std::uint32_t>& long_series);
     [[nodiscard]] std::string_view index_key_text() const;  // what the index's key words view
 
     [[nodiscard]] std::vector<name_hit> scan_text(std::string_view text, bool padded) const;
 
     // A series index for each claim of many values, by the claim's place
-    // (those places, when given, from add_counted).
+    // (the places found here, or given).
     void index_series();
     void index_series(const std::vector<std::uint32_t>& long_series);
-    std::vector<std::uint32_t> counted_series_;  // add_counted's, until the index is loaded
-    bool series_counted_ = false;
 
     struct index;
     std::vector<std::unique_ptr<claims_storage>> storages_;
