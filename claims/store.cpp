@@ -737,6 +737,13 @@ struct claim_store::index {
         return n == 0 ? root_next[word] : edges.find(n, word);
     }
     [[nodiscard]] bool has_output(node_id n) const { return out_begin[n] != out_begin[n + 1]; }
+    // The number of the key word whose hash_of is `hash` and for which
+    // `is(word)`, or nullptr; the word filter's bits first, which turn most
+    // other words away without a probe of the table.
+    template <typename Is>
+    [[nodiscard]] const std::uint32_t* key_word(std::uint64_t hash, Is is) const {
+        return word_filter.may_hold_hash(hash) ? key_words.find_hashed(hash, is) : nullptr;
+    }
 
     void build(const std::vector<reference_claim>& claims);
     void save(compiled::output& out) const;
@@ -1200,13 +1207,8 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
         void drop_last() { word_.pop_back(); }
         void end_word(std::size_t word_end) {
             const std::string_view word = word_.view();
-            const std::uint64_t hash = id_table_detail::hash_of(word);
-            if (!ix_.word_filter.may_hold_hash(hash)) {
-                state_ = 0;  // as step() does for a word no key holds
-                return;
-            }
-            step(ix_.key_words.find_hashed(
-                     hash, [&](std::string_view id) { return id_table_detail::same(id, word); }),
+            step(ix_.key_word(id_table_detail::hash_of(word),
+                              [&](std::string_view id) { return id_table_detail::same(id, word); }),
                  word_end);
         }
         // A word of ASCII letters and digits as it is in the input: lowered
@@ -1220,14 +1222,10 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
                 state_ = 0;  // as step() does for a word no key holds
                 return;
             }
-            const std::uint64_t hash = lowered_hash(p, n);
-            if (!ix_.word_filter.may_hold_hash(hash)) {
-                state_ = 0;
-                return;
-            }
             first_from_ = from;
-            step(ix_.key_words.find_hashed(hash, [&](std::string_view id) { return same_lowered(id, p, n); }),
-                 word_end);
+            step(
+                ix_.key_word(lowered_hash(p, n), [&](std::string_view id) { return same_lowered(id, p, n); }),
+                word_end);
         }
         void finish(std::size_t, std::size_t) {}
 
