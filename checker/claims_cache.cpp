@@ -22,7 +22,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -182,15 +181,14 @@ public:
     // The memory, for the store to keep.
     [[nodiscard]] std::shared_ptr<const void> memory() const { return {data_, data_.get()}; }
 
+    // The tail is read with the loop of every other read (read_fully),
+    // from its place, and the file's offset put back for next().
     bool last(char* into, std::size_t n) override {
         const auto at = static_cast<std::size_t>(into - data_.get());
-        if (at < header_size || at + n != size_) return false;
-        for (std::size_t got = 0; got < n;) {
-            const ssize_t r = ::pread(fd_, into + got, n - got, static_cast<off_t>(at + got));
-            if (r < 0 && errno == EINTR) continue;
-            if (r <= 0) return false;
-            got += static_cast<std::size_t>(r);
-        }
+        if (at < header_size || at + n != size_ || ::lseek(fd_, static_cast<off_t>(at), SEEK_SET) < 0 ||
+            read_fully(fd_, into, n) != static_cast<ssize_t>(n) ||
+            ::lseek(fd_, static_cast<off_t>(read_to_), SEEK_SET) < 0)
+            return false;
         tail_ = std::min(tail_, at);
         return true;
     }
