@@ -271,10 +271,9 @@ public:
     [[nodiscard]] bool ok() const { return ok_; }
     // Bytes not read yet: a bound on any count still to come.
     [[nodiscard]] std::size_t remaining() const { return left(); }
-    [[nodiscard]] bool at_end() const { return ok_ && at_ == end_; }
     // At the end, and every byte the one written (with a source: its
     // checksum, which covers the arena too).
-    [[nodiscard]] bool complete() { return at_end() && (source_ == nullptr || source_->finish()); }
+    [[nodiscard]] bool complete() { return ok_ && at_ == end_ && (source_ == nullptr || source_->finish()); }
     // Marks the bytes as not a store (a check of the caller failed).
     bool fail() {
         ok_ = false;
