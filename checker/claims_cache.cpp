@@ -217,27 +217,42 @@ private:
     std::size_t tail_ = 0;               // where the bytes last() read start
 };
 
-// Keeps the `keep` most recently used entries, removes the others.
+struct cache_entry {
+    fs::file_time_type used;  // written, or last read: a hit touches it
+    fs::path path;
+};
+
+// Removes all but the `keep` most recently used of `entries`.
+void keep_latest(std::vector<cache_entry>& entries, std::size_t keep) {
+    if (entries.size() <= keep) return;
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.used > b.used; });
+    std::error_code ec;
+    for (std::size_t i = keep; i < entries.size(); ++i) fs::remove(entries[i].path, ec);
+}
+
+// Keeps the most recently used entries, large and small ones counted
+// apart (claims_cache_options), and removes the others.
 void prune(const claims_cache_options& options) {
     std::error_code ec;
-    std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+    std::vector<cache_entry> large, small;
     const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
     for (fs::directory_iterator it(options.dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (!name.starts_with("claims-")) continue;
         const auto when = it->last_write_time(ec);
+        const std::uintmax_t size = ec ? 0 : it->file_size(ec);
         if (ec) {
             ec.clear();
             continue;
         }
-        if (name.ends_with(".bin")) entries.emplace_back(when, it->path());
+        if (name.ends_with(".bin"))
+            (size >= options.large_entry_bytes ? large : small).push_back({when, it->path()});
         // A temporary file an hour old was left by a run that was killed.
         if (name.ends_with(".tmp") && when < an_hour_ago) fs::remove(it->path(), ec);
         ec.clear();
     }
-    if (entries.size() <= options.keep) return;
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = options.keep; i < entries.size(); ++i) fs::remove(entries[i].second, ec);
+    keep_latest(large, options.keep);
+    keep_latest(small, options.keep_small);
 }
 
 }  // namespace

@@ -23,13 +23,13 @@ echo "$summary" | grep -q "^total (7 files): 60 claims, 120 values" || fail "set
 summary=$("$factlint" claims --no-cache "$work/s.claims")
 echo "$summary" | grep -q "3 claims, 1800 values" || fail "series summary: $summary"
 set +e
-report=$("$factlint" check --no-config -c "$work/s.claims" "$work/s.md")
+report=$("$factlint" check --no-config --no-cache -c "$work/s.claims" "$work/s.md")
 status=$?
 set -e
 [ "$status" = 1 ] || fail "check exit $status, expected 1 (findings)"
 echo "$report" | grep -q "jobless rate" || fail "no finding names the series: $report"
 # Sentences of several figures each: every figure a record of the series.
 "$python" "$source/bench/gen_series.py" --regions 3 --sentences 4 --per-sentence 5 "$work/d.claims" "$work/d.md"
-records=$("$factlint" extract --no-config -c "$work/d.claims" "$work/d.md" | grep -c '"claim":"rate-')
+records=$("$factlint" extract --no-config --no-cache -c "$work/d.claims" "$work/d.md" | grep -c '"claim":"rate-')
 [ "$records" = 20 ] || fail "$records figures matched to the series, 20 expected"
 echo "bench generators: ok"

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -422,7 +423,7 @@ TEST_CASE("the key of claims files covers their texts and paths, at any size") {
 
 TEST_CASE("the cache keeps the most recently used entries only") {
     const temp_dir dir("factlint-claims-cache-prune");
-    claims_cache_options cache{(dir.path / "cache").string(), 0, 2};
+    claims_cache_options cache{(dir.path / "cache").string(), 0, 2, 2};
     for (int i = 0; i < 5; ++i) {
         const std::string f = dir.write(fmt::format("c{}.claims", i), varied_claims(20 + i));
         REQUIRE(load({f}, cache).cache == cache_use::stored);
@@ -432,10 +433,52 @@ TEST_CASE("the cache keeps the most recently used entries only") {
     CHECK(entries == 2);
 }
 
+std::vector<std::uintmax_t> entry_sizes(const std::string& cache_dir) {
+    std::vector<std::uintmax_t> sizes;
+    for (const auto& e : fs::directory_iterator(cache_dir))
+        if (e.path().extension() == ".bin") sizes.push_back(e.file_size());
+    return sizes;
+}
+
+TEST_CASE("the cache counts large and small entries apart: small claims sets never push out a large one") {
+    const temp_dir dir("factlint-claims-cache-sizes");
+    constexpr std::size_t large = std::size_t{64} << 10;
+    const claims_cache_options cache{(dir.path / "cache").string(), 0, 1, 2, large};
+    const std::string big = dir.write("big.claims", varied_claims(800));
+    REQUIRE(load({big}, cache).cache == cache_use::stored);
+    REQUIRE(entry_sizes(cache.dir).size() == 1);
+    REQUIRE(entry_sizes(cache.dir).front() >= large);
+    std::vector<std::string> smalls;
+    for (int i = 0; i < 4; ++i) {
+        smalls.push_back(dir.write(fmt::format("small{}.claims", i), varied_claims(5 + i)));
+        REQUIRE(load({smalls.back()}, cache).cache == cache_use::stored);
+    }
+    const std::vector<std::uintmax_t> sizes = entry_sizes(cache.dir);
+    CHECK(sizes.size() == 3);  // the large one and the two latest small ones
+    CHECK(std::count_if(sizes.begin(), sizes.end(), [](auto b) { return b < large; }) == 2);
+    CHECK(load({big}, cache).cache == cache_use::hit);
+    CHECK(load({smalls[3]}, cache).cache == cache_use::hit);
+    CHECK(load({smalls[2]}, cache).cache == cache_use::hit);
+    CHECK(load({smalls[0]}, cache).cache == cache_use::stored);  // had been removed
+    // A second large set takes the place of the first (keep 1).
+    const std::string big2 = dir.write("big2.claims", varied_claims(801));
+    REQUIRE(load({big2}, cache).cache == cache_use::stored);
+    CHECK(load({big2}, cache).cache == cache_use::hit);
+    CHECK(load({big}, cache).cache == cache_use::stored);
+}
+
 TEST_CASE("the cache is skipped for claims below its size, and when it is off") {
     const temp_dir dir("factlint-claims-cache-small");
     const std::string a = dir.write("a.claims", varied_claims(10));
     CHECK(load({a}, {(dir.path / "cache").string(), 1 << 20, 4}).cache == cache_use::off);
     CHECK_FALSE(fs::exists(dir.path / "cache"));
     CHECK(load({a}, {}).cache == cache_use::off);
+    // By default, from 32 KiB of claims (about 200 claims of a news desk's file).
+    claims_cache_options by_default;
+    by_default.dir = (dir.path / "default").string();
+    CHECK(load({a}, by_default).cache == cache_use::off);
+    const std::string b = dir.write("b.claims", varied_claims(400));
+    REQUIRE(fs::file_size(b) >= by_default.min_bytes);
+    CHECK(load({b}, by_default).cache == cache_use::stored);
+    CHECK(load({b}, by_default).cache == cache_use::hit);
 }
