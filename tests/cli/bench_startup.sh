@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# bench/startup.sh prints a row of medians for each of its three commands,
+# bench/startup.sh prints a row of medians for each of its four commands,
 # and refuses a command that fails. Usage: bench_startup.sh FACTLINT SOURCE_DIR
 set -euo pipefail
 factlint=$1 source=$2
 fail() { echo "FAIL: $*" >&2; exit 1; }
 out=$(bash "$source/bench/startup.sh" --runs 3 "$factlint")
 echo "$out"
-for name in "a C program that returns at once" "factlint --version" "factlint check, 1,000 claims, an empty file"; do
+for name in "a C program that returns at once" "factlint --version" "factlint check, 1,000 claims, an empty file" \
+  "the same, 1,000 claims from the cache"; do
   # CPU ms, wall ms, page faults: numbers, and the faults more than none.
   echo "$out" | grep -Eq "^\| $name +\| +[0-9]+\.[0-9]{2} \| +[0-9]+\.[0-9]{2} \| +[1-9][0-9]* \|$" ||
     fail "no row of figures for: $name"
