@@ -114,11 +114,11 @@ public:
         XXH3_128bits_update(state_.get(), &size, sizeof size);
         XXH3_128bits_update(state_.get(), p.data(), p.size());
     }
-    void content(std::string_view text) {
-        const std::uint64_t size = text.size();
-        XXH3_128bits_update(state_.get(), text.data(), text.size());
-        XXH3_128bits_update(state_.get(), &size, sizeof size);
+    // A file's content, in pieces as it is read, then its size.
+    void content_piece(std::string_view piece) {
+        XXH3_128bits_update(state_.get(), piece.data(), piece.size());
     }
+    void content_end(std::uint64_t size) { XXH3_128bits_update(state_.get(), &size, sizeof size); }
     [[nodiscard]] std::string digest() const {
         const XXH128_hash_t h = XXH3_128bits_digest(state_.get());
         return fmt::format("{:016x}{:016x}", h.high64, h.low64);
@@ -269,21 +269,44 @@ std::string default_claims_cache_dir() {
     return {};
 }
 
+class claims_key_builder::hash : public key_hash {};
+
+claims_key_builder::claims_key_builder() : hash_(std::make_unique<hash>()) {}
+claims_key_builder::~claims_key_builder() = default;
+
+// A hash that is not ok (no state, or no build id) is never updated: key()
+// gives nothing then.
+void claims_key_builder::begin_file(std::string_view path) {
+    if (hash_->ok()) hash_->path(path);
+    file_bytes_ = 0;
+}
+
+void claims_key_builder::add(std::string_view piece) {
+    if (hash_->ok()) hash_->content_piece(piece);
+    file_bytes_ += piece.size();
+}
+
+void claims_key_builder::end_file() {
+    if (hash_->ok()) hash_->content_end(file_bytes_);
+    total_bytes_ += file_bytes_;
+    ++files_;
+}
+
+std::optional<std::string> claims_key_builder::key(std::size_t min_bytes) const {
+    if (failed_ || files_ == 0 || total_bytes_ < min_bytes || !hash_->ok()) return std::nullopt;
+    return hash_->digest();
+}
+
 std::optional<std::string> claims_cache_key(const std::vector<std::optional<claims_text>>& files,
                                             std::size_t min_bytes) {
-    std::uint64_t bytes = 0;
+    claims_key_builder key;
     for (const std::optional<claims_text>& f : files) {
         if (!f) return std::nullopt;
-        bytes += f->content.size();
+        key.begin_file(f->path);
+        key.add(f->content);
+        key.end_file();
     }
-    if (files.empty() || bytes < min_bytes) return std::nullopt;
-    key_hash hash;
-    if (!hash.ok()) return std::nullopt;
-    for (const std::optional<claims_text>& f : files) {
-        hash.path(f->path);
-        hash.content(f->content);
-    }
-    return hash.digest();
+    return key.key(min_bytes);
 }
 
 std::optional<claim_store> find_compiled_claims(const claims_cache_options& options, const std::string& key,

@@ -12,8 +12,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/store.hpp"
@@ -52,6 +55,33 @@ enum class cache_use { off, hit, stored, missed };
 // meanwhile is never stored or read under the key of another text.
 [[nodiscard]] std::optional<std::string> claims_cache_key(
     const std::vector<std::optional<claims_text>>& files, std::size_t min_bytes);
+
+// The same key taken as the files are read, a piece at a time
+// (read_file_bytes's sink): for each file in order begin_file, its pieces,
+// end_file; or failed, for a file that could not be read. Equal to
+// claims_cache_key's for the same paths and texts, however cut.
+class claims_key_builder {
+public:
+    claims_key_builder();
+    ~claims_key_builder();
+    claims_key_builder(const claims_key_builder&) = delete;
+    claims_key_builder& operator=(const claims_key_builder&) = delete;
+
+    void begin_file(std::string_view path);
+    void add(std::string_view piece);
+    void end_file();
+    void failed() { failed_ = true; }
+    // nullopt as for claims_cache_key; once, after the last file.
+    [[nodiscard]] std::optional<std::string> key(std::size_t min_bytes) const;
+
+private:
+    class hash;
+    std::unique_ptr<hash> hash_;
+    std::uint64_t file_bytes_ = 0;   // of the file being read
+    std::uint64_t total_bytes_ = 0;  // of the files ended
+    std::size_t files_ = 0;
+    bool failed_ = false;
+};
 
 // The store compiled under `key` from `files`, read from its cache file
 // (whose bytes it keeps) and holding the files' texts, moved out of

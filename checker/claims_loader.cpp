@@ -52,18 +52,25 @@ std::string where_text(const claim_position& l) {
     return std::string(l.file) + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
-// Every file read before any is parsed: the cache's key covers them all.
-// A file that cannot be read keeps its place, with no text.
-std::vector<std::optional<claims_text>> read_all(const std::vector<std::string>& files) {
+// Every file read before any is parsed: the cache's key covers them all,
+// and is taken as they are read when there is a cache (`key`). A file that
+// cannot be read keeps its place, with no text.
+std::vector<std::optional<claims_text>> read_all(const std::vector<std::string>& files,
+                                                 claims_key_builder* key) {
     std::vector<std::optional<claims_text>> texts;
     texts.reserve(files.size());
+    bytes_sink sink;
+    if (key != nullptr) sink = [key](std::string_view piece) { key->add(piece); };
     for (const auto& file : files) {
         claims_text t{file, {}};
         std::string unread;  // why, for a file that cannot be read: not reported here
-        if (!read_file_bytes(file, t.content, unread)) {
+        if (key != nullptr) key->begin_file(file);
+        if (!read_file_bytes(file, t.content, unread, sink)) {
+            if (key != nullptr) key->failed();
             texts.emplace_back();
             continue;
         }
+        if (key != nullptr) key->end_file();
         texts.push_back(std::move(t));
     }
     return texts;
@@ -73,10 +80,11 @@ std::vector<std::optional<claims_text>> read_all(const std::vector<std::string>&
 // out of `texts`), or nullopt; `key` is set when the cache is on and the
 // files are large enough, so that a miss writes the store parsed from them.
 std::optional<claim_store> from_cache(const claims_cache_options& cache,
+                                      const std::optional<claims_key_builder>& built,
                                       std::vector<std::optional<claims_text>>& texts, std::string& key,
                                       load_result& result) {
-    if (cache.dir.empty()) return std::nullopt;
-    std::optional<std::string> k = claims_cache_key(texts, cache.min_bytes);
+    if (!built) return std::nullopt;  // no cache
+    std::optional<std::string> k = built->key(cache.min_bytes);
     if (!k) return std::nullopt;
     key = std::move(*k);
     std::optional<claim_store> store = find_compiled_claims(cache, key, texts);
@@ -103,9 +111,11 @@ load_result load_claim_files(const std::vector<std::string>& files, const claims
     load_result result;
     // Every file read once: hashed for the key, then viewed by the store
     // read back from the cache or parsed.
-    std::vector<std::optional<claims_text>> texts = read_all(files);
+    std::optional<claims_key_builder> built;
+    if (!cache.dir.empty()) built.emplace();
+    std::vector<std::optional<claims_text>> texts = read_all(files, built ? &*built : nullptr);
     std::string key;
-    if (std::optional<claim_store> store = from_cache(cache, texts, key, result)) {
+    if (std::optional<claim_store> store = from_cache(cache, built, texts, key, result)) {
         result.store = std::move(*store);
         result.files = files.size();
         return result;

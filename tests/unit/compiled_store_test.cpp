@@ -421,6 +421,38 @@ TEST_CASE("the key of claims files covers their texts and paths, at any size") {
     CHECK_FALSE(claims_cache_key({}, 0));
 }
 
+// The loader takes the key as the files are read, in the reader's pieces.
+TEST_CASE("the key taken piece by piece is the key of the whole texts, however they are cut") {
+    std::mt19937 random(5);
+    std::string a(700'001, ' '), b(1'000, ' ');
+    for (char& c : a) c = static_cast<char>('a' + random() % 26);
+    for (char& c : b) c = static_cast<char>('a' + random() % 26);
+    const std::optional<std::string> whole = claims_cache_key({claims_text{"a", a}, claims_text{"b", b}}, 0);
+    REQUIRE(whole);
+    const auto in_pieces = [&](std::size_t min_bytes, bool fail_second) {
+        claims_key_builder key;
+        for (const auto& [path, text] : {std::pair{"a", &a}, std::pair{"b", &b}}) {
+            key.begin_file(path);
+            if (fail_second && std::string_view(path) == "b") {
+                key.failed();
+                continue;
+            }
+            for (std::size_t at = 0; at < text->size();) {
+                const std::size_t n = std::min<std::size_t>(1 + random() % 300'000, text->size() - at);
+                key.add(std::string_view(*text).substr(at, n));
+                at += n;
+            }
+            key.end_file();
+        }
+        return key.key(min_bytes);
+    };
+    for (int cut = 0; cut < 5; ++cut) CHECK(in_pieces(0, false) == whole);
+    CHECK(in_pieces(a.size() + b.size(), false) == whole);
+    CHECK_FALSE(in_pieces(a.size() + b.size() + 1, false));
+    CHECK_FALSE(in_pieces(0, true));
+    CHECK_FALSE(claims_key_builder{}.key(0));  // no file
+}
+
 TEST_CASE("the cache keeps the most recently used entries only") {
     const temp_dir dir("factlint-claims-cache-prune");
     claims_cache_options cache{(dir.path / "cache").string(), 0, 2, 2};

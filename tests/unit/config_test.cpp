@@ -452,6 +452,39 @@ TEST_CASE("cli: read_file_bytes: empty and large files, and a pipe longer than o
     CHECK(bytes == large);
 }
 
+TEST_CASE(
+    "cli: read_file_bytes: a sink is handed every byte once, in order, a quarter megabyte at most at a "
+    "time") {
+    temp_dir t;
+    std::string large;
+    std::mt19937 random(11);
+    for (int i = 0; i < 700'001; ++i) large.push_back(static_cast<char>(random() & 0xFF));
+    t.write("large.md", large);
+    std::string bytes, error, handed;
+    std::size_t pieces = 0, biggest = 0;
+    const bytes_sink sink = [&](std::string_view piece) {
+        handed.append(piece);
+        ++pieces;
+        biggest = std::max(biggest, piece.size());
+    };
+    REQUIRE(read_file_bytes(t.str() + "/large.md", bytes, error, sink));
+    CHECK(bytes == large);
+    CHECK(handed == large);
+    CHECK(pieces == 3);  // 256 KB, 256 KB and the rest
+    CHECK(biggest == std::size_t{256} << 10);
+
+    // Past fstat's size (a file of /proc), and an empty file: the same.
+    handed.clear();
+    REQUIRE(read_file_bytes("/proc/self/status", bytes, error, sink));
+    CHECK(handed == bytes);
+    handed.clear();
+    pieces = 0;
+    t.write("empty.md", "");
+    REQUIRE(read_file_bytes(t.str() + "/empty.md", bytes, error, sink));
+    CHECK(handed.empty());
+    CHECK(pieces == 0);
+}
+
 TEST_CASE("cli: options: defaults") {
     const merge_result r = merge_settings(command_line{}, nullptr, known, 8);
     REQUIRE(r.errors.empty());
