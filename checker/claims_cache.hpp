@@ -71,7 +71,7 @@ public:
     void add(std::string_view piece);
     void end_file();
     void failed() { failed_ = true; }
-    // nullopt as for claims_cache_key; once, after the last file.
+    // After the last file: nullopt as for claims_cache_key.
     [[nodiscard]] std::optional<std::string> key(std::size_t min_bytes) const;
 
 private:
