@@ -180,7 +180,9 @@ python3 "$bench/gen_claims.py" 100000 >"$tmp/c100k.claims"
 "$factlint" claims --cache-dir "$tmp/claims-cache" "$tmp/c1k.claims" >/dev/null
 
 corpus_bytes=$(bytes_of "$corpus")
-check1k=("$factlint" check --no-config -j 1 --fail-on never --cache-dir "$tmp/claims-cache" -c "$tmp/c1k.claims")
+# check with the 1,000 claims from the bench's cache, but for -j (check1k: 1).
+check1k_jobs=("$factlint" check --no-config --fail-on never --cache-dir "$tmp/claims-cache" -c "$tmp/c1k.claims")
+check1k=("${check1k_jobs[@]}" -j 1)
 check1k_parsed=("$factlint" check --no-config -j 1 --fail-on never --no-cache -c "$tmp/c1k.claims")
 
 echo "factlint benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)," \
@@ -348,8 +350,8 @@ if [ "$scale" = 1 ]; then
 
   # Parallelism: 2,225 one-article files, wall time.
   "$bench/gen_input" split "$tmp/articles"
-  cmd_a=("$factlint" check --no-config -j 1 --fail-on never --cache-dir "$tmp/claims-cache" -c "$tmp/c1k.claims" "$tmp/articles")
-  cmd_b=("$factlint" check --no-config -j 2 --fail-on never --cache-dir "$tmp/claims-cache" -c "$tmp/c1k.claims" "$tmp/articles")
+  cmd_a=("${check1k_jobs[@]}" -j 1 "$tmp/articles")
+  cmd_b=("${check1k_jobs[@]}" -j 2 "$tmp/articles")
   pin_b=0
   measure_pair j1 j2 "$pair_runs"
   j1_wall=$wall_a j1_cpu=$cpu_a j2_wall=$wall_b j2_cpu=$cpu_b
