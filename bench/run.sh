@@ -180,10 +180,12 @@ python3 "$bench/gen_claims.py" 100000 >"$tmp/c100k.claims"
 "$factlint" claims --cache-dir "$tmp/claims-cache" "$tmp/c1k.claims" >/dev/null
 
 corpus_bytes=$(bytes_of "$corpus")
-# check with the 1,000 claims from the bench's cache, but for -j (check1k: 1).
-check1k_jobs=("$factlint" check --no-config --fail-on never --cache-dir "$tmp/claims-cache" -c "$tmp/c1k.claims")
+# check with the 1,000 claims: from the bench's cache but for -j
+# (check1k_jobs; check1k with -j 1), and parsed (check1k_parsed).
+check1k_base=("$factlint" check --no-config --fail-on never -c "$tmp/c1k.claims")
+check1k_jobs=("${check1k_base[@]}" --cache-dir "$tmp/claims-cache")
 check1k=("${check1k_jobs[@]}" -j 1)
-check1k_parsed=("$factlint" check --no-config -j 1 --fail-on never --no-cache -c "$tmp/c1k.claims")
+check1k_parsed=("${check1k_base[@]}" --no-cache -j 1)
 
 echo "factlint benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $("$factlint" --version)"
