@@ -151,9 +151,11 @@ factlint_cli_test(claims.invalid ARGS claims|bad_claims/broken.claims EXIT 2
 factlint_cli_test(claims.missing ARGS claims|nothing.claims EXIT 2 STDERR "^nothing\\.claims:1:1: error: ")
 
 # The bench's generators of part 25's shapes (bench/gen_claims.py --files,
-# bench/gen_series.py) make claims and drafts factlint reads.
+# bench/gen_series.py) make claims and drafts factlint reads; gen_input's
+# halves are split's articles, and it writes nothing into the repository.
 add_test(NAME cli.bench_generators
-         COMMAND bash ${cli_dir}/bench_generators.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR})
+         COMMAND bash ${cli_dir}/bench_generators.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR}
+                 ${FACTLINT_SHARED_DIR})
 set_tests_properties(cli.bench_generators PROPERTIES LABELS cli TIMEOUT 120)
 add_test(NAME cli.bench_startup
          COMMAND bash ${cli_dir}/bench_startup.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR})

@@ -2,9 +2,11 @@
 # The bench's generators of the shapes in docs/performance.md part 25 make
 # valid claims and drafts: gen_claims.py --files cuts the same claims into
 # files (one claim set), gen_series.py writes long series and a draft that
-# cites them. Usage: bench_generators.sh FACTLINT SOURCE_DIR
+# cites them; gen_input halves deals split's articles into two folders, and
+# writes nothing inside the repository. Usage: bench_generators.sh FACTLINT
+# SOURCE_DIR SHARED_DIR
 set -euo pipefail
-factlint=$1 source=$2
+factlint=$1 source=$2 shared=$3
 python=/usr/bin/python3
 [ -x "$python" ] || python=python3
 work=$(mktemp -d)
@@ -32,4 +34,26 @@ echo "$report" | grep -q "jobless rate" || fail "no finding names the series: $r
 "$python" "$source/bench/gen_series.py" --regions 3 --sentences 4 --per-sentence 5 "$work/d.claims" "$work/d.md"
 records=$("$factlint" extract --no-config --no-cache -c "$work/d.claims" "$work/d.md" | grep -c '"claim":"rate-')
 [ "$records" = 20 ] || fail "$records figures matched to the series, 20 expected"
+
+# halves: every article of split's, each in one folder only, odd ones first.
+export CORPUS=$shared/corpus/news.txt
+"$source/bench/gen_input" split "$work/all"
+"$source/bench/gen_input" halves "$work/half-a" "$work/half-b"
+a=$(ls "$work/half-a" | wc -l) b=$(ls "$work/half-b" | wc -l) all=$(ls "$work/all" | wc -l)
+[ "$all" -gt 1000 ] && [ $((a + b)) = "$all" ] && [ $((a - b)) -ge 0 ] && [ $((a - b)) -le 1 ] ||
+  fail "halves of $a and $b files for $all articles"
+[ -f "$work/half-a/a0001.txt" ] && [ -f "$work/half-b/a0002.txt" ] || fail "the first article not in half-a, the second not in half-b"
+mkdir "$work/union"
+cp "$work"/half-a/* "$work"/half-b/* "$work/union/"
+diff -r "$work/all" "$work/union" >/dev/null || fail "the halves together differ from split's files"
+# Nothing made inside the repository, not even the folders asked for.
+if "$source/bench/gen_input" halves "$work/elsewhere" "$source/bench/not-here/half" 2>"$work/err"; then
+  fail "halves wrote into the repository"
+fi
+grep -q "refusing to write corpus text inside the repository" "$work/err" || fail "no refusal: $(cat "$work/err")"
+[ ! -e "$source/bench/not-here" ] && [ ! -e "$work/elsewhere" ] || fail "a folder was made before the refusal"
+if "$source/bench/gen_input" split "$source/bench/not-here/all" 2>"$work/err"; then
+  fail "split wrote into the repository"
+fi
+[ ! -e "$source/bench/not-here" ] || fail "split made a folder before its refusal"
 echo "bench generators: ok"
