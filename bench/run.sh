@@ -390,10 +390,11 @@ if [ "$scale" = 1 ]; then
     cmd_b=("${check1k[@]}" "$tmp/half-b")
     measure_together "$pair_runs"
     dearer=$(calc '%.3f' "($both_a + $both_b) / ($alone_a + $alone_b)")
+    more=$(calc '%+.0f' "($dearer - 1) * 100")
     echo "the same files as two processes of -j 1, half each, on cores 0 and 1: alone $alone_a and $alone_b s CPU," \
-      "both at once $both_a and $both_b s ($(calc '%+.0f' "($dearer - 1) * 100")% at once;" \
+      "both at once $both_a and $both_b s ($more% at once;" \
       "two cores do at most $(calc '%.2f' "2 / $dearer")x the work of one here); $pair_runs turns"
-    together="; at once, each process $(calc '%+.0f' "($dearer - 1) * 100")% CPU"
+    together="; at once, each process $more% CPU"
   fi
   target "-j 2 >= 1.7x -j 1 (wall; load-sensitive)" "$j1_wall / $j2_wall >= 1.7" \
     "$(calc '%.2fx' "$j1_wall / $j2_wall") wall; CPU -j2/-j1 $(calc '%.2f' "$j2_cpu / $j1_cpu")$together"
