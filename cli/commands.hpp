@@ -12,7 +12,7 @@ namespace factlint::cli {
 
 [[nodiscard]] int run_check(const command_line& cl);
 [[nodiscard]] int run_extract(const command_line& cl);
-[[nodiscard]] int run_claims(const std::vector<std::string>& files, const cache_flags& cache);
+[[nodiscard]] int run_claims(const std::vector<std::string>& files, const cache_flags& cache, unsigned jobs);
 [[nodiscard]] int run_rules(const std::optional<std::string>& code);
 
 }  // namespace factlint::cli

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "checker/parallel.hpp"
 #include "cli/commands.hpp"
 #include "cli/process_end.hpp"
 #include "cli/session.hpp"
@@ -22,6 +23,7 @@ struct invocation {
     command_line check;
     std::vector<std::string> claims_files;
     cache_flags claims_cache;
+    unsigned claims_jobs = 0;  // 0: all cores
     std::optional<std::string> rule_code;
 };
 
@@ -84,6 +86,7 @@ void define_check(CLI::App& cmd, invocation& inv) {
 void define_extract(CLI::App& cmd, invocation& inv) { define_input_options(cmd, inv); }
 void define_claims(CLI::App& cmd, invocation& inv) {
     cmd.add_option("FILE", inv.claims_files, "claims files or directories of *.claims")->required();
+    cmd.add_option("-j,--jobs", inv.claims_jobs, "claims files parsed in parallel (default: all cores)");
     define_cache_options(cmd, inv.claims_cache);
 }
 void define_rules(CLI::App& cmd, invocation& inv) {
@@ -93,7 +96,10 @@ void define_rules(CLI::App& cmd, invocation& inv) {
 
 int dispatch_check(const invocation& inv) { return run_check(inv.check); }
 int dispatch_extract(const invocation& inv) { return run_extract(inv.check); }
-int dispatch_claims(const invocation& inv) { return run_claims(inv.claims_files, inv.claims_cache); }
+int dispatch_claims(const invocation& inv) {
+    return run_claims(inv.claims_files, inv.claims_cache,
+                      inv.claims_jobs > 0 ? inv.claims_jobs : hardware_jobs());
+}
 int dispatch_rules(const invocation& inv) { return run_rules(inv.rule_code); }
 
 struct subcommand {

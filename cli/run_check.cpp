@@ -11,11 +11,11 @@
 #include <tuple>
 
 #include "checker/engine.hpp"
+#include "checker/parallel.hpp"
 #include "checker/rule.hpp"
 #include "claims/huge_pages.hpp"
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
-#include "cli/parallel.hpp"
 #include "cli/process_end.hpp"
 #include "cli/session.hpp"
 #include "report/report.hpp"
@@ -273,7 +273,8 @@ int run_check(const command_line& cl) {
     std::future<walk_result> walking;
     if (s->jobs > 1) walking = std::async(std::launch::async, [&s] { return walk_inputs(*s); });
     cache_use cache_used = cache_use::off;
-    std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, &cache_used);
+    std::optional<claim_store> store =
+        load_reference_claims(s->claims, s->claims_cache, s->jobs, &cache_used);
     if (!store) return exit_usage;
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;

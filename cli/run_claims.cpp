@@ -42,7 +42,7 @@ void print_counts(const std::string& label, const file_counts& c) {
 
 }  // namespace
 
-int run_claims(const std::vector<std::string>& paths, const cache_flags& cache) {
+int run_claims(const std::vector<std::string>& paths, const cache_flags& cache, unsigned jobs) {
     walk_options options;
     options.extensions = {".claims"};
     const walk_result files = collect_files(paths, options);
@@ -54,7 +54,7 @@ int run_claims(const std::vector<std::string>& paths, const cache_flags& cache) 
         return exit_usage;
     }
 
-    const load_result loaded = load_claim_files(files.files, cache_options_of(cache));
+    const load_result loaded = load_claim_files(files.files, cache_options_of(cache), jobs);
     for (const grammar::claims_file_error& e : loaded.errors) {
         const std::string text = grammar::format_error(e);
         std::cerr << text << (text.ends_with('\n') ? "" : "\n");

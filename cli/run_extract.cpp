@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "checker/engine.hpp"
+#include "checker/parallel.hpp"
 #include "cli/commands.hpp"
-#include "cli/parallel.hpp"
 #include "cli/session.hpp"
 #include "report/records.hpp"
 
@@ -15,7 +15,7 @@ namespace factlint::cli {
 int run_extract(const command_line& cl) {
     const std::optional<settings> s = resolve_settings(cl);
     if (!s) return exit_usage;
-    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache);
+    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, s->jobs);
     if (!store) return exit_usage;
 
     inputs in = collect_inputs(*s);

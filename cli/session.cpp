@@ -5,10 +5,10 @@
 #include <iterator>
 
 #include "checker/claims_loader.hpp"
+#include "checker/parallel.hpp"
 #include "checker/rule.hpp"
 #include "claims/file_bytes.hpp"
 #include "cli/diagnostics.hpp"
-#include "cli/parallel.hpp"
 #include "cli/walk.hpp"
 #include "grammar/claims_file.hpp"
 
@@ -51,7 +51,8 @@ std::optional<settings> resolve_settings(const command_line& cl) {
 }
 
 std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
-                                                 const claims_cache_options& cache, cache_use* cache_used) {
+                                                 const claims_cache_options& cache, unsigned jobs,
+                                                 cache_use* cache_used) {
     if (paths.empty()) return claim_store{};
     walk_options options;
     options.extensions = {".claims"};
@@ -59,7 +60,7 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
     for (const walk_error& e : files.errors)
         std::cerr << format_located({e.path, 1, 1, "cannot read claims: " + e.message}) << '\n';
     if (!files.errors.empty()) return std::nullopt;
-    load_result loaded = load_claim_files(files.files, cache);
+    load_result loaded = load_claim_files(files.files, cache, jobs);
     if (cache_used != nullptr) *cache_used = loaded.cache;
     for (const grammar::claims_file_error& e : loaded.errors) {
         std::cerr << grammar::format_error(e);

@@ -28,9 +28,11 @@ inline constexpr int exit_usage = 2;
 
 // Loads the reference claims named by `paths` (files or directories of
 // *.claims). On failure prints every error and returns nullopt.
-// `cache_used` (when given) says what the compiled-claims cache did.
+// `jobs`: threads that may parse many claims files at once. `cache_used`
+// (when given) says what the compiled-claims cache did.
 [[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
                                                                const claims_cache_options& cache,
+                                                               unsigned jobs,
                                                                cache_use* cache_used = nullptr);
 
 // One input file and what became of it.

@@ -146,6 +146,11 @@ add_test(NAME cli.extract.jobs_identical
 set_tests_properties(cli.extract.jobs_identical PROPERTIES LABELS cli TIMEOUT 60)
 factlint_cli_test(claims.summary ARGS claims|facts EXIT 0
                   STDOUT "facts/norhaven\\.claims: 2 claims, 2 values, 1 date, 0 periods\ntotal \\(1 file\\): 2 claims")
+# -j: how many files may be parsed at once (the same claims for any number:
+# unit test "a large set of files loads the same on one thread and on several").
+factlint_cli_test(claims.jobs ARGS claims|-j|2|facts EXIT 0
+                  STDOUT "facts/norhaven\\.claims: 2 claims, 2 values, 1 date, 0 periods\ntotal \\(1 file\\): 2 claims")
+factlint_cli_test(claims.jobs_not_a_number ARGS claims|-j|two|facts EXIT 2 STDERR "jobs")
 factlint_cli_test(claims.invalid ARGS claims|bad_claims/broken.claims EXIT 2
                   STDERR "^bad_claims/broken\\.claims:6:[0-9]+: error: ")
 factlint_cli_test(claims.missing ARGS claims|nothing.claims EXIT 2 STDERR "^nothing\\.claims:1:1: error: ")

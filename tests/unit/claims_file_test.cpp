@@ -786,3 +786,79 @@ TEST_CASE("claims-file: a set of files reads each file's values as the file alon
         }
     }
 }
+
+TEST_CASE("claims-file: a large set of files loads the same on one thread and on several") {
+    // Large enough to be parsed in parallel, with errors in several files
+    // and ids defined again in a later file and within one, so that the
+    // errors' order and the first definition they name are compared too.
+    scratch_dir dir;
+    std::vector<std::string> files;
+    std::size_t bytes = 0;
+    for (int f = 0; f < 7; ++f) {
+        std::string text = "# part " + std::to_string(f) + "\n";
+        for (int c = 0; c < 1500; ++c) {
+            const int id = f == 5 && c < 3 ? c : f * 1500 + c;  // file 5 defines ids 0 to 2 again
+            text += "claim c" + std::to_string(id) + "\n  name \"figure " + std::to_string(c % 97) + "\"\n";
+            if (c % 13 == 0) text += "  where \"region " + std::to_string(c % 7) + "\"\n";
+            text += "  value about $" + std::to_string(100 + c) + "." + std::to_string(c % 10) +
+                    " million in " + std::to_string(1990 + c % 30) + "\n";
+            text += "  value $" + std::to_string(2 + c % 50) + " billion as of 2021-0" +
+                    std::to_string(1 + c % 9) + "\n";
+            if (f == 2 && c == 600) text += "  value 12 widgets in 2020\n";  // a unit unlike the first's
+            if (f == 3 && c == 40) text += "  colour \"blue\"\n";            // an unknown keyword
+            if (f == 6 && c == 7) text += "claim c" + std::to_string(6 * 1500 + 3) + "\n  name \"again\"\n";
+            text += "  source \"test\"\n\n";
+        }
+        bytes += text.size();
+        const std::string name = "part" + std::to_string(f) + ".claims";
+        dir.write(name, text);
+        files.push_back((dir.path / name).string());
+    }
+    REQUIRE(bytes >= parallel_parse_min_bytes);
+
+    const load_result one = load_claim_files(files, {}, 1);
+    const load_result several = load_claim_files(files, {}, 4);
+    REQUIRE(one.errors.size() == 6);  // 3 across files, 1 within file 6, a unit, a keyword
+    REQUIRE(several.errors.size() == one.errors.size());
+    for (std::size_t k = 0; k < one.errors.size(); ++k)
+        CHECK(format_error(several.errors[k]) == format_error(one.errors[k]));
+    CHECK(format_error(one.errors[0]).find("value is in") != std::string::npos);  // file 2
+    CHECK(format_error(one.errors[1]).find("unknown keyword `colour`") != std::string::npos);
+    CHECK(
+        format_error(one.errors[2]).find("duplicate claim id `c0`, first defined at " + files[0] + ":2:7") !=
+        std::string::npos);
+
+    CHECK(several.files == one.files);
+    REQUIRE(several.store.claims().size() == one.store.claims().size());
+    for (std::size_t k = 0; k < one.store.claims().size(); ++k) {
+        const reference_claim& a = one.store.claims()[k];
+        const reference_claim& b = several.store.claims()[k];
+        CAPTURE(a.id);
+        CHECK(b.id == a.id);
+        CHECK(b.where.file == a.where.file);
+        CHECK(std::pair(b.where.line, b.where.column) == std::pair(a.where.line, a.where.column));
+        CHECK(std::equal(a.names.begin(), a.names.end(), b.names.begin(), b.names.end()));
+        CHECK(std::equal(a.wheres.begin(), a.wheres.end(), b.wheres.begin(), b.wheres.end()));
+        CHECK(b.source == a.source);
+        REQUIRE(b.values.size() == a.values.size());
+        for (std::size_t v = 0; v < a.values.size(); ++v) {
+            CHECK(b.values[v].text == a.values[v].text);
+            CHECK(b.values[v].value == a.values[v].value);
+            CHECK(b.values[v].range.low == a.values[v].range.low);
+            CHECK(b.values[v].range.high == a.values[v].range.high);
+            CHECK(b.values[v].unit == a.values[v].unit);
+            CHECK(b.values[v].noun == a.values[v].noun);
+        }
+    }
+    // The index finds the same claims by name.
+    const std::string text = "The figure 7 rose again in region 3, and figure 96 fell.";
+    const std::vector<name_hit> hits = one.store.scan(text);
+    const std::vector<name_hit> hits_several = several.store.scan(text);
+    CHECK(hits.size() > 10);
+    REQUIRE(hits_several.size() == hits.size());
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+        CHECK(hits_several[k].claim == hits[k].claim);
+        CHECK(hits_several[k].begin == hits[k].begin);
+        CHECK(hits_several[k].end == hits[k].end);
+    }
+}

@@ -13,11 +13,11 @@
 
 #include <unistd.h>
 
+#include "checker/parallel.hpp"
 #include "claims/file_bytes.hpp"
 #include "cli/config.hpp"
 #include "cli/glob.hpp"
 #include "cli/options.hpp"
-#include "cli/parallel.hpp"
 #include "cli/walk.hpp"
 #include "growth.hpp"
 

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace factlint::cli {
+namespace factlint {
 
 template <class Task>
 void parallel_for(std::size_t count, unsigned jobs, Task&& task) {
@@ -35,4 +35,4 @@ void parallel_for(std::size_t count, unsigned jobs, Task&& task) {
     return n == 0 ? 1 : n;
 }
 
-}  // namespace factlint::cli
+}  // namespace factlint
