@@ -301,10 +301,17 @@ if [ "$scale" = 1 ]; then
   # with a cache that one run filled first.
   cache=$tmp/claims-cache
   "$factlint" claims --cache-dir "$cache" "$tmp/c100k.claims" >/dev/null
-  measure load100k "$runs" "$factlint" claims --no-cache "$tmp/c100k.claims"
+  measure load100k "$runs" "$factlint" claims --no-cache -j 1 "$tmp/c100k.claims"
   load_cpu=$cpu load_wall=$wall load_rss=$rss
-  measure load100kc "$runs" "$factlint" claims --cache-dir "$cache" "$tmp/c100k.claims"
+  measure load100kc "$runs" "$factlint" claims --cache-dir "$cache" -j 1 "$tmp/c100k.claims"
   loadc_cpu=$cpu loadc_wall=$wall loadc_rss=$rss
+  # The same parse with two jobs: the file cut into two pieces parsed at
+  # once (checker/claims_parse.hpp). By turns with one job, neither pinned.
+  cmd_a=("$factlint" claims --no-cache -j 1 "$tmp/c100k.claims")
+  cmd_b=("$factlint" claims --no-cache -j 2 "$tmp/c100k.claims")
+  pin_a=0 pin_b=0
+  measure_pair load1 load2 "$pair_runs"
+  load1_wall=$wall_a load1_cpu=$cpu_a load2_wall=$wall_b load2_cpu=$cpu_b
   c10_check=("$factlint" check --no-config -j 1 --fail-on never -c "$tmp/c10.claims" "$corpus")
   cmd_a=("${c10_check[@]}")
   cmd_b=("$factlint" check --no-config -j 1 --fail-on never --cache-dir "$cache" -c "$tmp/c100k.claims" "$corpus")
@@ -322,6 +329,8 @@ if [ "$scale" = 1 ]; then
   echo "load 100,000 claims (factlint claims): no cache $load_cpu s CPU, $load_wall s wall," \
     "peak RSS $(calc '%.0f' "$load_rss / 1024") MB; from the cache $loadc_cpu s CPU, $loadc_wall s wall," \
     "peak RSS $(calc '%.0f' "$loadc_rss / 1024") MB"
+  echo "load 100,000 claims, no cache, -j 1 vs -j 2 (two pieces at once): $load1_wall vs $load2_wall s wall" \
+    "($(calc '%.2fx' "$load1_wall / $load2_wall")); CPU $load1_cpu vs $load2_cpu s; $pair_runs turns"
   target "100k claims < 1.5x time of 10 (claims cached)" "$c100kc_cpu / $c10_cpu < 1.5" \
     "$(calc '%.2fx' "$c100kc_cpu / $c10_cpu") (whole process, compiled claims read from the cache)"
   target "100k claims < 1.5x time of 10 (first run)" "$c100k_cpu / $c10b_cpu < 1.5" \

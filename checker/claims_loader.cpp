@@ -2,16 +2,13 @@
 #include "checker/claims_loader.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <iterator>
-#include <mutex>
 #include <optional>
 #include <system_error>
 
-#include "checker/parallel.hpp"
+#include "checker/claims_parse.hpp"
 #include "claims/file_bytes.hpp"
 #include "claims/id_table.hpp"
 
@@ -96,48 +93,6 @@ std::optional<claim_store> from_cache(const claims_cache_options& cache,
     return store;
 }
 
-// Parses each file that was read, on up to `jobs` threads when the set is
-// several files and large enough to pay for them (docs/performance.md part
-// 32). Each thread has a parser of its own: a parser only remembers how
-// value texts of one shape read, which gives the same claims whoever reads
-// them, so the results are those of one parser reading the files in turn.
-// A file that could not be read has none. An exception in a thread (out of
-// memory) is thrown again here, as one parser's would be.
-std::vector<std::optional<grammar::claims_file>> parse_files(const std::vector<std::string>& files,
-                                                             std::vector<std::optional<claims_text>>& texts,
-                                                             unsigned jobs) {
-    std::size_t bytes = 0;
-    for (const auto& t : texts) bytes += t ? t->content.size() : 0;
-    if (files.size() < 2 || bytes < parallel_parse_min_bytes) jobs = 1;
-    std::vector<std::optional<grammar::claims_file>> parsed(files.size());
-    auto parse_with = [&](grammar::claims_set_parser& parser, std::size_t f) {
-        if (texts[f]) parsed[f] = parser.parse(files[f], std::move(texts[f]->content));
-    };
-    if (jobs <= 1) {
-        grammar::claims_set_parser parser;
-        for (std::size_t f = 0; f < files.size(); ++f) parse_with(parser, f);
-        return parsed;
-    }
-    // Each worker a loop over the files left, with its parser.
-    std::atomic<std::size_t> next{0};
-    std::mutex failure_lock;
-    std::exception_ptr failure;
-    const auto workers = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
-    parallel_for(workers, workers, [&](std::size_t) {
-        try {
-            grammar::claims_set_parser parser;
-            for (std::size_t f = next.fetch_add(1); f < files.size(); f = next.fetch_add(1))
-                parse_with(parser, f);
-        } catch (...) {
-            next = files.size();  // the others stop too
-            const std::lock_guard<std::mutex> hold(failure_lock);
-            if (!failure) failure = std::current_exception();
-        }
-    });
-    if (failure) std::rethrow_exception(failure);
-    return parsed;
-}
-
 }  // namespace
 
 load_result load_claims(const std::vector<std::string>& paths, const claims_cache_options& cache,
@@ -181,18 +136,18 @@ load_result load_claim_files(const std::vector<std::string>& files, const claims
         result.store.reserve(bytes / 128);
         first_definition.reserve(bytes / 256);  // as the parser's table of ids: no rehash for most sets
     }
-    std::vector<std::optional<grammar::claims_file>> parsed_files = parse_files(files, texts, jobs);
+    std::vector<std::optional<parsed_claims_file>> parsed_files = parse_claim_texts(texts, jobs);
     for (std::size_t f = 0; f < files.size(); ++f) {
         const std::string& file = files[f];
-        if (!texts[f]) {
+        if (!parsed_files[f]) {
             result.errors.push_back(file_error(file, "cannot read claims file"));
             continue;
         }
         ++result.files;
-        grammar::claims_file& parsed = *parsed_files[f];
+        parsed_claims_file& parsed = *parsed_files[f];
         std::move(parsed.errors.begin(), parsed.errors.end(), std::back_inserter(result.errors));
-        const std::string_view text = parsed.storage->content;  // the storage never moves
-        result.store.keep(std::move(parsed.storage));
+        const std::string_view text = parsed.storages.front()->content;  // a storage never moves
+        for (auto& storage : parsed.storages) result.store.keep(std::move(storage));
         if (files.size() == 1) {  // nothing to check across files: take the claims whole
             result.store.add_all(std::move(parsed.claims));
             continue;

@@ -12,11 +12,6 @@
 
 namespace factlint {
 
-// A set of files smaller than this is parsed on one thread whatever `jobs`
-// says: 1 MiB, some 6,000 claims, parse in about 3 ms here, and a thread
-// costs about a tenth of a millisecond and its own fresh memory.
-inline constexpr std::size_t parallel_parse_min_bytes = std::size_t{1} << 20;
-
 struct load_result {
     claim_store store;                               // indexed, ready to scan
     std::vector<grammar::claims_file_error> errors;  // all fatal; empty when every file is valid
@@ -37,9 +32,9 @@ struct load_result {
 // paths lists them (cli/walk.hpp): no path is asked whether it is a
 // directory, a system call each (4,000 claims files made 4,000).
 //
-// `jobs`: threads that may parse the files at once, when they are several
-// and hold parallel_parse_min_bytes or more between them (what is loaded
-// is the same for any number).
+// `jobs`: threads that may parse the files, and the parts of a large
+// file, at once, when the set holds parallel_parse_min_bytes or more
+// (checker/claims_parse.hpp); what is loaded is the same for any number.
 [[nodiscard]] load_result load_claim_files(const std::vector<std::string>& files,
                                            const claims_cache_options& cache = {}, unsigned jobs = 1);
 

@@ -164,22 +164,52 @@ bool span_of(std::uint32_t begin, std::uint32_t count, const std::vector<T>& arr
     return true;
 }
 
-// The claim's record; nullopt when its spans are in no file's arrays.
-// `file`: where the last claim's were (claims come file after file).
+// Where a storage's arrays go in the bytes: the file they are written
+// with, and how many phrases and values of that file come before them. A
+// file parsed in pieces is one storage for its content and one more for
+// each piece (claims_storage::continues_previous), written as one file:
+// its pieces' arrays one after the other, as the file parsed whole has them.
+struct storage_place {
+    std::uint32_t file = 0;
+    std::uint32_t phrases_before = 0, values_before = 0;
+};
+
+std::vector<storage_place> places_of(const std::vector<std::unique_ptr<claims_storage>>& storages) {
+    std::vector<storage_place> places;
+    std::uint32_t file = 0, phrases = 0, values = 0;
+    for (std::size_t k = 0; k < storages.size(); ++k) {
+        if (k > 0 && !storages[k]->continues_previous) ++file, phrases = 0, values = 0;
+        places.push_back({file, phrases, values});
+        phrases += static_cast<std::uint32_t>(storages[k]->phrases.size());
+        values += static_cast<std::uint32_t>(storages[k]->values.size());
+    }
+    return places;
+}
+
+// A span's place in its file's array: `before` plus its place in its
+// storage's, an empty span's at 0 as ever.
+std::pair<std::uint32_t, std::uint32_t> in_file(std::pair<std::uint32_t, std::uint32_t> place,
+                                                std::uint32_t before) {
+    return {place.second == 0 ? 0 : before + place.first, place.second};
+}
+
+// The claim's record; nullopt when its spans are in no storage's arrays.
+// `storage`: where the last claim's were (claims come file after file).
 std::optional<claim_record> record_of(output& out, const reference_claim& c,
-                                      const std::vector<std::unique_ptr<claims_storage>>& files,
-                                      std::size_t& file) {
-    for (std::size_t tries = 0; tries < files.size(); ++tries, file = (file + 1) % files.size()) {
-        const claims_storage& f = *files[file];
+                                      const std::vector<std::unique_ptr<claims_storage>>& storages,
+                                      const std::vector<storage_place>& places, std::size_t& storage) {
+    for (std::size_t tries = 0; tries < storages.size(); ++tries, storage = (storage + 1) % storages.size()) {
+        const claims_storage& f = *storages[storage];
         const auto names = place_of(c.names, f.phrases);
         const auto wheres = place_of(c.wheres, f.phrases);
         const auto values = place_of(c.values, f.values);
         if (!names || !wheres || !values) continue;
+        const storage_place& at = places[storage];
         claim_record r;
-        r.file_number = static_cast<std::uint32_t>(file);
-        std::tie(r.names_begin, r.names_count) = *names;
-        std::tie(r.wheres_begin, r.wheres_count) = *wheres;
-        std::tie(r.values_begin, r.values_count) = *values;
+        r.file_number = at.file;
+        std::tie(r.names_begin, r.names_count) = in_file(*names, at.phrases_before);
+        std::tie(r.wheres_begin, r.wheres_count) = in_file(*wheres, at.phrases_before);
+        std::tie(r.values_begin, r.values_count) = in_file(*values, at.values_before);
         r.tolerance = std::bit_cast<std::uint64_t>(c.tolerance);
         r.id = out.code_of(c.id), r.source = out.code_of(c.source), r.file = out.code_of(c.where.file);
         r.line = c.where.line, r.column = c.where.column;
@@ -205,9 +235,11 @@ bool claim_of(input& in, const claim_record& r, const std::vector<std::unique_pt
     return in.view_of(r.id, c.id) && in.view_of(r.source, c.source) && in.view_of(r.file, c.where.file);
 }
 
+// The content and path of each file (a piece views its file's).
 std::vector<std::string_view> bases_of(const std::vector<std::unique_ptr<claims_storage>>& files) {
     std::vector<std::string_view> bases;
-    for (const auto& f : files) bases.push_back(f->content), bases.push_back(f->path);
+    for (const auto& f : files)
+        if (!f->continues_previous) bases.push_back(f->content), bases.push_back(f->path);
     return bases;
 }
 
@@ -215,7 +247,8 @@ std::vector<std::string_view> bases_of(const std::vector<std::unique_ptr<claims_
 
 std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
     const auto& files = compiled_store_access::storages(store);
-    if (files.empty()) return std::nullopt;
+    if (files.empty() || files.front()->continues_previous) return std::nullopt;
+    const std::vector<storage_place> places = places_of(files);
     std::vector<std::string_view> bases = bases_of(files);
     bases.push_back(compiled_store_access::key_text(store));  // written with the index, viewed by it
     output out(std::move(bases));
@@ -226,20 +259,26 @@ std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
         bytes += sizeof(compiled::view_code) * f->phrases.size() + sizeof(value_record) * f->values.size();
     out.reserve(bytes + bytes / 2 + (std::size_t{1} << 20));
     out.put(format_mark);
-    out.put(std::uint64_t{files.size()});
-    for (const auto& f : files) out.put(std::uint64_t{f->content.size()});
+    out.put(std::uint64_t{places.back().file + 1});
+    for (const auto& f : files)
+        if (!f->continues_previous) out.put(std::uint64_t{f->content.size()});
     // Each array as its count and its records, put one by one: no copy of
-    // the array first.
-    for (const auto& f : files) {
-        out.put_count<compiled::view_code>(f->phrases.size());
-        for (const std::string_view p : f->phrases) out.put(out.code_of(p));
-        out.put_count<value_record>(f->values.size());
-        for (const reference_value& v : f->values) out.put(record_of(out, v));
+    // the array first. A file's pieces follow it.
+    for (std::size_t first = 0, end = 0; first < files.size(); first = end) {
+        std::size_t phrases = 0, values = 0;
+        for (end = first; end < files.size() && (end == first || files[end]->continues_previous); ++end)
+            phrases += files[end]->phrases.size(), values += files[end]->values.size();
+        out.put_count<compiled::view_code>(phrases);
+        for (std::size_t k = first; k < end; ++k)
+            for (const std::string_view p : files[k]->phrases) out.put(out.code_of(p));
+        out.put_count<value_record>(values);
+        for (std::size_t k = first; k < end; ++k)
+            for (const reference_value& v : files[k]->values) out.put(record_of(out, v));
     }
     out.put_count<claim_record>(store.claims().size());
-    std::size_t file = 0;
+    std::size_t storage = 0;
     for (const reference_claim& c : store.claims()) {
-        const std::optional<claim_record> r = record_of(out, c, files, file);
+        const std::optional<claim_record> r = record_of(out, c, files, places, storage);
         if (!r) return std::nullopt;
         out.put(*r);
     }

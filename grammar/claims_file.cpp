@@ -215,23 +215,29 @@ public:
         : storage_(std::make_unique<claims_storage>()), quantities_(storage_->texts, shapes) {
         storage_->path = path;
         storage_->content = std::move(content);
+        path_ = storage_->path;
         content_ = storage_->content;
-        // A claim takes a hundred bytes or more (a generated one about 180):
-        // room for them all up front spares the vector's doublings, each of
-        // which moved every claim so far into new memory. Room never used
-        // is never touched, so it costs no memory.
-        const std::size_t size = content_.size();
-        // In huge pages where they are large (claims/huge_pages.hpp).
-        ids_.reserve(size / 128, size / 256);
-        reserve_huge(result_.claims, size / 128);
-        reserve_huge(extents_, size / 128);
-        reserve_huge(storage_->phrases, size / 64);
-        reserve_huge(storage_->values, size / 48);
+        reserve_for(content_.size());
+    }
+
+    // A piece of the content of `whole`, whose first line is line `first_line`.
+    file_parser(const claims_storage& whole, std::string_view piece, int first_line,
+                claims_quantity::shapes& shapes)
+        : storage_(std::make_unique<claims_storage>()),
+          path_(whole.path),
+          content_(piece),
+          first_line_(first_line),
+          piece_(true),
+          quantities_(storage_->texts, shapes) {
+        storage_->continues_previous = true;
+        reserve_for(piece.size());
     }
 
     claims_file run() {
+        // Only a file's first piece can start with the mark: the others
+        // start with `claim`.
         if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
-        int number = 0;
+        int number = first_line_ - 1;
         // The next `#` at or after the line's start (content_.size() when
         // there is none), found by one memchr over the content, not one per
         // line: a line before it has no comment.
@@ -265,13 +271,29 @@ public:
     }
 
 private:
+    void reserve_for(std::size_t size) {
+        // A claim takes a hundred bytes or more (a generated one about 180):
+        // room for them all up front spares the vector's doublings, each of
+        // which moved every claim so far into new memory. Room never used
+        // is never touched, so it costs no memory.
+        // In huge pages where they are large (claims/huge_pages.hpp).
+        if (piece_)
+            reserve_huge(result_.ids, size / 128);
+        else
+            ids_.reserve(size / 128, size / 256);
+        reserve_huge(result_.claims, size / 128);
+        reserve_huge(extents_, size / 128);
+        reserve_huge(storage_->phrases, size / 64);
+        reserve_huge(storage_->values, size / 48);
+    }
+
     // Out of line and marked cold: inlined into the line handlers, it and
     // its message strings took registers and stack from every line (15 M
     // instructions of 100,000 claims' parsing).
     [[gnu::cold, gnu::noinline]] void fail(int line, std::string_view text, std::size_t offset,
                                            std::string message) {
         result_.errors.push_back(
-            {{storage_->path, line, column_of(text, offset)}, std::move(message), std::string(text)});
+            {{std::string(path_), line, column_of(text, offset)}, std::move(message), std::string(text)});
         if (current_) current_->keep = false;
     }
 
@@ -311,7 +333,8 @@ private:
         const auto id_at = static_cast<std::size_t>(id->data() - line.data());  // a view of the line
         reference_claim& c = current_->claim;
         c.id = *id;
-        c.where = {storage_->path, number, column_of(line, id_at)};
+        c.where = {path_, number, column_of(line, id_at)};
+        if (piece_) return;  // ids judged by the caller (parse_piece)
         current_->id_hash = id_table_detail::hash_of(*id);
         ids_.prefetch(current_->id_hash);  // added when the claim closes (first_definitions)
     }
@@ -325,7 +348,7 @@ private:
         if (const auto* first = ids_.add(c.id, oc.id_hash, c.where.line, c.where.column)) {
             fail(c.where.line, oc.line_text, static_cast<std::size_t>(c.id.data() - oc.line_text.data()),
                  "duplicate claim id `" + std::string(c.id) + "`, first defined at " +
-                     location_text({storage_->path, first->line, first->column}));
+                     location_text({std::string(path_), first->line, first->column}));
         }
     }
 
@@ -414,13 +437,18 @@ private:
         if (!current_) return;
         open_claim& oc = *current_;
         reference_claim& c = oc.claim;
-        check_unique_id(oc);
+        if (!piece_) check_unique_id(oc);
         if (!c.id.empty() && storage_->phrases.size() == names_from_) {
             fail(c.where.line, oc.line_text, 0,
                  "claim `" + std::string(c.id) + "` needs at least one `name`");
         }
         check_overlaps(oc);
-        if (oc.keep && !c.id.empty()) {
+        const bool kept = oc.keep && !c.id.empty();
+        if (piece_ && !c.id.empty()) {
+            const auto place = kept ? static_cast<std::uint32_t>(result_.claims.size()) : defined_id::none;
+            result_.ids.push_back({c.id, c.where.line, c.where.column, oc.line_text, place});
+        }
+        if (kept) {
             keep(c);
         } else {
             storage_->phrases.resize(names_from_);
@@ -523,7 +551,10 @@ private:
     }
 
     std::unique_ptr<claims_storage> storage_;
-    std::string_view content_;  // the storage's
+    std::string_view path_;     // the file's, in the storage of the file
+    std::string_view content_;  // the part of the file's content read
+    int first_line_ = 1;        // the number of its first line
+    bool piece_ = false;        // ids are listed, not judged (parse_piece)
     claims_file result_;
     std::vector<claim_extent> extents_;  // of result_.claims
     std::optional<open_claim> current_;
@@ -551,6 +582,29 @@ claims_set_parser::~claims_set_parser() = default;
 
 claims_file claims_set_parser::parse(std::string_view path, std::string content) {
     return file_parser(path, std::move(content), *shapes_).run();
+}
+
+claims_file claims_set_parser::parse_piece(const claims_storage& whole, std::size_t begin, std::size_t end,
+                                           int first_line) {
+    const std::string_view content = whole.content;
+    return file_parser(whole, content.substr(begin, end - begin), first_line, *shapes_).run();
+}
+
+std::vector<std::size_t> piece_starts(std::string_view content, std::size_t pieces) {
+    std::vector<std::size_t> starts{0};
+    const std::size_t step = pieces < 2 ? 0 : content.size() / pieces;
+    for (std::size_t k = 1; k < pieces; ++k) {
+        // The first line at or after the even cut that opens a claim:
+        // `claim` and a blank right after a line's end (a `claim` line
+        // starts its line).
+        const std::size_t from = std::max(k * step, starts.back() + 1);
+        std::size_t at = content.find("\nclaim", from - 1);
+        while (at != std::string_view::npos && !(at + 6 < content.size() && is_blank(content[at + 6])))
+            at = content.find("\nclaim", at + 1);
+        if (at == std::string_view::npos) break;
+        starts.push_back(at + 1);
+    }
+    return starts;
 }
 
 std::string format_error(const claims_file_error& e) {

@@ -2,6 +2,7 @@
 // grammars as prose.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,11 +23,30 @@ struct claims_file_error {
     std::string line_text;  // the whole line, for the caret display
 };
 
+// A claim id as a piece of a file defines it, for the judgement of
+// duplicates across pieces (claims_set_parser::parse_piece).
+struct defined_id {
+    std::string_view id;         // in the file's content
+    int line = 0, column = 0;    // of the id
+    std::string_view line_text;  // the `claim` line
+    std::uint32_t claim = none;  // its place in the piece's claims, or none when left out
+    static constexpr std::uint32_t none = UINT32_MAX;
+};
+
 struct claims_file {
     std::vector<reference_claim> claims;      // views into `storage`: keep it as long as them
     std::unique_ptr<claims_storage> storage;  // the content, phrases and values the claims view
     std::vector<claims_file_error> errors;    // empty when the file is valid
+    std::vector<defined_id> ids;              // a piece's: every claim id, in order
 };
+
+// Where a file's content may be cut into about `pieces` parts of near equal
+// size that parse apart as they parse together: the start of each part,
+// the first 0. A part starts on a line that opens a claim (`claim` and a
+// blank at the start of a line), which closes whatever claim came before
+// it; nothing else carries from one line to the next. Fewer parts when
+// such lines are fewer.
+[[nodiscard]] std::vector<std::size_t> piece_starts(std::string_view content, std::size_t pieces);
 
 // Parses one file's content. Checks inside one file: syntax, id form,
 // duplicate ids, mixed unit dimensions in one claim, overlapping scopes with
@@ -47,6 +67,13 @@ public:
     claims_set_parser& operator=(const claims_set_parser&) = delete;
 
     [[nodiscard]] claims_file parse(std::string_view path, std::string content);
+    // The part of `whole.content` from `begin` to `end` (piece_starts), whose
+    // first line is line `first_line` of the file, as parse would read it,
+    // but for duplicate ids: these are left to the caller, who sees every
+    // piece, and every id is listed in `ids`. The claims view `whole`'s
+    // path and content; the result's storage continues_previous.
+    [[nodiscard]] claims_file parse_piece(const claims_storage& whole, std::size_t begin, std::size_t end,
+                                          int first_line);
 
 private:
     std::unique_ptr<claims_quantity::shapes> shapes_;

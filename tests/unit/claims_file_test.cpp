@@ -14,6 +14,8 @@
 #include <string>
 
 #include "checker/claims_loader.hpp"
+#include "checker/claims_parse.hpp"
+#include "claims/compiled_store.hpp"
 #include "grammar/claims_file.hpp"
 #include "grammar/parse.hpp"
 #include "growth.hpp"
@@ -860,5 +862,98 @@ TEST_CASE("claims-file: a large set of files loads the same on one thread and on
         CHECK(hits_several[k].claim == hits[k].claim);
         CHECK(hits_several[k].begin == hits[k].begin);
         CHECK(hits_several[k].end == hits[k].end);
+    }
+}
+
+namespace {
+
+// A claims file of `count` claims written in many ways (a byte-order mark,
+// comments, blank lines, tabs, CRLF endings, escaped phrases, `where`
+// lines): what a file cut into pieces must read as it reads whole.
+std::string varied_claims(int count) {
+    std::string text = "\xEF\xBB\xBF# varied claims\n\n";
+    for (int c = 0; c < count; ++c) {
+        const std::string end = c % 17 == 3 ? "\r\n" : "\n";
+        text += (c % 11 == 5 ? "claim\tv" : "claim v") + std::to_string(c) + (c % 23 == 1 ? "  # note" : "") +
+                end;
+        text += (c % 3 == 0 ? "\tname " : "  name ") + fmt::format("\"figure {}\"", c % 89);
+        if (c % 7 == 2) text += fmt::format(", \"the \\\"{}\\\" total\"", c % 13);
+        text += end;
+        if (c % 19 == 4) text += fmt::format("  where \"port {}\"", c % 5) + end;
+        text += fmt::format("  value about ${}.{} million in {}", 10 + c % 400, c % 10, 1980 + c % 40) + end;
+        if (c % 2 == 0)
+            text += fmt::format("  value ${} billion as of 2020-0{}", 1 + c % 70, 1 + c % 9) + end;
+        if (c % 29 == 6) text += "  tolerance 5%" + end;
+        text += "  source \"varied\"" + end;
+        if (c % 5 == 0) text += "# between claims" + end;
+        if (c % 4 == 0) text += end;
+    }
+    return text;
+}
+
+// Everything of a loaded set that a check reads, written out to compare.
+std::string described(const load_result& r) {
+    std::string out;
+    for (const auto& e : r.errors) out += format_error(e);
+    for (const reference_claim& c : r.store.claims()) {
+        out += fmt::format("{} {}:{}:{} src={} tol={}\n", c.id, c.where.file, c.where.line, c.where.column,
+                           c.source, c.tolerance);
+        for (const auto& n : c.names) out += fmt::format("  name {}\n", n);
+        for (const auto& w : c.wheres) out += fmt::format("  where {}\n", w);
+        for (const auto& v : c.values)
+            out += fmt::format("  value {} = {} [{}, {}] {} {} {}:{}\n", v.text, v.value, v.range.low,
+                               v.range.high, v.unit, v.noun, v.where.line, v.where.column);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
+    scratch_dir dir;
+    const std::string text = varied_claims(20000);
+    REQUIRE(text.size() >= 2 * parallel_parse_min_bytes);
+    REQUIRE(grammar::piece_starts(text, 4).size() == 4);
+    dir.write("big.claims", text);
+    const std::vector<std::string> files{(dir.path / "big.claims").string()};
+
+    const load_result whole = load_claim_files(files, {}, 1);
+    REQUIRE(whole.errors.empty());
+    REQUIRE(whole.store.claims().size() == 20000);
+    const std::string expected = described(whole);
+    const std::string expected_bytes(compile_store(whole.store)->view());
+    for (const unsigned jobs : {2u, 3u, 4u}) {
+        CAPTURE(jobs);
+        const load_result pieces = load_claim_files(files, {}, jobs);
+        CHECK(described(pieces) == expected);
+        // The compiled store, as the cache writes it, byte for byte.
+        const auto bytes = compile_store(pieces.store);
+        REQUIRE(bytes);
+        CHECK(bytes->view() == expected_bytes);
+    }
+
+    // Errors in every piece, and ids defined again across pieces: after a
+    // claim that was left out (its first definition still counts), twice,
+    // and within one piece.
+    std::string bad = text;
+    // Before the line of claim `id`, whatever its form.
+    const auto before_claim = [&bad](const std::string& id, const std::string& lines) {
+        const std::size_t at = bad.find(id + (bad.find(id + "\r\n") != std::string::npos ? "\r\n" : "\n"));
+        REQUIRE(at != std::string::npos);
+        bad.insert(bad.rfind('\n', at) + 1, lines);
+    };
+    bad += "claim v10\n  name \"again\"\n  value 3 in 2020\n";  // defined near the start
+    before_claim("v4000", "claim v19999\n  name \"early\"\n");  // defined later: the later is the duplicate
+    bad += "claim v10\n  name \"thrice\"\n";
+    bad += "claim v20\n  colour \"red\"\n";  // an unknown keyword, and a duplicate
+    before_claim("v6000", "  colour \"blue\"\n");
+    before_claim("v100", "claim v100\n  value 1 in 2020\n");  // no name: left out, but defined first
+    dir.write("big.claims", bad);
+    const load_result one = load_claim_files(files, {}, 1);
+    REQUIRE(one.errors.size() >= 7);
+    const std::string expected_errors = described(one);
+    for (const unsigned jobs : {2u, 3u, 4u}) {
+        CAPTURE(jobs);
+        CHECK(described(load_claim_files(files, {}, jobs)) == expected_errors);
     }
 }
