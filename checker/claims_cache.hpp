@@ -38,6 +38,10 @@ struct claims_cache_options {
     std::size_t keep = 4;
     std::size_t keep_small = 16;
     std::size_t large_entry_bytes = std::size_t{1} << 20;
+    // On a miss, leave the entry for the caller to write (load_result::
+    // key_to_write, store_compiled_claims) once the store is where it stays:
+    // `check` with two jobs or more writes it while it checks.
+    bool defer_write = false;
 };
 
 // $FACTLINT_CACHE_DIR, else $XDG_CACHE_HOME/factlint, else

@@ -170,8 +170,12 @@ load_result load_claim_files(const std::vector<std::string>& files, const claims
         }
     }
     result.store.build_index();
-    if (!key.empty() && result.errors.empty() && store_compiled_claims(cache, key, result.store))
-        result.cache = cache_use::stored;
+    if (!key.empty() && result.errors.empty()) {
+        if (cache.defer_write)
+            result.key_to_write = std::move(key);
+        else if (store_compiled_claims(cache, key, result.store))
+            result.cache = cache_use::stored;
+    }
     return result;
 }
 

@@ -17,6 +17,9 @@ struct load_result {
     std::vector<grammar::claims_file_error> errors;  // all fatal; empty when every file is valid
     std::size_t files = 0;                           // files read
     cache_use cache = cache_use::off;                // what was done with the compiled-claims cache
+    // With claims_cache_options::defer_write, the key of the entry to write
+    // (cache is `missed` until the caller writes it); else empty.
+    std::string key_to_write;
 };
 
 // Each path is a file or a directory; a directory contributes every *.claims

@@ -52,7 +52,7 @@ std::optional<settings> resolve_settings(const command_line& cl) {
 
 std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
                                                  const claims_cache_options& cache, unsigned jobs,
-                                                 cache_use* cache_used) {
+                                                 cache_use* cache_used, std::string* key_to_write) {
     if (paths.empty()) return claim_store{};
     walk_options options;
     options.extensions = {".claims"};
@@ -60,8 +60,11 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
     for (const walk_error& e : files.errors)
         std::cerr << format_located({e.path, 1, 1, "cannot read claims: " + e.message}) << '\n';
     if (!files.errors.empty()) return std::nullopt;
-    load_result loaded = load_claim_files(files.files, cache, jobs);
+    claims_cache_options cache_options = cache;
+    cache_options.defer_write = key_to_write != nullptr;
+    load_result loaded = load_claim_files(files.files, cache_options, jobs);
     if (cache_used != nullptr) *cache_used = loaded.cache;
+    if (key_to_write != nullptr) *key_to_write = std::move(loaded.key_to_write);
     for (const grammar::claims_file_error& e : loaded.errors) {
         std::cerr << grammar::format_error(e);
         if (!grammar::format_error(e).ends_with('\n')) std::cerr << '\n';

@@ -29,11 +29,13 @@ inline constexpr int exit_usage = 2;
 // Loads the reference claims named by `paths` (files or directories of
 // *.claims). On failure prints every error and returns nullopt.
 // `jobs`: threads that may parse many claims files at once. `cache_used`
-// (when given) says what the compiled-claims cache did.
+// (when given) says what the compiled-claims cache did. `key_to_write`
+// (when given) takes the entry a miss leaves unwritten, for the caller to
+// write (claims_cache_options::defer_write); else the load writes it.
 [[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
                                                                const claims_cache_options& cache,
-                                                               unsigned jobs,
-                                                               cache_use* cache_used = nullptr);
+                                                               unsigned jobs, cache_use* cache_used = nullptr,
+                                                               std::string* key_to_write = nullptr);
 
 // One input file and what became of it.
 struct input_file {
