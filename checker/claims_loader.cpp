@@ -166,7 +166,7 @@ load_result load_claim_files(const std::vector<std::string>& files, const claims
                      line_of(text, claim.where.line)});
                 continue;
             }
-            result.store.add(std::move(claim));
+            result.store.add(claim);  // a few views and spans: copied
         }
     }
     result.store.build_index();
