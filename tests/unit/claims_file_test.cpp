@@ -957,3 +957,33 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
         CHECK(described(load_claim_files(files, {}, jobs)) == expected_errors);
     }
 }
+
+TEST_CASE("claims-file: a file is cut only where a line opens a claim") {
+    using grammar::piece_starts;
+    CHECK(piece_starts("", 4) == std::vector<std::size_t>{0});
+    const std::string text =
+        "# head\nclaim a\n  name \"claimed\"\nclaims b\nclaim\tc\n  name \"c\"\n  claim d\nclaim e\n";
+    CHECK(piece_starts(text, 1) == std::vector<std::size_t>{0});
+    // Only "claim a", "claim\tc" and "claim e" open a claim at a line's
+    // start: "claims b" is another word, "  claim d" is indented.
+    const std::vector<std::size_t> openings{text.find("claim a"), text.find("claim\tc"),
+                                            text.find("claim e")};
+    for (std::size_t pieces = 2; pieces <= 12; ++pieces) {
+        CAPTURE(pieces);
+        const std::vector<std::size_t> starts = piece_starts(text, pieces);
+        REQUIRE(!starts.empty());
+        CHECK(starts.front() == 0);
+        CHECK(starts.size() <= pieces);
+        for (std::size_t k = 1; k < starts.size(); ++k) {
+            CHECK(starts[k] > starts[k - 1]);
+            CHECK(std::find(openings.begin(), openings.end(), starts[k]) != openings.end());
+        }
+    }
+    // A cut falls on the first opening at or after the even share.
+    CHECK(piece_starts(text, 2) == std::vector<std::size_t>{0, text.find("claim\tc")});
+    // One claim of many lines has nowhere to be cut.
+    std::string series = "claim s\n  name \"series\"\n";
+    for (int v = 0; v < 2000; ++v)
+        series += "  value " + std::to_string(v) + " in " + std::to_string(1000 + v) + "\n";
+    CHECK(piece_starts(series, 4) == std::vector<std::size_t>{0});
+}
