@@ -9,10 +9,8 @@
 #include <map>
 #include <set>
 #include <string>
-#include <thread>
 #include <tuple>
 
-#include "checker/claims_cache.hpp"
 #include "checker/engine.hpp"
 #include "checker/parallel.hpp"
 #include "checker/rule.hpp"
@@ -282,15 +280,8 @@ int run_check(const command_line& cl) {
     if (!store) return exit_usage;
     // With two jobs or more, claims parsed on a cache miss are written into
     // the cache beside the checking, not before it: 100,000 claims took
-    // about 20 ms to compile and write (docs/performance.md part 32). The
-    // store is read, never changed, by both; the writer is joined before
-    // the store is moved or freed (declared after it: also on a return).
-    std::jthread cache_writer;
-    if (!key_to_write.empty()) {
-        cache_writer = std::jthread([&s, &store, &key_to_write, &cache_used] {
-            if (store_compiled_claims(s->claims_cache, key_to_write, *store)) cache_used = cache_use::stored;
-        });
-    }
+    // about 20 ms to compile and write.
+    cache_write_beside cache_writer(s->claims_cache, std::move(key_to_write), *store);
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;
 
@@ -363,7 +354,7 @@ int run_check(const command_line& cl) {
     report.information_uri = information_uri;
     write_report(s->format, report, std::cout);
     std::cout.flush();
-    if (cache_writer.joinable()) cache_writer.join();
+    if (cache_writer.finish()) cache_used = cache_use::stored;
 
     if (s->stats) {
         print_stats(checked);

@@ -15,8 +15,12 @@ namespace factlint::cli {
 int run_extract(const command_line& cl) {
     const std::optional<settings> s = resolve_settings(cl);
     if (!s) return exit_usage;
-    const std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, s->jobs);
+    std::string key_to_write;
+    const std::optional<claim_store> store = load_reference_claims(
+        s->claims, s->claims_cache, s->jobs, nullptr, s->jobs > 1 ? &key_to_write : nullptr);
     if (!store) return exit_usage;
+    // As check does: a missed entry written while the records are made.
+    cache_write_beside cache_writer(s->claims_cache, std::move(key_to_write), *store);
 
     inputs in = collect_inputs(*s);
     const check_options options = s->to_check_options();
@@ -82,6 +86,7 @@ int run_extract(const command_line& cl) {
     if (!in_order)
         for (std::size_t i = 0; i < in.files.size(); ++i) print_file(i);
     std::cout.flush();
+    cache_writer.finish();
     if (s->stats) std::cerr << "total: " << total << " records, " << matched << " matched\n";
     return in.failed() > 0 ? exit_usage : exit_ok;
 }

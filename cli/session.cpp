@@ -4,6 +4,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "checker/claims_cache.hpp"
 #include "checker/claims_loader.hpp"
 #include "checker/parallel.hpp"
 #include "checker/rule.hpp"
@@ -71,6 +72,19 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
     }
     if (!loaded.errors.empty()) return std::nullopt;
     return std::move(loaded.store);
+}
+
+cache_write_beside::cache_write_beside(const claims_cache_options& cache, std::string key,
+                                       const claim_store& store) {
+    if (key.empty()) return;
+    thread_ = std::jthread([this, &cache, key = std::move(key), &store] {
+        written_ = store_compiled_claims(cache, key, store);
+    });
+}
+
+bool cache_write_beside::finish() {
+    if (thread_.joinable()) thread_.join();
+    return written_;
 }
 
 std::size_t inputs::failed() const {

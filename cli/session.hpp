@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "claims/store.hpp"
@@ -36,6 +37,26 @@ inline constexpr int exit_usage = 2;
                                                                const claims_cache_options& cache,
                                                                unsigned jobs, cache_use* cache_used = nullptr,
                                                                std::string* key_to_write = nullptr);
+
+// The claims-cache entry a load left to its caller (`key_to_write` above),
+// written on a thread of its own while the run checks or extracts: with
+// two jobs or more a first run need not wait for it (docs/performance.md
+// part 32). The writer reads the store as the run does and never changes
+// it; declared after the store, it is joined before the store goes, on
+// any return.
+class cache_write_beside {
+public:
+    // No thread when `key` is empty.
+    cache_write_beside(const claims_cache_options& cache, std::string key, const claim_store& store);
+    cache_write_beside(const cache_write_beside&) = delete;
+    cache_write_beside& operator=(const cache_write_beside&) = delete;
+    // Waits for the write: whether the entry was written.
+    bool finish();
+
+private:
+    bool written_ = false;
+    std::jthread thread_;  // last: it is joined before written_ goes
+};
 
 // One input file and what became of it.
 struct input_file {

@@ -192,7 +192,13 @@ with open('many.claims', 'w') as f:
     run 120 check -j 1 --stats -c many.claims -c facts.claims stations.md other.md
     expect_status 1; cmp -s out.txt first.txt || fail "the cached claims check differently"
     expect_err '^claims: read compiled from the cache in '
-    rm first.txt ;;
+    rm first.txt
+    # extract -j 2 writes its own set's entry beside the extraction too.
+    entries=$(ls "$FACTLINT_CACHE_DIR"/claims-*.bin | wc -l)
+    run 120 extract -j 2 -c facts.claims -c many.claims stations.md
+    expect_status 0; expect_out '"kind":"quantity"'
+    [ "$(ls "$FACTLINT_CACHE_DIR"/claims-*.bin | wc -l)" -eq $((entries + 1)) ] ||
+        fail "extract -j 2 wrote no cache entry" ;;
 duplicate_ids)
     printf 'claim dup\n  name    "a"\n  date    2020-01-01\n  source  "s"\n\nclaim dup\n  name    "b"\n  date    2021-01-01\n  source  "s"\n' > dup.claims
     printf 'claim norhaven-ferry-riders\n  name    "c"\n  date    2021-01-01\n  source  "s"\n' > other.claims
