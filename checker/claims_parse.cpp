@@ -21,6 +21,7 @@ struct parse_unit {
     std::size_t piece = 0;           // among the file's pieces
     std::size_t begin = 0, end = 0;  // the piece's bytes in the file's content
     bool whole = true;
+    int first_line = 1;  // of a piece: the number of its first line in the file
 };
 
 // A file's parse as it comes back: whole, or in pieces viewing `content_of`.
@@ -121,12 +122,31 @@ void parse_unit_with(grammar::claims_set_parser& parser, const parse_unit& u,
         p.whole = parser.parse(t.path, std::move(t.content));
         return;
     }
-    const std::string_view content = p.content_of->content;
-    // The piece's first line: counted here, on the piece's own thread.
-    const auto first_line =
-        1 + static_cast<int>(
-                std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(u.begin), '\n'));
-    p.pieces[u.piece] = parser.parse_piece(*p.content_of, u.begin, u.end, first_line);
+    p.pieces[u.piece] = parser.parse_piece(*p.content_of, u.begin, u.end, u.first_line);
+}
+
+// Numbers the first line of each piece: the lines of each piece counted on
+// the threads, each byte once, then added up piece after piece. (Each
+// piece counting from its file's start read the file's first bytes once
+// for every piece: with `-j` at 64 on a machine of two cores, 36 pieces of
+// 18 MB counted 324 MB.)
+void number_first_lines(std::vector<parse_unit>& units, unsigned jobs,
+                        const std::vector<file_parse>& parses) {
+    std::vector<std::size_t> lines(units.size());
+    parallel_for(units.size(), jobs, [&](std::size_t k) {
+        const parse_unit& u = units[k];
+        if (u.whole) return;
+        const std::string_view piece =
+            std::string_view(parses[u.file].content_of->content).substr(u.begin, u.end - u.begin);
+        lines[k] = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+    });
+    std::size_t before = 0;
+    for (std::size_t k = 0; k < units.size(); ++k) {
+        if (units[k].whole) continue;
+        if (units[k].piece == 0) before = 0;
+        units[k].first_line = static_cast<int>(1 + before);
+        before += lines[k];
+    }
 }
 
 // Runs every unit on `jobs` threads, each with a parser of its own: a
@@ -166,7 +186,8 @@ std::vector<std::optional<parsed_claims_file>> parse_claim_texts(
         return parsed;
     }
     std::vector<file_parse> parses(texts.size());
-    const std::vector<parse_unit> units = units_of(texts, bytes, jobs, parses);
+    std::vector<parse_unit> units = units_of(texts, bytes, jobs, parses);
+    number_first_lines(units, jobs, parses);
     parse_units(units, jobs, texts, parses);
     for (std::size_t f = 0; f < texts.size(); ++f) {
         if (parses[f].whole)

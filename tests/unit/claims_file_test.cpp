@@ -922,7 +922,7 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
     REQUIRE(whole.store.claims().size() == 20000);
     const std::string expected = described(whole);
     const std::string expected_bytes(compile_store(whole.store)->view());
-    for (const unsigned jobs : {2u, 3u, 4u}) {
+    for (const unsigned jobs : {2u, 3u, 4u, 8u}) {
         CAPTURE(jobs);
         const load_result pieces = load_claim_files(files, {}, jobs);
         CHECK(described(pieces) == expected);
@@ -952,7 +952,7 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
     const load_result one = load_claim_files(files, {}, 1);
     REQUIRE(one.errors.size() >= 7);
     const std::string expected_errors = described(one);
-    for (const unsigned jobs : {2u, 3u, 4u}) {
+    for (const unsigned jobs : {2u, 3u, 4u, 8u}) {
         CAPTURE(jobs);
         CHECK(described(load_claim_files(files, {}, jobs)) == expected_errors);
     }
