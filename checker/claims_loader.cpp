@@ -49,10 +49,6 @@ std::string line_of(std::string_view content, int line) {
     return std::string(rest);
 }
 
-std::string where_text(const claim_position& l) {
-    return std::string(l.file) + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
-}
-
 // Every file read before any is parsed: the cache's key covers them all,
 // and is taken as they are read when there is a cache (`key`). A file that
 // cannot be read keeps its place, with no text.
@@ -159,10 +155,10 @@ load_result load_claim_files(const std::vector<std::string>& files, const claims
             const auto number = static_cast<std::uint32_t>(result.store.claims().size());
             const auto [first, inserted] = first_definition.insert(claim.id, number);
             if (!inserted) {
+                const claim_position& at = result.store.claims()[first].where;
                 result.errors.push_back(
                     {{std::string(claim.where.file), claim.where.line, claim.where.column},
-                     "duplicate claim id `" + std::string(claim.id) + "`, first defined at " +
-                         where_text(result.store.claims()[first].where),
+                     grammar::duplicate_id_message(claim.id, at.file, at.line, at.column),
                      line_of(text, claim.where.line)});
                 continue;
             }

@@ -70,8 +70,7 @@ parsed_claims_file join_pieces(std::unique_ptr<claims_storage> whole,
             }
             const auto [line, column] = first_places[first];
             duplicates.push_back({{path, d.line, d.column},
-                                  "duplicate claim id `" + std::string(d.id) + "`, first defined at " + path +
-                                      ":" + std::to_string(line) + ":" + std::to_string(column),
+                                  grammar::duplicate_id_message(d.id, path, line, column),
                                   std::string(d.line_text)});
             if (d.claim != grammar::defined_id::none) left_out[d.claim] = true;
         }

@@ -129,10 +129,6 @@ std::string in_backquotes(std::string_view word) {
     return out.append(1, '`').append(word).append(1, '`');
 }
 
-std::string location_text(const source_location& l) {
-    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
-}
-
 // Where each claim id of a file is first defined, found by its id in
 // 8-byte slots (id_slot, claims/id_table.hpp): a duplicate is an error
 // that names the first. The slots are probed at random, a cache miss each
@@ -347,8 +343,7 @@ private:
         if (c.id.empty()) return;
         if (const auto* first = ids_.add(c.id, oc.id_hash, c.where.line, c.where.column)) {
             fail(c.where.line, oc.line_text, static_cast<std::size_t>(c.id.data() - oc.line_text.data()),
-                 "duplicate claim id `" + std::string(c.id) + "`, first defined at " +
-                     location_text({std::string(path_), first->line, first->column}));
+                 duplicate_id_message(c.id, path_, first->line, first->column));
         }
     }
 
@@ -605,6 +600,16 @@ std::vector<std::size_t> piece_starts(std::string_view content, std::size_t piec
         starts.push_back(at + 1);
     }
     return starts;
+}
+
+std::string duplicate_id_message(std::string_view id, std::string_view first_file, int first_line,
+                                 int first_column) {
+    std::string out = "duplicate claim id `";
+    out.append(id).append("`, first defined at ").append(first_file);
+    return out.append(":")
+        .append(std::to_string(first_line))
+        .append(":")
+        .append(std::to_string(first_column));
 }
 
 std::string format_error(const claims_file_error& e) {

@@ -79,6 +79,12 @@ private:
     std::unique_ptr<claims_quantity::shapes> shapes_;
 };
 
+// What an id defined again is told: "duplicate claim id `ID`, first defined
+// at FILE:LINE:COL", alike within a file, across the pieces of one
+// (checker/claims_parse.cpp) and across files (checker/claims_loader.cpp).
+[[nodiscard]] std::string duplicate_id_message(std::string_view id, std::string_view first_file,
+                                               int first_line, int first_column);
+
 // "FILE:LINE:COL: error: MESSAGE", the line, and a caret under the column.
 [[nodiscard]] std::string format_error(const claims_file_error& e);
 
