@@ -1,10 +1,7 @@
 #include "checker/claims_parse.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <iterator>
-#include <mutex>
 #include <string_view>
 #include <utility>
 
@@ -89,6 +86,7 @@ parsed_claims_file join_pieces(std::unique_ptr<claims_storage> whole,
 // The units of a set parsed on `jobs` threads: a file larger than its
 // share of the set (and than two pieces) is cut into pieces of about that
 // share; its content moves into `parses[f].content_of` for them to view.
+// With one job every file is one unit.
 std::vector<parse_unit> units_of(std::vector<std::optional<claims_text>>& texts, std::size_t bytes,
                                  unsigned jobs, std::vector<file_parse>& parses) {
     const std::size_t share = std::max(min_piece_bytes, (bytes + jobs - 1) / jobs);
@@ -148,46 +146,24 @@ void number_first_lines(std::vector<parse_unit>& units, unsigned jobs,
     }
 }
 
-// Runs every unit on `jobs` threads, each with a parser of its own: a
-// parser only remembers how value texts of one shape read, which gives
-// the same values whoever reads them.
-void parse_units(const std::vector<parse_unit>& units, unsigned jobs,
-                 std::vector<std::optional<claims_text>>& texts, std::vector<file_parse>& parses) {
-    std::atomic<std::size_t> next{0};
-    std::mutex failure_lock;
-    std::exception_ptr failure;
-    const auto workers = static_cast<unsigned>(std::min<std::size_t>(jobs, units.size()));
-    parallel_for(workers, workers, [&](std::size_t) {
-        try {
-            grammar::claims_set_parser parser;
-            for (std::size_t u = next.fetch_add(1); u < units.size(); u = next.fetch_add(1))
-                parse_unit_with(parser, units[u], texts, parses);
-        } catch (...) {
-            next = units.size();  // the others stop too
-            const std::lock_guard<std::mutex> hold(failure_lock);
-            if (!failure) failure = std::current_exception();
-        }
-    });
-    if (failure) std::rethrow_exception(failure);
-}
-
 }  // namespace
 
 std::vector<std::optional<parsed_claims_file>> parse_claim_texts(
     std::vector<std::optional<claims_text>>& texts, unsigned jobs) {
-    std::vector<std::optional<parsed_claims_file>> parsed(texts.size());
     std::size_t bytes = 0;
     for (const auto& t : texts) bytes += t ? t->content.size() : 0;
-    if (jobs <= 1 || bytes < parallel_parse_min_bytes) {
-        grammar::claims_set_parser parser;
-        for (std::size_t f = 0; f < texts.size(); ++f)
-            if (texts[f]) parsed[f] = from_whole(parser.parse(texts[f]->path, std::move(texts[f]->content)));
-        return parsed;
-    }
+    if (bytes < parallel_parse_min_bytes) jobs = 1;  // one parser, the files in turn, no piece
     std::vector<file_parse> parses(texts.size());
-    std::vector<parse_unit> units = units_of(texts, bytes, jobs, parses);
+    std::vector<parse_unit> units = units_of(texts, bytes, std::max(1u, jobs), parses);
     number_first_lines(units, jobs, parses);
-    parse_units(units, jobs, texts, parses);
+    // Each thread with a parser of its own: a parser only remembers how
+    // value texts of one shape read, which gives the same values whoever
+    // reads them.
+    parallel_for_with<grammar::claims_set_parser>(units.size(), jobs,
+                                                  [&](std::size_t u, grammar::claims_set_parser& parser) {
+                                                      parse_unit_with(parser, units[u], texts, parses);
+                                                  });
+    std::vector<std::optional<parsed_claims_file>> parsed(texts.size());
     for (std::size_t f = 0; f < texts.size(); ++f) {
         if (parses[f].whole)
             parsed[f] = from_whole(std::move(*parses[f].whole));

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -564,4 +565,35 @@ TEST_CASE("cli: parallel_for: every index exactly once, for any number of jobs")
         for (const auto& h : hits) CHECK(h.load() == 1);
     }
     parallel_for(0, 4, [](std::size_t) { FAIL("no task expected"); });
+}
+
+TEST_CASE("cli: parallel_for_with: a state for each worker, and a task's exception thrown again") {
+    // Each worker's state counts the tasks it ran: together, every task once.
+    struct tally {
+        int tasks = 0;
+        std::atomic<int>* total = nullptr;
+        ~tally() {
+            if (total != nullptr) total->fetch_add(tasks);
+        }
+    };
+    for (unsigned jobs : {1u, 2u, 5u}) {
+        std::atomic<int> total{0};
+        parallel_for_with<tally>(50, jobs, [&](std::size_t, tally& t) {
+            t.total = &total;
+            ++t.tasks;
+        });
+        CHECK(total.load() == 50);
+    }
+    // Thrown on a worker thread, it reaches the caller instead of ending the
+    // process; the workers take no task after it.
+    for (unsigned jobs : {1u, 3u}) {
+        std::atomic<int> ran{0};
+        CHECK_THROWS_WITH_AS(parallel_for(1000, jobs,
+                                          [&](std::size_t) {
+                                              if (ran.fetch_add(1) >= 10)
+                                                  throw std::runtime_error("task failed");
+                                          }),
+                             "task failed", std::runtime_error);
+        if (jobs == 1) CHECK(ran.load() == 11);
+    }
 }
