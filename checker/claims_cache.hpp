@@ -40,7 +40,7 @@ struct claims_cache_options {
     std::size_t large_entry_bytes = std::size_t{1} << 20;
     // On a miss, leave the entry for the caller to write (load_result::
     // key_to_write, store_compiled_claims) once the store is where it stays:
-    // `check` with two jobs or more writes it while it checks.
+    // `check` and `extract` with two jobs or more write it while they work.
     bool defer_write = false;
 };
 

@@ -51,7 +51,7 @@ struct claims_storage {
     // What the views point into when it is not `content`: a store read back
     // from the cache views the cache file's bytes (claims/compiled_store.hpp).
     std::shared_ptr<const void> kept;
-    // A piece of a file parsed apart from the rest (checker/claims_loader.cpp):
+    // A piece of a file parsed apart from the rest (checker/claims_parse.cpp):
     // `path` and `content` are empty, its claims view those of the storage
     // before it, and its arrays continue that storage's. The compiled store
     // writes such storages as one file.
