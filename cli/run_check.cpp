@@ -2,11 +2,11 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
-#include <future>
 #include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -84,7 +84,7 @@ struct checked_inputs {
 // Checks every readable input. A document is kept only while the report may
 // quote it (the rest is freed by the worker that read it, see
 // keep_for_report); no result views its document (keep_for_across_files).
-checked_inputs check_all(inputs& in, const claim_store& store, const settings& s) {
+checked_inputs check_all(inputs& in, const claim_store& store, const settings& s, worker_pool& pool) {
     const check_options options = s.to_check_options();
     const std::string stdin_bytes = read_stdin_if_needed(in);
     checked_inputs checked;
@@ -93,7 +93,7 @@ checked_inputs check_all(inputs& in, const claim_store& store, const settings& s
     reserve_huge(checked.results, in.files.size());
     checked.results.resize(in.files.size());
     checked.warnings.resize(in.files.size());
-    parallel_for(in.files.size(), s.jobs, [&](std::size_t i) {
+    parallel_for(pool, in.files.size(), [&](std::size_t i) {
         input_file& f = in.files[i];
         file_result& result = checked.results[i];
         try {
@@ -270,9 +270,12 @@ int run_check(const command_line& cl) {
     // both come before any file is checked, so neither could be shared out
     // (over 2,225 files they were most of the serial part: docs/performance.md
     // part 19). The walk prints nothing; its messages come after the claims'
-    // and the baseline's, as they would in turn.
-    std::future<walk_result> walking;
-    if (s->jobs > 1) walking = std::async(std::launch::async, [&s] { return walk_inputs(*s); });
+    // and the baseline's, as they would in turn. Its thread then checks
+    // files with the others: one thread started and never waited out for
+    // each step (checker/parallel.hpp, part 33).
+    auto pool = std::make_unique<worker_pool>(s->jobs > 1 ? 1 : 0);
+    walk_result walked;
+    if (pool->threads() > 0) pool->start([&](std::size_t) { walked = walk_inputs(*s); });
     cache_use cache_used = cache_use::off;
     std::string key_to_write;
     std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, s->jobs, &cache_used,
@@ -285,8 +288,15 @@ int run_check(const command_line& cl) {
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;
 
-    inputs in = inputs_of(walking.valid() ? walking.get() : walk_inputs(*s));
-    checked_inputs read = check_all(in, *store, *s);
+    if (pool->threads() > 0)
+        pool->wait();
+    else
+        walked = walk_inputs(*s);
+    inputs in = inputs_of(std::move(walked));
+    // A worker per job, the calling thread one of them, and no more than files.
+    const std::size_t workers = std::min<std::size_t>(s->jobs, in.files.size());
+    if (workers > 1) pool->grow_to(workers - 1);
+    checked_inputs read = check_all(in, *store, *s, *pool);
 
     // Across files only over what was read: keep the checked results together.
     std::vector<file_result> checked;
@@ -368,6 +378,7 @@ int run_check(const command_line& cl) {
         leave_to_process_end(std::move(checked));
         leave_to_process_end(std::move(read));
         leave_to_process_end(std::move(store));
+        leave_to_process_end(std::move(pool));  // a join would wait for each thread's end
     } else {
         release_in_parallel(in, checked, s->jobs);
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -595,5 +596,74 @@ TEST_CASE("cli: parallel_for_with: a state for each worker, and a task's excepti
                                           }),
                              "task failed", std::runtime_error);
         if (jobs == 1) CHECK(ran.load() == 11);
+    }
+}
+
+TEST_CASE("cli: worker_pool: rounds run once on every thread, in turn, on threads that stay") {
+    worker_pool pool(2);
+    REQUIRE(pool.threads() == 2);
+    std::vector<std::thread::id> first(2), second(2);
+    pool.start([&](std::size_t k) { first[k] = std::this_thread::get_id(); });
+    pool.wait();
+    pool.start([&](std::size_t k) { second[k] = std::this_thread::get_id(); });
+    pool.wait();
+    CHECK(first == second);  // the same two threads served both rounds
+    CHECK(first[0] != first[1]);
+    CHECK(first[0] != std::this_thread::get_id());
+    // A thread added between rounds runs the next round, not one before it.
+    pool.grow_to(3);
+    pool.grow_to(1);  // never fewer
+    REQUIRE(pool.threads() == 3);
+    std::vector<std::atomic<int>> runs(3);
+    pool.start([&](std::size_t k) { runs[k].fetch_add(1); });
+    pool.wait();
+    for (const auto& r : runs) CHECK(r.load() == 1);
+}
+
+TEST_CASE("cli: worker_pool: a job's exception reaches wait, and the pool goes on") {
+    worker_pool pool(3);
+    pool.start([](std::size_t k) {
+        if (k == 1) throw std::runtime_error("job failed");
+    });
+    CHECK_THROWS_WITH_AS(pool.wait(), "job failed", std::runtime_error);
+    std::atomic<int> ran{0};
+    pool.start([&](std::size_t) { ran.fetch_add(1); });
+    CHECK_NOTHROW(pool.wait());
+    CHECK(ran.load() == 3);
+}
+
+TEST_CASE("cli: worker_pool: the end of a pool waits for the round in hand") {
+    std::atomic<bool> finished{false};
+    {
+        worker_pool pool(1);
+        pool.start([&](std::size_t) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            finished = true;
+        });
+    }
+    CHECK(finished.load());
+}
+
+TEST_CASE("cli: parallel_for on a pool: every index once, the caller working too") {
+    for (unsigned threads : {0u, 1u, 3u}) {
+        worker_pool pool(threads);
+        for (int round = 0; round < 3; ++round) {  // one pool, many loops
+            std::vector<std::atomic<int>> hits(200);
+            parallel_for(pool, hits.size(), [&](std::size_t i) { hits[i].fetch_add(1); });
+            for (const auto& h : hits) CHECK(h.load() == 1);
+        }
+        parallel_for(pool, 0, [](std::size_t) { FAIL("no task expected"); });
+        std::atomic<int> ran{0};
+        CHECK_THROWS_WITH_AS(parallel_for(pool, 1000,
+                                          [&](std::size_t) {
+                                              if (ran.fetch_add(1) >= 10)
+                                                  throw std::runtime_error("task failed");
+                                          }),
+                             "task failed", std::runtime_error);
+        if (threads == 0) CHECK(ran.load() == 11);
+        // Still usable after a failed loop.
+        std::atomic<int> after{0};
+        parallel_for(pool, 50, [&](std::size_t) { after.fetch_add(1); });
+        CHECK(after.load() == 50);
     }
 }
