@@ -269,13 +269,8 @@ int run_check(const command_line& cl) {
     // With two jobs or more, the directory walk runs beside the claims load:
     // both come before any file is checked, so neither could be shared out
     // (over 2,225 files they were most of the serial part: docs/performance.md
-    // part 19). The walk prints nothing; its messages come after the claims'
-    // and the baseline's, as they would in turn. Its thread then checks
-    // files with the others: one thread started and never waited out for
-    // each step (checker/parallel.hpp, part 33).
-    auto pool = std::make_unique<worker_pool>(s->jobs > 1 ? 1 : 0);
-    walk_result walked;
-    if (pool->threads() > 0) pool->start([&](std::size_t) { walked = walk_inputs(*s); });
+    // part 19).
+    auto threads = std::make_unique<run_threads>(*s);
     cache_use cache_used = cache_use::off;
     std::string key_to_write;
     std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, s->jobs, &cache_used,
@@ -288,15 +283,8 @@ int run_check(const command_line& cl) {
     const std::optional<baseline> base = load_baseline_setting(*s);
     if (!base) return exit_usage;
 
-    if (pool->threads() > 0)
-        pool->wait();
-    else
-        walked = walk_inputs(*s);
-    inputs in = inputs_of(std::move(walked));
-    // A worker per job, the calling thread one of them, and no more than files.
-    const std::size_t workers = std::min<std::size_t>(s->jobs, in.files.size());
-    if (workers > 1) pool->grow_to(workers - 1);
-    checked_inputs read = check_all(in, *store, *s, *pool);
+    inputs in = threads->walked_inputs();
+    checked_inputs read = check_all(in, *store, *s, threads->pool());
 
     // Across files only over what was read: keep the checked results together.
     std::vector<file_result> checked;
@@ -378,7 +366,7 @@ int run_check(const command_line& cl) {
         leave_to_process_end(std::move(checked));
         leave_to_process_end(std::move(read));
         leave_to_process_end(std::move(store));
-        leave_to_process_end(std::move(pool));  // a join would wait for each thread's end
+        leave_to_process_end(std::move(threads));  // a join would wait for each thread's end
     } else {
         release_in_parallel(in, checked, s->jobs);
     }

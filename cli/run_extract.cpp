@@ -2,11 +2,13 @@
 // file in path order, each file's records in document order.
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "checker/engine.hpp"
 #include "checker/parallel.hpp"
 #include "cli/commands.hpp"
+#include "cli/process_end.hpp"
 #include "cli/session.hpp"
 #include "report/records.hpp"
 
@@ -15,6 +17,7 @@ namespace factlint::cli {
 int run_extract(const command_line& cl) {
     const std::optional<settings> s = resolve_settings(cl);
     if (!s) return exit_usage;
+    auto threads = std::make_unique<run_threads>(*s);  // the walk beside the claims load, as check does
     std::string key_to_write;
     const std::optional<claim_store> store = load_reference_claims(
         s->claims, s->claims_cache, s->jobs, nullptr, s->jobs > 1 ? &key_to_write : nullptr);
@@ -22,7 +25,7 @@ int run_extract(const command_line& cl) {
     // As check does: a missed entry written while the records are made.
     cache_write_beside cache_writer(s->claims_cache, std::move(key_to_write), *store);
 
-    inputs in = collect_inputs(*s);
+    inputs in = threads->walked_inputs();
     const check_options options = s->to_check_options();
     const std::string stdin_bytes = read_stdin_if_needed(in);
     // Each file's lines are written by the worker that read it, so that -j
@@ -51,7 +54,7 @@ int run_extract(const command_line& cl) {
         total += l.records;
         matched += l.matched;
     };
-    parallel_for(in.files.size(), s->jobs, [&](std::size_t i) {
+    parallel_for(threads->pool(), in.files.size(), [&](std::size_t i) {
         input_file& f = in.files[i];
         file_lines& l = lines[i];
         try {
@@ -88,6 +91,7 @@ int run_extract(const command_line& cl) {
     std::cout.flush();
     cache_writer.finish();
     if (s->stats) std::cerr << "total: " << total << " records, " << matched << " matched\n";
+    if constexpr (ends_without_cleanup) leave_to_process_end(std::move(threads));  // as check does
     return in.failed() > 0 ? exit_usage : exit_ok;
 }
 

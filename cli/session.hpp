@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "checker/parallel.hpp"
 #include "claims/store.hpp"
 #include "cli/options.hpp"
 #include "cli/walk.hpp"
@@ -71,12 +72,24 @@ struct inputs {
     [[nodiscard]] std::size_t failed() const;  // walk errors + files with an error
 };
 
-// Collects the files of the PATHs and prints walk errors and warnings:
-// inputs_of(walk_inputs(s)). The walk alone prints nothing, so that it can
-// run beside other work (run_check: beside the claims load).
-[[nodiscard]] inputs collect_inputs(const settings& s);
-[[nodiscard]] walk_result walk_inputs(const settings& s);
-[[nodiscard]] inputs inputs_of(walk_result walked);
+// The files of the PATHs, and the threads of a run of check or extract with
+// two jobs or more: made at its start, the first walks the PATHs beside the
+// claims load, then all of them take files with the calling thread
+// (checker/parallel.hpp). With one job there are none, and the walk waits
+// for walked_inputs(), which prints the walk's errors and warnings.
+class run_threads {
+public:
+    explicit run_threads(const settings& s);
+    // The inputs once walked (their messages printed, inputs_of), and the
+    // pool grown to a thread per job beside the caller, no more than files.
+    [[nodiscard]] inputs walked_inputs();
+    [[nodiscard]] worker_pool& pool() { return pool_; }
+
+private:
+    const settings& settings_;
+    walk_result walked_;  // before the pool: its end waits for the walk writing here
+    worker_pool pool_;
+};
 
 // Reads input `i` (or "-" from `stdin_bytes`) into its document; safe to call
 // for different `i` from different threads.
