@@ -117,8 +117,9 @@ inputs inputs_of(walk_result walked) {
 
 // The walk prints nothing, so its messages still come after the claims'
 // and the baseline's (docs/performance.md part 19). Handed to a thread that
-// then stays for the checking: a thread started for the walk alone, and
-// joined for its result, cost about 2 ms of a run on the project's VM (part 33).
+// then stays for the checking: for a thread started for the walk alone and
+// joined for its result, the start and the end (about a millisecond each
+// on the project's VM) fell on the serial path (part 33).
 run_threads::run_threads(const settings& s) : settings_(s), pool_(s.jobs > 1 ? 1 : 0) {
     if (pool_.threads() > 0) pool_.start([this](std::size_t) { walked_ = walk_inputs(settings_); });
 }
