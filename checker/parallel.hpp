@@ -18,6 +18,8 @@ namespace factlint {
 
 namespace parallel_detail {
 
+struct no_state {};  // the State of a parallel_for without one
+
 // The work of each worker of a parallel_for: the next index from a shared
 // counter until none is left, with a `State` of its own made on its
 // thread. A task that throws stops every worker taking more tasks; the
@@ -111,9 +113,8 @@ void parallel_for_with(std::size_t count, unsigned jobs, Task&& task) {
 // parallel_for on the threads of `pool` and the calling thread.
 template <class Task>
 void parallel_for(worker_pool& pool, std::size_t count, Task&& task) {
-    struct no_state {};
-    auto each = [&task](std::size_t i, no_state&) { task(i); };
-    parallel_detail::index_loop<no_state, decltype(each)> loop(count, each);
+    auto each = [&task](std::size_t i, parallel_detail::no_state&) { task(i); };
+    parallel_detail::index_loop<parallel_detail::no_state, decltype(each)> loop(count, each);
     if (count > 1 && pool.threads() > 0) {
         pool.start([&loop](std::size_t) { loop.work(); });
         loop.work();
@@ -126,7 +127,7 @@ void parallel_for(worker_pool& pool, std::size_t count, Task&& task) {
 
 template <class Task>
 void parallel_for(std::size_t count, unsigned jobs, Task&& task) {
-    struct no_state {};
+    using parallel_detail::no_state;
     parallel_for_with<no_state>(count, jobs, [&task](std::size_t i, no_state&) { task(i); });
 }
 
