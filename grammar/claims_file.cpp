@@ -407,23 +407,28 @@ private:
                   const claims_lines::line_head& head) {
         const reference_claim& c = current_->claim;
         line_error error;
-        auto v = claims_values::read_value(code, head.rest, quantities_, error);
-        if (!v) return fail(number, line, error.offset, std::move(error.message));
+        // Read in place at the end of the flat array, and taken off again
+        // on an error.
+        auto& values = storage_->values;
+        reference_value& v = values.emplace_back();
+        if (!claims_values::read_value(code, head.rest, quantities_, v, error)) {
+            values.pop_back();
+            return fail(number, line, error.offset, std::move(error.message));
+        }
         // The value's text starts at the first byte after the keyword that is
         // not a blank (it is a view of the line).
-        const auto at = static_cast<std::size_t>(v->text.data() - line.data());
-        v->where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
+        const auto at = static_cast<std::size_t>(v.text.data() - line.data());
+        v.where = {{}, number, column_of(line, at)};  // the file is the claim's (reference.hpp)
         // Units are interned: the same unit is the same view, and compatible
         // with itself, without asking for the dimensions.
-        const std::span<const reference_value> values = claim_values();
-        const std::string_view first_unit = values.empty() ? v->unit : values.front().unit;
-        const bool same_unit = first_unit.data() == v->unit.data() && first_unit.size() == v->unit.size();
-        if (!same_unit && !compatible_units(v->unit, first_unit)) {
-            return fail(number, line, at,
-                        "value is in " + std::string(v->unit) + " but earlier values of claim " +
-                            std::string(c.id) + " are " + std::string(values.front().unit));
+        const std::string_view first_unit = values[values_from_].unit;  // v's own when it is the first
+        const bool same_unit = first_unit.data() == v.unit.data() && first_unit.size() == v.unit.size();
+        if (!same_unit && !compatible_units(v.unit, first_unit)) {
+            std::string message = "value is in " + std::string(v.unit) + " but earlier values of claim " +
+                                  std::string(c.id) + " are " + std::string(first_unit);
+            values.pop_back();
+            return fail(number, line, at, std::move(message));
         }
-        storage_->values.push_back(*v);
         value_lines_.push_back({number, line});
     }
 

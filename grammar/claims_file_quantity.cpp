@@ -62,21 +62,21 @@ bool lone_figure(std::string_view t, digit_run run) {
     return !has_range_word(t);
 }
 
-reference_value value_from(std::string_view unit, std::string_view noun, hedge_kind hedge, double value,
-                           double half_unit) {
-    reference_value v;
+// The quantity's fields of `v` (value, hedge, unit, noun, range), written
+// in place: a value built here and returned was copied twice more on its
+// way into the parser's flat array.
+void set_value(reference_value& v, std::string_view unit, std::string_view noun, hedge_kind hedge,
+               double value, double half_unit) {
     v.value = value;
     v.hedge = hedge;
     v.unit = unit;
     v.noun = noun;
     v.range = stated_interval(value, half_unit, hedge);
-    return v;
 }
 
-reference_value value_from(const quantity_match& q, std::string_view noun) {
-    reference_value v = value_from(interned(q.unit), noun, q.hedge, q.value, q.half_unit);
+void set_value(reference_value& v, const quantity_match& q, std::string_view noun) {
+    set_value(v, interned(q.unit), noun, q.hedge, q.value, q.half_unit);
     if (q.is_range) v.range = range_interval(q.low, q.low_half_unit, q.high, q.high_half_unit, q.hedge);
-    return v;
 }
 
 // The figure's run of digits read in the pass that makes the shape's key:
@@ -158,15 +158,28 @@ digits_figure figure_of_run(const run_figure& f) {
 }  // namespace
 
 std::optional<reference_value> read_with_grammar(std::string_view text, kept_texts& texts) {
-    std::string noun;
-    if (auto q = parse_quantity(text, &noun)) return value_from(*q, texts.keep(noun));
+    reference_value v;
+    if (read_with_grammar(text, texts, v)) return v;
     return std::nullopt;
 }
 
+bool read_with_grammar(std::string_view text, kept_texts& texts, reference_value& out) {
+    std::string noun;
+    const auto q = parse_quantity(text, &noun);
+    if (q) set_value(out, *q, texts.keep(noun));
+    return q.has_value();
+}
+
 std::optional<reference_value> reader::read(std::string_view text) {
+    reference_value v;
+    if (read(text, v)) return v;
+    return std::nullopt;
+}
+
+bool reader::read(std::string_view text, reference_value& out) {
     std::size_t begin = 0;
     while (begin < text.size() && !is_digit(text[begin])) ++begin;
-    if (begin == text.size()) return read_with_grammar(text, texts_);
+    if (begin == text.size()) return read_with_grammar(text, texts_, out);
     key_.assign(text);
     const run_figure f = read_run(key_, begin);
     const std::string_view digits = text.substr(begin, f.end - begin);
@@ -174,11 +187,12 @@ std::optional<reference_value> reader::read(std::string_view text) {
     // differs from it only in the digits of the run, so it passes too.
     if (const std::uint32_t* known = known_.shape_of_.find(key_)) {
         shapes::shape& s = known_.shapes_[*known];
-        if (!s.usable) return read_with_grammar(text, texts_);
+        if (!s.usable) return read_with_grammar(text, texts_, out);
         const digits_figure d = f.exact ? figure_of_run(f) : figure_of_digits(digits);
-        return value_from(s.unit, noun_of(s), s.hedge, d.value * s.scale, d.half_unit * s.scale);
+        set_value(out, s.unit, noun_of(s), s.hedge, d.value * s.scale, d.half_unit * s.scale);
+        return true;
     }
-    return read_new_shape(text, begin, f.end);
+    return read_new_shape(text, begin, f.end, out);
 }
 
 std::string_view reader::noun_of(shapes::shape& s) {
@@ -192,14 +206,13 @@ std::string_view reader::noun_of(shapes::shape& s) {
 // The first text of a shape (key_ holds the shape): read by the grammar, and
 // its shape remembered when the text passes lone_figure. Out of line (177
 // calls for 100,000 claims) so that read keeps a small frame.
-std::optional<reference_value> reader::read_new_shape(std::string_view text, std::size_t begin,
-                                                      std::size_t end) {
+bool reader::read_new_shape(std::string_view text, std::size_t begin, std::size_t end, reference_value& out) {
     const digit_run run{begin, end};
-    if (!lone_figure(text, run)) return read_with_grammar(text, texts_);
+    if (!lone_figure(text, run)) return read_with_grammar(text, texts_, out);
     const std::string_view digits = text.substr(run.begin, run.end - run.begin);
     std::string noun;
     const auto q = parse_quantity(text, &noun);
-    if (!q) return std::nullopt;  // an error: not worth remembering
+    if (!q) return false;  // an error: not worth remembering
     const std::string_view kept_noun = texts_.keep(noun);
     shapes::shape s;
     if (!q->is_range && !q->negative && !q->number_words) {
@@ -217,7 +230,8 @@ std::optional<reference_value> reader::read_new_shape(std::string_view text, std
     known_.shape_of_.insert(known_.texts_.emplace_back(key_),
                             static_cast<std::uint32_t>(known_.shapes_.size()));
     known_.shapes_.push_back(s);
-    return value_from(*q, kept_noun);
+    set_value(out, *q, kept_noun);
+    return true;
 }
 
 }  // namespace factlint::grammar::claims_quantity

@@ -22,6 +22,9 @@ namespace factlint::grammar::claims_quantity {
 // value, range, hedge, unit and noun (kept in `texts`); nullopt when it is
 // not one quantity.
 [[nodiscard]] std::optional<reference_value> read_with_grammar(std::string_view text, kept_texts& texts);
+// The same into `out`'s quantity fields; false (and `out` as it was) when
+// it is not one quantity.
+[[nodiscard]] bool read_with_grammar(std::string_view text, kept_texts& texts, reference_value& out);
 
 // The shapes met so far, each with what the grammar read for its first
 // text: shared by the readers of the files of one claims set, so that a
@@ -72,11 +75,15 @@ public:
     reader(kept_texts& texts, shapes& known) : texts_(texts), known_(known), number_(++known.readers_) {}
 
     [[nodiscard]] std::optional<reference_value> read(std::string_view text);
+    // The same into `out`'s quantity fields (value, hedge, unit, noun,
+    // range), the others left as they are; false when it is not one
+    // quantity.
+    [[nodiscard]] bool read(std::string_view text, reference_value& out);
 
 private:
     // The first text of a shape; [begin, end) is its figure's digits.
-    [[gnu::noinline]] std::optional<reference_value> read_new_shape(std::string_view text, std::size_t begin,
-                                                                    std::size_t end);
+    [[gnu::noinline]] bool read_new_shape(std::string_view text, std::size_t begin, std::size_t end,
+                                          reference_value& out);
     // The shape's noun kept in texts_: the values of one file view that
     // file's texts only.
     std::string_view noun_of(shapes::shape& s);

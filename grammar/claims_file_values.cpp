@@ -207,14 +207,12 @@ std::optional<time_part> read_time_at(std::string_view line, piece text, const k
 
 // ---- quantities ---------------------------------------------------------------
 
-std::optional<reference_value> quantity_or_error(std::string_view line, piece p,
-                                                 claims_quantity::reader& quantities, line_error& error) {
-    std::optional<reference_value> v = quantities.read(text_of(line, p));  // returned as it is, no copy
-    if (!v) {
-        error = {p.begin, "expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found `" +
-                              std::string(text_of(line, p)) + "`"};
-    }
-    return v;
+bool quantity_or_error(std::string_view line, piece p, claims_quantity::reader& quantities,
+                       reference_value& out, line_error& error) {
+    if (quantities.read(text_of(line, p), out)) return true;
+    error = {p.begin, "expected a quantity such as `about 2,500 troops` or `$8.5 billion`, found `" +
+                          std::string(text_of(line, p)) + "`"};
+    return false;
 }
 
 // Text after a time keyword that was meant as a date: it starts with a
@@ -274,29 +272,27 @@ const keyword_hit* failed_time(std::string_view line, piece text, const std::vec
 
 }  // namespace
 
-std::optional<reference_value> read_value(std::string_view line, std::size_t from,
-                                          claims_quantity::reader& quantities, line_error& error) {
+bool read_value(std::string_view line, std::size_t from, claims_quantity::reader& quantities,
+                reference_value& out, line_error& error) {
     const piece text = trimmed(line, from, line.size());
     if (text.begin == text.end) {
         error = {text.begin, "expected a quantity after `value`, such as `about 2,500 troops in 2023`"};
-        return std::nullopt;
+        return false;
     }
     const std::optional<time_part> time = last_time(line, text);
-    if (!time && explained_date_error(line, text, error)) return std::nullopt;
+    if (!time && explained_date_error(line, text, error)) return false;
     const piece qty = time ? trimmed(line, text.begin, time->keyword) : text;
-    // One object returned from here on (no copy of the value on return).
-    std::optional<reference_value> v = quantity_or_error(line, qty, quantities, error);
-    if (!v) {
+    if (!quantity_or_error(line, qty, quantities, out, error)) {
         if (error.message.empty())
             error = {text.begin, "expected a quantity and an optional time after `value`"};
-    } else {
-        v->text = text_of(line, text);  // a view of the file's content, kept by its storage
-        if (time) {
-            v->scope = time->scope;
-            v->when = time->when;
-        }
+        return false;
     }
-    return v;
+    out.text = text_of(line, text);  // a view of the file's content, kept by its storage
+    if (time) {
+        out.scope = time->scope;
+        out.when = time->when;
+    }
+    return true;
 }
 
 std::optional<time_span> read_event_date(std::string_view line, std::size_t from, line_error& error) {

@@ -18,10 +18,12 @@ using claims_lines::line_error;
 
 // `value Q [TIME]`: `text` is the line from the byte `from` on (comment
 // removed); error offsets are bytes into `line`. `quantities` remembers
-// the shapes of the file's quantities.
-[[nodiscard]] std::optional<reference_value> read_value(std::string_view line, std::size_t from,
-                                                        claims_quantity::reader& quantities,
-                                                        line_error& error);
+// the shapes of the file's quantities. Read into `out`, a value as
+// default-made (the parser's flat array makes its room first: no copy of
+// the value on its way there); false on an error, `out` then partly
+// written.
+[[nodiscard]] bool read_value(std::string_view line, std::size_t from, claims_quantity::reader& quantities,
+                              reference_value& out, line_error& error);
 // `date D`.
 [[nodiscard]] std::optional<time_span> read_event_date(std::string_view line, std::size_t from,
                                                        line_error& error);
