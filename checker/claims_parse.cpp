@@ -135,7 +135,7 @@ void number_first_lines(std::vector<parse_unit>& units, unsigned jobs,
         if (u.whole) return;
         const std::string_view piece =
             std::string_view(parses[u.file].content_of->content).substr(u.begin, u.end - u.begin);
-        lines[k] = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+        lines[k] = grammar::newlines_in(piece);
     });
     std::size_t before = 0;
     for (std::size_t k = 0; k < units.size(); ++k) {

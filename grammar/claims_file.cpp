@@ -11,6 +11,10 @@
 #include <optional>
 #include <span>
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 #include "claims/huge_pages.hpp"
 #include "claims/id_table.hpp"
 #include "claims/unit.hpp"
@@ -605,6 +609,34 @@ std::vector<std::size_t> piece_starts(std::string_view content, std::size_t piec
         starts.push_back(at + 1);
     }
     return starts;
+}
+
+std::size_t newlines_in(std::string_view text) {
+    const char* const p = text.data();
+    const std::size_t n = text.size();
+    std::size_t total = 0;
+    std::size_t i = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+    // Sixteen bytes at a time: each newline subtracts -1 (0xFF, its
+    // comparison's result) from its lane's byte counter, which is summed
+    // into `total` before it can wrap (at most 255 blocks). std::count took
+    // 2.7 ms for each of the two pieces of 100,000 claims (18 MB) on the
+    // serial path of a first run with two jobs; this loop 0.3 ms.
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (n - i >= 16) {
+        __m128i counts = _mm_setzero_si128();
+        const std::size_t blocks = std::min<std::size_t>((n - i) / 16, 255);
+        for (std::size_t b = 0; b < blocks; ++b, i += 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(bytes, newline));
+        }
+        const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());  // two 64-bit sums
+        total += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+                 static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    }
+#endif
+    for (; i < n; ++i) total += p[i] == '\n' ? 1 : 0;
+    return total;
 }
 
 std::string duplicate_id_message(std::string_view id, std::string_view first_file, int first_line,

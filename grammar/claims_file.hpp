@@ -48,6 +48,10 @@ struct claims_file {
 // such lines are fewer.
 [[nodiscard]] std::vector<std::size_t> piece_starts(std::string_view content, std::size_t pieces);
 
+// The number of '\n' bytes in `text`: the lines before a piece, which
+// numbers the piece's first line.
+[[nodiscard]] std::size_t newlines_in(std::string_view text);
+
 // Parses one file's content. Checks inside one file: syntax, id form,
 // duplicate ids, mixed unit dimensions in one claim, overlapping scopes with
 // disjoint values, period end before start, impossible dates. The content

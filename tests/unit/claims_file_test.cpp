@@ -958,6 +958,30 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
     }
 }
 
+TEST_CASE("claims-file: the newlines before a piece are counted whatever the length and alignment") {
+    using grammar::newlines_in;
+    CHECK(newlines_in("") == 0);
+    CHECK(newlines_in("\n") == 1);
+    CHECK(newlines_in("no newline at all") == 0);
+    // Every length up to several blocks of 16 bytes, every offset into a
+    // buffer (unaligned loads), newlines at block edges and bytes of every
+    // value around them (0xFF and 0x0A + 1 must not count).
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += static_cast<char>(i % 7 == 0 ? '\n' : (i * 37) % 256);
+    for (std::size_t from = 0; from < 17; ++from) {
+        for (std::size_t size = 0; from + size <= text.size(); size += size < 64 ? 1 : 13) {
+            const std::string_view piece = std::string_view(text).substr(from, size);
+            CAPTURE(from);
+            CAPTURE(size);
+            CHECK(newlines_in(piece) == static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n')));
+        }
+    }
+    // More than 255 blocks of sixteen newlines: a byte counter per lane
+    // would wrap at 256.
+    const std::string all_newlines(16 * 300 + 5, '\n');
+    CHECK(newlines_in(all_newlines) == all_newlines.size());
+}
+
 TEST_CASE("claims-file: a file is cut only where a line opens a claim") {
     using grammar::piece_starts;
     CHECK(piece_starts("", 4) == std::vector<std::size_t>{0});
