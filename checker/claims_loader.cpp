@@ -106,7 +106,7 @@ load_result load_claims(const std::vector<std::string>& paths, const claims_cach
 }
 
 load_result load_claim_files(const std::vector<std::string>& files, const claims_cache_options& cache,
-                             unsigned jobs) {
+                             unsigned jobs, const pool_lender& lend) {
     load_result result;
     // Every file read once: hashed for the key, then viewed by the store
     // read back from the cache or parsed.
@@ -132,7 +132,7 @@ load_result load_claim_files(const std::vector<std::string>& files, const claims
         result.store.reserve(bytes / 128);
         first_definition.reserve(bytes / 256);  // as the parser's table of ids: no rehash for most sets
     }
-    std::vector<std::optional<parsed_claims_file>> parsed_files = parse_claim_texts(texts, jobs);
+    std::vector<std::optional<parsed_claims_file>> parsed_files = parse_claim_texts(texts, jobs, lend);
     for (std::size_t f = 0; f < files.size(); ++f) {
         const std::string& file = files[f];
         if (!parsed_files[f]) {

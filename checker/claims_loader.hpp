@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checker/claims_cache.hpp"
+#include "checker/parallel.hpp"
 #include "claims/store.hpp"
 #include "grammar/claims_file.hpp"
 
@@ -37,8 +38,10 @@ struct load_result {
 //
 // `jobs`: threads that may parse the files, and the parts of a large
 // file, at once, when the set holds parallel_parse_min_bytes or more
-// (checker/claims_parse.hpp); what is loaded is the same for any number.
+// (checker/claims_parse.hpp): those of the pool `lend` gives, when given;
+// what is loaded is the same for any number.
 [[nodiscard]] load_result load_claim_files(const std::vector<std::string>& files,
-                                           const claims_cache_options& cache = {}, unsigned jobs = 1);
+                                           const claims_cache_options& cache = {}, unsigned jobs = 1,
+                                           const pool_lender& lend = {});
 
 }  // namespace factlint

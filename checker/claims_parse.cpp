@@ -127,10 +127,19 @@ void parse_unit_with(grammar::claims_set_parser& parser, const parse_unit& u,
 // piece counting from its file's start read the file's first bytes once
 // for every piece: with `-j` at 64 on a machine of two cores, 36 pieces of
 // 18 MB counted 324 MB.)
-void number_first_lines(std::vector<parse_unit>& units, unsigned jobs,
+template <class State, class Task>
+void parallel_on(worker_pool* pool, std::size_t count, unsigned jobs, Task&& task) {
+    if (pool != nullptr)
+        parallel_for_with<State>(*pool, count, jobs, task);
+    else
+        parallel_for_with<State>(count, jobs, task);
+}
+
+void number_first_lines(std::vector<parse_unit>& units, unsigned jobs, worker_pool* pool,
                         const std::vector<file_parse>& parses) {
     std::vector<std::size_t> lines(units.size());
-    parallel_for(units.size(), jobs, [&](std::size_t k) {
+    using parallel_detail::no_state;
+    parallel_on<no_state>(pool, units.size(), jobs, [&](std::size_t k, no_state&) {
         const parse_unit& u = units[k];
         if (u.whole) return;
         const std::string_view piece =
@@ -149,20 +158,21 @@ void number_first_lines(std::vector<parse_unit>& units, unsigned jobs,
 }  // namespace
 
 std::vector<std::optional<parsed_claims_file>> parse_claim_texts(
-    std::vector<std::optional<claims_text>>& texts, unsigned jobs) {
+    std::vector<std::optional<claims_text>>& texts, unsigned jobs, const pool_lender& lend) {
     std::size_t bytes = 0;
     for (const auto& t : texts) bytes += t ? t->content.size() : 0;
     if (bytes < parallel_parse_min_bytes) jobs = 1;  // one parser, the files in turn, no piece
     std::vector<file_parse> parses(texts.size());
     std::vector<parse_unit> units = units_of(texts, bytes, std::max(1u, jobs), parses);
-    number_first_lines(units, jobs, parses);
+    worker_pool* const pool = jobs > 1 && units.size() > 1 && lend ? lend() : nullptr;
+    number_first_lines(units, jobs, pool, parses);
     // Each thread with a parser of its own: a parser only remembers how
     // value texts of one shape read, which gives the same values whoever
     // reads them.
-    parallel_for_with<grammar::claims_set_parser>(units.size(), jobs,
-                                                  [&](std::size_t u, grammar::claims_set_parser& parser) {
-                                                      parse_unit_with(parser, units[u], texts, parses);
-                                                  });
+    parallel_on<grammar::claims_set_parser>(pool, units.size(), jobs,
+                                            [&](std::size_t u, grammar::claims_set_parser& parser) {
+                                                parse_unit_with(parser, units[u], texts, parses);
+                                            });
     std::vector<std::optional<parsed_claims_file>> parsed(texts.size());
     for (std::size_t f = 0; f < texts.size(); ++f) {
         if (parses[f].whole)

@@ -3,6 +3,8 @@
 // back is what one parser reading the files in turn would give.
 #pragma once
 
+#include "checker/parallel.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -32,10 +34,11 @@ struct parsed_claims_file {
 };
 
 // Parses each file of `texts` (moving its content into the result), on up
-// to `jobs` threads when the set holds parallel_parse_min_bytes or more. A
-// file that was not read (nullopt) has no result. An exception in a thread
-// (out of memory) is thrown again here.
+// to `jobs` threads when the set holds parallel_parse_min_bytes or more:
+// the threads of the pool `lend` gives (asked only then), else threads of
+// its own. A file that was not read (nullopt) has no result. An exception
+// in a thread (out of memory) is thrown again here.
 [[nodiscard]] std::vector<std::optional<parsed_claims_file>> parse_claim_texts(
-    std::vector<std::optional<claims_text>>& texts, unsigned jobs);
+    std::vector<std::optional<claims_text>>& texts, unsigned jobs, const pool_lender& lend = {});
 
 }  // namespace factlint

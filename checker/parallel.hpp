@@ -110,13 +110,18 @@ void parallel_for_with(std::size_t count, unsigned jobs, Task&& task) {
     loop.rethrow();
 }
 
-// parallel_for on the threads of `pool` and the calling thread.
-template <class Task>
-void parallel_for(worker_pool& pool, std::size_t count, Task&& task) {
-    auto each = [&task](std::size_t i, parallel_detail::no_state&) { task(i); };
-    parallel_detail::index_loop<parallel_detail::no_state, decltype(each)> loop(count, each);
-    if (count > 1 && pool.threads() > 0) {
-        pool.start([&loop](std::size_t) { loop.work(); });
+// parallel_for_with on `pool`: up to `jobs` workers, the calling thread and
+// pool threads (the pool grown for them when it has fewer), the others
+// idle for the round.
+template <class State, class Task>
+void parallel_for_with(worker_pool& pool, std::size_t count, unsigned jobs, Task&& task) {
+    parallel_detail::index_loop<State, Task> loop(count, task);
+    const std::size_t workers = std::min<std::size_t>(std::max(1u, jobs), count);
+    if (workers > 1) {
+        pool.grow_to(std::max(pool.threads(), workers - 1));
+        pool.start([&loop, workers](std::size_t k) {
+            if (k + 1 < workers) loop.work();
+        });
         loop.work();
         pool.wait();
     } else {
@@ -124,6 +129,23 @@ void parallel_for(worker_pool& pool, std::size_t count, Task&& task) {
     }
     loop.rethrow();
 }
+
+// parallel_for on the threads of `pool` and the calling thread.
+template <class Task>
+void parallel_for(worker_pool& pool, std::size_t count, Task&& task) {
+    using parallel_detail::no_state;
+    const auto workers = static_cast<unsigned>(pool.threads() + 1);
+    parallel_for_with<no_state>(pool, count, workers, [&task](std::size_t i, no_state&) { task(i); });
+}
+
+// Where a step that may run on several threads finds them: a pool the
+// caller lends once its own round on it is over (cli/session.hpp: the
+// walk's), or nullptr for threads of the step's own. A thread started for
+// the step took up to 5 ms to begin its work on the project's VM (placed
+// beside its parent, it waited for the scheduler to move it), where one of
+// the pool's, started at the run's beginning, is woken on its own core
+// (docs/performance.md part 34).
+using pool_lender = std::function<worker_pool*()>;
 
 template <class Task>
 void parallel_for(std::size_t count, unsigned jobs, Task&& task) {

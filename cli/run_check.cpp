@@ -273,8 +273,9 @@ int run_check(const command_line& cl) {
     auto threads = std::make_unique<run_threads>(*s);
     cache_use cache_used = cache_use::off;
     std::string key_to_write;
-    std::optional<claim_store> store = load_reference_claims(s->claims, s->claims_cache, s->jobs, &cache_used,
-                                                             s->jobs > 1 ? &key_to_write : nullptr);
+    std::optional<claim_store> store =
+        load_reference_claims(s->claims, s->claims_cache, s->jobs, &cache_used,
+                              s->jobs > 1 ? &key_to_write : nullptr, [&] { return threads->lend_pool(); });
     if (!store) return exit_usage;
     // With two jobs or more, claims parsed on a cache miss are written into
     // the cache beside the checking, not before it: 100,000 claims took

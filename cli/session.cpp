@@ -54,7 +54,8 @@ std::optional<settings> resolve_settings(const command_line& cl) {
 
 std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
                                                  const claims_cache_options& cache, unsigned jobs,
-                                                 cache_use* cache_used, std::string* key_to_write) {
+                                                 cache_use* cache_used, std::string* key_to_write,
+                                                 const pool_lender& lend) {
     if (paths.empty()) return claim_store{};
     walk_options options;
     options.extensions = {".claims"};
@@ -64,7 +65,7 @@ std::optional<claim_store> load_reference_claims(const std::vector<std::string>&
     if (!files.errors.empty()) return std::nullopt;
     claims_cache_options cache_options = cache;
     cache_options.defer_write = key_to_write != nullptr;
-    load_result loaded = load_claim_files(files.files, cache_options, jobs);
+    load_result loaded = load_claim_files(files.files, cache_options, jobs, lend);
     if (cache_used != nullptr) *cache_used = loaded.cache;
     if (key_to_write != nullptr) *key_to_write = std::move(loaded.key_to_write);
     for (const grammar::claims_file_error& e : loaded.errors) {
@@ -124,11 +125,23 @@ run_threads::run_threads(const settings& s) : settings_(s), pool_(s.jobs > 1 ? 1
     if (pool_.threads() > 0) pool_.start([this](std::size_t) { walked_ = walk_inputs(settings_); });
 }
 
-inputs run_threads::walked_inputs() {
+void run_threads::finish_walk() {
+    if (walk_done_) return;
     if (pool_.threads() > 0)
         pool_.wait();
     else
         walked_ = walk_inputs(settings_);
+    walk_done_ = true;
+}
+
+worker_pool* run_threads::lend_pool() {
+    if (pool_.threads() == 0) return nullptr;
+    finish_walk();
+    return &pool_;
+}
+
+inputs run_threads::walked_inputs() {
+    finish_walk();
     inputs in = inputs_of(std::move(walked_));
     const std::size_t workers = std::min<std::size_t>(settings_.jobs, in.files.size());
     if (workers > 1) pool_.grow_to(workers - 1);

@@ -30,14 +30,16 @@ inline constexpr int exit_usage = 2;
 
 // Loads the reference claims named by `paths` (files or directories of
 // *.claims). On failure prints every error and returns nullopt.
-// `jobs`: threads that may parse many claims files at once. `cache_used`
+// `jobs`: threads that may parse many claims files at once, those of the
+// pool `lend` gives when given (run_threads::lend_pool). `cache_used`
 // (when given) says what the compiled-claims cache did. `key_to_write`
 // (when given) takes the entry a miss leaves unwritten, for the caller to
 // write (claims_cache_options::defer_write); else the load writes it.
 [[nodiscard]] std::optional<claim_store> load_reference_claims(const std::vector<std::string>& paths,
                                                                const claims_cache_options& cache,
                                                                unsigned jobs, cache_use* cache_used = nullptr,
-                                                               std::string* key_to_write = nullptr);
+                                                               std::string* key_to_write = nullptr,
+                                                               const pool_lender& lend = {});
 
 // The claims-cache entry a load left to its caller (`key_to_write` above),
 // written on a thread of its own while the run checks or extracts: with
@@ -80,14 +82,20 @@ struct inputs {
 class run_threads {
 public:
     explicit run_threads(const settings& s);
+    // The pool once the walk is over, for the claims load to parse on
+    // (load_reference_claims); nullptr with one job.
+    [[nodiscard]] worker_pool* lend_pool();
     // The inputs once walked (their messages printed, inputs_of), and the
     // pool grown to a thread per job beside the caller, no more than files.
     [[nodiscard]] inputs walked_inputs();
     [[nodiscard]] worker_pool& pool() { return pool_; }
 
 private:
+    void finish_walk();
+
     const settings& settings_;
     walk_result walked_;  // before the pool: its end waits for the walk writing here
+    bool walk_done_ = false;
     worker_pool pool_;
 };
 
