@@ -931,6 +931,35 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
         REQUIRE(bytes);
         CHECK(bytes->view() == expected_bytes);
     }
+    // On a pool lent by the caller (as check's, after its walk): asked for
+    // once, its threads used for both steps, the same claims; a pool of
+    // fewer threads than jobs grows.
+    for (const unsigned jobs : {2u, 4u}) {
+        CAPTURE(jobs);
+        worker_pool pool(1);
+        int lent = 0;
+        const load_result pieces = load_claim_files(files, {}, jobs, [&] {
+            ++lent;
+            return &pool;
+        });
+        CHECK(lent == 1);
+        CHECK(pool.threads() == jobs - 1);
+        CHECK(described(pieces) == expected);
+        const auto bytes = compile_store(pieces.store);
+        REQUIRE(bytes);
+        CHECK(bytes->view() == expected_bytes);
+    }
+    // A lender that has no pool to give: threads of the load's own.
+    CHECK(described(load_claim_files(files, {}, 2, [] { return static_cast<worker_pool*>(nullptr); })) ==
+          expected);
+    // With one job, or a set too small to cut, it is never asked.
+    const auto never = []() -> worker_pool* {
+        FAIL("the pool was asked for");
+        return nullptr;
+    };
+    CHECK(described(load_claim_files(files, {}, 1, never)) == expected);
+    dir.write("small.claims", varied_claims(20));
+    CHECK(load_claim_files({(dir.path / "small.claims").string()}, {}, 4, never).store.claims().size() == 20);
 
     // Errors in every piece, and ids defined again across pieces: after a
     // claim that was left out (its first definition still counts), twice,

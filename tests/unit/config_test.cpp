@@ -7,7 +7,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -642,6 +644,55 @@ TEST_CASE("cli: worker_pool: the end of a pool waits for the round in hand") {
         });
     }
     CHECK(finished.load());
+}
+
+TEST_CASE("cli: parallel_for_with on a pool: no more workers than jobs, the pool grown when short") {
+    struct tally {
+        int tasks = 0;
+        std::atomic<int>* total = nullptr;
+        std::atomic<int>* workers = nullptr;
+        ~tally() {
+            if (total == nullptr) return;
+            total->fetch_add(tasks);
+            workers->fetch_add(1);
+        }
+    };
+    worker_pool pool(3);
+    for (unsigned jobs : {1u, 2u, 4u, 6u}) {
+        CAPTURE(jobs);
+        std::atomic<int> total{0}, workers{0};
+        std::mutex lock;
+        std::set<std::thread::id> threads;
+        parallel_for_with<tally>(pool, 400, jobs, [&](std::size_t, tally& t) {
+            t.total = &total, t.workers = &workers;
+            ++t.tasks;
+            const std::lock_guard<std::mutex> hold(lock);
+            threads.insert(std::this_thread::get_id());
+        });
+        CHECK(total.load() == 400);
+        // A worker that took a task made one state; no more than `jobs` did.
+        CHECK(workers.load() <= static_cast<int>(jobs));
+        CHECK(threads.size() <= jobs);
+        if (jobs == 1) CHECK(threads == std::set<std::thread::id>{std::this_thread::get_id()});
+    }
+    CHECK(pool.threads() == 5);  // grown for six jobs, the caller the sixth
+    // Fewer tasks than jobs: no more workers than tasks.
+    std::atomic<int> total{0}, workers{0};
+    parallel_for_with<tally>(pool, 2, 6, [&](std::size_t, tally& t) {
+        t.total = &total, t.workers = &workers;
+        ++t.tasks;
+    });
+    CHECK(total.load() == 2);
+    CHECK(workers.load() <= 2);
+    // A task's exception is thrown again here, and the pool goes on.
+    CHECK_THROWS_WITH_AS(parallel_for_with<tally>(pool, 100, 3,
+                                                  [](std::size_t i, tally&) {
+                                                      if (i == 50) throw std::runtime_error("task failed");
+                                                  }),
+                         "task failed", std::runtime_error);
+    std::atomic<int> after{0};
+    parallel_for(pool, 60, [&](std::size_t) { after.fetch_add(1); });
+    CHECK(after.load() == 60);
 }
 
 TEST_CASE("cli: parallel_for on a pool: every index once, the caller working too") {
