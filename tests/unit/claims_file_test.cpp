@@ -987,6 +987,47 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
     }
 }
 
+TEST_CASE("claims-file: line ends, quotes and backslashes read wherever they fall in a block of 16 bytes") {
+    // The parser finds line ends and a phrase's closing quote sixteen bytes
+    // at a time: names of every length, with and without an escape at every
+    // place, on lines ending in LF or CRLF, and the file's last line with
+    // no line end, must read as written.
+    for (const bool crlf : {false, true}) {
+        for (std::size_t length = 1; length <= 40; ++length) {
+            CAPTURE(crlf);
+            CAPTURE(length);
+            const std::string end = crlf ? "\r\n" : "\n";
+            const std::string plain(length, 'q');
+            std::string escaped = plain;  // a backslash-escaped quote at a place moving with the length
+            escaped.insert(length / 2, "\\\"");
+            std::string with_quote = plain;
+            with_quote.insert(length / 2, "\"");
+            const std::string text = "claim a" + end + "  name \"" + plain + "\", \"" + escaped + "\"" + end +
+                                     "  value " + std::to_string(length) + " in 2020" + end +
+                                     "  source \"" + plain + "\"";  // no line end
+            const auto f = parse_claims_file("t.claims", text);
+            REQUIRE(f.errors.empty());
+            const reference_claim& c = claim(f, "a");
+            REQUIRE(c.names.size() == 2);
+            CHECK(c.names[0] == plain);
+            CHECK(c.names[1] == with_quote);
+            CHECK(c.source == plain);
+            REQUIRE(c.values.size() == 1);
+            CHECK(c.values[0].value == static_cast<double>(length));
+            CHECK(c.values[0].where.line == 3);
+        }
+    }
+    // A quote never closed, at every length: an error, not a read past the line.
+    for (std::size_t length = 0; length <= 40; ++length) {
+        CAPTURE(length);
+        const auto f = parse_claims_file("t.claims", "claim a\n  name \"" + std::string(length, 'q') + "\nclaim b\n");
+        const bool on_line_2 = std::any_of(f.errors.begin(), f.errors.end(), [](const auto& e) {
+            return e.where.line == 2 && e.message.find("closing") != std::string::npos;
+        });
+        CHECK(on_line_2);
+    }
+}
+
 TEST_CASE("claims-file: the newlines before a piece are counted whatever the length and alignment") {
     using grammar::newlines_in;
     CHECK(newlines_in("") == 0);
