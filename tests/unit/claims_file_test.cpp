@@ -987,13 +987,12 @@ TEST_CASE("claims-file: a large file parsed in pieces loads as it does whole") {
     }
 }
 
-TEST_CASE("claims-file: line ends, quotes and backslashes read wherever they fall in a block of 16 bytes") {
-    // The parser finds line ends and a phrase's closing quote sixteen bytes
-    // at a time: names of every length, with and without an escape at every
-    // place, on lines ending in LF or CRLF, and the file's last line with
-    // no line end, must read as written.
+TEST_CASE("claims-file: line ends, quotes and backslashes read wherever they fall in a block of 32 bytes") {
+    // The parser finds line ends 32 bytes at a time: names of every length,
+    // with and without an escape at every place, on lines ending in LF or
+    // CRLF, and the file's last line with no line end, must read as written.
     for (const bool crlf : {false, true}) {
-        for (std::size_t length = 1; length <= 40; ++length) {
+        for (std::size_t length = 1; length <= 70; ++length) {
             CAPTURE(crlf);
             CAPTURE(length);
             const std::string end = crlf ? "\r\n" : "\n";
@@ -1018,7 +1017,7 @@ TEST_CASE("claims-file: line ends, quotes and backslashes read wherever they fal
         }
     }
     // A quote never closed, at every length: an error, not a read past the line.
-    for (std::size_t length = 0; length <= 40; ++length) {
+    for (std::size_t length = 0; length <= 70; ++length) {
         CAPTURE(length);
         const auto f = parse_claims_file("t.claims", "claim a\n  name \"" + std::string(length, 'q') + "\nclaim b\n");
         const bool on_line_2 = std::any_of(f.errors.begin(), f.errors.end(), [](const auto& e) {
