@@ -10,8 +10,8 @@
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <set>
 #include <system_error>
+#include <unordered_set>
 
 #include "cli/glob.hpp"
 
@@ -37,11 +37,15 @@ bool has_extension(std::string_view name, const std::vector<std::string>& extens
 }
 
 // Displayed path of a directory entry: "docs" + "a.md" -> "docs/a.md",
-// "." + "a.md" -> "a.md", without doubled separators.
+// "." + "a.md" -> "a.md", without doubled separators. One allocation.
 std::string display_join(const std::string& dir, const std::string& name) {
     if (dir == "." || dir == "./") return name;
-    if (!dir.empty() && dir.back() == '/') return dir + name;
-    return dir + "/" + name;
+    std::string path;
+    path.reserve(dir.size() + 1 + name.size());
+    path += dir;
+    if (!dir.empty() && dir.back() != '/') path += '/';
+    path += name;
+    return path;
 }
 
 // fs::path(dir) / name as a string, for a canonical (absolute) directory.
@@ -143,7 +147,10 @@ public:
             // files and subdirectories interleave by name.
             const std::size_t first = out_.files.size();
             walk_directory(arg);
-            std::sort(out_.files.begin() + static_cast<std::ptrdiff_t>(first), out_.files.end());
+            // Already in order when no subdirectory came between files (a
+            // flat folder): checked in one pass rather than sorted again.
+            const auto from = out_.files.begin() + static_cast<std::ptrdiff_t>(first);
+            if (!std::is_sorted(from, out_.files.end())) std::sort(from, out_.files.end());
         } else {
             add_file(arg, canonical_or_self(arg).string());
         }
@@ -157,9 +164,9 @@ private:
     }
 
     // `identity`: the file's canonical path, or empty for standard input.
-    void add_file(const std::string& shown, std::string identity) {
+    void add_file(std::string shown, std::string identity) {
         if (!identity.empty() && !seen_files_.insert(std::move(identity)).second) return;
-        out_.files.push_back(shown);
+        out_.files.push_back(std::move(shown));
     }
 
     // A directory to walk: the path shown, and its canonical path when it
@@ -244,14 +251,16 @@ private:
         for (const entry& e : entries) {
             // A file that is not checked needs no exclude question.
             if (!e.is_directory && !has_extension(e.name, options_.extensions)) continue;
-            const std::string shown = display_join(dir, e.name);
+            std::string shown = display_join(dir, e.name);
             // Without excludes, no path is built for the question.
             if (!options_.excludes.empty() && excludes_.excluded(shown)) continue;
             if (e.is_directory) {
-                subdirs.push_back({shown, e.is_link ? std::string() : join_canonical(canonical_dir, e.name)});
+                subdirs.push_back(
+                    {std::move(shown), e.is_link ? std::string() : join_canonical(canonical_dir, e.name)});
             } else {
-                add_file(shown, e.is_link ? canonical_or_self(shown).string()
-                                          : join_canonical(canonical_dir, e.name));
+                std::string identity =
+                    e.is_link ? canonical_or_self(shown).string() : join_canonical(canonical_dir, e.name);
+                add_file(std::move(shown), std::move(identity));
             }
         }
         return subdirs;
@@ -260,8 +269,10 @@ private:
     const walk_options& options_;
     walk_result& out_;
     exclude_matcher excludes_;
-    std::set<std::string> visited_dirs_;
-    std::set<std::string> seen_files_;
+    // Asked only whether a path is in them: hashed, where ordered sets
+    // compared long paths with a shared head a dozen times an entry.
+    std::unordered_set<std::string> visited_dirs_;
+    std::unordered_set<std::string> seen_files_;
 };
 
 }  // namespace
