@@ -20,8 +20,8 @@ int run_extract(const command_line& cl) {
     auto threads = std::make_unique<run_threads>(*s);  // the walk beside the claims load, as check does
     std::string key_to_write;
     const std::optional<claim_store> store =
-        load_reference_claims(s->claims, s->claims_cache, s->jobs, nullptr, s->jobs > 1 ? &key_to_write : nullptr,
-                              [&] { return threads->lend_pool(); });
+        load_reference_claims(s->claims, s->claims_cache, s->jobs, nullptr,
+                              s->jobs > 1 ? &key_to_write : nullptr, [&] { return threads->lend_pool(); });
     if (!store) return exit_usage;
     // As check does: a missed entry written while the records are made.
     cache_write_beside cache_writer(s->claims_cache, std::move(key_to_write), *store);

@@ -138,7 +138,8 @@ std::size_t next_newline(const char* first, std::size_t at, std::size_t size) {
     const __m128i newline = _mm_set1_epi8('\n');
     for (; size - at >= 32; at += 32) {
         const auto* const p = reinterpret_cast<const __m128i*>(first + at);
-        const auto low = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), newline)));
+        const auto low =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), newline)));
         const auto high =
             static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), newline)));
         if (const unsigned hits = low | high << 16; hits != 0)

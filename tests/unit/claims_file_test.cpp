@@ -1002,8 +1002,8 @@ TEST_CASE("claims-file: line ends, quotes and backslashes read wherever they fal
             std::string with_quote = plain;
             with_quote.insert(length / 2, "\"");
             const std::string text = "claim a" + end + "  name \"" + plain + "\", \"" + escaped + "\"" + end +
-                                     "  value " + std::to_string(length) + " in 2020" + end +
-                                     "  source \"" + plain + "\"";  // no line end
+                                     "  value " + std::to_string(length) + " in 2020" + end + "  source \"" +
+                                     plain + "\"";  // no line end
             const auto f = parse_claims_file("t.claims", text);
             REQUIRE(f.errors.empty());
             const reference_claim& c = claim(f, "a");
@@ -1019,7 +1019,8 @@ TEST_CASE("claims-file: line ends, quotes and backslashes read wherever they fal
     // A quote never closed, at every length: an error, not a read past the line.
     for (std::size_t length = 0; length <= 70; ++length) {
         CAPTURE(length);
-        const auto f = parse_claims_file("t.claims", "claim a\n  name \"" + std::string(length, 'q') + "\nclaim b\n");
+        const auto f =
+            parse_claims_file("t.claims", "claim a\n  name \"" + std::string(length, 'q') + "\nclaim b\n");
         const bool on_line_2 = std::any_of(f.errors.begin(), f.errors.end(), [](const auto& e) {
             return e.where.line == 2 && e.message.find("closing") != std::string::npos;
         });
@@ -1042,7 +1043,8 @@ TEST_CASE("claims-file: the newlines before a piece are counted whatever the len
             const std::string_view piece = std::string_view(text).substr(from, size);
             CAPTURE(from);
             CAPTURE(size);
-            CHECK(newlines_in(piece) == static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n')));
+            CHECK(newlines_in(piece) ==
+                  static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n')));
         }
     }
     // More than 255 blocks of sixteen newlines: a byte counter per lane
