@@ -329,6 +329,24 @@ TEST_CASE("cli: walk: a symbolic link loop is walked once") {
     CHECK_FALSE(r.warnings.empty());
 }
 
+TEST_CASE("cli: walk: files and folders in name order, a file reached twice listed once") {
+    // A folder's files come before its subfolders' in the walk; the list is
+    // sorted after, except where it is in order already (a flat folder).
+    temp_dir t;
+    t.write("a.md");
+    t.write("b/x.md");
+    t.write("c.md");
+    t.write("d/e/f.md");
+    const walk_result flat = collect_files({t.str() + "/d/e"}, walk_options{});
+    CHECK(strip_prefix(flat.files, t.str() + "/") == std::vector<std::string>{"d/e/f.md"});
+    std::error_code ec;
+    fs::create_symlink(t.path / "a.md", t.path / "link.md", ec);
+    const walk_result r = collect_files({t.str(), t.str() + "/c.md", t.str() + "/b"}, walk_options{});
+    CHECK(r.errors.empty());
+    CHECK(strip_prefix(r.files, t.str() + "/") ==
+          std::vector<std::string>{"a.md", "b/x.md", "c.md", "d/e/f.md"});
+}
+
 TEST_CASE("cli: walk: broken links are warnings, missing paths errors") {
     temp_dir t;
     t.write("a.md");
