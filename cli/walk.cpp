@@ -43,7 +43,7 @@ std::string display_join(const std::string& dir, const std::string& name) {
     std::string path;
     path.reserve(dir.size() + 1 + name.size());
     path += dir;
-    if (!dir.empty() && dir.back() != '/') path += '/';
+    if (dir.empty() || dir.back() != '/') path += '/';
     path += name;
     return path;
 }
