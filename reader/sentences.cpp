@@ -229,6 +229,42 @@ inline void add_sentence(std::string_view prose, std::size_t begin, std::size_t 
     if (end > begin) out.emplace_back(begin, end);
 }
 
+// Past this many bytes a stretch without a sentence end is cut into
+// pieces read as sentences of their own. Prose never comes near it (the
+// longest sentence of the news corpus is 2 KB), but a paragraph with no
+// end mark (figures one per line, a pasted data dump, a 50 MB line) would
+// otherwise be one sentence, and a sentence's analysis holds some 25 bytes
+// of tokens and matches for each of its bytes at once: 1.3 GB of a 50 MB
+// line's peak (docs/performance.md part 35).
+constexpr std::size_t longest_sentence = 16 * 1024;
+
+// Where to cut prose[begin, end), longer than longest_sentence: after the
+// last line break in the second half of the allowed length, else after its
+// last whitespace, else (one word longer than half of it) at the first
+// whitespace after it, so that no word or figure is ever cut in two.
+std::size_t cut_point(std::string_view prose, std::size_t begin, std::size_t end) {
+    const std::size_t low = begin + longest_sentence / 2;
+    const std::size_t high = begin + longest_sentence;
+    const std::string_view window = prose.substr(low, high - low);
+    if (const std::size_t nl = window.rfind('\n'); nl != std::string_view::npos) return low + nl + 1;
+    for (std::size_t i = high; i > low; --i)
+        if (is_space(prose[i - 1])) return i;
+    std::size_t i = high;
+    while (i < end && !is_space(prose[i])) ++i;
+    return i;
+}
+
+// add_sentence, in pieces of at most longest_sentence bytes (plus a word).
+void add_capped(std::string_view prose, std::size_t begin, std::size_t end,
+                std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    while (end - begin > longest_sentence) {
+        const std::size_t cut = cut_point(prose, begin, end);
+        add_sentence(prose, begin, cut, out);
+        begin = cut;
+    }
+    add_sentence(prose, begin, end, out);
+}
+
 }  // namespace
 
 void reader_detail::split_sentences(std::string_view prose,
@@ -248,11 +284,11 @@ void reader_detail::split_sentences(std::string_view prose,
             while (i < prose.size() && is_mark(prose[i])) ++i;
             continue;
         }
-        add_sentence(prose, begin, end, out);
+        add_capped(prose, begin, end, out);
         // The whitespace after the end is no part of either sentence.
         begin = i = next;
     }
-    add_sentence(prose, begin, prose.size(), out);
+    add_capped(prose, begin, prose.size(), out);
 }
 
 const char* reader_detail::word_start_portable(const char* begin, const char* end) {

@@ -327,6 +327,68 @@ TEST_CASE("reader: sentence splitting keeps abbreviations, initials and decimals
     CHECK(split("He said no. Then he left.").size() == 2);
 }
 
+TEST_CASE("reader: a stretch without a sentence end is cut into pieces of at most 16 KiB") {
+    constexpr std::size_t most = 16 * 1024;
+    // Every byte that is not whitespace is in exactly one piece, in order,
+    // and no piece starts or ends with whitespace.
+    const auto check_pieces = [&](std::string_view prose) {
+        const auto pieces = split_sentences(prose);
+        std::size_t at = 0;
+        for (const auto& [b, e] : pieces) {
+            CHECK(b < e);
+            CHECK(prose.substr(at, b - at).find_first_not_of(" \n") == std::string_view::npos);
+            CHECK(prose[b] != ' ');
+            CHECK(prose[e - 1] != ' ');
+            at = e;
+        }
+        CHECK(prose.substr(at).find_first_not_of(" \n") == std::string_view::npos);
+        return pieces;
+    };
+
+    SUBCASE("words on one line: cut at a space, each piece 8 to 16 KiB but the last") {
+        std::string prose;
+        while (prose.size() < 100 * 1024) prose += "about 12,000 riders in 2022 and ";
+        const auto pieces = check_pieces(prose);
+        REQUIRE(pieces.size() >= 7);
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            const std::size_t size = pieces[i].second - pieces[i].first;
+            CHECK(size <= most);
+            if (i + 1 < pieces.size()) CHECK(size >= most / 2 - 1);
+            CHECK(prose[pieces[i].second - 1] != ',');  // "12,000" is never parted
+        }
+    }
+    SUBCASE("lines without end marks: cut at a line end") {
+        std::string prose;
+        for (int i = 0; prose.size() < 60 * 1024; ++i)
+            prose += "item " + std::to_string(i) + " cost $4 in 2021\n";
+        const auto pieces = check_pieces(prose);
+        REQUIRE(pieces.size() >= 4);
+        for (const auto& [b, e] : pieces) {
+            CHECK(e - b <= most);
+            CHECK((b == 0 || prose[b - 1] == '\n'));
+            CHECK(prose[e] == '\n');
+        }
+    }
+    SUBCASE("a word longer than half the limit is never cut") {
+        const std::string word(most - 100, 'x');
+        const std::string prose = std::string(most / 2 + 50, 'a') + " " + word + " " + std::string(200, 't');
+        const auto pieces = check_pieces(prose);
+        REQUIRE(pieces.size() == 3);
+        CHECK(prose.substr(pieces[1].first, pieces[1].second - pieces[1].first) == word);
+    }
+    SUBCASE("one word longer than the limit stays whole") {
+        const std::string prose = "head " + std::string(3 * most, 'y') + " tail";
+        const auto pieces = check_pieces(prose);
+        REQUIRE(pieces.size() == 2);
+        CHECK(pieces[0].second - pieces[0].first == 5 + 3 * most);
+    }
+    SUBCASE("sentences with ends are not touched") {
+        std::string prose;
+        while (prose.size() < 100 * 1024) prose += "About 12,000 riders came in 2022. ";
+        CHECK(split(prose).size() == (prose.size() + 1) / 34);
+    }
+}
+
 TEST_CASE("reader: invalid UTF-8 is an error at the bad byte") {
     const auto error = read_fails("ok line\nab\xC3\xA9 \xFF rest\n");
     CHECK(error.path == "bad.md");
