@@ -60,12 +60,6 @@ bool by_position(const finding& a, const finding& b) {
     return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
 }
 
-// Records made and judged at a time. The rules that read one sentence at a
-// time run on each block as it is made; only the records that the rules
-// comparing across sentences read outlive it. A 50 MB input has 255,000
-// records (63 MB), of which about 1,300 are kept (docs/performance.md, 8.).
-constexpr std::size_t block_records = 1024;
-
 // One selected rule's run over the document.
 struct rule_run {
     const rule_info* rule;

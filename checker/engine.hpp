@@ -1,6 +1,7 @@
 // The checker's front door: from a read document to its records and findings.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -31,6 +32,14 @@ struct check_options {
 // reference claims of `store` (which may be empty).
 [[nodiscard]] std::vector<claim_record> extract_records(const document& doc, const claim_store& store,
                                                         const check_options& options);
+
+// The same records, a block of sentences at a time (about a thousand
+// records): each block is handed to `use` and dropped, so that a caller
+// writing them out holds one block rather than the whole document's (two
+// million records of a dense 50 MB file are 500 MB). Indices between the
+// records of a block (change statements, totals) count from its start.
+void extract_records_by_block(const document& doc, const claim_store& store, const check_options& options,
+                              const std::function<void(std::span<const claim_record>)>& use);
 
 struct file_result {
     std::string path;

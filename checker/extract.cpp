@@ -305,4 +305,15 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
     return all;
 }
 
+void extract_records_by_block(const document& doc, const claim_store& store, const check_options& options,
+                              const std::function<void(std::span<const claim_record>)>& use) {
+    record_extractor extractor(doc, store, options);
+    std::vector<claim_record> block;
+    for (std::size_t next = 0; next < doc.sentences.size();) {
+        block.clear();
+        next = extractor.extract(next, block_records, block);
+        if (!block.empty()) use(block);
+    }
+}
+
 }  // namespace factlint

@@ -1,8 +1,8 @@
 // `factlint extract`: every claim record as JSON Lines (SPEC §3), file by
 // file in path order, each file's records in document order.
-#include <algorithm>
 #include <iostream>
 #include <memory>
+#include <span>
 #include <sstream>
 
 #include "checker/engine.hpp"
@@ -61,23 +61,24 @@ int run_extract(const command_line& cl) {
         try {
             read_input(f, &stdin_bytes);
             if (f.doc) {
-                const std::vector<claim_record> records = extract_records(*f.doc, *store, options);
                 l.read = true;
                 l.warnings = std::move(f.doc->warnings);
-                l.records = records.size();
-                l.matched = static_cast<std::size_t>(
-                    std::count_if(records.begin(), records.end(),
-                                  [](const claim_record& r) { return !r.claim_id.empty(); }));
                 if (in_order) {
                     print_read_warnings(l.warnings);
                     l.warnings.clear();
-                    for (const claim_record& r : records)
-                        write_record_jsonl(r, f.path, f.doc->lines, std::cout);
-                } else {
-                    std::ostringstream out;
-                    for (const claim_record& r : records) write_record_jsonl(r, f.path, f.doc->lines, out);
-                    l.text = std::move(out).str();
                 }
+                // A block of records at a time, written and dropped: a dense
+                // file's records all at once were many times its size.
+                std::ostringstream buffered;
+                std::ostream& out = in_order ? static_cast<std::ostream&>(std::cout) : buffered;
+                extract_records_by_block(*f.doc, *store, options, [&](std::span<const claim_record> block) {
+                    l.records += block.size();
+                    for (const claim_record& r : block) {
+                        if (!r.claim_id.empty()) ++l.matched;
+                        write_record_jsonl(r, f.path, f.doc->lines, out);
+                    }
+                });
+                if (!in_order) l.text = std::move(buffered).str();
                 f.doc.reset();
             }
         } catch (const std::exception& e) {

@@ -262,3 +262,25 @@ TEST_CASE("extract: sentences with nothing a claim could link are not scanned, a
     }
     CHECK(linked > 0);
 }
+
+TEST_CASE("extract: records by block are the document's records, a block at a time") {
+    // `factlint extract` writes each block and drops it; what it writes must
+    // be what extract_records gives for the whole document.
+    std::string text;
+    for (int i = 0; i < 900; ++i)
+        text += "About " + std::to_string(1000 + i) + " riders came in " + std::to_string(1990 + i % 30) +
+                ", up 5% from a year earlier, at a cost of $" + std::to_string(i + 1) + " million.\n\n";
+    const auto whole = extract(text);
+    REQUIRE(whole->records.size() > 2 * block_records);
+    std::vector<std::string_view> texts;
+    std::vector<std::size_t> block_sizes;
+    extract_records_by_block(whole->doc, claim_store{}, check_options{},
+                             [&](std::span<const claim_record> block) {
+                                 block_sizes.push_back(block.size());
+                                 for (const claim_record& r : block) texts.push_back(r.text);
+                             });
+    REQUIRE(texts.size() == whole->records.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) CHECK(texts[i] == whole->records[i].text);
+    REQUIRE(block_sizes.size() >= 3);
+    for (const std::size_t n : block_sizes) CHECK(n < block_records + 10);  // whole sentences past the mark
+}
