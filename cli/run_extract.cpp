@@ -3,11 +3,12 @@
 #include <iostream>
 #include <memory>
 #include <span>
-#include <sstream>
+#include <string>
 
 #include "checker/engine.hpp"
 #include "checker/parallel.hpp"
 #include "cli/commands.hpp"
+#include "cli/ordered_output.hpp"
 #include "cli/process_end.hpp"
 #include "cli/session.hpp"
 #include "report/records.hpp"
@@ -29,67 +30,67 @@ int run_extract(const command_line& cl) {
     inputs in = threads->walked_inputs();
     const check_options options = s->to_check_options();
     const std::string stdin_bytes = read_stdin_if_needed(in);
-    // Each file's lines are written by the worker that read it, so that -j
+    // Each file's lines are made by the worker that read it, so that -j
     // shares the writing too, and its document freed there (with thousands
-    // of files, every document was held until the end). With one worker the
-    // files come in path order, and the lines go straight out: a large
-    // file's text would otherwise be held beside its records.
-    const bool in_order = s->jobs <= 1 || in.files.size() <= 1;
+    // of files, every document was held until the end). They go out in path
+    // order: the file at the head of the order straight through, a file
+    // ahead of its turn kept until then (ordered_output).
     struct file_lines {
         bool read = false;
+        bool opened = false;  // its read error and warnings printed
         std::vector<read_error> warnings;
-        std::string text;
         std::size_t records = 0, matched = 0;
     };
     std::vector<file_lines> lines(in.files.size());
     std::size_t total = 0, matched = 0;
-    // A file's read error, warnings, lines and --stats line, in that order.
-    const auto print_file = [&](std::size_t i) {
-        const input_file& f = in.files[i];
-        if (f.error) print_read_error(*f.error);
-        const file_lines& l = lines[i];
-        if (!l.read) return;
+    // A file's read error and warnings before its lines, its --stats line
+    // after them. An internal error comes to light once lines may be out:
+    // it is printed after them.
+    const auto open_file = [&](std::size_t i) {
+        file_lines& l = lines[i];
+        l.opened = true;
+        if (in.files[i].error) print_read_error(*in.files[i].error);
         print_read_warnings(l.warnings);
-        std::cout.write(l.text.data(), static_cast<std::streamsize>(l.text.size()));
+    };
+    const auto close_file = [&](std::size_t i) {
+        const input_file& f = in.files[i];
+        const file_lines& l = lines[i];
+        if (f.error && !l.opened) print_read_error(*f.error);
+        if (!l.read) return;
         if (s->stats) std::cerr << f.path << ": " << l.records << " records, " << l.matched << " matched\n";
         total += l.records;
         matched += l.matched;
     };
+    ordered_output output(std::cout, in.files.size(), open_file, close_file);
     parallel_for(threads->pool(), in.files.size(), [&](std::size_t i) {
         input_file& f = in.files[i];
         file_lines& l = lines[i];
         try {
             read_input(f, &stdin_bytes);
             if (f.doc) {
-                l.read = true;
                 l.warnings = std::move(f.doc->warnings);
-                if (in_order) {
-                    print_read_warnings(l.warnings);
-                    l.warnings.clear();
-                }
+                l.read = true;
                 // A block of records at a time, written and dropped: a dense
                 // file's records all at once were many times its size.
-                std::ostringstream buffered;
-                std::ostream& out = in_order ? static_cast<std::ostream&>(std::cout) : buffered;
+                std::string text;
                 extract_records_by_block(*f.doc, *store, options, [&](std::span<const claim_record> block) {
-                    l.records += block.size();
+                    text.clear();
                     for (const claim_record& r : block) {
                         if (!r.claim_id.empty()) ++l.matched;
-                        write_record_jsonl(r, f.path, f.doc->lines, out);
+                        append_record_jsonl(r, f.path, f.doc->lines, text);
                     }
+                    l.records += block.size();
+                    output.write(i, text);
                 });
-                if (!in_order) l.text = std::move(buffered).str();
                 f.doc.reset();
             }
         } catch (const std::exception& e) {
             f.doc.reset();
             f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};
-            l = file_lines{};  // a file that failed prints its error only
+            l.read = false;  // a file that failed prints its error, and no --stats line
         }
-        if (in_order) print_file(i);
+        output.finish(i);
     });
-    if (!in_order)
-        for (std::size_t i = 0; i < in.files.size(); ++i) print_file(i);
     std::cout.flush();
     cache_writer.finish();
     if (s->stats) std::cerr << "total: " << total << " records, " << matched << " matched\n";

@@ -151,6 +151,12 @@ void write_record_jsonl(const claim_record& r, const std::string& file, const li
                         std::ostream& out) {
     thread_local std::string line;  // reused from record to record, on each thread that writes
     line.clear();
+    append_record_jsonl(r, file, lines, line);
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+}
+
+void append_record_jsonl(const claim_record& r, const std::string& file, const line_index& lines,
+                         std::string& line) {
     const auto begin = lines.locate(r.span.begin);
     const auto end = lines.locate(r.span.end);  // the character after the span: exclusive
     {
@@ -178,7 +184,6 @@ void write_record_jsonl(const claim_record& r, const std::string& file, const li
         if (r.kind == record_kind::change && r.change) write_change(j.key("change"), *r.change);
     }
     line += '\n';
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
 }
 
 }  // namespace factlint

@@ -16,5 +16,8 @@ namespace factlint {
 // "change": {"direction", "percent", "points"}.
 void write_record_jsonl(const claim_record& r, const std::string& file, const line_index& lines,
                         std::ostream& out);
+// The same line (its '\n' included), appended to `out`.
+void append_record_jsonl(const claim_record& r, const std::string& file, const line_index& lines,
+                         std::string& out);
 
 }  // namespace factlint
