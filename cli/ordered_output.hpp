@@ -14,8 +14,8 @@ namespace factlint::cli {
 
 // The file at the head of the order (every file before it out) writes
 // straight through; the others keep their text until their turn. Keeping
-// every file's text until all were done held the 666 MB of lines of a
-// dense 50 MB file at once (docs/performance.md part 35).
+// every file's text until all were done held the 666 million bytes of
+// lines of a dense 50 MB file at once (docs/performance.md part 35).
 //
 // `open(i)` is called once before file i's first text, `close(i)` once
 // after its last, both in path order and under the lock that orders the

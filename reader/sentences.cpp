@@ -234,8 +234,8 @@ inline void add_sentence(std::string_view prose, std::size_t begin, std::size_t 
 // longest sentence of the news corpus is 2 KB), but a paragraph with no
 // end mark (figures one per line, a pasted data dump, a 50 MB line) would
 // otherwise be one sentence, and a sentence's analysis holds some 25 bytes
-// of tokens and matches for each of its bytes at once: 1.3 GB of a 50 MB
-// line's peak (docs/performance.md part 35).
+// of tokens and matches for each of its bytes at once: a 50 MB line of
+// figures peaked at 1.8 GB, 124 MB cut (docs/performance.md part 35).
 constexpr std::size_t longest_sentence = 16 * 1024;
 
 // Where to cut prose[begin, end), longer than longest_sentence: after the

@@ -2,8 +2,9 @@
 # The bench's generators of the shapes in docs/performance.md part 25 make
 # valid claims and drafts: gen_claims.py --files cuts the same claims into
 # files (one claim set), gen_series.py writes long series and a draft that
-# cites them; gen_input halves deals split's articles into two folders, and
-# writes nothing inside the repository. Usage: bench_generators.sh FACTLINT
+# cites them; gen_input halves deals split's articles into two folders,
+# flat writes the corpus with no sentence end, and neither writes inside
+# the repository. Usage: bench_generators.sh FACTLINT
 # SOURCE_DIR SHARED_DIR
 set -euo pipefail
 factlint=$1 source=$2 shared=$3
@@ -46,6 +47,18 @@ a=$(ls "$work/half-a" | wc -l) b=$(ls "$work/half-b" | wc -l) all=$(ls "$work/al
 mkdir "$work/union"
 cp "$work"/half-a/* "$work"/half-b/* "$work/union/"
 diff -r "$work/all" "$work/union" >/dev/null || fail "the halves together differ from split's files"
+# flat: the corpus twice on one line, with nothing to end a sentence, and
+# every other byte kept.
+"$source/bench/gen_input" flat 2 "$work/flat.txt"
+[ "$(wc -l <"$work/flat.txt")" = 0 ] || fail "flat has a line break"
+! grep -q '[.!?]' "$work/flat.txt" || fail "flat has a sentence end mark"
+expected=$(( 2 * ($(wc -c <"$CORPUS") + 1) - 2 * $(tr -cd '.!?' <"$CORPUS" | wc -c) ))
+[ "$(wc -c <"$work/flat.txt")" = "$expected" ] || fail "flat has $(wc -c <"$work/flat.txt") bytes, $expected expected"
+"$factlint" check --no-config --no-cache --fail-on never "$work/flat.txt" >/dev/null || fail "check of flat failed"
+if "$source/bench/gen_input" flat 1 "$source/bench/flat.txt" 2>"$work/err"; then
+  fail "flat wrote into the repository"
+fi
+[ ! -e "$source/bench/flat.txt" ] || fail "flat left a file in the repository"
 # Nothing made inside the repository, not even the folders asked for.
 if "$source/bench/gen_input" halves "$work/elsewhere" "$source/bench/not-here/half" 2>"$work/err"; then
   fail "halves wrote into the repository"
