@@ -86,6 +86,10 @@ bool read_file_bytes(const std::string& path, std::string& bytes, std::string& e
         return false;
     }
     const descriptor closer{fd};
+    return read_descriptor_bytes(fd, bytes, error, sink);
+}
+
+bool read_descriptor_bytes(int fd, std::string& bytes, std::string& error, const bytes_sink& sink) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         error = std::strerror(errno);

@@ -29,4 +29,10 @@ using bytes_sink = std::function<void(std::string_view)>;
 [[nodiscard]] bool read_file_bytes(const std::string& path, std::string& bytes, std::string& error,
                                    const bytes_sink& sink = {});
 
+// The same from a descriptor already open (standard input: a regular file
+// redirected in is read in one piece of its size, a pipe as it comes);
+// the descriptor is left open.
+[[nodiscard]] bool read_descriptor_bytes(int fd, std::string& bytes, std::string& error,
+                                         const bytes_sink& sink = {});
+
 }  // namespace factlint

@@ -86,7 +86,7 @@ struct checked_inputs {
 // keep_for_report); no result views its document (keep_for_across_files).
 checked_inputs check_all(inputs& in, const claim_store& store, const settings& s, worker_pool& pool) {
     const check_options options = s.to_check_options();
-    const std::string stdin_bytes = read_stdin_if_needed(in);
+    stdin_text stdin_input = read_stdin_if_needed(in);
     checked_inputs checked;
     // Mapped in one request, not a page fault every 4 KB (claims/huge_pages.hpp):
     // 2,225 results fill 110 pages.
@@ -97,7 +97,7 @@ checked_inputs check_all(inputs& in, const claim_store& store, const settings& s
         input_file& f = in.files[i];
         file_result& result = checked.results[i];
         try {
-            read_input(f, &stdin_bytes);
+            read_input(f, &stdin_input);
             if (f.doc) {
                 result = check_document(*f.doc, store, options);
                 keep_for_across_files(result, options, in.files.size() > 1);

@@ -29,7 +29,7 @@ int run_extract(const command_line& cl) {
 
     inputs in = threads->walked_inputs();
     const check_options options = s->to_check_options();
-    const std::string stdin_bytes = read_stdin_if_needed(in);
+    stdin_text stdin_input = read_stdin_if_needed(in);
     // Each file's lines are made by the worker that read it, so that -j
     // shares the writing too, and its document freed there (with thousands
     // of files, every document was held until the end). They go out in path
@@ -66,7 +66,7 @@ int run_extract(const command_line& cl) {
         input_file& f = in.files[i];
         file_lines& l = lines[i];
         try {
-            read_input(f, &stdin_bytes);
+            read_input(f, &stdin_input);
             if (f.doc) {
                 l.warnings = std::move(f.doc->warnings);
                 l.read = true;

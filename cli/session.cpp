@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
+
+#include <unistd.h>
 
 #include "checker/claims_cache.hpp"
 #include "checker/claims_loader.hpp"
@@ -148,19 +149,26 @@ inputs run_threads::walked_inputs() {
     return in;
 }
 
-std::string read_stdin_if_needed(const inputs& in) {
-    for (const input_file& f : in.files) {
-        if (f.path == "-") {
-            return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        }
-    }
-    return {};
+// Straight from descriptor 0, as files are read: through std::cin a
+// character at a time, 50 MB took 0.8 s more than the same file named.
+stdin_text read_stdin_if_needed(const inputs& in) {
+    stdin_text text;
+    const auto dashes =
+        std::count_if(in.files.begin(), in.files.end(), [](const input_file& f) { return f.path == "-"; });
+    if (dashes == 0) return text;
+    text.shared = dashes > 1;
+    if (!read_descriptor_bytes(STDIN_FILENO, text.bytes, text.error)) text.bytes.clear();
+    return text;
 }
 
-void read_input(input_file& file, const std::string* stdin_bytes) {
+void read_input(input_file& file, stdin_text* stdin_input) {
     std::string bytes;
     if (file.path == "-") {
-        bytes = stdin_bytes ? *stdin_bytes : std::string();
+        if (stdin_input && !stdin_input->error.empty()) {
+            file.error = read_error{file.path, 0, 0, "cannot read standard input: " + stdin_input->error};
+            return;
+        }
+        if (stdin_input) bytes = stdin_input->shared ? stdin_input->bytes : std::move(stdin_input->bytes);
     } else {
         std::string reason;
         if (!read_file_bytes(file.path, bytes, reason)) {

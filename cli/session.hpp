@@ -99,16 +99,24 @@ private:
     worker_pool pool_;
 };
 
-// Reads input `i` (or "-" from `stdin_bytes`) into its document; safe to call
-// for different `i` from different threads.
-void read_input(input_file& file, const std::string* stdin_bytes);
+// The standard input, read once before the files when one of them is "-".
+struct stdin_text {
+    std::string bytes;
+    std::string error;    // why it could not be read; empty when it was
+    bool shared = false;  // "-" named more than once: each copies the bytes
+};
+
+// Reads input `i` (or "-" from `stdin_input`) into its document; safe to call
+// for different `i` from different threads. A "-" named once takes the
+// bytes of `stdin_input` rather than a copy: a 50 MB input was held twice.
+void read_input(input_file& file, stdin_text* stdin_input);
 
 // Prints a read error as "FILE:LINE:COL: error: message".
 void print_read_error(const read_error& e);
 void print_read_warnings(const document& doc);  // FILE:LINE:COL: warning: ...
 void print_read_warnings(const std::vector<read_error>& warnings);
 
-// The standard input, read once, if one of the files is "-".
-[[nodiscard]] std::string read_stdin_if_needed(const inputs& in);
+// The standard input, read once with read(2), if one of the files is "-".
+[[nodiscard]] stdin_text read_stdin_if_needed(const inputs& in);
 
 }  // namespace factlint::cli

@@ -155,6 +155,11 @@ factlint_cli_test(claims.invalid ARGS claims|bad_claims/broken.claims EXIT 2
                   STDERR "^bad_claims/broken\\.claims:6:[0-9]+: error: ")
 factlint_cli_test(claims.missing ARGS claims|nothing.claims EXIT 2 STDERR "^nothing\\.claims:1:1: error: ")
 
+# Standard input read as a file is: redirected, piped, large, named twice,
+# unreadable (tests/cli/stdin.sh).
+add_test(NAME cli.stdin COMMAND bash ${cli_dir}/stdin.sh $<TARGET_FILE:factlint> ${cli_fixtures})
+set_tests_properties(cli.stdin PROPERTIES LABELS cli TIMEOUT 120)
+
 # The bench's generators of part 25's shapes (bench/gen_claims.py --files,
 # bench/gen_series.py) make claims and drafts factlint reads; gen_input's
 # halves are split's articles, and it writes nothing into the repository.
