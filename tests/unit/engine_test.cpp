@@ -127,6 +127,9 @@ TEST_CASE("hostile: thousands of factlint-disable comments are applied in linear
     // draft hides many findings one line at a time (50,000 took 1.9 s).
     // Here the findings are made by hand, one on each line under a comment
     // and one under none, so that the suppressions are all that is timed.
+    // Plain text: md4c's own calls of C string functions read to the end
+    // of the text under ASan's strict_string_checks (the sanitizer run of
+    // CI), which made reading thousands of HTML comments quadratic there.
     std::size_t left = 0, unused = 0, hidden = 0;
     const auto apply = [&](std::size_t comments) {
         std::string text;
@@ -140,19 +143,20 @@ TEST_CASE("hostile: thousands of factlint-disable comments are applied in linear
         };
         for (std::size_t k = 0; k < comments; ++k) {
             if (k % 2 == 0) {
-                text += "<!-- factlint-disable-next-line FL101 -->\nA figure.\n\n";
+                text += "# factlint-disable-next-line FL101\nA figure.\n\n";
                 add_finding(line + 2, "FL101");
                 line += 3;
             } else {
-                text += "<!-- factlint-disable FL1 -->\nA figure.\n<!-- factlint-enable FL1 -->\n\n";
+                text += "# factlint-disable FL1\nA figure.\n# factlint-enable FL1\n\n";
                 add_finding(line + 2, "FL104");
                 line += 4;
             }
         }
-        text += "A figure.\n\n<!-- factlint-disable-next-line FL203 -->\nNo figure.\n";
+        text += "A figure.\n\n# factlint-disable-next-line FL203\nNo figure.\n";
         add_finding(line + 1, "FL101");
         document doc;
-        REQUIRE_FALSE(read_document("quiet.md", text, input_format::markdown, doc).has_value());
+        REQUIRE_FALSE(read_document("quiet.txt", text, input_format::text, doc).has_value());
+        REQUIRE(doc.directives.size() == comments + comments / 2 + 1);
         hidden = findings.size() - 1;
         apply_suppressions(doc, findings, true);
         left = static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
