@@ -24,6 +24,29 @@ const reference_value* nearest_value(const claim_record& r, const reference_clai
     return best;
 }
 
+// The first value of `c`, in file order, that `eligible` accepts and that
+// `r` agrees with, or nullptr. A long series is searched through its
+// index by allowed interval, asking only the values whose interval can
+// meet the figure's: a figure that disagrees with the value in force was
+// compared with every value of the series (docs/performance.md part 35).
+template <typename Eligible>
+const reference_value* first_agreeing(const claim_record& r, const reference_claim& c,
+                                      const series_index* index, Eligible eligible) {
+    if (index != nullptr && index->by_interval()) {
+        const interval stated = range_in(r, index->unit());
+        if (!std::isnan(stated.low) && !std::isnan(stated.high)) {
+            const std::uint32_t first = index->first_meeting(
+                stated, [&](std::uint32_t i) { return eligible(c.values[i]) && agrees(r, c, c.values[i]); });
+            return first == UINT32_MAX ? nullptr : &c.values[first];
+        }
+    }
+    for (const reference_value& v : c.values)
+        if (eligible(v) && agrees(r, c, v)) return &v;
+    return nullptr;
+}
+
+constexpr auto any_value = [](const reference_value&) { return true; };
+
 }  // namespace
 
 reference_verdict judge_value(const claim_record& r, const claim_store& store) {
@@ -34,30 +57,32 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
     if (c == nullptr || c->values.empty()) return verdict;
     verdict.claim = c;
 
+    const series_index* series = store.series_of(*c);
     if (!r.time) {
         // Time unknown: a conflict only when no value of the series agrees.
-        for (const reference_value& v : c->values)
-            if (agrees(r, *c, v)) return verdict.what = reference_verdict::kind::consistent, verdict;
+        if (first_agreeing(r, *c, series, any_value) != nullptr)
+            return verdict.what = reference_verdict::kind::consistent, verdict;
         verdict.what = reference_verdict::kind::mismatch;
         verdict.expected = nearest_value(r, *c);
         return verdict;
     }
-    const reference_value* in_force = value_in_force(*c, *r.time, store.series_of(*c));
+    const reference_value* in_force = value_in_force(*c, *r.time, series);
     if (in_force == nullptr && r.basis == time_basis::document) {
         // "The budget is $48.2 million" after the last dated value: the
         // newest value is today's best knowledge; an older one is stale.
         const reference_value* newest = newest_value(*c);
         if (newest != nullptr && agrees(r, *c, *newest))
             return verdict.what = reference_verdict::kind::consistent, verdict;
-        for (const reference_value& v : c->values) {
-            if (&v == newest || !agrees(r, *c, v)) continue;
+        const reference_value* older =
+            first_agreeing(r, *c, series, [&](const reference_value& v) { return &v != newest; });
+        if (older != nullptr) {
             verdict.what = reference_verdict::kind::stale;
             verdict.expected = newest;
-            verdict.matched = &v;
+            verdict.matched = older;
             return verdict;
         }
-        for (const reference_value& v : c->values)
-            if (agrees(r, *c, v)) return verdict.what = reference_verdict::kind::consistent, verdict;
+        if (first_agreeing(r, *c, series, any_value) != nullptr)
+            return verdict.what = reference_verdict::kind::consistent, verdict;
         verdict.what = reference_verdict::kind::mismatch;
         verdict.expected = newest;
         return verdict;
@@ -67,11 +92,8 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         return verdict;
     }
     verdict.expected = in_force;
-    for (const reference_value& v : c->values) {
-        if (&v == in_force || !v.when || !agrees(r, *c, v)) continue;
-        verdict.matched = &v;
-        break;
-    }
+    verdict.matched = first_agreeing(
+        r, *c, series, [&](const reference_value& v) { return &v != in_force && v.when.has_value(); });
     if (verdict.matched != nullptr) {
         const bool older =
             in_force != nullptr && in_force->when && verdict.matched->when->from < in_force->when->from;

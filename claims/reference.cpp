@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -129,6 +130,44 @@ series_index::series_index(const reference_claim& c) {
     reach_.reserve(by_start_.size());
     day_number reach = open_start;
     for (const entry& e : by_start_) reach_.push_back(reach = std::max(reach, e.span.to));
+    index_by_interval(c);
+}
+
+void series_index::index_by_interval(const reference_claim& c) {
+    unit_ = c.values.empty() ? std::string_view() : c.values.front().unit;
+    by_interval_ = std::all_of(c.values.begin(), c.values.end(),
+                               [&](const reference_value& v) { return v.unit == unit_; });
+    if (!by_interval_) return;
+    std::vector<interval> allowed;
+    allowed.reserve(c.values.size());
+    for (std::uint32_t i = 0; i < c.values.size(); ++i) {
+        allowed.push_back(allowed_interval(c, c.values[i]));
+        const interval& a = allowed.back();
+        (std::isnan(a.low) || std::isnan(a.high) ? unordered_ : by_low_).push_back(i);
+    }
+    std::stable_sort(by_low_.begin(), by_low_.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return allowed[a].low < allowed[b].low; });
+    lows_.reserve(by_low_.size());
+    for (const std::uint32_t i : by_low_) lows_.push_back(allowed[i].low);
+    leaves_ = by_low_.size();
+    // A tree over [0, leaves_) cut in halves: at most 4 x leaves_ nodes.
+    high_below_.assign(4 * leaves_ + 4, -std::numeric_limits<double>::infinity());
+    first_below_.assign(4 * leaves_ + 4, UINT32_MAX);
+    if (leaves_ > 0) fill_tree(1, 0, leaves_, allowed);
+}
+
+void series_index::fill_tree(std::size_t node, std::size_t first, std::size_t last,
+                             const std::vector<interval>& allowed) {
+    if (last - first == 1) {
+        high_below_[node] = allowed[by_low_[first]].high;
+        first_below_[node] = by_low_[first];
+        return;
+    }
+    const std::size_t middle = first + (last - first) / 2;
+    fill_tree(2 * node, first, middle, allowed);
+    fill_tree(2 * node + 1, middle, last, allowed);
+    high_below_[node] = std::max(high_below_[2 * node], high_below_[2 * node + 1]);
+    first_below_[node] = std::min(first_below_[2 * node], first_below_[2 * node + 1]);
 }
 
 const reference_value* value_in_force(const reference_claim& c, const time_span& when,

@@ -1,6 +1,7 @@
 // The engine: rules run on blocks of sentences and on the records kept for
 // the rules that compare across sentences; the rule table says which is which.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
@@ -171,6 +172,37 @@ TEST_CASE("hostile: thousands of factlint-disable comments are applied in linear
     CHECK(left == 1);     // the last figure, under no comment
     CHECK(unused == 1);   // the comment above a line with nothing to hide
     CHECK(ratio < 10.0);  // sixteen if quadratic
+}
+
+TEST_CASE("hostile: figures that disagree with a long series are judged without a look at every value") {
+    // A figure that disagrees with the value in force is compared with the
+    // other values of its claim, to name one it agrees with: once every
+    // value, so that n mentions of a series of n values took n * n steps
+    // (20,000 mentions of 25,000 values: 5.5 s). Four times both must take
+    // about four times as long, not sixteen.
+    std::size_t mismatches = 0;
+    const auto check_series = [&](std::size_t n) {
+        std::string claims = "claim fleet\n  name \"bus fleet\"\n";
+        for (std::size_t i = 0; i < n; ++i)
+            claims +=
+                fmt::format("  value {} buses as of {:04}-{:02}\n", 1000 + i, 1000 + i / 12, 1 + i % 12);
+        auto file = grammar::parse_claims_file("t.claims", claims);
+        REQUIRE(file.errors.empty());
+        claim_store store;
+        store.keep(std::move(file.storage));
+        for (const auto& c : file.claims) store.add(c);
+        store.build_index();
+        std::string text;
+        for (std::size_t i = 0; i < n; ++i)
+            text += fmt::format("The bus fleet had about {} buses in {:04}.\n\n", 1000 + (i * 7919) % n,
+                                1000 + (i * 104729) % (n / 12));
+        document doc;
+        REQUIRE_FALSE(read_document("fleet.md", text, input_format::markdown, doc).has_value());
+        mismatches = count_code(check_document(doc, store, check_options{}), "FL101");
+    };
+    const double ratio = testing::growth_ratio(check_series, 2'000, 8'000);
+    CHECK(mismatches > 1'000);  // most figures disagree with the value of their year
+    CHECK(ratio < 10.0);        // sixteen if each figure looked at every value
 }
 
 TEST_CASE("engine: the records kept for the check across files outlive their documents") {

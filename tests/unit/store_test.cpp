@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <fstream>
@@ -700,6 +701,68 @@ TEST_CASE("store: value_in_force through a series index, as without it, over ran
     }
     CHECK(checked == 60 * 40 * 4);
     CHECK(found > checked / 2);  // not vacuous: most times have a value in force
+}
+
+TEST_CASE("store: the first value meeting a figure, through the index, as a search of every value gives it") {
+    // Random series of one unit: ranges wide and narrow, open bounds,
+    // unbounded ends, NaN bounds (which overlap() every interval), repeated
+    // values, a claim tolerance; figures asked as points and ranges, with a
+    // test (`accept`) that turns some values away, as judge_value turns
+    // away the value in force.
+    std::mt19937 rng(20261203);
+    std::uniform_real_distribution<double> at(0, 1000), width(0, 60);
+    int checked = 0, found = 0;
+    for (int series = 0; series < 80; ++series) {
+        std::vector<reference_value> values;
+        const int size = 1 + static_cast<int>(rng() % 300);
+        for (int i = 0; i < size; ++i) {
+            const double v = (rng() % 5 == 0) ? std::floor(at(rng) / 100) * 100 : at(rng);
+            reference_value r = value_at(v, value_scope::timeless, std::nullopt);
+            r.unit = "count";
+            switch (rng() % 8) {
+                case 0: r.range = interval{v - width(rng), v + width(rng), true, rng() % 2 == 0}; break;
+                case 1: r.range = interval{-infinity, v, false, true}; break;
+                case 2: r.range = interval{v, infinity}; break;
+                case 3: r.range = interval{std::nan(""), v}; break;
+                default: r.range = interval::closed(v - width(rng) / 10, v + width(rng) / 10);
+            }
+            values.push_back(r);
+        }
+        reference_claim c = named("meet-" + std::to_string(series), {"meet"});
+        c.tolerance = (series % 3 == 0) ? 0.05 : 0;
+        static std::deque<std::vector<reference_value>> kept;
+        c.values = kept.emplace_back(std::move(values));
+        const series_index index(c);
+        REQUIRE(index.by_interval());
+        for (int k = 0; k < 60; ++k) {
+            const double x = at(rng);
+            interval r = k % 3 == 0 ? interval::point(x)
+                                    : interval{x - width(rng), x + width(rng), k % 4 == 1, k % 5 == 1};
+            if (k == 59) r.high = infinity;
+            const auto refused = static_cast<std::uint32_t>(rng() % 4);
+            const auto accept = [&](std::uint32_t i) {
+                return i % 4 != refused && overlaps(r, allowed_interval(c, c.values[i]));
+            };
+            std::uint32_t plain = UINT32_MAX;
+            for (std::uint32_t i = 0; i < c.values.size(); ++i) {
+                if (accept(i)) {
+                    plain = i;
+                    break;
+                }
+            }
+            CHECK(index.first_meeting(r, accept) == plain);
+            found += plain != UINT32_MAX ? 1 : 0;
+            ++checked;
+        }
+    }
+    CHECK(checked == 80 * 60);
+    CHECK(found > checked / 3);  // not vacuous
+    reference_claim mixed = named("mixed", {"mixed"});
+    add_value(mixed, value_at(1, value_scope::timeless, std::nullopt));
+    reference_value euros = value_at(2, value_scope::timeless, std::nullopt);
+    euros.unit = "currency:EUR";
+    add_value(mixed, euros);
+    CHECK_FALSE(series_index(mixed).by_interval());  // searched value by value
 }
 
 TEST_CASE("store: a claim of many values has a series index, a short one none") {
