@@ -255,14 +255,25 @@ std::size_t cut_point(std::string_view prose, std::size_t begin, std::size_t end
 }
 
 // add_sentence, in pieces of at most longest_sentence bytes (plus a word).
-void add_capped(std::string_view prose, std::size_t begin, std::size_t end,
-                std::vector<std::pair<std::size_t, std::size_t>>& out) {
+[[gnu::noinline]] void add_in_pieces(std::string_view prose, std::size_t begin, std::size_t end,
+                                     std::vector<std::pair<std::size_t, std::size_t>>& out) {
     while (end - begin > longest_sentence) {
         const std::size_t cut = cut_point(prose, begin, end);
         add_sentence(prose, begin, cut, out);
         begin = cut;
     }
     add_sentence(prose, begin, end, out);
+}
+
+// The common case inline, as add_sentence was before the cut: a call per
+// sentence cost 1.1 M instructions of a 310 M check of news.txt.
+inline void add_capped(std::string_view prose, std::size_t begin, std::size_t end,
+                       std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    if (end - begin > longest_sentence) {
+        add_in_pieces(prose, begin, end, out);
+    } else {
+        add_sentence(prose, begin, end, out);
+    }
 }
 
 }  // namespace
