@@ -37,7 +37,7 @@ int run_extract(const command_line& cl) {
     // ahead of its turn kept until then (ordered_output).
     struct file_lines {
         bool read = false;
-        bool opened = false;  // its read error and warnings printed
+        bool error_printed = false;  // its read error, before its lines
         std::vector<read_error> warnings;
         std::size_t records = 0, matched = 0;
     };
@@ -48,14 +48,16 @@ int run_extract(const command_line& cl) {
     // it is printed after them.
     const auto open_file = [&](std::size_t i) {
         file_lines& l = lines[i];
-        l.opened = true;
-        if (in.files[i].error) print_read_error(*in.files[i].error);
+        if (in.files[i].error) {
+            print_read_error(*in.files[i].error);
+            l.error_printed = true;
+        }
         print_read_warnings(l.warnings);
     };
     const auto close_file = [&](std::size_t i) {
         const input_file& f = in.files[i];
         const file_lines& l = lines[i];
-        if (f.error && !l.opened) print_read_error(*f.error);
+        if (f.error && !l.error_printed) print_read_error(*f.error);
         if (!l.read) return;
         if (s->stats) std::cerr << f.path << ": " << l.records << " records, " << l.matched << " matched\n";
         total += l.records;
