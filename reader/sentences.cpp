@@ -236,7 +236,7 @@ inline void add_sentence(std::string_view prose, std::size_t begin, std::size_t 
 // otherwise be one sentence, and a sentence's analysis holds some 25 bytes
 // of tokens and matches for each of its bytes at once: a 50 MB line of
 // figures peaked at 1.8 GB, 124 MB cut (docs/performance.md part 35).
-constexpr std::size_t longest_sentence = 16 * 1024;
+constexpr std::size_t longest_sentence = std::size_t{16} * 1024;
 
 // Where to cut prose[begin, end), longer than longest_sentence: after the
 // last line break in the second half of the allowed length, else after its
