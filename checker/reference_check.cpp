@@ -14,7 +14,16 @@ bool agrees(const claim_record& r, const reference_claim& c, const reference_val
 }
 
 // The value nearest to the stated one, for a message when none is in force.
-const reference_value* nearest_value(const claim_record& r, const reference_claim& c) {
+const reference_value* nearest_value(const claim_record& r, const reference_claim& c,
+                                     const series_index* index) {
+    if (index != nullptr && index->by_interval()) {
+        // A long series: its values sorted, searched by halves.
+        const double stated = range_in(r, index->unit()).midpoint();
+        if (std::isfinite(stated)) {
+            const std::uint32_t i = index->nearest(stated);
+            return i == UINT32_MAX ? nullptr : &c.values[i];
+        }
+    }
     const reference_value* best = nullptr;
     double best_gap = INFINITY;
     for (const reference_value& v : c.values) {
@@ -63,7 +72,7 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
         if (first_agreeing(r, *c, series, any_value) != nullptr)
             return verdict.what = reference_verdict::kind::consistent, verdict;
         verdict.what = reference_verdict::kind::mismatch;
-        verdict.expected = nearest_value(r, *c);
+        verdict.expected = nearest_value(r, *c, series);
         return verdict;
     }
     const reference_value* in_force = value_in_force(*c, *r.time, series);

@@ -154,6 +154,41 @@ void series_index::index_by_interval(const reference_claim& c) {
     high_below_.assign(4 * leaves_ + 4, -std::numeric_limits<double>::infinity());
     first_below_.assign(4 * leaves_ + 4, UINT32_MAX);
     if (leaves_ > 0) fill_tree(1, 0, leaves_, allowed);
+
+    std::vector<std::uint32_t> by_value;
+    for (std::uint32_t i = 0; i < c.values.size(); ++i)
+        if (std::isfinite(c.values[i].value)) by_value.push_back(i);
+    std::stable_sort(by_value.begin(), by_value.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return c.values[a].value < c.values[b].value; });
+    for (const std::uint32_t i : by_value) {
+        if (distinct_values_.empty() || distinct_values_.back() != c.values[i].value) {
+            distinct_values_.push_back(c.values[i].value);
+            first_of_value_.push_back(i);  // stable: the first place of its value
+        }
+    }
+}
+
+std::uint32_t series_index::nearest(double x) const {
+    if (distinct_values_.empty() || !std::isfinite(x)) return UINT32_MAX;
+    const std::size_t count = distinct_values_.size();
+    const auto right = static_cast<std::size_t>(
+        std::lower_bound(distinct_values_.begin(), distinct_values_.end(), x) - distinct_values_.begin());
+    const auto gap = [&](std::size_t k) { return std::abs(x - distinct_values_[k]); };
+    // The nearest distance is that of a neighbour of x; values further out
+    // have distances no smaller, and equal ones (rounding makes them so,
+    // far from x) stand next to each other: all of them are asked for the
+    // first place, as a search in file order would find it.
+    double best_gap = std::numeric_limits<double>::infinity();
+    if (right > 0) best_gap = std::min(best_gap, gap(right - 1));
+    if (right < count) best_gap = std::min(best_gap, gap(right));
+    if (!(best_gap < std::numeric_limits<double>::infinity()))
+        return UINT32_MAX;  // overflowed: never nearest
+    std::uint32_t best = UINT32_MAX;
+    for (std::size_t k = right; k > 0 && gap(k - 1) == best_gap; --k)
+        best = std::min(best, first_of_value_[k - 1]);
+    for (std::size_t k = right; k < count && gap(k) == best_gap; ++k)
+        best = std::min(best, first_of_value_[k]);
+    return best;
 }
 
 void series_index::fill_tree(std::size_t node, std::size_t first, std::size_t last,

@@ -89,6 +89,11 @@ public:
     // (docs/performance.md part 35).
     template <typename Accept>
     [[nodiscard]] std::uint32_t first_meeting(const interval& r, Accept&& accept) const;
+    // The first value in file order whose `value` lies nearest to `x`, a
+    // finite number in unit(), or UINT32_MAX: what a search of every value
+    // by |x - value| finds, the first of equal distances winning (values
+    // that are not finite, or whose distance is not, are never nearest).
+    [[nodiscard]] std::uint32_t nearest(double x) const;
 
 private:
     void index_by_interval(const reference_claim& c);
@@ -121,6 +126,10 @@ private:
     std::vector<double> high_below_;
     std::vector<std::uint32_t> first_below_;
     std::size_t leaves_ = 0;
+    // The claim's finite values, each once, ascending, and the first place
+    // in the file of each.
+    std::vector<double> distinct_values_;
+    std::vector<std::uint32_t> first_of_value_;
     std::vector<std::uint32_t> unordered_;  // NaN bounds: overlaps() every interval, always offered
 };
 

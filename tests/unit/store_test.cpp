@@ -757,6 +757,40 @@ TEST_CASE("store: the first value meeting a figure, through the index, as a sear
     }
     CHECK(checked == 80 * 60);
     CHECK(found > checked / 3);  // not vacuous
+
+    // The nearest value, as a search of every value finds it (the first
+    // of equal distances), over values with repeats, ties on both sides,
+    // NaN and infinite values, and huge ones whose distance overflows.
+    for (int series = 0; series < 80; ++series) {
+        std::vector<reference_value> values;
+        const int size = 17 + static_cast<int>(rng() % 200);
+        for (int i = 0; i < size; ++i) {
+            double v = std::floor(at(rng) / 10) * 10;  // many repeats and ties
+            switch (rng() % 20) {
+                case 0: v = std::nan(""); break;
+                case 1: v = infinity; break;
+                case 2: v = -1.5e308; break;
+                default: break;
+            }
+            reference_value r = value_at(0, value_scope::timeless, std::nullopt);
+            r.value = v;
+            values.push_back(r);
+        }
+        reference_claim c = named("near-" + std::to_string(series), {"near"});
+        static std::deque<std::vector<reference_value>> kept;
+        c.values = kept.emplace_back(std::move(values));
+        const series_index index(c);
+        for (int k = 0; k < 60; ++k) {
+            const double x = k == 0 ? 1.5e308 : std::floor(at(rng) / 5) * 5;  // on values and halfway between
+            std::uint32_t plain = UINT32_MAX;
+            double best_gap = infinity;
+            for (std::uint32_t i = 0; i < c.values.size(); ++i) {
+                const double gap = std::abs(x - c.values[i].value);
+                if (gap < best_gap) best_gap = gap, plain = i;
+            }
+            CHECK(index.nearest(x) == plain);
+        }
+    }
     reference_claim mixed = named("mixed", {"mixed"});
     add_value(mixed, value_at(1, value_scope::timeless, std::nullopt));
     reference_value euros = value_at(2, value_scope::timeless, std::nullopt);
