@@ -36,19 +36,8 @@ bool has_extension(std::string_view name, const std::vector<std::string>& extens
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
-// Displayed path of a directory entry: "docs" + "a.md" -> "docs/a.md",
-// "." + "a.md" -> "a.md", without doubled separators. One allocation.
-std::string display_join(const std::string& dir, const std::string& name) {
-    if (dir == "." || dir == "./") return name;
-    std::string path;
-    path.reserve(dir.size() + 1 + name.size());
-    path += dir;
-    if (dir.empty() || dir.back() != '/') path += '/';
-    path += name;
-    return path;
-}
-
-// fs::path(dir) / name as a string, for a canonical (absolute) directory.
+// dir + "/" + name without a doubled separator, in one allocation: for a
+// canonical (absolute) directory, what fs::path(dir) / name gives.
 std::string join_canonical(const std::string& dir, const std::string& name) {
     std::string path;
     path.reserve(dir.size() + 1 + name.size());
@@ -56,6 +45,13 @@ std::string join_canonical(const std::string& dir, const std::string& name) {
     if (path.empty() || path.back() != '/') path += '/';
     path += name;
     return path;
+}
+
+// Displayed path of a directory entry: "docs" + "a.md" -> "docs/a.md",
+// "." + "a.md" -> "a.md", "" + "a.md" -> "/a.md", as join_canonical joins.
+std::string display_join(const std::string& dir, const std::string& name) {
+    if (dir == "." || dir == "./") return name;
+    return join_canonical(dir, name);
 }
 
 // What a listed entry is: from the listing's d_type when it says, else
