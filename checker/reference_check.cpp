@@ -90,8 +90,7 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
             verdict.matched = older;
             return verdict;
         }
-        if (first_agreeing(r, *c, series, any_value) != nullptr)
-            return verdict.what = reference_verdict::kind::consistent, verdict;
+        // No value agrees: the newest was asked above, every other just now.
         verdict.what = reference_verdict::kind::mismatch;
         verdict.expected = newest;
         return verdict;

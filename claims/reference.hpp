@@ -76,8 +76,9 @@ class series_index {
 public:
     explicit series_index(const reference_claim& c);
 
-    // Whether each_meeting may be asked: every value of the claim is in one
-    // unit (unit()); a claim of mixed units is searched value by value.
+    // Whether first_meeting and nearest may be asked: every value of the
+    // claim is in one unit (unit()); a claim of mixed units is searched
+    // value by value.
     [[nodiscard]] bool by_interval() const { return by_interval_; }
     [[nodiscard]] std::string_view unit() const { return unit_; }
     // The first value in file order (its place in the claim's values) whose
