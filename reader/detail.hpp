@@ -2,7 +2,9 @@
 // public contract (reader/document.hpp is).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +13,31 @@
 #include "reader/document.hpp"
 
 namespace factlint::reader_detail {
+
+// Where the readers put sentences: the document's list, handed to the
+// caller's batches (reader/document.hpp) once it holds one. A reader calls
+// sentence_done() after each sentence it finished, when it holds no
+// reference into the list.
+class sentence_flow {
+public:
+    sentence_flow(document& doc, const sentence_batches* batches)
+        : doc_(doc),
+          batches_(batches),
+          limit_(batches ? std::max<std::size_t>(batches->size, 1) : SIZE_MAX) {}
+    void sentence_done() {
+        if (doc_.sentences.size() >= limit_) hand_over();
+    }
+    // The rest, at the end of the document.
+    void finish() {
+        if (batches_ && !doc_.sentences.empty()) hand_over();
+    }
+
+private:
+    void hand_over();
+    document& doc_;
+    const sentence_batches* batches_;
+    std::size_t limit_;  // sentences held before a hand-over (none without batches)
+};
 
 // The prose of one block (paragraph, heading, list item, table cell) being
 // assembled, with the runs that map it back to the source.
@@ -40,12 +67,65 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> scratch_sentences_;
     std::vector<sentence::run> scratch_runs_;
     friend void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
-                               prose_store& store, std::vector<sentence>& out);
+                               prose_store& store, std::vector<sentence>& out, sentence_flow* flow);
 };
 
 // split_sentences (reader/document.hpp) into a list the caller keeps from
 // one block to the next: no allocation per block.
 void split_sentences(std::string_view prose, std::vector<std::pair<std::size_t, std::size_t>>& out);
+
+// The next '.', '!' or '?' at or after a position. memchr finds each of
+// the three (an eight-byte loop testing for all three was 3% of a whole
+// check); each one found is kept until passed, so the prose is read once
+// for each mark, and the rare '!' and '?' cost nearly nothing.
+class mark_finder {
+public:
+    // Each mark's first place is found at once, so that none is ever
+    // unknown and `next` asks only whether one was passed.
+    explicit mark_finder(std::string_view prose);
+
+    // Index of the next mark at or after i (prose.size() if none). The
+    // rare two are asked about only once the nearer of them is passed.
+    std::size_t next(std::size_t i) {
+        if (period_ < i) period_ = find('.', i);
+        if (rare_ < i) rare_ = std::min(next_of('!', i, exclamation_), next_of('?', i, question_));
+        return std::min(period_, rare_);
+    }
+
+private:
+    [[nodiscard]] std::size_t find(char c, std::size_t i) const;
+
+    // The kept place is the first at or after every i asked so far; past
+    // the end (prose.size()) it stays.
+    std::size_t next_of(char c, std::size_t i, std::size_t& kept) const {
+        if (kept < i) kept = find(c, i);
+        return kept;
+    }
+
+    std::string_view prose_;
+    std::size_t period_, exclamation_, question_;
+    std::size_t rare_;  // the nearer of exclamation_ and question_
+};
+
+// split_sentences a round at a time, for a paragraph of very many
+// sentences: its list of all of them (16 bytes each) took more memory
+// than its text when they were short (docs/performance.md, part 36). The
+// marks are found once for the whole paragraph, not again each round.
+class sentence_splitter {
+public:
+    explicit sentence_splitter(std::string_view prose) : prose_(prose), marks_(prose) {}
+    // Fills `out` (cleared first) with the next sentences, `most` of them
+    // or a few more (a long stretch cut in pieces) or those left; false
+    // once none are left.
+    bool next(std::size_t most, std::vector<std::pair<std::size_t, std::size_t>>& out);
+
+private:
+    std::string_view prose_;
+    mark_finder marks_;
+    std::size_t begin_ = 0;  // where the next sentence starts
+    std::size_t at_ = 0;     // where the search for its end goes on
+    bool done_ = false;
+};
 
 // The first byte of the run of bytes other than whitespace that ends at
 // `end` (`begin` at the most): the start of the word before a period.
@@ -55,8 +135,9 @@ void split_sentences(std::string_view prose, std::vector<std::pair<std::size_t, 
 
 // Splits the block's prose into sentences and appends them to `out`; their
 // text views `source` where it is verbatim, else text kept in `store`.
+// `flow`, when given, is the one `out` belongs to: told of each sentence.
 void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
-                    prose_store& store, std::vector<sentence>& out);
+                    prose_store& store, std::vector<sentence>& out, sentence_flow* flow = nullptr);
 
 // YAML front matter at the start of a file.
 struct front_matter {
@@ -78,8 +159,8 @@ struct front_matter {
 
 // Fill doc.sentences and doc.directives from the body of the source
 // (source[body_offset..]); block numbers start at `first_block`.
-void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block);
-void read_plain_text(document& doc, std::size_t body_offset, std::size_t first_block);
+void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow);
+void read_plain_text(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow);
 
 // Decode an HTML character reference ("&amp;", "&#8212;", "&#x2014;") to
 // UTF-8; nullopt when unknown (then it is kept as written).

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,6 +19,8 @@ namespace factlint {
 class line_index {
 public:
     line_index() = default;
+    // `source` is smaller than 4 GiB (the reader refuses larger files
+    // first): line starts are kept in 32 bits, 4 bytes a line.
     explicit line_index(std::string_view source);
     struct position {
         int line = 1;
@@ -27,11 +30,13 @@ public:
     [[nodiscard]] std::string_view line_text(int line) const;  // without its line ending
     [[nodiscard]] int line_count() const { return static_cast<int>(starts_.size()); }
     // The byte each line starts at, in order (the first is 0).
-    [[nodiscard]] std::span<const std::size_t> line_starts() const { return starts_; }
+    [[nodiscard]] std::span<const std::uint32_t> line_starts() const { return starts_; }
 
 private:
     std::string_view source_;
-    std::vector<std::size_t> starts_;
+    // A table of short rows has a line every 20 to 30 bytes: 8-byte starts
+    // were a third of its size (docs/performance.md, part 36).
+    std::vector<std::uint32_t> starts_;
     // Characters before each 1 KiB block of the source, so that locate()
     // stays cheap on a very long line (docs/reliability.md).
     std::vector<std::size_t> block_chars_;
@@ -122,6 +127,10 @@ struct document {
     std::optional<std::size_t> date_offset;  // where `date:`'s value is, for messages
     prose_store prose;                       // what `sentences` view besides `source`
     std::vector<sentence> sentences;
+    // Sentences read before sentences[0] and handed over in batches
+    // (sentence_batches): sentences[i] is the document's sentence
+    // sentences_before + i. 0 when the whole document was read at once.
+    std::size_t sentences_before = 0;
     std::vector<directive> directives;
     // Problems that did not stop the reading (a front-matter `date:` that is
     // not a calendar date); the CLI prints them as warnings.
@@ -139,10 +148,26 @@ struct document {
 // standard input is Markdown.
 [[nodiscard]] input_format format_for_path(std::string_view path);
 
+// Sentences handed to the caller as they are read, so that a document of
+// many short sentences (a long table, a list of figures) is never held as
+// a list of all of them: a sentence record can take more memory than its
+// text (docs/performance.md, part 36). Once doc.sentences holds `size`,
+// `take` reads them (doc.sentences_before counts those handed over before);
+// the reader then drops them and goes on. The last ones are handed over
+// before read_document returns, so that doc.sentences is then empty. The
+// prose they view (doc.source, doc.prose) stays for the whole document.
+struct sentence_batches {
+    std::size_t size = 4096;
+    std::function<void(const document&)> take;
+};
+
 // Fills `doc` from `bytes`; on failure returns the error and leaves `doc`
-// unspecified. Never throws on bad input.
+// unspecified (no batch was handed over then: the reader fails before it
+// reads a sentence). Never throws on bad input; what `batches->take`
+// throws reaches the caller.
 [[nodiscard]] std::optional<read_error> read_document(std::string path, std::string bytes,
-                                                      input_format format, document& doc);
+                                                      input_format format, document& doc,
+                                                      const sentence_batches* batches = nullptr);
 
 // Whether `bytes` is UTF-8 (NUL bytes included; no overlong forms,
 // surrogates or code points past U+10FFFF): the reader's own test of a file,

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 
 #include "claims/huge_pages.hpp"
 #include "reader/detail.hpp"
@@ -14,21 +16,65 @@ constexpr std::size_t block_size = 1024;  // locate() counts at most two blocks 
 
 using reader_detail::count_chars;
 
+// A file's lines are guessed from four windows of 16 KiB spread over it.
+constexpr std::size_t line_windows = 4;
+constexpr std::size_t line_window = 16 * 1024;
+
+// Line breaks ("\n", or "\r" where there are more of those) in `text`.
+std::size_t line_breaks(std::string_view text) {
+    const auto count = [text](char c) {
+        std::size_t n = 0;
+        const char* const end = text.data() + text.size();
+        for (const char* p = text.data();
+             p != end && (p = static_cast<const char*>(std::memchr(p, c, end - p))); ++p)
+            ++n;
+        return n;
+    };
+    return std::max(count('\n'), count('\r'));
+}
+
+// The lines of `source`, guessed from the windows (with an eighth more).
+// A guess by a fixed line length (48 bytes) was mapped whole, and so held
+// 8 MB it never used for 50 MB of news prose, and fell short of a table of
+// 30-byte rows, whose starts then grew by doubling, each buffer given up
+// kept in memory by the allocator's huge pages (docs/performance.md, part
+// 36). A file no larger than the windows keeps that guess: at most a few
+// KB, and no pass over a small file's bytes.
+std::size_t expected_lines(std::string_view source) {
+    constexpr std::size_t sampled = line_windows * line_window;
+    if (source.size() <= sampled) return source.size() / 48 + 1;
+    std::size_t breaks = 0;
+    const std::size_t step = (source.size() - line_window) / (line_windows - 1);
+    for (std::size_t w = 0; w < line_windows; ++w)
+        breaks += line_breaks(source.substr(w * step, line_window));
+    return (breaks + 1) * (source.size() / sampled + 1) * 9 / 8;
+}
+
+// Room for the lines still to come when the guess fell short (a file whose
+// lines grow shorter past its first 64 KiB): judged from the lines so
+// far, as the guess was.
+[[gnu::noinline]] void room_for_more_lines(std::vector<std::uint32_t>& starts, std::size_t read,
+                                           std::size_t total) {
+    const std::size_t per_line = std::max<std::size_t>(1, read / starts.size());
+    reserve_huge(starts, starts.size() + (total - read) / per_line * 9 / 8 + 64);
+}
+
 }  // namespace
 
 // Lines end at "\n", "\r\n" or a lone "\r" (as in CommonMark, so that line
 // numbers agree with what md4c sees). A final line ending does not start
 // another, empty line.
 line_index::line_index(std::string_view source) : source_(source) {
+    if (source.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("line_index: a source of 4 GiB or more");
     block_chars_.reserve(source.size() / block_size + 1);
     block_chars_.push_back(0);
     for (std::size_t at = block_size; at <= source.size(); at += block_size)
         block_chars_.push_back(block_chars_.back() +
                                reader_detail::count_block_chars(source.substr(at - block_size, block_size)));
-    // Lines of 48 bytes on average (news text runs longer): the room is
-    // mapped at once, cheaper even where a fifth of it is used than a page
-    // fault for each 4 KB as the starts fill it (claims/huge_pages.hpp).
-    reserve_huge(starts_, source.size() / 48 + 1);
+    // The room is mapped at once, cheaper than a page fault for each 4 KB
+    // as the starts fill it (claims/huge_pages.hpp).
+    reserve_huge(starts_, expected_lines(source));
     starts_.push_back(0);
     const char* const begin = source.data();
     const std::size_t n = source.size();
@@ -37,7 +83,8 @@ line_index::line_index(std::string_view source) : source_(source) {
         for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', n - (p - begin))));) {
             ++p;
             if (p == begin + n) break;
-            starts_.push_back(static_cast<std::size_t>(p - begin));
+            if (starts_.size() == starts_.capacity()) room_for_more_lines(starts_, p - begin, n);
+            starts_.push_back(static_cast<std::uint32_t>(p - begin));
         }
         return;
     }
@@ -45,7 +92,9 @@ line_index::line_index(std::string_view source) : source_(source) {
         const char c = source[i];
         if (c != '\n' && c != '\r') continue;
         if (c == '\r' && i + 1 < n && source[i + 1] == '\n') ++i;
-        if (i + 1 < n) starts_.push_back(i + 1);
+        if (i + 1 >= n) continue;
+        if (starts_.size() == starts_.capacity()) room_for_more_lines(starts_, i + 1, n);
+        starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
 }
 

@@ -9,6 +9,7 @@
 // piece's source offset: the prose runs are exact.
 #include <md4c.h>
 
+#include <exception>
 #include <limits>
 
 #include "reader/detail.hpp"
@@ -31,7 +32,8 @@ struct link_state {
 
 class markdown_reader {
 public:
-    markdown_reader(document& doc, std::size_t first_block) : doc_(doc), block_(first_block) {}
+    markdown_reader(document& doc, std::size_t first_block, sentence_flow& flow)
+        : doc_(doc), block_(first_block), flow_(flow) {}
 
     void run(std::size_t body_offset) {
         MD_PARSER parser{};
@@ -45,35 +47,55 @@ public:
         const std::string_view source = doc_.source;
         md_parse(source.data() + body_offset, static_cast<MD_SIZE>(source.size() - body_offset), &parser,
                  this);
+        if (failure_) std::rethrow_exception(failure_);
         end_block();
         flush_html();
     }
 
 private:
+    // A block's end hands sentences to the caller (sentence_flow), whose
+    // checking may throw, and any step may run out of memory: never
+    // through md4c's C frames. The exception is
+    // kept, md4c told to stop (a callback's nonzero answer), and run()
+    // throws it again.
+    template <typename Step>
+    int guarded(Step step) {
+        try {
+            step();
+            return 0;
+        } catch (...) {
+            failure_ = std::current_exception();
+            return -1;
+        }
+    }
+
     static int enter_block(MD_BLOCKTYPE type, void* /*detail*/, void* self) {
         auto& r = *static_cast<markdown_reader*>(self);
-        r.end_block();
-        r.flush_html();
-        r.heading_ = type == MD_BLOCK_H;
-        return 0;
+        return r.guarded([&r, type] {
+            r.end_block();
+            r.flush_html();
+            r.heading_ = type == MD_BLOCK_H;
+        });
     }
 
     static int leave_block(MD_BLOCKTYPE /*type*/, void* /*detail*/, void* self) {
         auto& r = *static_cast<markdown_reader*>(self);
-        r.end_block();
-        r.flush_html();
-        r.heading_ = false;
-        return 0;
+        return r.guarded([&r] {
+            r.end_block();
+            r.flush_html();
+            r.heading_ = false;
+        });
     }
 
     static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
         auto& r = *static_cast<markdown_reader*>(self);
-        if (type == MD_SPAN_IMG) ++r.image_depth_;
-        if (type == MD_SPAN_A) {
-            const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
-            r.links_.push_back({std::string(a->href.text, a->href.size)});
-        }
-        return 0;
+        return r.guarded([&r, type, detail] {
+            if (type == MD_SPAN_IMG) ++r.image_depth_;
+            if (type == MD_SPAN_A) {
+                const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
+                r.links_.push_back({std::string(a->href.text, a->href.size)});
+            }
+        });
     }
 
     static int leave_span(MD_SPANTYPE type, void* /*detail*/, void* self) {
@@ -84,8 +106,8 @@ private:
     }
 
     static int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
-        static_cast<markdown_reader*>(self)->on_text(type, std::string_view(text, size));
-        return 0;
+        auto& r = *static_cast<markdown_reader*>(self);
+        return r.guarded([&r, type, text, size] { r.on_text(type, std::string_view(text, size)); });
     }
 
     void on_text(MD_TEXTTYPE type, std::string_view piece) {
@@ -146,7 +168,7 @@ private:
 
     void end_block() {
         if (prose_.has_prose()) {
-            emit_sentences(prose_, block_, heading_, doc_.source, doc_.prose, doc_.sentences);
+            emit_sentences(prose_, block_, heading_, doc_.source, doc_.prose, doc_.sentences, &flow_);
             ++block_;
         }
         prose_.clear();
@@ -186,6 +208,8 @@ private:
 
     document& doc_;
     std::size_t block_;
+    sentence_flow& flow_;
+    std::exception_ptr failure_;
     bool heading_ = false;
     int image_depth_ = 0;
     std::vector<link_state> links_;
@@ -196,8 +220,8 @@ private:
 
 }  // namespace
 
-void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block) {
-    markdown_reader(doc, first_block).run(body_offset);
+void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow) {
+    markdown_reader(doc, first_block, flow).run(body_offset);
 }
 
 }  // namespace factlint::reader_detail

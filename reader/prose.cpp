@@ -70,31 +70,36 @@ void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::s
 }
 
 constexpr std::size_t text_chunk = 64 * 1024;
+// Sentences split at a time: a block of very many short ones is never
+// listed whole (sentence_splitter).
+constexpr std::size_t sentence_round = 1024;
 constexpr std::size_t run_chunk = 4096;
 
 }  // namespace
 
 void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
-                    prose_store& store, std::vector<sentence>& out) {
+                    prose_store& store, std::vector<sentence>& out, sentence_flow* flow) {
     const std::string& text = prose.text();
     std::vector<std::pair<std::size_t, std::size_t>>& sentences = prose.scratch_sentences_;
     std::vector<sentence::run>& runs = prose.scratch_runs_;
-    split_sentences(text, sentences);
-    for (const auto& [begin, end] : sentences) {
-        sentence& s = out.emplace_back();
-        copy_runs(prose.runs(), begin, end, runs);
-        // Verbatim: one run covering the whole sentence, so its text is the source's.
-        s.verbatim = runs.size() == 1 && runs[0].length == end - begin;
-        if (s.verbatim) {
-            s.text = source.substr(runs[0].source_at, runs[0].length);
-            s.verbatim_at = static_cast<std::uint32_t>(runs[0].source_at);
-        } else {
-            s.text = store.keep_text(std::string_view(text).substr(begin, end - begin));
-            s.runs = store.keep_runs(runs);
+    sentence_splitter splitter(text);
+    while (splitter.next(sentence_round, sentences))
+        for (const auto& [begin, end] : sentences) {
+            sentence& s = out.emplace_back();
+            copy_runs(prose.runs(), begin, end, runs);
+            // Verbatim: one run covering the whole sentence, so its text is the source's.
+            s.verbatim = runs.size() == 1 && runs[0].length == end - begin;
+            if (s.verbatim) {
+                s.text = source.substr(runs[0].source_at, runs[0].length);
+                s.verbatim_at = static_cast<std::uint32_t>(runs[0].source_at);
+            } else {
+                s.text = store.keep_text(std::string_view(text).substr(begin, end - begin));
+                s.runs = store.keep_runs(runs);
+            }
+            s.block = block;
+            s.heading = heading;
+            if (flow) flow->sentence_done();
         }
-        s.block = block;
-        s.heading = heading;
-    }
 }
 
 }  // namespace factlint::reader_detail

@@ -180,47 +180,6 @@ std::size_t sentence_end_at(std::string_view s, std::size_t i, std::size_t& next
     return j;
 }
 
-// The next '.', '!' or '?' at or after a position. memchr finds each of
-// the three (an eight-byte loop testing for all three was 3% of a whole
-// check); each one found is kept until passed, so the prose is read once
-// for each mark, and the rare '!' and '?' cost nearly nothing.
-class mark_finder {
-public:
-    // Each mark's first place is found at once, so that none is ever
-    // unknown and `next` asks only whether one was passed.
-    explicit mark_finder(std::string_view prose)
-        : prose_(prose),
-          period_(find('.', 0)),
-          exclamation_(find('!', 0)),
-          question_(find('?', 0)),
-          rare_(std::min(exclamation_, question_)) {}
-
-    // Index of the next mark at or after i (prose.size() if none). The
-    // rare two are asked about only once the nearer of them is passed.
-    std::size_t next(std::size_t i) {
-        if (period_ < i) period_ = find('.', i);
-        if (rare_ < i) rare_ = std::min(next_of('!', i, exclamation_), next_of('?', i, question_));
-        return std::min(period_, rare_);
-    }
-
-private:
-    std::size_t find(char c, std::size_t i) const {
-        const void* p = i < prose_.size() ? std::memchr(prose_.data() + i, c, prose_.size() - i) : nullptr;
-        return p ? static_cast<std::size_t>(static_cast<const char*>(p) - prose_.data()) : prose_.size();
-    }
-
-    // The kept place is the first at or after every i asked so far; past
-    // the end (prose.size()) it stays.
-    std::size_t next_of(char c, std::size_t i, std::size_t& kept) const {
-        if (kept < i) kept = find(c, i);
-        return kept;
-    }
-
-    std::string_view prose_;
-    std::size_t period_, exclamation_, question_;
-    std::size_t rare_;  // the nearer of exclamation_ and question_
-};
-
 // Records prose[begin, end) without surrounding whitespace, if any is left.
 inline void add_sentence(std::string_view prose, std::size_t begin, std::size_t end,
                          std::vector<std::pair<std::size_t, std::size_t>>& out) {
@@ -280,26 +239,49 @@ inline void add_capped(std::string_view prose, std::size_t begin, std::size_t en
 
 void reader_detail::split_sentences(std::string_view prose,
                                     std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    sentence_splitter(prose).next(SIZE_MAX, out);
+}
+
+reader_detail::mark_finder::mark_finder(std::string_view prose)
+    : prose_(prose),
+      period_(find('.', 0)),
+      exclamation_(find('!', 0)),
+      question_(find('?', 0)),
+      rare_(std::min(exclamation_, question_)) {}
+
+std::size_t reader_detail::mark_finder::find(char c, std::size_t i) const {
+    const void* p = i < prose_.size() ? std::memchr(prose_.data() + i, c, prose_.size() - i) : nullptr;
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - prose_.data()) : prose_.size();
+}
+
+bool reader_detail::sentence_splitter::next(std::size_t most,
+                                            std::vector<std::pair<std::size_t, std::size_t>>& out) {
     out.clear();
+    if (done_) return false;
     // About a sentence per hundred bytes of news prose: reserved once rather
     // than grown through a reallocation per doubling. Capped, for a huge
     // paragraph without marks.
-    out.reserve(std::min<std::size_t>(prose.size() / 96 + 1, 4096));
-    std::size_t begin = 0;
-    mark_finder marks(prose);
-    for (std::size_t i = marks.next(0); i < prose.size(); i = marks.next(i)) {
+    out.reserve(std::min<std::size_t>({(prose_.size() - begin_) / 96 + 1, 4096, most}));
+    std::size_t begin = begin_;
+    for (std::size_t i = marks_.next(at_); i < prose_.size(); i = marks_.next(i)) {
         std::size_t next = 0;
-        const std::size_t end = sentence_end_at(prose, i, next);
+        const std::size_t end = sentence_end_at(prose_, i, next);
         if (end == 0) {
             ++i;
-            while (i < prose.size() && is_mark(prose[i])) ++i;
+            while (i < prose_.size() && is_mark(prose_[i])) ++i;
             continue;
         }
-        add_capped(prose, begin, end, out);
+        add_capped(prose_, begin, end, out);
         // The whitespace after the end is no part of either sentence.
         begin = i = next;
+        if (out.size() >= most) {
+            begin_ = at_ = begin;
+            return true;
+        }
     }
-    add_capped(prose, begin, prose.size(), out);
+    add_capped(prose_, begin, prose_.size(), out);
+    done_ = true;
+    return !out.empty();
 }
 
 const char* reader_detail::word_start_portable(const char* begin, const char* end) {

@@ -351,3 +351,34 @@ TEST_CASE("sentence splitter: as the rule written out plainly, on random prose")
         CHECK(split_sentences(text) == split_plainly(text));
     }
 }
+
+TEST_CASE("reader: line_index of a large file whose lines outgrow the guess from its windows") {
+    // The room for line starts is guessed from four windows of the file;
+    // lines much shorter elsewhere (here between the windows) must still
+    // all be indexed, as a plain scan finds them, with every line ending.
+    for (const std::string_view ending : {"\n", "\r\n", "\r"}) {
+        CAPTURE(ending.size());
+        std::string source;
+        const auto add_lines = [&](std::size_t count, std::size_t length) {
+            for (std::size_t i = 0; i < count; ++i)
+                source.append(std::string(length, 'a' + static_cast<char>(i % 26))).append(ending);
+        };
+        add_lines(400, 100);   // the first window: long lines
+        add_lines(60000, 2);   // between the windows: very short ones
+        add_lines(2000, 100);  // the last windows: long lines again
+        source += "no ending";
+        std::vector<std::size_t> expected{0};
+        for (std::size_t i = 0; i < source.size(); ++i) {
+            if (source[i] != '\n' && source[i] != '\r') continue;
+            if (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
+            if (i + 1 < source.size()) expected.push_back(i + 1);
+        }
+        const line_index lines(source);
+        const std::span<const std::uint32_t> starts = lines.line_starts();
+        REQUIRE(starts.size() == expected.size());
+        CHECK(std::equal(starts.begin(), starts.end(), expected.begin()));
+        CHECK(lines.locate(expected[30000] + 1).line == 30001);
+        CHECK(lines.locate(source.size() - 1).line == static_cast<int>(expected.size()));
+        CHECK(lines.line_text(static_cast<int>(expected.size())) == "no ending");
+    }
+}
