@@ -142,20 +142,49 @@ void keep_compared(const rule_plan& plan, const document& doc, std::vector<claim
 }
 }  // namespace
 
-file_result check_document(const document& doc, const claim_store& store, const check_options& options) {
-    file_result result;
-    result.path = doc.path;
-    rule_plan plan = plan_rules(options);
-    record_extractor extractor(doc, store, options);
+struct document_check::parts {
+    parts(const document& doc, const claim_store& store, const check_options& options)
+        : plan(plan_rules(options)), extractor(doc, store, options) {}
+    rule_plan plan;
+    record_extractor extractor;
     std::vector<claim_record> block;
     verdict_memo verdicts;  // the block's, for its sentence rules
+    file_result result;
+};
+
+document_check::document_check(const claim_store& store, const check_options& options)
+    : store_(store), options_(options) {}
+
+document_check::~document_check() = default;
+
+void document_check::add_sentences(const document& doc) {
+    // Made at the first sentences, when the reader knows the front matter's date.
+    if (!parts_) parts_ = std::make_unique<parts>(doc, store_, options_);
+    parts& p = *parts_;
     for (std::size_t next = 0; next < doc.sentences.size();) {
-        block.clear();
-        next = extractor.extract(next, block_records, block);
-        count_block(block, options, result);
-        run_rules(plan, rule_reach::sentence, doc, block, store, options, &verdicts);
-        keep_compared(plan, doc, block, result);
+        p.block.clear();
+        next = p.extractor.extract(next, block_records, p.block);
+        count_block(p.block, options_, p.result);
+        run_rules(p.plan, rule_reach::sentence, doc, p.block, store_, options_, &p.verdicts);
+        keep_compared(p.plan, doc, p.block, p.result);
     }
+    if (options_.count_numbers)
+        for (const sentence& s : doc.sentences) p.result.numbers_seen += digit_runs(s.text);
+}
+
+file_result check_document(const document& doc, const claim_store& store, const check_options& options) {
+    document_check check(store, options);
+    check.add_sentences(doc);
+    return check.finish(doc);
+}
+
+file_result document_check::finish(const document& doc) {
+    if (!parts_) parts_ = std::make_unique<parts>(doc, store_, options_);  // a document without sentences
+    rule_plan& plan = parts_->plan;
+    const check_options& options = options_;
+    const claim_store& store = store_;
+    file_result result = std::move(parts_->result);
+    result.path = doc.path;
     run_rules(plan, rule_reach::document, doc, result.kept_records, store, options);
 
     // In table order, as when every rule read the whole document: the sort
@@ -174,8 +203,6 @@ file_result check_document(const document& doc, const claim_store& store, const 
         else
             std::move(run.findings.begin(), run.findings.end(), std::back_inserter(result.findings));
     }
-    if (options.count_numbers)
-        for (const sentence& s : doc.sentences) result.numbers_seen += digit_runs(s.text);
     for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);
     if (options.inline_ignores) apply_suppressions(doc, result.findings, rule_selected("FL901", options));
     for (finding& f : result.findings) place_finding(f, doc.path, doc.lines, options);

@@ -41,6 +41,25 @@ struct check_options {
 void extract_records_by_block(const document& doc, const claim_store& store, const check_options& options,
                               const std::function<void(std::span<const claim_record>)>& use);
 
+// The same for a document read in batches (reader/document.hpp,
+// sentence_batches): add_sentences(doc) with each batch, in order.
+class record_stream {
+public:
+    record_stream(const claim_store& store, const check_options& options,
+                  std::function<void(std::span<const claim_record>)> use);
+    ~record_stream();
+    record_stream(const record_stream&) = delete;
+    record_stream& operator=(const record_stream&) = delete;
+    void add_sentences(const document& doc);
+
+private:
+    struct parts;
+    const claim_store& store_;
+    const check_options& options_;
+    std::function<void(std::span<const claim_record>)> use_;
+    std::unique_ptr<parts> parts_;
+};
+
 struct file_result {
     std::string path;
     std::size_t record_count = 0;   // claim records of the document
@@ -69,6 +88,25 @@ struct file_result {
 // Runs every selected rule on one document.
 [[nodiscard]] file_result check_document(const document& doc, const claim_store& store,
                                          const check_options& options);
+
+// The same for a document read in batches (reader/document.hpp,
+// sentence_batches): add_sentences(doc) with each batch, in order, then
+// finish(doc) once the document is read. check_document is one batch.
+class document_check {
+public:
+    document_check(const claim_store& store, const check_options& options);
+    ~document_check();
+    document_check(const document_check&) = delete;
+    document_check& operator=(const document_check&) = delete;
+    void add_sentences(const document& doc);
+    [[nodiscard]] file_result finish(const document& doc);
+
+private:
+    struct parts;
+    const claim_store& store_;
+    const check_options& options_;
+    std::unique_ptr<parts> parts_;
+};
 
 // Rules that compare documents with each other (FL205): appends findings to
 // the results they concern.

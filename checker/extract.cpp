@@ -180,7 +180,9 @@ void record_extractor::extract_sentence(std::size_t si, std::vector<claim_record
     // Tokens exist only where there is a figure or a date (analyze_sentence).
     const bool tokenized = !a_.toks.quantities.empty() || !a_.toks.times.empty();
     if (!tokenized && a_.toks.vague_times.empty()) return;
-    const sentence_context c{s, si, a_, document_date_, options_, hedges_, units_, scales_};
+    // Numbered across the batches a document may be read in (sentences_before).
+    const sentence_context c{
+        s, doc_.sentences_before + si, a_, document_date_, options_, hedges_, units_, scales_};
 
     // The records are made in place at the end of `out` (a claim_record
     // moves dearly), and their indices count from its start. Room for the
@@ -305,15 +307,34 @@ std::vector<claim_record> extract_records(const document& doc, const claim_store
     return all;
 }
 
-void extract_records_by_block(const document& doc, const claim_store& store, const check_options& options,
-                              const std::function<void(std::span<const claim_record>)>& use) {
-    record_extractor extractor(doc, store, options);
+struct record_stream::parts {
+    parts(const document& doc, const claim_store& store, const check_options& options)
+        : extractor(doc, store, options) {}
+    record_extractor extractor;
     std::vector<claim_record> block;
+};
+
+record_stream::record_stream(const claim_store& store, const check_options& options,
+                             std::function<void(std::span<const claim_record>)> use)
+    : store_(store), options_(options), use_(std::move(use)) {}
+
+record_stream::~record_stream() = default;
+
+void record_stream::add_sentences(const document& doc) {
+    // Made at the first sentences, when the reader knows the front matter's date.
+    if (!parts_) parts_ = std::make_unique<parts>(doc, store_, options_);
+    std::vector<claim_record>& block = parts_->block;
     for (std::size_t next = 0; next < doc.sentences.size();) {
         block.clear();
-        next = extractor.extract(next, block_records, block);
-        if (!block.empty()) use(block);
+        next = parts_->extractor.extract(next, block_records, block);
+        if (!block.empty()) use_(block);
     }
+}
+
+void extract_records_by_block(const document& doc, const claim_store& store, const check_options& options,
+                              const std::function<void(std::span<const claim_record>)>& use) {
+    record_stream stream(store, options, use);
+    stream.add_sentences(doc);
 }
 
 }  // namespace factlint

@@ -97,9 +97,14 @@ checked_inputs check_all(inputs& in, const claim_store& store, const settings& s
         input_file& f = in.files[i];
         file_result& result = checked.results[i];
         try {
-            read_input(f, &stdin_input);
+            // Checked as it is read: a document of many short sentences
+            // never holds them all (reader/document.hpp).
+            document_check check(store, options);
+            const sentence_batches batches{
+                .take = [&check](const document& doc) { check.add_sentences(doc); }};
+            read_input(f, &stdin_input, &batches);
             if (f.doc) {
-                result = check_document(*f.doc, store, options);
+                result = check.finish(*f.doc);
                 keep_for_across_files(result, options, in.files.size() > 1);
                 checked.warnings[i] = std::move(f.doc->warnings);
                 if (may_quote(result, s))

@@ -68,24 +68,36 @@ int run_extract(const command_line& cl) {
         input_file& f = in.files[i];
         file_lines& l = lines[i];
         try {
-            read_input(f, &stdin_input);
-            if (f.doc) {
-                l.warnings = std::move(f.doc->warnings);
+            // A block of records at a time, written and dropped, as the
+            // reader hands sentences over: a dense file's records all at
+            // once were many times its size, and so were its sentences.
+            // The document is read (its warnings known: the reader makes
+            // them before any sentence) once its first sentences arrive, or
+            // once read_input returns for a document without one.
+            const document* reading = nullptr;
+            const auto read_so_far = [&](const document& doc) {
+                if (reading) return;
+                reading = &doc;
+                l.warnings = doc.warnings;  // before its first line: open_file prints them
                 l.read = true;
-                // A block of records at a time, written and dropped: a dense
-                // file's records all at once were many times its size.
-                std::string text;
-                extract_records_by_block(*f.doc, *store, options, [&](std::span<const claim_record> block) {
-                    text.clear();
-                    for (const claim_record& r : block) {
-                        if (!r.claim_id.empty()) ++l.matched;
-                        append_record_jsonl(r, f.path, f.doc->lines, text);
-                    }
-                    l.records += block.size();
-                    output.write(i, text);
-                });
-                f.doc.reset();
-            }
+            };
+            std::string text;
+            record_stream records(*store, options, [&](std::span<const claim_record> block) {
+                text.clear();
+                for (const claim_record& r : block) {
+                    if (!r.claim_id.empty()) ++l.matched;
+                    append_record_jsonl(r, f.path, reading->lines, text);
+                }
+                l.records += block.size();
+                output.write(i, text);
+            });
+            const sentence_batches batches{.take = [&](const document& doc) {
+                read_so_far(doc);
+                records.add_sentences(doc);
+            }};
+            read_input(f, &stdin_input, &batches);
+            if (f.doc) read_so_far(*f.doc);
+            f.doc.reset();
         } catch (const std::exception& e) {
             f.doc.reset();
             f.error = read_error{f.path, 0, 0, std::string("internal error: ") + e.what()};

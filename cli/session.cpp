@@ -161,7 +161,7 @@ stdin_text read_stdin_if_needed(const inputs& in) {
     return text;
 }
 
-void read_input(input_file& file, stdin_text* stdin_input) {
+void read_input(input_file& file, stdin_text* stdin_input, const sentence_batches* batches) {
     std::string bytes;
     if (file.path == "-") {
         if (stdin_input && !stdin_input->error.empty()) {
@@ -178,7 +178,7 @@ void read_input(input_file& file, stdin_text* stdin_input) {
     }
     auto doc = std::make_unique<document>();
     const input_format format = file.path == "-" ? input_format::markdown : format_for_path(file.path);
-    if (auto error = read_document(file.path, std::move(bytes), format, *doc)) {
+    if (auto error = read_document(file.path, std::move(bytes), format, *doc, batches)) {
         file.error = std::move(*error);
         return;
     }

@@ -109,7 +109,9 @@ struct stdin_text {
 // Reads input `i` (or "-" from `stdin_input`) into its document; safe to call
 // for different `i` from different threads. A "-" named once takes the
 // bytes of `stdin_input` rather than a copy: a 50 MB input was held twice.
-void read_input(input_file& file, stdin_text* stdin_input);
+// With `batches`, its sentences go to them as they are read, and the
+// document keeps none (reader/document.hpp).
+void read_input(input_file& file, stdin_text* stdin_input, const sentence_batches* batches = nullptr);
 
 // Prints a read error as "FILE:LINE:COL: error: message".
 void print_read_error(const read_error& e);

@@ -1,5 +1,6 @@
 // libFuzzer target: the whole check pipeline (read, extract, match, every
-// rule) on an arbitrary Markdown draft against a small built-in claim store.
+// rule) on an arbitrary Markdown draft against a small built-in claim store,
+// read whole and read in batches of sentences (which must agree).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -58,6 +59,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (factlint::read_document("fuzz.md", bytes, factlint::input_format::markdown, doc)) return 0;
     factlint::check_options options;
     options.as_of = factlint::time_span::day(2024, 6, 15);
-    (void)factlint::check_document(doc, store(), options);
+    const factlint::file_result whole = factlint::check_document(doc, store(), options);
+
+    // Read again and checked as the CLI does, a batch of sentences at a
+    // time (two here, so that every draft with a few sentences is split):
+    // the same records and findings, or the batches lost something.
+    factlint::document streamed;
+    factlint::document_check check(store(), options);
+    const factlint::sentence_batches batches{
+        .size = 2, .take = [&check](const factlint::document& d) { check.add_sentences(d); }};
+    if (factlint::read_document("fuzz.md", bytes, factlint::input_format::markdown, streamed, &batches))
+        __builtin_trap();
+    const factlint::file_result in_batches = check.finish(streamed);
+    if (in_batches.record_count != whole.record_count || in_batches.findings.size() != whole.findings.size())
+        __builtin_trap();
+    for (std::size_t i = 0; i < whole.findings.size(); ++i) {
+        const factlint::finding& a = whole.findings[i];
+        const factlint::finding& b = in_batches.findings[i];
+        if (a.code != b.code || a.span.begin != b.span.begin || a.span.end != b.span.end ||
+            a.message != b.message)
+            __builtin_trap();
+    }
     return 0;
 }

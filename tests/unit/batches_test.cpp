@@ -1,0 +1,313 @@
+// Sentences handed over in batches as they are read (reader/document.hpp,
+// sentence_batches), split a round at a time (sentence_splitter), and
+// checked or extracted batch by batch (document_check, record_stream): the
+// same sentences, records and findings as a document read whole, with
+// never more than a batch of sentences held.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checker/engine.hpp"
+#include "grammar/claims_file.hpp"
+#include "reader/detail.hpp"
+#include "reader/document.hpp"
+
+using namespace factlint;
+using namespace factlint::reader_detail;
+
+namespace {
+
+// A sentence with the positions it stands for: what a reader hands over,
+// copied out before the reader drops it.
+struct sentence_copy {
+    std::string text;
+    std::size_t block = 0;
+    bool heading = false;
+    bool verbatim = false;
+    std::size_t begin = 0, end = 0;
+    std::vector<std::size_t> offsets;  // source_offset of each text byte
+
+    explicit sentence_copy(const sentence& s)
+        : text(s.text),
+          block(s.block),
+          heading(s.heading),
+          verbatim(s.verbatim),
+          begin(s.source_begin()),
+          end(s.source_end()) {
+        for (std::size_t i = 0; i <= s.text.size(); ++i) offsets.push_back(s.source_offset(i));
+    }
+    bool operator==(const sentence_copy&) const = default;
+};
+
+std::vector<sentence_copy> copies(const std::vector<sentence>& sentences) {
+    return {sentences.begin(), sentences.end()};
+}
+
+// Drafts of every kind the readers take apart: front matter with a title,
+// headings, lists, tables, links, emphasis, entities, code, directives,
+// sentences across lines and paragraphs of many sentences.
+std::string random_draft(std::mt19937& random, bool markdown) {
+    static const char* const md_pieces[] = {"The fleet grew 5.5% to 2,500 ships in 2021.",
+                                            "Mr. Smith left in Dec. 2020.",
+                                            "Why?",
+                                            "Wow!",
+                                            "It rose *sharply* to **$8.5 billion**.",
+                                            "See [the report](https://example.org/2024).",
+                                            "Costs &amp; fees fell 3%.",
+                                            "`code 2019`",
+                                            "| year | troops |\n|---|---|\n| 2020 | 1,200 |\n| 2021 | 900 |",
+                                            "- item one, 12 units.\n- item two, 14 units.",
+                                            "## A heading of 2022",
+                                            "<!-- factlint-disable FL201 -->",
+                                            "Up 5%. Down 3%. Flat.",
+                                            "U.S. troops: about 2,500.",
+                                            "a line\nbroken in the middle. Then more."};
+    static const char* const text_pieces[] = {"The fleet grew 5.5% to 2,500 ships in 2021.",
+                                              "Mr. Smith left in Dec. 2020.",
+                                              "Why?",
+                                              "Wow!",
+                                              "Up 5%. Down 3%. Flat.",
+                                              "# factlint-disable FL201",
+                                              "# not a directive",
+                                              "U.S. troops: about 2,500.",
+                                              "a line\nbroken in the middle. Then more.",
+                                              "\t  indented 7 figures.  "};
+    static const char* const gaps[] = {" ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "  "};
+    std::string draft;
+    if (random() % 3 == 0) draft += "---\ntitle: Budget of 2023\ndate: 2024-01-15\n---\n";
+    const std::size_t pieces = random() % 60;
+    for (std::size_t i = 0; i < pieces; ++i) {
+        if (markdown)
+            draft += md_pieces[random() % std::size(md_pieces)];
+        else
+            draft += text_pieces[random() % std::size(text_pieces)];
+        draft += gaps[random() % std::size(gaps)];
+    }
+    return draft;
+}
+
+// Reads `draft` in batches of `size`, checking each hand-over, and returns
+// the sentences handed over in order.
+std::vector<sentence_copy> read_in_batches(const std::string& draft, input_format format, std::size_t size) {
+    std::vector<sentence_copy> got;
+    document doc;
+    sentence_batches batches{.size = size, .take = [&](const document& d) {
+                                 CHECK(d.sentences_before == got.size());
+                                 CHECK(!d.sentences.empty());
+                                 CHECK(d.sentences.size() <= size);
+                                 for (const sentence& s : d.sentences) got.emplace_back(s);
+                             }};
+    REQUIRE_FALSE(read_document("t", draft, format, doc, &batches).has_value());
+    CHECK(doc.sentences.empty());
+    CHECK(doc.sentences_before == got.size());
+    return got;
+}
+
+claim_store store_of(const std::string& claims_text) {
+    grammar::claims_file parsed = grammar::parse_claims_file("t.claims", claims_text);
+    REQUIRE(parsed.errors.empty());
+    claim_store store;
+    store.keep(std::move(parsed.storage));
+    store.add_all(std::move(parsed.claims));
+    store.build_index();
+    return store;
+}
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// What a check found, in a form to compare.
+std::vector<std::string> summary(const file_result& r) {
+    std::vector<std::string> lines;
+    lines.push_back("records " + std::to_string(r.record_count) + " matched " +
+                    std::to_string(r.matched_count) + " seen " + std::to_string(r.numbers_seen) + " read " +
+                    std::to_string(r.numbers_read) + " kept " + std::to_string(r.kept_records.size()));
+    for (const claim_record& k : r.kept_records)
+        lines.push_back("kept " + std::string(k.text) + " in sentence " + std::to_string(k.sentence_index));
+    for (const auto& [code, n] : r.examined)
+        lines.push_back(std::string(code) + " examined " + std::to_string(n));
+    for (const finding& f : r.findings) {
+        std::string line = f.code + " " + std::to_string(f.line) + ":" + std::to_string(f.column) + "-" +
+                           std::to_string(f.end_line) + ":" + std::to_string(f.end_column) + " " + f.message;
+        for (const related_location& rel : f.related)
+            line += " | " + rel.file + ":" + std::to_string(rel.line) + ":" + std::to_string(rel.column);
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+file_result check_in_batches(const std::string& draft, input_format format, const claim_store& store,
+                             const check_options& options, std::size_t size) {
+    document doc;
+    document_check check(store, options);
+    const sentence_batches batches{.size = size, .take = [&](const document& d) { check.add_sentences(d); }};
+    REQUIRE_FALSE(read_document("t", draft, format, doc, &batches).has_value());
+    return check.finish(doc);
+}
+
+}  // namespace
+
+TEST_CASE("batches: the sentences handed over are those of the document read whole") {
+    std::mt19937 random(20261203);
+    for (int round = 0; round < 300; ++round) {
+        const bool markdown = round % 2 == 0;
+        const input_format format = markdown ? input_format::markdown : input_format::text;
+        const std::string draft = random_draft(random, markdown);
+        CAPTURE(draft);
+        document whole;
+        REQUIRE_FALSE(read_document("t", draft, format, whole).has_value());
+        const std::vector<sentence_copy> expected = copies(whole.sentences);
+        for (const std::size_t size : {1, 2, 3, 7, 4096}) {
+            CAPTURE(size);
+            CHECK(read_in_batches(draft, format, size) == expected);
+        }
+    }
+}
+
+TEST_CASE("batches: a document of very many short sentences never holds them all") {
+    // A table of 60,000 cells and a paragraph of 60,000 short sentences: as
+    // a list, 48 bytes each where each has some 8 bytes of text.
+    std::string table = "| a | b | c |\n|---|---|---|\n";
+    std::string paragraph;
+    for (int i = 0; i < 20000; ++i) {
+        table += "| " + std::to_string(i) + " | 7 | 9 |\n";
+        paragraph += "Up " + std::to_string(i % 97) + "%. Down 2%. Flat.\n";
+    }
+    for (const auto& [draft, format] :
+         {std::pair{table, input_format::markdown}, std::pair{paragraph, input_format::text},
+          std::pair{paragraph, input_format::markdown}}) {
+        CAPTURE(format == input_format::markdown);
+        std::size_t handed = 0, most_held = 0;
+        document doc;
+        const sentence_batches batches{.size = 1024, .take = [&](const document& d) {
+                                           handed += d.sentences.size();
+                                           most_held = std::max(most_held, d.sentences.capacity());
+                                       }};
+        REQUIRE_FALSE(read_document("t", draft, format, doc, &batches).has_value());
+        CHECK(handed >= 60000);
+        CHECK(most_held <= 1024);
+        CHECK(doc.sentences.capacity() <= 1024);
+    }
+}
+
+TEST_CASE("batches: a paragraph split a round at a time gives the sentences split at once") {
+    std::mt19937 random(7);
+    static const char* const words[] = {"Up", "5%.",  "Mr.",     "U.S.",   "Why?", "Wow!", "rose", "2,500.",
+                                        "\n", "e.g.", "\"So.\"", "(see.)", "x",    "...",  "?!"};
+    for (int round = 0; round < 200; ++round) {
+        std::string prose;
+        const std::size_t n = random() % 400;
+        for (std::size_t i = 0; i < n; ++i) {
+            prose += words[random() % std::size(words)];
+            prose += ' ';
+        }
+        // A stretch with no sentence end past the cut (16 KiB) now and then.
+        if (round % 50 == 0) prose += std::string(40000, 'a') + " " + std::string(20000, 'b') + ". End.";
+        CAPTURE(prose.substr(0, 200));
+        std::vector<std::pair<std::size_t, std::size_t>> whole;
+        split_sentences(prose, whole);
+        for (const std::size_t most : {1, 2, 5, 1024}) {
+            CAPTURE(most);
+            sentence_splitter splitter(prose);
+            std::vector<std::pair<std::size_t, std::size_t>> round_out, all;
+            while (splitter.next(most, round_out)) {
+                CHECK(!round_out.empty());
+                // A round stops once it has `most`; a stretch cut in
+                // pieces may add a few more.
+                CHECK(round_out.size() <= most + 8);
+                all.insert(all.end(), round_out.begin(), round_out.end());
+            }
+            CHECK(round_out.empty());
+            CHECK_FALSE(splitter.next(most, round_out));
+            CHECK(all == whole);
+        }
+    }
+}
+
+TEST_CASE("batches: a draft checked batch by batch finds what it finds read whole") {
+    // Every rule's fixture, with its claims where it has some, in batches
+    // down to one sentence: the rules that compare across sentences see
+    // sentences of different batches, and the numbering of sentences
+    // (which FL201 and FL202 compare) counts across batches.
+    const std::filesystem::path rules = std::filesystem::path(FACTLINT_SOURCE_DIR) / "tests" / "rules";
+    std::size_t drafts = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(rules)) {
+        const std::filesystem::path draft_path = entry.path() / "draft.md";
+        if (!std::filesystem::exists(draft_path)) continue;
+        ++drafts;
+        CAPTURE(draft_path.string());
+        const std::filesystem::path claims_path = entry.path() / "claims.claims";
+        const claim_store store =
+            std::filesystem::exists(claims_path) ? store_of(slurp(claims_path)) : claim_store{};
+        check_options options;
+        options.as_of = time_span::day(2026, 1, 1);
+        options.count_numbers = true;
+        const std::string draft = slurp(draft_path);
+        for (const input_format format : {input_format::markdown, input_format::text}) {
+            document whole;
+            REQUIRE_FALSE(read_document("t", draft, format, whole).has_value());
+            const std::vector<std::string> expected = summary(check_document(whole, store, options));
+            for (const std::size_t size : {1, 2, 5, 4096}) {
+                CAPTURE(size);
+                CHECK(summary(check_in_batches(draft, format, store, options, size)) == expected);
+            }
+        }
+    }
+    CHECK(drafts >= 10);
+}
+
+TEST_CASE("batches: records extracted batch by batch are those of the document read whole") {
+    std::mt19937 random(11);
+    const claim_store store = store_of("claim fleet\n  name \"fleet\"\n  value 2,500 ships in 2021\n");
+    const check_options options;
+    for (int round = 0; round < 60; ++round) {
+        const bool markdown = round % 2 == 0;
+        const input_format format = markdown ? input_format::markdown : input_format::text;
+        const std::string draft = random_draft(random, markdown);
+        CAPTURE(draft);
+        document whole;
+        REQUIRE_FALSE(read_document("t", draft, format, whole).has_value());
+        std::vector<std::string> expected;
+        for (const claim_record& r : extract_records(whole, store, options))
+            expected.push_back(std::string(r.text) + "@" + std::to_string(r.span.begin) + " s" +
+                               std::to_string(r.sentence_index) + " " + std::string(r.claim_id));
+        for (const std::size_t size : {1, 3}) {
+            std::vector<std::string> got;
+            record_stream stream(store, options, [&](std::span<const claim_record> block) {
+                for (const claim_record& r : block)
+                    got.push_back(std::string(r.text) + "@" + std::to_string(r.span.begin) + " s" +
+                                  std::to_string(r.sentence_index) + " " + std::string(r.claim_id));
+            });
+            document doc;
+            const sentence_batches batches{.size = size,
+                                           .take = [&](const document& d) { stream.add_sentences(d); }};
+            REQUIRE_FALSE(read_document("t", draft, format, doc, &batches).has_value());
+            CHECK(got == expected);
+        }
+    }
+}
+
+TEST_CASE("batches: what the taker throws reaches the caller, through md4c too") {
+    for (const input_format format : {input_format::markdown, input_format::text}) {
+        std::string draft;
+        for (int i = 0; i < 50; ++i) draft += "Paragraph " + std::to_string(i) + " had 12 ships.\n\n";
+        int taken = 0;
+        const sentence_batches batches{.size = 4, .take = [&](const document&) {
+                                           if (++taken == 3) throw std::runtime_error("taker failed");
+                                       }};
+        document doc;
+        CHECK_THROWS_WITH_AS((void)read_document("t", draft, format, doc, &batches), "taker failed",
+                             std::runtime_error);
+        CHECK(taken == 3);  // md4c stopped at once: no sentence handed over after it
+    }
+}
