@@ -3,8 +3,8 @@
 # valid claims and drafts: gen_claims.py --files cuts the same claims into
 # files (one claim set), gen_series.py writes long series and a draft that
 # cites them; gen_input halves deals split's articles into two folders,
-# flat writes the corpus with no sentence end, and neither writes inside
-# the repository. Usage: bench_generators.sh FACTLINT
+# flat writes the corpus with no sentence end, cells its words as table
+# cells, and none writes inside the repository. Usage: bench_generators.sh FACTLINT
 # SOURCE_DIR SHARED_DIR
 set -euo pipefail
 factlint=$1 source=$2 shared=$3
@@ -59,6 +59,19 @@ if "$source/bench/gen_input" flat 1 "$source/bench/flat.txt" 2>"$work/err"; then
   fail "flat wrote into the repository"
 fi
 [ ! -e "$source/bench/flat.txt" ] || fail "flat left a file in the repository"
+# cells: the corpus's words, every one, as the cells of four-column tables
+# (one an article), each a sentence of its own to the reader.
+"$source/bench/gen_input" cells 2 "$work/cells.md"
+words=$(tr -d '|' <"$CORPUS" | wc -w)
+cells=$(grep -v -e '^| a | b | c | d |$' -e '^|---|' "$work/cells.md" | tr -d '|' | wc -w)
+[ "$cells" = $((2 * words)) ] || fail "cells holds $cells words, $((2 * words)) expected"
+! grep -v -e '^$' -e '^|.*|$' "$work/cells.md" | grep -q . || fail "cells has a line that is not a table row"
+[ "$(grep -c '^|---|' "$work/cells.md")" -gt 2000 ] || fail "cells is not a table an article"
+sentences=$("$factlint" extract --no-config --no-cache "$work/cells.md" | wc -l)
+[ "$sentences" -gt 1000 ] || fail "only $sentences records read from the cells"
+if "$source/bench/gen_input" cells 1 "$source/bench/cells.md" 2>"$work/err"; then
+  fail "cells wrote into the repository"
+fi
 # Nothing made inside the repository, not even the folders asked for.
 if "$source/bench/gen_input" halves "$work/elsewhere" "$source/bench/not-here/half" 2>"$work/err"; then
   fail "halves wrote into the repository"
