@@ -60,14 +60,26 @@ public:
     [[nodiscard]] bool has_prose() const;
     void clear();
 
+    // Drops the text before `at` (where a sentence starts, all sentences
+    // before it emitted: emit_settled_sentences) and the runs that only it
+    // needed; the rest is renumbered from 0 and maps to the source as
+    // before. A block of 50 MB was otherwise held whole, with a run for
+    // each of its lines (docs/performance.md, part 36).
+    void drop_before(std::size_t at);
+    // Where the text dropped last ended in the source, when a sentence
+    // starting in replaced text needs the run before it and it was dropped.
+    [[nodiscard]] std::optional<std::size_t> dropped_end() const { return dropped_end_; }
+
 private:
     std::string text_;
     std::vector<sentence::run> runs_;
+    std::optional<std::size_t> dropped_end_;
     // emit_sentences' lists, kept from one block to the next.
     std::vector<std::pair<std::size_t, std::size_t>> scratch_sentences_;
     std::vector<sentence::run> scratch_runs_;
-    friend void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
-                               prose_store& store, std::vector<sentence>& out, sentence_flow* flow);
+    friend std::size_t emit_sentences(prose_builder& prose, std::size_t block, bool heading,
+                                      std::string_view source, prose_store& store, std::vector<sentence>& out,
+                                      sentence_flow* flow, bool more_follows);
 };
 
 // split_sentences (reader/document.hpp) into a list the caller keeps from
@@ -111,19 +123,30 @@ private:
 // sentences: its list of all of them (16 bytes each) took more memory
 // than its text when they were short (docs/performance.md, part 36). The
 // marks are found once for the whole paragraph, not again each round.
+//
+// With `more_follows`, `prose` is the start of a block whose text goes on:
+// the splitter gives only the sentences that no text still to come can
+// change (up to the first end mark whose reading looks at bytes past the
+// end, and the 16 KiB pieces of a stretch known to be longer), and
+// settled_end() is then where the rest starts, a sentence's first byte.
 class sentence_splitter {
 public:
-    explicit sentence_splitter(std::string_view prose) : prose_(prose), marks_(prose) {}
+    explicit sentence_splitter(std::string_view prose, bool more_follows = false)
+        : prose_(prose), marks_(prose), more_follows_(more_follows) {}
     // Fills `out` (cleared first) with the next sentences, `most` of them
     // or a few more (a long stretch cut in pieces) or those left; false
     // once none are left.
     bool next(std::size_t most, std::vector<std::pair<std::size_t, std::size_t>>& out);
+    // With more_follows, once next() has said false: where the sentences
+    // given end and the text still to be split starts.
+    [[nodiscard]] std::size_t settled_end() const { return begin_; }
 
 private:
     std::string_view prose_;
     mark_finder marks_;
     std::size_t begin_ = 0;  // where the next sentence starts
     std::size_t at_ = 0;     // where the search for its end goes on
+    bool more_follows_ = false;
     bool done_ = false;
 };
 
@@ -136,8 +159,12 @@ private:
 // Splits the block's prose into sentences and appends them to `out`; their
 // text views `source` where it is verbatim, else text kept in `store`.
 // `flow`, when given, is the one `out` belongs to: told of each sentence.
-void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
-                    prose_store& store, std::vector<sentence>& out, sentence_flow* flow = nullptr);
+// With `more_follows` (the block goes on), only the sentences no text to
+// come can change (sentence_splitter), and the return is where the rest
+// starts (the whole prose's size otherwise).
+std::size_t emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+                           prose_store& store, std::vector<sentence>& out, sentence_flow* flow = nullptr,
+                           bool more_follows = false);
 
 // YAML front matter at the start of a file.
 struct front_matter {
@@ -159,7 +186,12 @@ struct front_matter {
 
 // Fill doc.sentences and doc.directives from the body of the source
 // (source[body_offset..]); block numbers start at `first_block`.
-void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow);
+// A Markdown block's sentences go out before it ends once its text reaches
+// `settle_at` bytes (those that no text to come can change): tests ask for
+// small values, to compare with a block read whole.
+constexpr std::size_t markdown_settle_at = 64 * 1024;
+void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow,
+                   std::size_t settle_at = markdown_settle_at);
 void read_plain_text(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow);
 
 // Decode an HTML character reference ("&amp;", "&#8212;", "&#x2014;") to

@@ -32,8 +32,8 @@ struct link_state {
 
 class markdown_reader {
 public:
-    markdown_reader(document& doc, std::size_t first_block, sentence_flow& flow)
-        : doc_(doc), block_(first_block), flow_(flow) {}
+    markdown_reader(document& doc, std::size_t first_block, sentence_flow& flow, std::size_t settle_at)
+        : doc_(doc), block_(first_block), flow_(flow), settle_at_(settle_at), next_settle_(settle_at) {}
 
     void run(std::size_t body_offset) {
         MD_PARSER parser{};
@@ -125,6 +125,22 @@ private:
             case MD_TEXT_ENTITY: append_entity(piece); break;
             default: append_text(piece); break;
         }
+        if (prose_.text().size() >= next_settle_) emit_settled();
+    }
+
+    // A long block's sentences that no text to come can change go out
+    // before the block ends, and their text is dropped: a 50 MB paragraph
+    // was held whole, 24 bytes more for each of its lines. The next try
+    // waits until the text kept has doubled, so that a tail no sentence
+    // can settle yet (a long stretch with no end) is not split again and
+    // again.
+    void emit_settled() {
+        const std::size_t before = doc_.sentences_before + doc_.sentences.size();
+        const std::size_t settled =
+            emit_sentences(prose_, block_, heading_, doc_.source, doc_.prose, doc_.sentences, &flow_, true);
+        if (doc_.sentences_before + doc_.sentences.size() != before) block_has_sentences_ = true;
+        prose_.drop_before(settled);
+        next_settle_ = std::max(settle_at_, 2 * prose_.text().size());
     }
 
     // Where a piece md4c handed over sits in the source, if it is there at
@@ -167,11 +183,13 @@ private:
     }
 
     void end_block() {
-        if (prose_.has_prose()) {
+        if (prose_.has_prose() || block_has_sentences_) {
             emit_sentences(prose_, block_, heading_, doc_.source, doc_.prose, doc_.sentences, &flow_);
             ++block_;
         }
         prose_.clear();
+        block_has_sentences_ = false;
+        next_settle_ = settle_at_;
     }
 
     // Raw HTML arrives in pieces (a line at a time in an HTML block); a
@@ -209,6 +227,9 @@ private:
     document& doc_;
     std::size_t block_;
     sentence_flow& flow_;
+    const std::size_t settle_at_;  // block text from which settled sentences go out early
+    std::size_t next_settle_;
+    bool block_has_sentences_ = false;  // some went out early
     std::exception_ptr failure_;
     bool heading_ = false;
     int image_depth_ = 0;
@@ -220,8 +241,9 @@ private:
 
 }  // namespace
 
-void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow) {
-    markdown_reader(doc, first_block, flow).run(body_offset);
+void read_markdown(document& doc, std::size_t body_offset, std::size_t first_block, sentence_flow& flow,
+                   std::size_t settle_at) {
+    markdown_reader(doc, first_block, flow, settle_at).run(body_offset);
 }
 
 }  // namespace factlint::reader_detail

@@ -1,6 +1,7 @@
 // Assembling a block's prose with its source runs, and cutting it into
 // sentence records.
 #include <algorithm>
+#include <optional>
 
 #include "claims/huge_pages.hpp"
 #include "reader/detail.hpp"
@@ -42,13 +43,35 @@ bool prose_builder::has_prose() const {
 void prose_builder::clear() {
     text_.clear();
     runs_.clear();
+    dropped_end_.reset();
+}
+
+void prose_builder::drop_before(std::size_t at) {
+    // Kept: the run that covers `at`, a zero-length one at it, and all after.
+    const auto first_kept = std::find_if(runs_.begin(), runs_.end(), [at](const sentence::run& r) {
+        return r.at >= at || r.at + r.length > at;
+    });
+    if (first_kept != runs_.begin()) {
+        const sentence::run& last = *(first_kept - 1);
+        dropped_end_ = last.source_at + last.length;
+    }
+    runs_.erase(runs_.begin(), first_kept);
+    if (!runs_.empty() && runs_.front().at < at) {
+        sentence::run& covering = runs_.front();
+        const std::size_t cut = at - covering.at;
+        covering.source_at += cut;
+        covering.length -= cut;
+        covering.at = at;
+    }
+    for (sentence::run& r : runs_) r.at -= at;
+    text_.erase(0, at);
 }
 
 namespace {
 
 // The runs of prose[begin, end), rebased to the sentence's own text.
-void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::size_t end,
-               std::vector<sentence::run>& out) {
+void copy_runs(const std::vector<sentence::run>& runs, std::optional<std::size_t> dropped_end,
+               std::size_t begin, std::size_t end, std::vector<sentence::run>& out) {
     out.clear();
     auto it = std::upper_bound(runs.begin(), runs.end(), begin,
                                [](std::size_t x, const sentence::run& r) { return x < r.at; });
@@ -61,8 +84,12 @@ void copy_runs(const std::vector<sentence::run>& runs, std::size_t begin, std::s
         out.push_back({from - begin, it->source_at + (from - it->at), to - from});
     }
     // A sentence starting inside replaced text (a line break's space) still
-    // needs a position: take the run before it.
-    if (out.empty() && !runs.empty()) {
+    // needs a position: take the run before it, which may have been dropped
+    // with the text before it (prose_builder::drop_before).
+    if (!out.empty()) return;
+    if (dropped_end && (runs.empty() || runs.front().at > begin)) {
+        out.push_back({0, *dropped_end, 0});
+    } else if (!runs.empty()) {
         sentence probe;
         probe.runs = runs;
         out.push_back({0, probe.source_offset(begin), 0});
@@ -77,16 +104,17 @@ constexpr std::size_t run_chunk = 4096;
 
 }  // namespace
 
-void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
-                    prose_store& store, std::vector<sentence>& out, sentence_flow* flow) {
+std::size_t emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::string_view source,
+                           prose_store& store, std::vector<sentence>& out, sentence_flow* flow,
+                           bool more_follows) {
     const std::string& text = prose.text();
     std::vector<std::pair<std::size_t, std::size_t>>& sentences = prose.scratch_sentences_;
     std::vector<sentence::run>& runs = prose.scratch_runs_;
-    sentence_splitter splitter(text);
+    sentence_splitter splitter(text, more_follows);
     while (splitter.next(sentence_round, sentences))
         for (const auto& [begin, end] : sentences) {
             sentence& s = out.emplace_back();
-            copy_runs(prose.runs(), begin, end, runs);
+            copy_runs(prose.runs(), prose.dropped_end(), begin, end, runs);
             // Verbatim: one run covering the whole sentence, so its text is the source's.
             s.verbatim = runs.size() == 1 && runs[0].length == end - begin;
             if (s.verbatim) {
@@ -100,6 +128,7 @@ void emit_sentences(prose_builder& prose, std::size_t block, bool heading, std::
             s.heading = heading;
             if (flow) flow->sentence_done();
         }
+    return more_follows ? splitter.settled_end() : text.size();
 }
 
 }  // namespace factlint::reader_detail

@@ -235,6 +235,36 @@ inline void add_capped(std::string_view prose, std::size_t begin, std::size_t en
     }
 }
 
+// Whether what sentence_end_at reads after the end mark at s[i] is all
+// in s: the marks, closers and whitespace after it, then the three bytes
+// of the character a sentence would start with. Any byte of 0x80 or above
+// counts as a closer's: it may only make the reach longer than needed.
+bool settled_after(std::string_view s, std::size_t i) {
+    std::size_t k = i + 1;
+    while (k < s.size()) {
+        const char c = s[k];
+        const bool passed = static_cast<unsigned char>(c) >= 0x80 || is_mark(c) || is_space(c) || c == '"' ||
+                            c == '\'' || c == ')' || c == ']';
+        if (!passed) break;
+        ++k;
+    }
+    return k < s.size() && s.size() - k >= 3;
+}
+
+// The pieces of the stretch from `begin`, whose end is not known but lies
+// at `known_end` or later, that add_in_pieces cuts the same whatever that
+// end: while more than longest_sentence is known, where cut_point cuts,
+// unless the word it cuts after runs to what is known.
+void add_settled_pieces(std::string_view prose, std::size_t& begin, std::size_t known_end,
+                        std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    while (known_end - begin > longest_sentence) {
+        const std::size_t cut = cut_point(prose, begin, known_end);
+        if (cut >= known_end) return;
+        add_sentence(prose, begin, cut, out);
+        begin = cut;
+    }
+}
+
 }  // namespace
 
 void reader_detail::split_sentences(std::string_view prose,
@@ -263,7 +293,12 @@ bool reader_detail::sentence_splitter::next(std::size_t most,
     // paragraph without marks.
     out.reserve(std::min<std::size_t>({(prose_.size() - begin_) / 96 + 1, 4096, most}));
     std::size_t begin = begin_;
+    std::size_t known_end = prose_.size();  // with more_follows: the rest's end is here or later
     for (std::size_t i = marks_.next(at_); i < prose_.size(); i = marks_.next(i)) {
+        if (more_follows_ && !settled_after(prose_, i)) {
+            known_end = i + 1;
+            break;
+        }
         std::size_t next = 0;
         const std::size_t end = sentence_end_at(prose_, i, next);
         if (end == 0) {
@@ -279,8 +314,13 @@ bool reader_detail::sentence_splitter::next(std::size_t most,
             return true;
         }
     }
-    add_capped(prose_, begin, prose_.size(), out);
     done_ = true;
+    if (more_follows_) {
+        add_settled_pieces(prose_, begin, known_end, out);
+        begin_ = begin;
+        return !out.empty();
+    }
+    add_capped(prose_, begin, prose_.size(), out);
     return !out.empty();
 }
 
