@@ -67,8 +67,11 @@ cells=$(grep -v -e '^| a | b | c | d |$' -e '^|---|' "$work/cells.md" | tr -d '|
 [ "$cells" = $((2 * words)) ] || fail "cells holds $cells words, $((2 * words)) expected"
 ! grep -v -e '^$' -e '^|.*|$' "$work/cells.md" | grep -q . || fail "cells has a line that is not a table row"
 [ "$(grep -c '^|---|' "$work/cells.md")" -gt 2000 ] || fail "cells is not a table an article"
-sentences=$("$factlint" extract --no-config --no-cache "$work/cells.md" | wc -l)
-[ "$sentences" -gt 1000 ] || fail "only $sentences records read from the cells"
+# Read by factlint as tables: the first 3,000 lines (the whole, 14 MB, is
+# slow under the sanitizers' build).
+head -n 3000 "$work/cells.md" >"$work/cells-head.md"
+sentences=$("$factlint" extract --no-config --no-cache "$work/cells-head.md" | wc -l)
+[ "$sentences" -gt 100 ] || fail "only $sentences records read from the cells"
 if "$source/bench/gen_input" cells 1 "$source/bench/cells.md" 2>"$work/err"; then
   fail "cells wrote into the repository"
 fi
