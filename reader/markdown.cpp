@@ -55,9 +55,8 @@ public:
 private:
     // A block's end hands sentences to the caller (sentence_flow), whose
     // checking may throw, and any step may run out of memory: never
-    // through md4c's C frames. The exception is
-    // kept, md4c told to stop (a callback's nonzero answer), and run()
-    // throws it again.
+    // through md4c's C frames. The exception is kept, md4c told to stop (a
+    // callback's nonzero answer), and run() throws it again.
     template <typename Step>
     int guarded(Step step) {
         try {

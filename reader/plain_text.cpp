@@ -91,7 +91,7 @@ private:
 
     // A line never starts or ends with whitespace, so a paragraph of one
     // or more lines always has prose. Its lines are not listed: a sentence
-    // finds them from the line index, walking forward (line_of_).
+    // finds them from the line index, walking forward (line_, line_piece_).
     void end_paragraph() {
         if (!in_paragraph_) return;
         in_paragraph_ = false;
