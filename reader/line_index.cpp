@@ -18,7 +18,7 @@ using reader_detail::count_chars;
 
 // A file's lines are guessed from four windows of 16 KiB spread over it.
 constexpr std::size_t line_windows = 4;
-constexpr std::size_t line_window = 16 * 1024;
+constexpr std::size_t line_window = std::size_t{16} * 1024;
 
 // Line breaks ("\n", or "\r" where there are more of those) in `text`.
 std::size_t line_breaks(std::string_view text) {
