@@ -61,7 +61,7 @@ public:
     void clear();
 
     // Drops the text before `at` (where a sentence starts, all sentences
-    // before it emitted: emit_settled_sentences) and the runs that only it
+    // before it emitted: emit_sentences with more_follows) and the runs that only it
     // needed; the rest is renumbered from 0 and maps to the source as
     // before. A block of 50 MB was otherwise held whole, with a run for
     // each of its lines (docs/performance.md, part 36).

@@ -50,9 +50,9 @@ std::size_t expected_lines(std::string_view source) {
     return (breaks + 1) * (source.size() / sampled + 1) * 9 / 8;
 }
 
-// Room for the lines still to come when the guess fell short (a file whose
-// lines grow shorter past its first 64 KiB): judged from the lines so
-// far, as the guess was.
+// Room for the lines still to come when the guess fell short (lines
+// shorter between the windows than in them; a file of 64 KiB or less with
+// lines under 48 bytes): judged from the lines so far.
 [[gnu::noinline]] void room_for_more_lines(std::vector<std::uint32_t>& starts, std::size_t read,
                                            std::size_t total) {
     const std::size_t per_line = std::max<std::size_t>(1, read / starts.size());
