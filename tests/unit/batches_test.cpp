@@ -15,12 +15,13 @@
 #include <vector>
 
 #include "checker/engine.hpp"
-#include "grammar/claims_file.hpp"
 #include "reader/detail.hpp"
 #include "reader/document.hpp"
+#include "store_of.hpp"
 
 using namespace factlint;
 using namespace factlint::reader_detail;
+using factlint::testing::store_of;
 
 namespace {
 
@@ -110,21 +111,17 @@ std::vector<sentence_copy> read_in_batches(const std::string& draft, input_forma
     return got;
 }
 
-claim_store store_of(const std::string& claims_text) {
-    grammar::claims_file parsed = grammar::parse_claims_file("t.claims", claims_text);
-    REQUIRE(parsed.errors.empty());
-    claim_store store;
-    store.keep(std::move(parsed.storage));
-    store.add_all(std::move(parsed.claims));
-    store.build_index();
-    return store;
-}
-
 std::string slurp(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// A record in a form to compare: its words, place, sentence and claim.
+std::string record_line(const claim_record& r) {
+    return std::string(r.text) + "@" + std::to_string(r.span.begin) + " s" +
+           std::to_string(r.sentence_index) + " " + std::string(r.claim_id);
 }
 
 // What a check found, in a form to compare.
@@ -287,14 +284,11 @@ TEST_CASE("batches: records extracted batch by batch are those of the document r
         REQUIRE_FALSE(read_document("t", draft, format, whole).has_value());
         std::vector<std::string> expected;
         for (const claim_record& r : extract_records(whole, store, options))
-            expected.push_back(std::string(r.text) + "@" + std::to_string(r.span.begin) + " s" +
-                               std::to_string(r.sentence_index) + " " + std::string(r.claim_id));
+            expected.push_back(record_line(r));
         for (const std::size_t size : {1, 3}) {
             std::vector<std::string> got;
             record_stream stream(store, options, [&](std::span<const claim_record> block) {
-                for (const claim_record& r : block)
-                    got.push_back(std::string(r.text) + "@" + std::to_string(r.span.begin) + " s" +
-                                  std::to_string(r.sentence_index) + " " + std::string(r.claim_id));
+                for (const claim_record& r : block) got.push_back(record_line(r));
             });
             document doc;
             const sentence_batches batches{.size = size,

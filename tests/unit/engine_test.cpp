@@ -13,9 +13,9 @@
 #include "checker/rule.hpp"
 #include "checker/rules/rules.hpp"
 #include "checker/suppression.hpp"
-#include "grammar/claims_file.hpp"
 #include "growth.hpp"
 #include "reader/document.hpp"
+#include "store_of.hpp"
 
 using namespace factlint;
 
@@ -187,12 +187,7 @@ TEST_CASE("hostile: figures that disagree with a long series are judged without 
         for (std::size_t i = 0; i < n; ++i)
             claims +=
                 fmt::format("  value {} buses as of {:04}-{:02}\n", 1000 + i, 1000 + i / 12, 1 + i % 12);
-        auto file = grammar::parse_claims_file("t.claims", claims);
-        REQUIRE(file.errors.empty());
-        claim_store store;
-        store.keep(std::move(file.storage));
-        for (const auto& c : file.claims) store.add(c);
-        store.build_index();
+        const claim_store store = testing::store_of(claims);
         std::string text;
         for (std::size_t i = 0; i < n; ++i) {
             if (dated) {
@@ -315,12 +310,7 @@ TEST_CASE("engine: the rules of a block share each record's verdict, as each wou
         claims += "  value " + std::to_string(1003 + 137 * m) + " riders in " +
                   std::to_string(2020 + m / 12) + "-" + (m % 12 < 9 ? "0" : "") + std::to_string(m % 12 + 1) +
                   "\n";
-    grammar::claims_file parsed = grammar::parse_claims_file("t.claims", claims);
-    REQUIRE(parsed.errors.empty());
-    claim_store store;
-    store.keep(std::move(parsed.storage));
-    store.add_all(std::move(parsed.claims));
-    store.build_index();
+    const claim_store store = testing::store_of(claims);
     REQUIRE(store.series_of(store.claims().front()) != nullptr);
 
     const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -356,13 +346,8 @@ TEST_CASE("engine: the rules of a block share each record's verdict, as each wou
 }
 
 TEST_CASE("engine: a verdict memo judges a record once a block") {
-    grammar::claims_file parsed = grammar::parse_claims_file(
-        "t.claims", "claim riders\n  name \"ferry riders\"\n  value 4,217 riders in 2021\n");
-    REQUIRE(parsed.errors.empty());
-    claim_store store;
-    store.keep(std::move(parsed.storage));
-    store.add_all(std::move(parsed.claims));
-    store.build_index();
+    const claim_store store =
+        testing::store_of("claim riders\n  name \"ferry riders\"\n  value 4,217 riders in 2021\n");
     document doc;
     REQUIRE_FALSE(
         read_document("t.md", "The ferry riders numbered 5,308 in 2021.\n", input_format::markdown, doc)

@@ -13,9 +13,10 @@
 #include "checker/patterns.hpp"
 #include "checker/sentence_analysis.hpp"
 #include "claims/interned.hpp"
-#include "grammar/claims_file.hpp"
+#include "store_of.hpp"
 
 using namespace factlint;
+using factlint::testing::store_of;
 
 namespace {
 
@@ -35,16 +36,6 @@ const claim_record* find(const extracted& e, std::string_view text) {
     auto it = std::find_if(e.records.begin(), e.records.end(),
                            [&](const claim_record& r) { return r.text == text; });
     return it == e.records.end() ? nullptr : &*it;
-}
-
-claim_store store_of(std::string_view claims_text) {
-    auto file = grammar::parse_claims_file("t.claims", std::string(claims_text));
-    REQUIRE(file.errors.empty());
-    claim_store store;
-    store.keep(std::move(file.storage));
-    for (const auto& c : file.claims) store.add(c);
-    store.build_index();
-    return store;
 }
 
 }  // namespace

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "checker/engine.hpp"
-#include "grammar/claims_file.hpp"
 #include "grammar/parse.hpp"
 #include "growth.hpp"
 #include "reader/document.hpp"
+#include "store_of.hpp"
 
 namespace {
 
@@ -119,19 +119,14 @@ TEST_CASE("hostile: a long single line naming reference claims again and again i
     // dates over the whole sentence, FL201 compared every statement of a
     // subject with every earlier one, and each finding located its column
     // from a 4 KiB block. A 10 MB line did not finish in ten minutes.
-    auto file = grammar::parse_claims_file("t.claims",
-                                           "claim ferry-riders\n"
-                                           "  name \"ferry riders\"\n"
-                                           "  value about 20,000 riders in 2022\n"
-                                           "claim harbour-sales\n"
-                                           "  name \"harbour sales\"\n"
-                                           "  where \"Norhaven\"\n"
-                                           "  value $9 million in 2022\n");
-    REQUIRE(file.errors.empty());
-    claim_store store;
-    store.keep(std::move(file.storage));
-    for (const auto& c : file.claims) store.add(c);
-    store.build_index();
+    const claim_store store = testing::store_of(
+        "claim ferry-riders\n"
+        "  name \"ferry riders\"\n"
+        "  value about 20,000 riders in 2022\n"
+        "claim harbour-sales\n"
+        "  name \"harbour sales\"\n"
+        "  where \"Norhaven\"\n"
+        "  value $9 million in 2022\n");
     const std::string chunk =
         "The ferry riders numbered about 12,000 in 2022 and harbour sales in Norhaven rose to $5 million in "
         "2022 "
