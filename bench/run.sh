@@ -377,36 +377,40 @@ if [ "$scale" = 1 ]; then
   target "peak memory < 2x input + index" "$big_rss < $limit_kb" \
     "$(calc '%.0f' "$big_rss / 1024") MB (limit $(calc '%.0f' "$limit_kb / 1024") MB)"
   rm -f "$tmp/big.txt"
+  # shape_memory MODE FILE: gen_input MODE's large input, checked and
+  # extracted once each (peak memory is steady from run to run); sets
+  # shape_bytes, shape_rss and shape_cpu (check), extract_rss and
+  # extract_cpu, and judges check's peak against 2 x the input + index.
+  shape_memory() {
+    "$bench/gen_input" "$1" "$big_copies" "$2"
+    shape_bytes=$(bytes_of "$2")
+    shape_limit_kb=$(calc '%.0f' "2 * $shape_bytes / 1024 + $index_kb")
+    measure "$1" 1 "${check1k[@]}" "$2"
+    shape_rss=$rss shape_cpu=$cpu
+    measure "$1_extract" 1 "$factlint" extract -j 1 "$2"
+    extract_rss=$rss extract_cpu=$cpu
+    rm -f "$2"
+  }
+  shape_target() { # NAME
+    target "$1" "$shape_rss < $shape_limit_kb" \
+      "$(calc '%.0f' "$shape_rss / 1024") MB (limit $(calc '%.0f' "$shape_limit_kb / 1024") MB)"
+  }
   # The same bytes with nothing to end a sentence, on one line: a sentence's
   # analysis holds some 25 bytes a byte, so the reader cuts such a stretch
   # into pieces of 16 KiB (docs/performance.md part 35); before, this input
-  # peaked at 1.1 GB. Peak memory is steady from run to run: one run.
-  "$bench/gen_input" flat "$big_copies" "$tmp/flat.txt"
-  flat_bytes=$(bytes_of "$tmp/flat.txt")
-  flat_limit_kb=$(calc '%.0f' "2 * $flat_bytes / 1024 + $index_kb")
-  measure flat 1 "${check1k[@]}" "$tmp/flat.txt"
-  flat_rss=$rss
-  measure flat_extract 1 "$factlint" extract -j 1 "$tmp/flat.txt"
-  echo "peak RSS $(calc '%.0f' "$flat_rss / 1024") MB for check, $(calc '%.0f' "$rss / 1024") MB for extract," \
-    "of the $(calc '%.0f' "$flat_bytes / 1e6") MB input without a sentence end (gen_input flat; $cpu s CPU for extract)"
-  target "peak memory, input without a sentence end" "$flat_rss < $flat_limit_kb" \
-    "$(calc '%.0f' "$flat_rss / 1024") MB (limit $(calc '%.0f' "$flat_limit_kb / 1024") MB)"
-  rm -f "$tmp/flat.txt"
+  # peaked at 1.1 GB.
+  shape_memory flat "$tmp/flat.txt"
+  echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check, $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
+    "of the $(calc '%.0f' "$shape_bytes / 1e6") MB input without a sentence end (gen_input flat; $extract_cpu s CPU for extract)"
+  shape_target "peak memory, input without a sentence end"
   # The corpus's words as the cells of Markdown tables: a sentence each, of
   # a few bytes, where a sentence's record is 48. The reader hands sentences
   # over in batches since part 36; before, this input (73 MB) peaked at
-  # 606 MB. One run, as above.
-  "$bench/gen_input" cells "$big_copies" "$tmp/cells.md"
-  cells_bytes=$(bytes_of "$tmp/cells.md")
-  cells_limit_kb=$(calc '%.0f' "2 * $cells_bytes / 1024 + $index_kb")
-  measure cells 1 "${check1k[@]}" "$tmp/cells.md"
-  cells_rss=$rss cells_cpu=$cpu
-  measure cells_extract 1 "$factlint" extract -j 1 "$tmp/cells.md"
-  echo "peak RSS $(calc '%.0f' "$cells_rss / 1024") MB for check ($cells_cpu s CPU), $(calc '%.0f' "$rss / 1024") MB for extract," \
-    "of the $(calc '%.0f' "$cells_bytes / 1e6") MB of table cells of a word each (gen_input cells)"
-  target "peak memory, a table of one-word cells" "$cells_rss < $cells_limit_kb" \
-    "$(calc '%.0f' "$cells_rss / 1024") MB (limit $(calc '%.0f' "$cells_limit_kb / 1024") MB)"
-  rm -f "$tmp/cells.md"
+  # 606 MB.
+  shape_memory cells "$tmp/cells.md"
+  echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
+    "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of table cells of a word each (gen_input cells)"
+  shape_target "peak memory, a table of one-word cells"
 
   # Parallelism: 2,225 one-article files, wall time.
   "$bench/gen_input" split "$tmp/articles"
