@@ -31,18 +31,9 @@ struct figure_ref {
     std::size_t record;
 };
 
-// Points a view of the document at the same words in `words` (appended
-// there within its capacity, so earlier views stay valid).
-void copy_into(std::string_view& view, std::string& words) {
-    const std::size_t at = words.size();
-    words.append(view);
-    view = std::string_view(words).substr(at, view.size());
-}
-
 }  // namespace
 
 void keep_for_across_files(file_result& result, const check_options& options, bool other_files) {
-    result.kept_words.reset();
     // Alone, a file is compared with nothing: a 50 MB input's records
     // were copied for no reader (380 page faults).
     const bool compared = other_files && rule_selected("FL205", options);
@@ -68,13 +59,17 @@ void keep_for_across_files(file_result& result, const check_options& options, bo
     result.kept_records = std::move(records);
     result.record_starts = std::move(starts);
     result.record_ends = std::move(ends);
-    if (count == 0) return;
-    auto words = std::make_unique<std::string>();
+    if (count == 0) {
+        result.kept_words.reset();
+        return;
+    }
+    // One chunk of their size; the words copied as the records were kept
+    // (result.kept_words until now) are read from there, then freed.
+    auto words = std::make_unique<text_store>(word_bytes);
     words->reserve(word_bytes);
-    prepare_for_filling(words->data(), words->capacity());
     for (claim_record& r : result.kept_records) {
-        copy_into(r.text, *words);
-        copy_into(r.noun, *words);
+        r.text = words->keep(r.text);
+        r.noun = words->keep(r.noun);
     }
     result.kept_words = std::move(words);
 }

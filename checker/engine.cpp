@@ -1,6 +1,7 @@
 #include "checker/engine.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <map>
 
@@ -124,12 +125,34 @@ void room_for_one_more(std::vector<T>& v) {
         reserve_huge(v, 2 * v.capacity());
 }
 
+// Whether `words` views the document's source, which stays while the
+// document lives (std::less_equal: a total order of unrelated pointers).
+bool in_source(const document& doc, std::string_view words) {
+    const std::less_equal<const char*> at_or_before;
+    return at_or_before(doc.source.data(), words.data()) &&
+           at_or_before(words.data() + words.size(), doc.source.data() + doc.source.size());
+}
+
+// Points `words` at a copy in the result's own store unless it views the
+// source: the reader reuses the prose of a batch's other sentences
+// (reader/document.hpp, sentence_batches). Most kept words are the
+// source's (every sentence of plain text within one line, Markdown
+// without markup in the sentence).
+void keep_words(std::string_view& words, const document& doc, file_result& result) {
+    if (words.empty() || in_source(doc, words)) return;
+    constexpr std::size_t first_chunk = 4096;
+    if (!result.kept_words) result.kept_words = std::make_unique<text_store>(first_chunk);
+    words = result.kept_words->keep(words);
+}
+
 // Moves the records that later rules compare out of a block, placed for
 // FL205's report; their change and total parts index into the block.
 void keep_compared(const rule_plan& plan, const document& doc, std::vector<claim_record>& block,
                    file_result& result) {
     for (claim_record& r : block) {
         if (!plan.kept(r)) continue;
+        keep_words(r.text, doc, result);
+        keep_words(r.noun, doc, result);
         room_for_one_more(result.record_starts);
         room_for_one_more(result.record_ends);
         room_for_one_more(result.kept_records);

@@ -79,10 +79,11 @@ struct file_result {
     // Per rule that ran, in table order: records it judged. The codes view
     // the rule table (a map of strings cost 5,000 instructions a file).
     std::vector<std::pair<std::string_view, std::size_t>> examined;
-    // After keep_for_across_files: the words the kept records view (their
-    // `text` and `noun`), copied out of the document. Behind a pointer so
-    // that moving the result never moves them (a short std::string would).
-    std::unique_ptr<std::string> kept_words;
+    // Words of the kept records (their `text` and `noun`) copied out of the
+    // document: as they are kept, those outside its source (the reader
+    // reuses the rest after each batch: reader/document.hpp); after
+    // keep_for_across_files, all of them. Null while there are none.
+    std::unique_ptr<text_store> kept_words;
 };
 
 // Runs every selected rule on one document.

@@ -2,6 +2,7 @@
 // sentences of prose with exact positions in the original file.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -81,23 +82,47 @@ struct sentence {
     [[nodiscard]] std::size_t source_end() const { return source_end_offset(text.size()); }
 };
 
-// What sentences view besides the source: their runs, and the text of those
-// that are not a verbatim piece of it. Kept in chunks that are never
-// reallocated, so the views stay valid while the store grows; one heap
-// block per chunk (64 KiB, each next one twice as large up to 2 MB)
-// instead of two per sentence. The lists of chunks may grow and move: a
-// chunk moved keeps its heap block (64 KiB or more, never a short
-// string's inline bytes). Vectors, not deques: libstdc++'s empty deque
-// takes two heap blocks (1.2 KB for the two), which a checked document
-// kept until the report (docs/performance.md).
-class prose_store {
+// Text kept in chunks that are never reallocated, so that views into it
+// stay valid while it grows: one heap block per chunk (from `first_chunk`
+// bytes, each next one twice as large, up to 32 times the first) instead
+// of one per piece. The list of chunks may grow and move: a chunk moved
+// keeps its heap block (a chunk is never as short as a short string's
+// inline bytes). A vector, not a deque: libstdc++'s empty deque takes two
+// heap blocks (1.2 KB for the two), which a checked document kept until
+// the report (docs/performance.md).
+class text_store {
 public:
-    [[nodiscard]] std::string_view keep_text(std::string_view text);
-    [[nodiscard]] std::span<const sentence::run> keep_runs(std::span<const sentence::run> runs);
-    void clear();
+    explicit text_store(std::size_t first_chunk) : first_chunk_(std::max<std::size_t>(first_chunk, 64)) {}
+    [[nodiscard]] std::string_view keep(std::string_view text);
+    // Room for `bytes` more in one chunk, mapped at once when large
+    // (claims/huge_pages.hpp): for a caller that knows what it will keep.
+    void reserve(std::size_t bytes);
+    void clear() { chunks_.clear(); }
+    // Whether `view` lies within the text kept.
+    [[nodiscard]] bool holds(std::string_view view) const;
+    // Forgets the text (every view into it is then invalid) but keeps the
+    // last chunk, the largest, for what comes next.
+    void recycle();
 
 private:
-    std::vector<std::string> text_chunks_;
+    std::size_t first_chunk_;
+    std::vector<std::string> chunks_;
+};
+
+// What sentences view besides the source: their runs, and the text of those
+// that are not a verbatim piece of it, in chunks that are never
+// reallocated (as text_store's: 64 KiB of text and 4,096 runs first). A
+// reader handing sentences over in batches recycles it after each batch
+// (sentence_batches).
+class prose_store {
+public:
+    [[nodiscard]] std::string_view keep_text(std::string_view text) { return text_.keep(text); }
+    [[nodiscard]] std::span<const sentence::run> keep_runs(std::span<const sentence::run> runs);
+    void clear();
+    void recycle();
+
+private:
+    text_store text_{64 * 1024};
     std::vector<std::vector<sentence::run>> run_chunks_;
 };
 
@@ -155,7 +180,14 @@ struct document {
 // `take` reads them (doc.sentences_before counts those handed over before);
 // the reader then drops them and goes on. The last ones are handed over
 // before read_document returns, so that doc.sentences is then empty. The
-// prose they view (doc.source, doc.prose) stays for the whole document.
+// source stays for the whole document, but the rest of what a batch's
+// sentences view (doc.prose: the text of sentences that are not a verbatim
+// piece of the source, an entity or a link in them, and every sentence's
+// runs) is reused once `take` returns: a taker that keeps words of a
+// sentence beyond its batch copies those outside doc.source (the checker's
+// document_check does). Kept for the whole document, a Markdown file with
+// a link in each sentence took four times its size (docs/performance.md,
+// part 37).
 struct sentence_batches {
     std::size_t size = 4096;
     std::function<void(const document&)> take;

@@ -1,6 +1,7 @@
 // Assembling a block's prose with its source runs, and cutting it into
 // sentence records.
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "claims/huge_pages.hpp"
@@ -96,11 +97,9 @@ void copy_runs(const std::vector<sentence::run>& runs, std::optional<std::size_t
     }
 }
 
-constexpr std::size_t text_chunk = 64 * 1024;
 // Sentences split at a time: a block of very many short ones is never
 // listed whole (sentence_splitter).
 constexpr std::size_t sentence_round = 1024;
-constexpr std::size_t run_chunk = 4096;
 
 }  // namespace
 
@@ -145,33 +144,66 @@ namespace {
 template <typename Chunk>
 Chunk& chunk_with_room(std::vector<Chunk>& chunks, std::size_t first, std::size_t more) {
     if (!chunks.empty() && chunks.back().capacity() - chunks.back().size() >= more) return chunks.back();
-    const std::size_t doublings = std::min<std::size_t>(chunks.size(), 5);
     const bool filled_before = !chunks.empty();
+    const std::size_t planned = filled_before ? std::min(2 * chunks.back().capacity(), first << 5) : first;
     Chunk& fresh = chunks.emplace_back();
-    fresh.reserve(std::max(first << doublings, more));
+    fresh.reserve(std::max(planned, more));
     if (filled_before) prepare_for_filling(fresh.data(), fresh.capacity() * sizeof(*fresh.data()));
     return fresh;
 }
 
+// Keeps the last chunk, emptied: a reader that recycles its store after
+// each batch then fills the same pages again instead of mapping new ones.
+template <typename Chunk>
+void keep_last_emptied(std::vector<Chunk>& chunks) {
+    if (chunks.size() > 1) chunks.erase(chunks.begin(), chunks.end() - 1);
+    if (!chunks.empty()) chunks.back().clear();
+}
+
+// Sentences have about three runs each.
+constexpr std::size_t first_run_chunk = 4096;
+
 }  // namespace
 
-std::string_view prose_store::keep_text(std::string_view text) {
-    std::string& chunk = chunk_with_room(text_chunks_, reader_detail::text_chunk, text.size());
+std::string_view text_store::keep(std::string_view text) {
+    std::string& chunk = chunk_with_room(chunks_, first_chunk_, text.size());
     const std::size_t at = chunk.size();
     chunk.append(text);  // within its capacity: never moves it
     return std::string_view(chunk).substr(at, text.size());
 }
 
+void text_store::reserve(std::size_t bytes) {
+    if (!chunks_.empty() && chunks_.back().capacity() - chunks_.back().size() >= bytes) return;
+    std::string& fresh = chunks_.emplace_back();
+    fresh.reserve(std::max(bytes, first_chunk_));
+    prepare_for_filling(fresh.data(), fresh.capacity());
+}
+
+bool text_store::holds(std::string_view view) const {
+    const std::less_equal<const char*> at_or_before;  // a total order of unrelated pointers
+    return std::any_of(chunks_.begin(), chunks_.end(), [&](const std::string& chunk) {
+        return at_or_before(chunk.data(), view.data()) &&
+               at_or_before(view.data() + view.size(), chunk.data() + chunk.size());
+    });
+}
+
+void text_store::recycle() { keep_last_emptied(chunks_); }
+
 std::span<const sentence::run> prose_store::keep_runs(std::span<const sentence::run> runs) {
-    std::vector<sentence::run>& chunk = chunk_with_room(run_chunks_, reader_detail::run_chunk, runs.size());
+    std::vector<sentence::run>& chunk = chunk_with_room(run_chunks_, first_run_chunk, runs.size());
     const std::size_t at = chunk.size();
     chunk.insert(chunk.end(), runs.begin(), runs.end());
     return std::span<const sentence::run>(chunk).subspan(at, runs.size());
 }
 
 void prose_store::clear() {
-    text_chunks_.clear();
+    text_.clear();
     run_chunks_.clear();
+}
+
+void prose_store::recycle() {
+    text_.recycle();
+    keep_last_emptied(run_chunks_);
 }
 
 }  // namespace factlint
