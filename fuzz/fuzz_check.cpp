@@ -71,8 +71,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (factlint::read_document("fuzz.md", bytes, factlint::input_format::markdown, streamed, &batches))
         __builtin_trap();
     const factlint::file_result in_batches = check.finish(streamed);
-    if (in_batches.record_count != whole.record_count || in_batches.findings.size() != whole.findings.size())
+    if (in_batches.record_count != whole.record_count || in_batches.findings.size() != whole.findings.size() ||
+        in_batches.kept_records.size() != whole.kept_records.size())
         __builtin_trap();
+    // The words of records kept across batches: copied before the reader
+    // reused the prose they came from, or another batch's text.
+    for (std::size_t i = 0; i < whole.kept_records.size(); ++i)
+        if (in_batches.kept_records[i].text != whole.kept_records[i].text ||
+            in_batches.kept_records[i].noun != whole.kept_records[i].noun)
+            __builtin_trap();
     for (std::size_t i = 0; i < whole.findings.size(); ++i) {
         const factlint::finding& a = whole.findings[i];
         const factlint::finding& b = in_batches.findings[i];
