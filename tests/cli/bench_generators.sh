@@ -4,7 +4,8 @@
 # files (one claim set), gen_series.py writes long series and a draft that
 # cites them; gen_input halves deals split's articles into two folders,
 # flat writes the corpus with no sentence end, cells its words as table
-# cells, and none writes inside the repository. Usage: bench_generators.sh FACTLINT
+# cells, links the corpus as Markdown with links and bold figures, and none
+# writes inside the repository. Usage: bench_generators.sh FACTLINT
 # SOURCE_DIR SHARED_DIR
 set -euo pipefail
 factlint=$1 source=$2 shared=$3
@@ -74,6 +75,25 @@ sentences=$("$factlint" extract --no-config --no-cache "$work/cells-head.md" | w
 [ "$sentences" -gt 100 ] || fail "only $sentences records read from the cells"
 if "$source/bench/gen_input" cells 1 "$source/bench/cells.md" 2>"$work/err"; then
   fail "cells wrote into the repository"
+fi
+# links: the corpus's words, every one in order, once the links' and the
+# bold's markup is taken off; a link on about one word in nine.
+"$source/bench/gen_input" links 2 "$work/links.md"
+words_of() { tr -s ' \t\n' '\n\n\n'; }
+sed -E 's/\[([^][]*)\]\(https:\/\/example\.org\/[0-9]+\/[0-9]+\)/\1/g; s/\*\*//g' "$work/links.md" | words_of >"$work/links.words"
+{ cat "$CORPUS"; printf '\n'; cat "$CORPUS"; printf '\n'; } | words_of >"$work/corpus.words"
+cmp -s "$work/links.words" "$work/corpus.words" || fail "links without its markup is not the corpus twice"
+links=$(grep -o '](https://example.org/[0-9]*/[0-9]*)' "$work/links.md" | wc -l)
+[ "$links" -gt $((2 * words / 12)) ] || fail "only $links links for $((2 * words)) words"
+[ "$(grep -c '\*\*[0-9]' "$work/links.md")" -gt 1000 ] || fail "links has few figures in bold"
+# Read by factlint with the markup taken off: a record's text is the
+# figure alone, "**" and the link's target gone (the first 3,000 lines).
+head -n 3000 "$work/links.md" >"$work/links-head.md"
+"$factlint" extract --no-config --no-cache "$work/links-head.md" >"$work/links.jsonl"
+[ "$(wc -l <"$work/links.jsonl")" -gt 100 ] || fail "only $(wc -l <"$work/links.jsonl") records read from links"
+! grep -q -e '"text":"[^"]*\*\*' -e '"text":"[^"]*example\.org' "$work/links.jsonl" || fail "a record's text keeps the markup"
+if "$source/bench/gen_input" links 1 "$source/bench/links.md" 2>"$work/err"; then
+  fail "links wrote into the repository"
 fi
 # Nothing made inside the repository, not even the folders asked for.
 if "$source/bench/gen_input" halves "$work/elsewhere" "$source/bench/not-here/half" 2>"$work/err"; then
