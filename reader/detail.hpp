@@ -23,9 +23,10 @@ public:
     sentence_flow(document& doc, const sentence_batches* batches)
         : doc_(doc),
           batches_(batches),
-          limit_(batches ? std::max<std::size_t>(batches->size, 1) : SIZE_MAX) {}
+          limit_(batches ? std::max<std::size_t>(batches->size, 1) : SIZE_MAX),
+          prose_limit_(batches ? batches->prose_bytes : SIZE_MAX) {}
     void sentence_done() {
-        if (doc_.sentences.size() >= limit_) hand_over();
+        if (doc_.sentences.size() >= limit_ || doc_.prose.bytes() >= prose_limit_) hand_over();
     }
     // The rest, at the end of the document.
     void finish() {
@@ -36,7 +37,8 @@ private:
     void hand_over();
     document& doc_;
     const sentence_batches* batches_;
-    std::size_t limit_;  // sentences held before a hand-over (none without batches)
+    std::size_t limit_;        // sentences held before a hand-over (none without batches)
+    std::size_t prose_limit_;  // bytes of doc.prose held before one
 };
 
 // The prose of one block (paragraph, heading, list item, table cell) being

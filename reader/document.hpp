@@ -116,14 +116,20 @@ private:
 // (sentence_batches).
 class prose_store {
 public:
-    [[nodiscard]] std::string_view keep_text(std::string_view text) { return text_.keep(text); }
+    [[nodiscard]] std::string_view keep_text(std::string_view text) {
+        bytes_ += text.size();
+        return text_.keep(text);
+    }
     [[nodiscard]] std::span<const sentence::run> keep_runs(std::span<const sentence::run> runs);
     void clear();
     void recycle();
+    // Bytes of text and runs kept since the last clear or recycle.
+    [[nodiscard]] std::size_t bytes() const { return bytes_; }
 
 private:
     text_store text_{64 * 1024};
     std::vector<std::vector<sentence::run>> run_chunks_;
+    std::size_t bytes_ = 0;
 };
 
 // An inline directive: <!-- factlint-disable-next-line FL101 --> in Markdown,
@@ -177,6 +183,8 @@ struct document {
 // many short sentences (a long table, a list of figures) is never held as
 // a list of all of them: a sentence record can take more memory than its
 // text (docs/performance.md, part 36). Once doc.sentences holds `size`,
+// or the prose they keep besides the source holds `prose_bytes` (long
+// sentences with markup: a batch of 4,096 pieces of 16 KiB is 64 MB),
 // `take` reads them (doc.sentences_before counts those handed over before);
 // the reader then drops them and goes on. The last ones are handed over
 // before read_document returns, so that doc.sentences is then empty. The
@@ -190,6 +198,7 @@ struct document {
 // part 37).
 struct sentence_batches {
     std::size_t size = 4096;
+    std::size_t prose_bytes = std::size_t{1} << 20;
     std::function<void(const document&)> take;
 };
 

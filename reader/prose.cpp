@@ -190,6 +190,7 @@ bool text_store::holds(std::string_view view) const {
 void text_store::recycle() { keep_last_emptied(chunks_); }
 
 std::span<const sentence::run> prose_store::keep_runs(std::span<const sentence::run> runs) {
+    bytes_ += runs.size_bytes();
     std::vector<sentence::run>& chunk = chunk_with_room(run_chunks_, first_run_chunk, runs.size());
     const std::size_t at = chunk.size();
     chunk.insert(chunk.end(), runs.begin(), runs.end());
@@ -199,11 +200,13 @@ std::span<const sentence::run> prose_store::keep_runs(std::span<const sentence::
 void prose_store::clear() {
     text_.clear();
     run_chunks_.clear();
+    bytes_ = 0;
 }
 
 void prose_store::recycle() {
     text_.recycle();
     keep_last_emptied(run_chunks_);
+    bytes_ = 0;
 }
 
 }  // namespace factlint

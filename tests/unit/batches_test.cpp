@@ -95,12 +95,13 @@ std::string random_draft(std::mt19937& random, bool markdown) {
     return draft;
 }
 
-// Reads `draft` in batches of `size`, checking each hand-over, and returns
-// the sentences handed over in order.
-std::vector<sentence_copy> read_in_batches(const std::string& draft, input_format format, std::size_t size) {
+// Reads `draft` in batches of `size` sentences or `prose_bytes`, checking
+// each hand-over, and returns the sentences handed over in order.
+std::vector<sentence_copy> read_in_batches(const std::string& draft, input_format format, std::size_t size,
+                                           std::size_t prose_bytes = std::size_t{1} << 20) {
     std::vector<sentence_copy> got;
     document doc;
-    sentence_batches batches{.size = size, .take = [&](const document& d) {
+    sentence_batches batches{.size = size, .prose_bytes = prose_bytes, .take = [&](const document& d) {
                                  CHECK(d.sentences_before == got.size());
                                  CHECK(!d.sentences.empty());
                                  CHECK(d.sentences.size() <= size);
@@ -205,6 +206,12 @@ TEST_CASE("batches: the sentences handed over are those of the document read who
         for (const std::size_t size : {1, 2, 3, 7, 4096}) {
             CAPTURE(size);
             CHECK(read_in_batches(draft, format, size) == expected);
+        }
+        // Handed over by the bytes of prose kept (a sentence with markup,
+        // or across lines in plain text), whatever their count.
+        for (const std::size_t prose_bytes : {1, 40, 200}) {
+            CAPTURE(prose_bytes);
+            CHECK(read_in_batches(draft, format, 4096, prose_bytes) == expected);
         }
     }
 }
@@ -360,6 +367,38 @@ TEST_CASE("batches: the prose of sentences with markup is reused batch by batch"
     // Beyond the source (and its line index), read into the document.
     const std::size_t source_and_index = doc.source.capacity() + 4 * 40000;
     CHECK(most_in_use - std::min(most_in_use, in_use_before + source_and_index) < 1024 * 1024);
+}
+
+TEST_CASE("batches: long sentences that are not verbatim go by the bytes of their prose") {
+    // Hard-wrapped text with no sentence end: the reader cuts it into
+    // pieces of 16 KiB, each across some 200 lines, so each keeps its text
+    // joined and a run a line in the prose store. 4,096 of them were 64 MB
+    // of text and 19 MB of runs before a batch was handed over; the batch
+    // now goes once the store holds 1 MiB.
+    std::string wrapped;
+    for (int i = 0; wrapped.size() < 8 * 1024 * 1024; ++i)
+        wrapped += "the fleet had " + std::to_string(i) + " ships and some more words to fill a line out\n";
+    for (const input_format format : {input_format::text, input_format::markdown}) {
+        CAPTURE(format == input_format::markdown);
+        document doc;
+        std::size_t handed = 0, batches_seen = 0, most_prose = 0, longest = 0;
+        const std::size_t in_use_before = heap_in_use();
+        std::size_t most_in_use = in_use_before;
+        const sentence_batches batches{.take = [&](const document& d) {
+            ++batches_seen;
+            handed += d.sentences.size();
+            most_prose = std::max(most_prose, d.prose.bytes());
+            for (const sentence& s : d.sentences) longest = std::max(longest, s.text.size() + 24 * s.runs.size());
+            most_in_use = std::max(most_in_use, heap_in_use());
+        }};
+        REQUIRE_FALSE(read_document("t", wrapped, format, doc, &batches).has_value());
+        CHECK(handed >= 500);  // pieces of at most 16 KiB
+        CHECK(batches_seen >= 8);
+        CHECK(most_prose < (std::size_t{1} << 20) + longest);
+        // Beyond the source and its line index (4 bytes a line).
+        const std::size_t source_and_index = doc.source.capacity() + 4 * static_cast<std::size_t>(doc.lines.line_count());
+        CHECK(most_in_use - std::min(most_in_use, in_use_before + source_and_index) < 6 * 1024 * 1024);
+    }
 }
 
 TEST_CASE("batches: records extracted batch by batch are those of the document read whole") {
