@@ -4,8 +4,8 @@
 # files (one claim set), gen_series.py writes long series and a draft that
 # cites them; gen_input halves deals split's articles into two folders,
 # flat writes the corpus with no sentence end, cells its words as table
-# cells, links the corpus as Markdown with links and bold figures, and none
-# writes inside the repository. Usage: bench_generators.sh FACTLINT
+# cells, links the corpus as Markdown with links and bold figures, wrapped
+# the corpus hard-wrapped, and none writes inside the repository. Usage: bench_generators.sh FACTLINT
 # SOURCE_DIR SHARED_DIR
 set -euo pipefail
 factlint=$1 source=$2 shared=$3
@@ -94,6 +94,17 @@ head -n 3000 "$work/links.md" >"$work/links-head.md"
 ! grep -q -e '"text":"[^"]*\*\*' -e '"text":"[^"]*example\.org' "$work/links.jsonl" || fail "a record's text keeps the markup"
 if "$source/bench/gen_input" links 1 "$source/bench/links.md" 2>"$work/err"; then
   fail "links wrote into the repository"
+fi
+# wrapped: the corpus's bytes with line breaks added (after a blank), no
+# line over 78 bytes.
+"$source/bench/gen_input" wrapped 2 "$work/wrapped.md"
+{ cat "$CORPUS"; printf '\n'; cat "$CORPUS"; printf '\n'; } >"$work/twice.txt"
+[ "$(tr -d '\n' <"$work/wrapped.md" | md5sum)" = "$(tr -d '\n' <"$work/twice.txt" | md5sum)" ] ||
+  fail "wrapped is not the corpus with line breaks added"
+[ "$(LC_ALL=C awk 'length($0) > 78' "$work/wrapped.md" | wc -l)" = 0 ] || fail "wrapped has a line over 78 bytes"
+[ "$(wc -l <"$work/wrapped.md")" -gt $((3 * $(wc -l <"$work/twice.txt"))) ] || fail "wrapped has few line breaks"
+if "$source/bench/gen_input" wrapped 1 "$source/bench/wrapped.md" 2>"$work/err"; then
+  fail "wrapped wrote into the repository"
 fi
 # Nothing made inside the repository, not even the folders asked for.
 if "$source/bench/gen_input" halves "$work/elsewhere" "$source/bench/not-here/half" 2>"$work/err"; then
