@@ -184,7 +184,8 @@ struct document {
 // a list of all of them: a sentence record can take more memory than its
 // text (docs/performance.md, part 36). Once doc.sentences holds `size`,
 // or the prose they keep besides the source holds `prose_bytes` (long
-// sentences with markup: a batch of 4,096 pieces of 16 KiB is 64 MB),
+// sentences that are not verbatim, as in hard-wrapped text without a
+// sentence end: 4,096 pieces of 16 KiB across lines are 64 MB),
 // `take` reads them (doc.sentences_before counts those handed over before);
 // the reader then drops them and goes on. The last ones are handed over
 // before read_document returns, so that doc.sentences is then empty. The
