@@ -71,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (factlint::read_document("fuzz.md", bytes, factlint::input_format::markdown, streamed, &batches))
         __builtin_trap();
     const factlint::file_result in_batches = check.finish(streamed);
-    if (in_batches.record_count != whole.record_count || in_batches.findings.size() != whole.findings.size() ||
+    if (in_batches.record_count != whole.record_count ||
+        in_batches.findings.size() != whole.findings.size() ||
         in_batches.kept_records.size() != whole.kept_records.size())
         __builtin_trap();
     // The words of records kept across batches: copied before the reader

@@ -70,7 +70,7 @@ void reader_detail::sentence_flow::hand_over() {
     batches_->take(doc_);
     doc_.sentences_before += doc_.sentences.size();
     doc_.sentences.clear();  // its memory kept for the next batch
-    doc_.prose.recycle();     // and the prose's: what the taker keeps, it copied
+    doc_.prose.recycle();    // and the prose's: what the taker keeps, it copied
 }
 
 input_format format_for_path(std::string_view path) {

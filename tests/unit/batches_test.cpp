@@ -175,7 +175,9 @@ std::string with_figures_in_bold(const std::string& draft) {
     if (draft.starts_with("---\n"))
         if (const std::size_t end = draft.find("\n---\n", 3); end != std::string::npos) body = end + 5;
     auto digit = [&](std::size_t i) { return i < draft.size() && draft[i] >= '0' && draft[i] <= '9'; };
-    auto alnum = [&](std::size_t i) { return digit(i) || std::isalpha(static_cast<unsigned char>(draft[i])); };
+    auto alnum = [&](std::size_t i) {
+        return digit(i) || std::isalpha(static_cast<unsigned char>(draft[i]));
+    };
     std::string out = draft.substr(0, body);
     for (std::size_t i = body; i < draft.size();) {
         if (!digit(i)) {
@@ -388,7 +390,8 @@ TEST_CASE("batches: long sentences that are not verbatim go by the bytes of thei
             ++batches_seen;
             handed += d.sentences.size();
             most_prose = std::max(most_prose, d.prose.bytes());
-            for (const sentence& s : d.sentences) longest = std::max(longest, s.text.size() + 24 * s.runs.size());
+            for (const sentence& s : d.sentences)
+                longest = std::max(longest, s.text.size() + s.runs.size_bytes());
             most_in_use = std::max(most_in_use, heap_in_use());
         }};
         REQUIRE_FALSE(read_document("t", wrapped, format, doc, &batches).has_value());
@@ -396,7 +399,8 @@ TEST_CASE("batches: long sentences that are not verbatim go by the bytes of thei
         CHECK(batches_seen >= 8);
         CHECK(most_prose < (std::size_t{1} << 20) + longest);
         // Beyond the source and its line index (4 bytes a line).
-        const std::size_t source_and_index = doc.source.capacity() + 4 * static_cast<std::size_t>(doc.lines.line_count());
+        const std::size_t source_and_index =
+            doc.source.capacity() + 4 * static_cast<std::size_t>(doc.lines.line_count());
         CHECK(most_in_use - std::min(most_in_use, in_use_before + source_and_index) < 6 * 1024 * 1024);
     }
 }
