@@ -376,9 +376,10 @@ TEST_CASE("batches: long sentences that are not verbatim go by the bytes of thei
     // pieces of 16 KiB, each across some 200 lines, so each keeps its text
     // joined and a run a line in the prose store. 4,096 of them were 64 MB
     // of text and 19 MB of runs before a batch was handed over; the batch
-    // now goes once the store holds 1 MiB.
+    // now goes once the store holds 1 MiB. (3 MB here: 5.9 MB of heap
+    // beyond the source without the bound, 2.5 to 3.1 MB with it.)
     std::string wrapped;
-    for (int i = 0; wrapped.size() < 8 * 1024 * 1024; ++i)
+    for (int i = 0; wrapped.size() < 3 * 1024 * 1024; ++i)
         wrapped += "the fleet had " + std::to_string(i) + " ships and some more words to fill a line out\n";
     for (const input_format format : {input_format::text, input_format::markdown}) {
         CAPTURE(format == input_format::markdown);
@@ -395,13 +396,13 @@ TEST_CASE("batches: long sentences that are not verbatim go by the bytes of thei
             most_in_use = std::max(most_in_use, heap_in_use());
         }};
         REQUIRE_FALSE(read_document("t", wrapped, format, doc, &batches).has_value());
-        CHECK(handed >= 500);  // pieces of at most 16 KiB
-        CHECK(batches_seen >= 8);
+        CHECK(handed >= 180);  // pieces of at most 16 KiB
+        CHECK(batches_seen >= 3);
         CHECK(most_prose < (std::size_t{1} << 20) + longest);
         // Beyond the source and its line index (4 bytes a line).
         const std::size_t source_and_index =
             doc.source.capacity() + 4 * static_cast<std::size_t>(doc.lines.line_count());
-        CHECK(most_in_use - std::min(most_in_use, in_use_before + source_and_index) < 6 * 1024 * 1024);
+        CHECK(most_in_use - std::min(most_in_use, in_use_before + source_and_index) < 4 * 1024 * 1024);
     }
 }
 
