@@ -414,7 +414,7 @@ if [ "$scale" = 1 ]; then
   # The corpus as Markdown with a link on one word in nine and figures in
   # bold: no sentence is a verbatim piece of the file, so the reader keeps
   # each one's text and runs. It recycles them after each batch since
-  # part 37; before, this input (80 MB) peaked at 319 MB.
+  # part 37; before, this input (80 MB) peaked at 312 MB.
   shape_memory links "$tmp/links.md"
   echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
     "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of Markdown with links and bold figures (gen_input links)"
@@ -422,7 +422,7 @@ if [ "$scale" = 1 ]; then
   # The corpus hard-wrapped at 78 columns, as a Markdown source: most
   # sentences run across a line break, so the reader keeps their text
   # joined and a run a line. Before part 37 this input (51 MB) peaked at
-  # 235 MB.
+  # 230 MB.
   shape_memory wrapped "$tmp/wrapped.md"
   echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
     "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of Markdown hard-wrapped at 78 columns (gen_input wrapped)"
