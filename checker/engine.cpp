@@ -1,7 +1,6 @@
 #include "checker/engine.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <iterator>
 #include <map>
 
@@ -125,21 +124,13 @@ void room_for_one_more(std::vector<T>& v) {
         reserve_huge(v, 2 * v.capacity());
 }
 
-// Whether `words` views the document's source, which stays while the
-// document lives (std::less_equal: a total order of unrelated pointers).
-bool in_source(const document& doc, std::string_view words) {
-    const std::less_equal<const char*> at_or_before;
-    return at_or_before(doc.source.data(), words.data()) &&
-           at_or_before(words.data() + words.size(), doc.source.data() + doc.source.size());
-}
-
 // Points `words` at a copy in the result's own store unless it views the
-// source: the reader reuses the prose of a batch's other sentences
-// (reader/document.hpp, sentence_batches). Most kept words are the
-// source's (every sentence of plain text within one line, Markdown
-// without markup in the sentence).
+// source, which stays while the document lives: the reader reuses the
+// prose of a batch's other sentences (reader/document.hpp,
+// sentence_batches). Most kept words are the source's (every sentence of
+// plain text within one line, Markdown without markup in the sentence).
 void keep_words(std::string_view& words, const document& doc, file_result& result) {
-    if (words.empty() || in_source(doc, words)) return;
+    if (words.empty() || lies_within(words, doc.source)) return;
     constexpr std::size_t first_chunk = 4096;
     if (!result.kept_words) result.kept_words = std::make_unique<text_store>(first_chunk);
     words = result.kept_words->keep(words);

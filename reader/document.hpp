@@ -82,6 +82,10 @@ struct sentence {
     [[nodiscard]] std::size_t source_end() const { return source_end_offset(text.size()); }
 };
 
+// Whether `view` lies within `buffer` (pointers compared with
+// std::less_equal: a total order, even of unrelated buffers).
+[[nodiscard]] bool lies_within(std::string_view view, std::string_view buffer);
+
 // Text kept in chunks that are never reallocated, so that views into it
 // stay valid while it grows: one heap block per chunk (from `first_chunk`
 // bytes, each next one twice as large, up to 32 times the first) instead

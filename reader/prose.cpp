@@ -179,12 +179,15 @@ void text_store::reserve(std::size_t bytes) {
     prepare_for_filling(fresh.data(), fresh.capacity());
 }
 
+bool lies_within(std::string_view view, std::string_view buffer) {
+    const std::less_equal<const char*> at_or_before;
+    return at_or_before(buffer.data(), view.data()) &&
+           at_or_before(view.data() + view.size(), buffer.data() + buffer.size());
+}
+
 bool text_store::holds(std::string_view view) const {
-    const std::less_equal<const char*> at_or_before;  // a total order of unrelated pointers
-    return std::any_of(chunks_.begin(), chunks_.end(), [&](const std::string& chunk) {
-        return at_or_before(chunk.data(), view.data()) &&
-               at_or_before(view.data() + view.size(), chunk.data() + chunk.size());
-    });
+    return std::any_of(chunks_.begin(), chunks_.end(),
+                       [view](const std::string& chunk) { return lies_within(view, chunk); });
 }
 
 void text_store::recycle() { keep_last_emptied(chunks_); }
