@@ -166,6 +166,28 @@ std::size_t heap_in_use() {
     return info.uordblks + info.hblkhd;
 }
 
+// A rule's fixture (tests/rules/FLxxx): its draft, and the claims beside
+// it where it has some.
+struct rule_fixture {
+    std::string name;  // the draft's path, for CAPTURE
+    std::string draft;
+    claim_store store;
+};
+
+std::vector<rule_fixture> rule_fixtures() {
+    const std::filesystem::path rules = std::filesystem::path(FACTLINT_SOURCE_DIR) / "tests" / "rules";
+    std::vector<rule_fixture> fixtures;
+    for (const auto& entry : std::filesystem::directory_iterator(rules)) {
+        const std::filesystem::path draft_path = entry.path() / "draft.md";
+        if (!std::filesystem::exists(draft_path)) continue;
+        const std::filesystem::path claims_path = entry.path() / "claims.claims";
+        fixtures.push_back(
+            {draft_path.string(), slurp(draft_path),
+             std::filesystem::exists(claims_path) ? store_of(slurp(claims_path)) : claim_store{}});
+    }
+    return fixtures;
+}
+
 // The draft with its figures in bold, so that no sentence with one is a
 // verbatim piece of the file: the reader keeps such a sentence's text in
 // its prose store, which it reuses after each batch. Digits after a
@@ -286,20 +308,14 @@ TEST_CASE("batches: a draft checked batch by batch finds what it finds read whol
     // down to one sentence: the rules that compare across sentences see
     // sentences of different batches, and the numbering of sentences
     // (which FL201 and FL202 compare) counts across batches.
-    const std::filesystem::path rules = std::filesystem::path(FACTLINT_SOURCE_DIR) / "tests" / "rules";
-    std::size_t drafts = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(rules)) {
-        const std::filesystem::path draft_path = entry.path() / "draft.md";
-        if (!std::filesystem::exists(draft_path)) continue;
-        ++drafts;
-        CAPTURE(draft_path.string());
-        const std::filesystem::path claims_path = entry.path() / "claims.claims";
-        const claim_store store =
-            std::filesystem::exists(claims_path) ? store_of(slurp(claims_path)) : claim_store{};
+    const std::vector<rule_fixture> fixtures = rule_fixtures();
+    for (const rule_fixture& fixture : fixtures) {
+        CAPTURE(fixture.name);
+        const claim_store& store = fixture.store;
+        const std::string& draft = fixture.draft;
         check_options options;
         options.as_of = time_span::day(2026, 1, 1);
         options.count_numbers = true;
-        const std::string draft = slurp(draft_path);
         for (const input_format format : {input_format::markdown, input_format::text}) {
             document whole;
             REQUIRE_FALSE(read_document("t", draft, format, whole).has_value());
@@ -310,7 +326,7 @@ TEST_CASE("batches: a draft checked batch by batch finds what it finds read whol
             }
         }
     }
-    CHECK(drafts >= 10);
+    CHECK(fixtures.size() >= 10);
 }
 
 TEST_CASE("batches: the words of records kept across batches outlive the batch's prose") {
@@ -319,18 +335,13 @@ TEST_CASE("batches: the words of records kept across batches outlive the batch's
     // reader reuses once their batch is taken, so the check copies their
     // words as it keeps them. Without the copy, a kept record of batch 1
     // shows a later batch's text (and FL201's message quotes it).
-    const std::filesystem::path rules = std::filesystem::path(FACTLINT_SOURCE_DIR) / "tests" / "rules";
     std::size_t kept_in_bold = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(rules)) {
-        const std::filesystem::path draft_path = entry.path() / "draft.md";
-        if (!std::filesystem::exists(draft_path)) continue;
-        CAPTURE(draft_path.string());
-        const std::filesystem::path claims_path = entry.path() / "claims.claims";
-        const claim_store store =
-            std::filesystem::exists(claims_path) ? store_of(slurp(claims_path)) : claim_store{};
+    for (const rule_fixture& fixture : rule_fixtures()) {
+        CAPTURE(fixture.name);
+        const claim_store& store = fixture.store;
         check_options options;
         options.as_of = time_span::day(2026, 1, 1);
-        const std::string draft = with_figures_in_bold(slurp(draft_path));
+        const std::string draft = with_figures_in_bold(fixture.draft);
         document whole;
         REQUIRE_FALSE(read_document("t", draft, input_format::markdown, whole).has_value());
         const file_result expected = check_document(whole, store, options);
