@@ -395,6 +395,14 @@ if [ "$scale" = 1 ]; then
     target "$1" "$shape_rss < $shape_limit_kb" \
       "$(calc '%.0f' "$shape_rss / 1024") MB (limit $(calc '%.0f' "$shape_limit_kb / 1024") MB)"
   }
+  # shape_row MODE FILE WHAT NAME: shape_memory, its line ("of the N MB of
+  # WHAT") and its target row NAME.
+  shape_row() {
+    shape_memory "$1" "$2"
+    echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
+      "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of $3 (gen_input $1)"
+    shape_target "$4"
+  }
   # The same bytes with nothing to end a sentence, on one line: a sentence's
   # analysis holds some 25 bytes a byte, so the reader cuts such a stretch
   # into pieces of 16 KiB (docs/performance.md part 35); before, this input
@@ -407,26 +415,17 @@ if [ "$scale" = 1 ]; then
   # a few bytes, where a sentence's record is 48. The reader hands sentences
   # over in batches since part 36; before, this input (73 MB) peaked at
   # 606 MB.
-  shape_memory cells "$tmp/cells.md"
-  echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
-    "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of table cells of a word each (gen_input cells)"
-  shape_target "peak memory, a table of one-word cells"
+  shape_row cells "$tmp/cells.md" "table cells of a word each" "peak memory, a table of one-word cells"
   # The corpus as Markdown with a link on one word in nine and figures in
   # bold: no sentence is a verbatim piece of the file, so the reader keeps
   # each one's text and runs. It recycles them after each batch since
   # part 37; before, this input (80 MB) peaked at 312 MB.
-  shape_memory links "$tmp/links.md"
-  echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
-    "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of Markdown with links and bold figures (gen_input links)"
-  shape_target "peak memory, Markdown with links"
+  shape_row links "$tmp/links.md" "Markdown with links and bold figures" "peak memory, Markdown with links"
   # The corpus hard-wrapped at 78 columns, as a Markdown source: most
   # sentences run across a line break, so the reader keeps their text
   # joined and a run a line. Before part 37 this input (51 MB) peaked at
   # 230 MB.
-  shape_memory wrapped "$tmp/wrapped.md"
-  echo "peak RSS $(calc '%.0f' "$shape_rss / 1024") MB for check ($shape_cpu s CPU), $(calc '%.0f' "$extract_rss / 1024") MB for extract," \
-    "of the $(calc '%.0f' "$shape_bytes / 1e6") MB of Markdown hard-wrapped at 78 columns (gen_input wrapped)"
-  shape_target "peak memory, hard-wrapped Markdown"
+  shape_row wrapped "$tmp/wrapped.md" "Markdown hard-wrapped at 78 columns" "peak memory, hard-wrapped Markdown"
 
   # Parallelism: 2,225 one-article files, wall time.
   "$bench/gen_input" split "$tmp/articles"
