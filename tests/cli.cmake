@@ -173,3 +173,8 @@ set_tests_properties(cli.bench_startup PROPERTIES LABELS cli TIMEOUT 120)
 add_test(NAME cli.bench_timer
          COMMAND bash ${cli_dir}/bench_timer.sh ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.bench_timer PROPERTIES LABELS cli TIMEOUT 120)
+# bench/claims_floor.sh and its program (docs/performance.md part 39).
+add_test(NAME cli.bench_claims_floor
+         COMMAND bash ${cli_dir}/bench_claims_floor.sh $<TARGET_FILE:factlint> ${PROJECT_SOURCE_DIR}
+                 ${FACTLINT_SHARED_DIR})
+set_tests_properties(cli.bench_claims_floor PROPERTIES LABELS cli TIMEOUT 180)

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench/claims_floor.cpp counts a claims file's lines and `value` lines as
+# factlint and grep do, the same in both of its ways; bench/claims_floor.sh
+# prints a row of figures for each run and refuses a command that fails.
+# Usage: bench_claims_floor.sh FACTLINT SOURCE_DIR SHARED_DIR
+set -euo pipefail
+factlint=$1 source=$2
+export SHARED_DIR=$3
+fail() { echo "FAIL: $*" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+c++ -std=c++17 -O2 -o "$work/floor" "$source/bench/claims_floor.cpp"
+
+# 1,000 generated claims: 2,000 values, as factlint counts them.
+python3 "$source/bench/gen_claims.py" 1000 >"$work/c1k.claims"
+"$factlint" claims --no-cache "$work/c1k.claims" | grep -q "1000 claims, 2000 values" ||
+  fail "factlint does not count 2,000 values in the generated claims"
+lines=$(wc -l <"$work/c1k.claims")
+for way in "" --naive; do
+  # shellcheck disable=SC2086 # an empty $way is no argument
+  out=$("$work/floor" $way "$work/c1k.claims")
+  [ "$out" = "$lines lines, 2000 value lines" ] || fail "floor $way: $out, not $lines lines and 2000 values"
+done
+
+# A last line without its newline, tabs, and words that only start like `value`.
+printf 'claim a\n\tvalue 1 in 2020\n  values 2\n  value\n  value 3' >"$work/odd.claims"
+for way in "" --naive; do
+  # shellcheck disable=SC2086
+  out=$("$work/floor" $way "$work/odd.claims")
+  [ "$out" = "5 lines, 2 value lines" ] || fail "floor $way on odd lines: $out"
+done
+: >"$work/empty.claims"
+[ "$("$work/floor" "$work/empty.claims")" = "0 lines, 0 value lines" ] || fail "floor on an empty file"
+if "$work/floor" "$work/missing.claims" 2>"$work/err"; then fail "a missing file was read"; fi
+grep -q "missing.claims" "$work/err" || fail "no message for a missing file: $(cat "$work/err")"
+
+# The script: its four rows with figures, and a line per core.
+# 2,000 claims for a quick run (the sanitizer build runs this test too).
+out=$(bash "$source/bench/claims_floor.sh" --turns 1 --claims 2000 "$factlint" 2>"$work/err") ||
+  fail "claims_floor.sh failed: $(cat "$work/err")"
+echo "$out"
+number='[0-9]+\.[0-9]( to [0-9]+\.[0-9])?'
+for name in "check -j 1 --no-cache of news.txt" "factlint claims --no-cache -j 1" \
+  "naive read and line split \(malloc, memchr\)" "huge pages, line ends 32 bytes a step"; do
+  echo "$out" | grep -Eq "^\| $name \| $number \| $number \| -?$number \|$" || fail "no row of figures for: $name"
+done
+echo "$out" | grep -q "^| run | 2,000 claims | 10 claims |" || fail "no header for 2,000 claims"
+echo "$out" | grep -Eq "^core 0: the target leaves the claims [0-9.]+ ms" || fail "no line for core 0"
+
+# A factlint that fails is reported, not timed.
+printf '#!/bin/sh\nexit 3\n' >"$work/failing"
+chmod +x "$work/failing"
+if bash "$source/bench/claims_floor.sh" --turns 1 --claims 100 "$work/failing" >/dev/null 2>"$work/err"; then
+  fail "a factlint that exits 3 was timed"
+fi
+grep -q "exited with status 3" "$work/err" || fail "no message for the failing command: $(cat "$work/err")"
+bash "$source/bench/claims_floor.sh" --turns 0 "$factlint" 2>/dev/null && fail "--turns 0 was accepted"
+echo "bench claims floor: ok"
