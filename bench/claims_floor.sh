@@ -2,8 +2,10 @@
 # The floor under a first run (docs/performance.md part 39): what the
 # bench's 100,000 claims cost factlint on a first run, beside what a
 # program that only reads them and finds their lines costs
-# (bench/claims_floor.cpp), and what the target (100,000 claims under 1.5x
-# the time of 10) leaves them.
+# (bench/claims_floor.cpp), what a sketch of a simpler parser of their
+# shapes costs with and without its name index (bench/claims_sketch.cpp),
+# and what the target (100,000 claims under 1.5x the time of 10) leaves
+# them.
 #
 #   bash bench/claims_floor.sh [--turns N] [--claims N] [FACTLINT]
 #
@@ -49,6 +51,7 @@ mkdir -p "$tmp"
 [ -n "${BENCH_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 c++ -std=c++17 -O2 -o "$tmp/timer" "$bench/timer.cpp"
 c++ -std=c++17 -O2 -o "$tmp/floor" "$bench/claims_floor.cpp"
+c++ -std=c++17 -O2 -o "$tmp/sketch" "$bench/claims_sketch.cpp"
 python3 "$bench/gen_claims.py" 10 >"$tmp/c10.claims"
 python3 "$bench/gen_claims.py" "$claims" >"$tmp/c100k.claims"
 
@@ -58,6 +61,8 @@ names=(
   "factlint claims --no-cache -j 1"
   "naive read and line split (malloc, memchr)"
   "huge pages, line ends 32 bytes a step"
+  "a sketch parser of the generated shapes"
+  "the same sketch without the name index"
 )
 row_cmd() {
   case $1 in
@@ -65,6 +70,8 @@ row_cmd() {
     1) cmd=("$factlint" claims --no-cache -j 1 "$2") ;;
     2) cmd=("$tmp/floor" --naive "$2") ;;
     3) cmd=("$tmp/floor" "$2") ;;
+    4) cmd=("$tmp/sketch" "$2") ;;
+    5) cmd=("$tmp/sketch" --no-index "$2") ;;
   esac
 }
 cores=$(nproc)
@@ -115,7 +122,9 @@ awk -v names="$(printf '%s\n' "${names[@]}")" -v claims="$(echo "$claims" | sed 
       budget = med(0 SUBSEP "10" SUBSEP c) / 2
       floor = med(3 SUBSEP "100k" SUBSEP c) - med(3 SUBSEP "10" SUBSEP c)
       factlint = med(1 SUBSEP "100k" SUBSEP c) - med(1 SUBSEP "10" SUBSEP c)
-      printf "core %d: the target leaves the claims %.1f ms (half the check with 10); the floor takes %.1f of them, leaving %.1f for the parse and index, which take %.1f\n", c, budget, floor, budget - floor, factlint - floor
+      sketch = med(4 SUBSEP "100k" SUBSEP c) - med(4 SUBSEP "10" SUBSEP c)
+      unindexed = med(5 SUBSEP "100k" SUBSEP c) - med(5 SUBSEP "10" SUBSEP c)
+      printf "core %d: the target leaves the claims %.1f ms (half the check with 10); the floor takes %.1f of them, leaving %.1f for the parse and index, which take %.1f (the sketch %.1f, of it the index %.1f)\n", c, budget, floor, budget - floor, factlint - floor, sketch - floor, sketch - unindexed
     }
   }' "$tmp/times"
 echo "ms of CPU (user + system), medians of $turns turns per core, by turns; $(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -34,14 +34,34 @@ done
 if "$work/floor" "$work/missing.claims" 2>"$work/err"; then fail "a missing file was read"; fi
 grep -q "missing.claims" "$work/err" || fail "no message for a missing file: $(cat "$work/err")"
 
-# The script: its four rows with figures, and a line per core.
+# The sketch parser reads the generated claims as factlint counts them,
+# counts an id defined twice, and stops at a line of another shape.
+c++ -std=c++17 -O2 -o "$work/sketch" "$source/bench/claims_sketch.cpp"
+out=$("$work/sketch" "$work/c1k.claims")
+[[ "$out" == "1000 claims, 2000 values, 0 duplicate ids, "* ]] || fail "sketch on 1,000 claims: $out"
+[[ "$out" != *", 0 key words, 0 trie nodes, "* ]] || fail "sketch on 1,000 claims built no index: $out"
+out=$("$work/sketch" --no-index "$work/c1k.claims")
+[[ "$out" == "1000 claims, 2000 values, 0 duplicate ids, "*", 0 key words, 0 trie nodes, "* ]] ||
+  fail "sketch --no-index on 1,000 claims: $out"
+# shellcheck disable=SC2016 # a literal dollar sign
+printf 'claim a\n  name "Net Sales"\n  value 5%% in 2020\nclaim a\n  value $1.5 million as of 2021-03\n' >"$work/twice.claims"
+out=$("$work/sketch" "$work/twice.claims")
+[ "$out" = "2 claims, 2 values, 1 duplicate ids, 1 keys, 2 key words, 2 trie nodes, 0 nouns" ] ||
+  fail "sketch on an id defined twice: $out"
+printf 'claim a\n  value 5%% in 2020\n  date 2020\n' >"$work/other.claims"
+if "$work/sketch" "$work/other.claims" 2>"$work/err"; then fail "the sketch read a date line"; fi
+grep -q "other.claims:3: a line of a shape the sketch does not read" "$work/err" ||
+  fail "no message for a line of another shape: $(cat "$work/err")"
+
+# The script: its six rows with figures, and a line per core.
 # 2,000 claims for a quick run (the sanitizer build runs this test too).
 out=$(bash "$source/bench/claims_floor.sh" --turns 1 --claims 2000 "$factlint" 2>"$work/err") ||
   fail "claims_floor.sh failed: $(cat "$work/err")"
 echo "$out"
 number='[0-9]+\.[0-9]( to [0-9]+\.[0-9])?'
 for name in "check -j 1 --no-cache of news.txt" "factlint claims --no-cache -j 1" \
-  "naive read and line split \(malloc, memchr\)" "huge pages, line ends 32 bytes a step"; do
+  "naive read and line split \(malloc, memchr\)" "huge pages, line ends 32 bytes a step" \
+  "a sketch parser of the generated shapes" "the same sketch without the name index"; do
   echo "$out" | grep -Eq "^\| $name \| $number \| $number \| -?$number \|$" || fail "no row of figures for: $name"
 done
 echo "$out" | grep -q "^| run | 2,000 claims | 10 claims |" || fail "no header for 2,000 claims"

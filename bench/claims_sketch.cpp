@@ -1,0 +1,486 @@
+// A sketch of the least a claims parser must do for the bench's generated
+// claims (bench/claims_floor.sh, docs/performance.md part 39): how fast a
+// parser of another design could be, measured, before anyone writes one.
+//
+//     claims_sketch [--no-index] FILE
+//
+// It reads only the line shapes bench/gen_claims.py writes, and stops with
+// status 1 at any other: `claim ID`, `name`/`where` with quoted phrases,
+// `value` as `[about ][$]FIGURE[%| million| billion| NOUN] (in YYYY|as of
+// YYYY-MM)`, `tolerance N%`, `source "TEXT"`, blank lines and comments. For
+// each line it does what factlint's records need: ids in a table (a
+// duplicate counted), phrases lowered into an arena and walked word by
+// word into a trie (words and edges in hash tables), values with their
+// figure, precision, interval, unit, noun and time span in a flat array.
+// It reports no positions and no messages, reads no escapes, and knows no
+// unit or date beyond those shapes: a floor under a real parser, not one.
+// --no-index lowers the phrases into the arena but builds no trie (no word
+// or edge table): what the index costs, by difference.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
+namespace {
+
+constexpr std::size_t huge_page = std::size_t{2} << 20;
+
+// Every allocation from one reservation given huge pages, never freed: the
+// sketch is a short process, and on the project's VM a page fault costs
+// about 20 us, so tables in 4 KB pages took 12,000 faults and most of the
+// time (factlint maps its large blocks in huge pages likewise).
+class bump_memory {
+public:
+    void* take(std::size_t n) {
+        if (base_ == nullptr) reserve();
+        const std::size_t at = (used_ + 15) & ~std::size_t{15};
+        if (at + n > reserved) throw std::bad_alloc();
+        used_ = at + n;
+        return base_ + at;
+    }
+
+private:
+    static constexpr std::size_t reserved = std::size_t{4} << 30;
+    void reserve() {
+        void* p = ::mmap(nullptr, reserved, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        ::madvise(p, reserved, MADV_HUGEPAGE);
+        base_ = static_cast<char*>(p);
+    }
+    char* base_ = nullptr;
+    std::size_t used_ = 0;
+};
+bump_memory memory;
+
+std::uint64_t hash_bytes(std::string_view s) {
+    constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = s.size() * multiplier;
+    std::size_t k = 0;
+    for (; k + 8 <= s.size(); k += 8) {
+        std::uint64_t c = 0;
+        std::memcpy(&c, s.data() + k, 8);
+        h = (h ^ c) * multiplier;
+        h ^= h >> 32;
+    }
+    if (const std::size_t r = s.size() - k; r > 0) {  // the last 1 to 7 bytes, with loads of fixed size
+        const char* p = s.data() + k;
+        std::uint32_t a = 0, b = 0;
+        if (r >= 4) {
+            std::memcpy(&a, p, 4);
+            std::memcpy(&b, p + r - 4, 4);
+        } else {
+            a = static_cast<unsigned char>(p[0]) << 16 | static_cast<unsigned char>(p[r >> 1]) << 8;
+            b = static_cast<unsigned char>(p[r - 1]);
+        }
+        h = (h ^ (std::uint64_t{a} << 32 | b)) * multiplier;
+    }
+    return h ^ (h >> 29);
+}
+
+// Two strings alike, eight bytes at a time (they are short; a call to
+// memcmp cost more than the compare).
+bool same(const char* a, const char* b, std::size_t n) {
+    std::size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        std::uint64_t x = 0, y = 0;
+        std::memcpy(&x, a + k, 8);
+        std::memcpy(&y, b + k, 8);
+        if (x != y) return false;
+    }
+    for (; k < n; ++k)
+        if (a[k] != b[k]) return false;
+    return true;
+}
+
+// Strings -> numbers, open addressing, at most half full; a check from the
+// hash is compared before the bytes. Views into the file or the arena.
+class string_table {
+public:
+    explicit string_table(std::size_t expected) {
+        std::size_t n = 16;
+        while (n < 2 * expected) n *= 2;
+        slots_.resize(n);
+    }
+    // Starts fetching the slot of a string of hash `h`, to insert it soon.
+    void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+    // The string's number, added when new; `added` says which.
+    std::uint32_t insert(std::string_view s, bool& added) { return insert(s, hash_bytes(s), added); }
+    std::uint32_t insert(std::string_view s, std::uint64_t h, bool& added) {
+        const auto check = static_cast<std::uint32_t>(h >> 32) | 1u;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+            slot& x = slots_[at];
+            if (x.check == 0) {
+                x = {s.data(), static_cast<std::uint32_t>(s.size()), check, ++size_};
+                added = true;
+                return size_;
+            }
+            if (x.check == check && x.size == s.size() && same(x.text, s.data(), s.size())) {
+                added = false;
+                return x.number;
+            }
+        }
+    }
+    [[nodiscard]] std::uint32_t size() const { return size_; }
+
+private:
+    struct slot {
+        const char* text = nullptr;
+        std::uint32_t size = 0, check = 0;  // check 0: a free slot
+        std::uint32_t number = 0;
+    };
+    std::vector<slot> slots_;
+    std::uint32_t size_ = 0;
+};
+
+// The trie's edges: (node, word) -> child, open addressing, at most half full.
+class edge_table {
+public:
+    explicit edge_table(std::size_t expected) {
+        std::size_t n = 16;
+        while (n < 2 * expected) n *= 2;
+        slots_.resize(n);
+    }
+    std::uint32_t child(std::uint32_t node, std::uint32_t word, std::uint32_t& nodes) {
+        const std::uint64_t key = (std::uint64_t{node} << 32 | word) + 1;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = (key * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; at = (at + 1) & mask) {
+            slot& x = slots_[at];
+            if (x.key == key) return x.child;
+            if (x.key == 0) {
+                x.key = key;
+                return x.child = ++nodes;
+            }
+        }
+    }
+
+private:
+    struct slot {
+        std::uint64_t key = 0;  // 0: free
+        std::uint32_t child = 0;
+    };
+    std::vector<slot> slots_;
+};
+
+struct value_record {
+    double figure = 0, half_unit = 0, low = 0, high = 0;
+    std::uint32_t noun = 0;
+    std::int32_t from_day = 0, to_day = 0;
+    std::uint8_t unit = 0, hedge = 0, scope = 0;
+    std::string_view text;
+};
+
+struct claim_record {
+    std::string_view id, source;
+    std::uint32_t first_value = 0, values = 0;
+    double tolerance = 0;
+};
+
+std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
+}
+
+unsigned digit(char c) { return static_cast<unsigned char>(c) - static_cast<unsigned>('0'); }
+
+// `s` starts with the literal `word`: a compare of constant length, inlined.
+template <std::size_t N>
+bool starts(std::string_view s, const char (&word)[N]) {
+    return s.size() >= N - 1 && std::memcmp(s.data(), word, N - 1) == 0;
+}
+
+class sketch {
+public:
+    sketch(std::size_t bytes, bool index)
+        : index_(index),
+          ids_(bytes / 180 + 16),
+          words_(index ? bytes / 720 + 16 : 0),
+          nouns_(64),
+          edges_(index ? bytes / 150 + 16 : 0) {
+        arena_.reserve(bytes + 16);  // names are a part of the file: the arena never moves
+        claims_.reserve(bytes / 180 + 16);
+        values_.reserve(bytes / 90 + 16);
+    }
+
+    // False at a line of another shape.
+    bool line(std::string_view text) {
+        std::size_t p = 0;
+        while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+        const std::string_view rest = text.substr(p);
+        if (rest.empty() || rest[0] == '#') return true;
+        if (starts(rest, "claim ")) return open_claim(after_keyword(rest, 5));
+        if (claims_.empty()) return false;
+        if (starts(rest, "name ") || starts(rest, "where "))
+            return phrases(after_keyword(rest, rest[0] == 'n' ? 4 : 5));
+        if (starts(rest, "value ")) return value(after_keyword(rest, 5));
+        if (starts(rest, "tolerance ")) return tolerance(after_keyword(rest, 9));
+        if (starts(rest, "source ")) return source(after_keyword(rest, 6));
+        return false;
+    }
+
+    void report() {
+        add_pending_id();
+        std::printf(
+            "%zu claims, %zu values, %u duplicate ids, %zu keys, %u key words, %u trie nodes, %u nouns\n",
+            claims_.size(), values_.size(), duplicates_, keys_, words_.size(), nodes_, nouns_.size());
+    }
+
+private:
+    static std::string_view after_keyword(std::string_view rest, std::size_t n) {
+        std::size_t p = n;
+        while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
+        std::size_t end = rest.size();
+        while (end > p && (rest[end - 1] == ' ' || rest[end - 1] == '\r')) --end;
+        return rest.substr(p, end - p);
+    }
+
+    // The id of a claim goes into the table when the next claim opens, its
+    // slot fetched meanwhile: a table of 100,000 ids is probed at random.
+    bool open_claim(std::string_view id) {
+        if (id.empty()) return false;
+        add_pending_id();
+        pending_hash_ = hash_bytes(id);
+        ids_.prefetch(pending_hash_);
+        claims_.push_back({id, {}, static_cast<std::uint32_t>(values_.size()), 0, 0});
+        return true;
+    }
+    void add_pending_id() {
+        if (claims_.empty()) return;
+        bool added = false;
+        ids_.insert(claims_.back().id, pending_hash_, added);
+        duplicates_ += added ? 0 : 1;
+    }
+
+    // "a", "b c": each phrase lowered into the arena and walked into the trie.
+    bool phrases(std::string_view list) {
+        std::size_t p = 0;
+        while (p < list.size()) {
+            if (list[p] != '"') return false;
+            const std::size_t close = list.find('"', p + 1);
+            if (close == std::string_view::npos) return false;
+            if (!key(list.substr(p + 1, close - p - 1))) return false;
+            p = close + 1;
+            while (p < list.size() && (list[p] == ',' || list[p] == ' ')) ++p;
+        }
+        return true;
+    }
+
+    bool key(std::string_view phrase) {
+        const std::size_t start = arena_.size();
+        std::uint32_t node = 0;
+        std::size_t word_start = start;
+        for (std::size_t i = 0; i <= phrase.size(); ++i) {
+            const char c = i < phrase.size() ? phrase[i] : ' ';
+            if (c == ' ') {
+                if (arena_.size() > word_start) node = index_ ? walk(node, word_start) : 1;
+                word_start = arena_.size();
+                continue;
+            }
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+            arena_.push_back(static_cast<char>(c | 0x20));
+        }
+        ++keys_;
+        key_ends_.push_back(node);
+        return node != 0;
+    }
+
+    std::uint32_t walk(std::uint32_t node, std::size_t word_start) {
+        // The arena was reserved for the whole file: its views never move.
+        const std::string_view word(arena_.data() + word_start, arena_.size() - word_start);
+        bool added = false;
+        const std::uint32_t number = words_.insert(word, added);
+        return edges_.child(node, number, nodes_);
+    }
+
+    bool tolerance(std::string_view text) {
+        if (text.size() < 2 || text.back() != '%') return false;
+        unsigned n = 0;
+        for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+            if (digit(text[i]) > 9) return false;
+            n = n * 10 + digit(text[i]);
+        }
+        claims_.back().tolerance = n / 100.0;
+        return true;
+    }
+
+    bool source(std::string_view text) {
+        if (text.size() < 2 || text.front() != '"' || text.back() != '"') return false;
+        claims_.back().source = text.substr(1, text.size() - 2);
+        return true;
+    }
+
+    // [about ][$]FIGURE[%| million| billion| NOUN] (in YYYY|as of YYYY-MM)
+    bool value(std::string_view text) {
+        value_record v;
+        v.text = text;
+        std::string_view q = text;
+        if (q.size() > 8 && q.substr(q.size() - 8, 4) == " in " && year_at(q, q.size() - 4, v, 0)) {
+            q.remove_suffix(8);
+            v.scope = 1;
+        } else if (q.size() > 14 && q.substr(q.size() - 14, 7) == " as of " &&
+                   year_at(q, q.size() - 7, v, 1)) {
+            q.remove_suffix(14);
+            v.scope = 2;
+        }
+        if (starts(q, "about ")) {
+            v.hedge = 1;
+            q.remove_prefix(6);
+        }
+        if (!q.empty() && q[0] == '$') {
+            v.unit = 1;
+            q.remove_prefix(1);
+        }
+        std::size_t i = 0;
+        std::uint64_t integer = 0;
+        int decimals = -1, zeros = 0;
+        for (; i < q.size(); ++i) {
+            if (digit(q[i]) <= 9) {
+                integer = integer * 10 + digit(q[i]);
+                zeros = q[i] == '0' ? zeros + 1 : 0;
+                if (decimals >= 0) ++decimals;
+            } else if (q[i] == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (q[i] != ',') {
+                break;
+            }
+        }
+        if (i == 0) return false;
+        static constexpr double powers[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+        v.figure = static_cast<double>(integer) / powers[decimals > 0 ? decimals : 0];
+        v.half_unit = decimals > 0 ? 0.5 / powers[decimals] : 0.5 * powers[zeros > 9 ? 9 : zeros];
+        std::string_view rest = q.substr(i);
+        if (rest == "%") {
+            v.unit = 2;
+        } else if (rest == " million" || rest == " billion") {
+            const double scale = rest[1] == 'm' ? 1e6 : 1e9;
+            v.figure *= scale;
+            v.half_unit *= scale;
+        } else if (rest.size() > 1 && rest[0] == ' ') {
+            bool added = false;
+            v.noun = nouns_.insert(rest.substr(1), added);
+        } else if (!rest.empty()) {
+            return false;
+        }
+        const double widen = v.hedge ? 0.1 * v.figure : 0;
+        v.low = v.figure - v.half_unit - widen;
+        v.high = v.figure + v.half_unit + widen;
+        values_.push_back(v);
+        ++claims_.back().values;
+        return true;
+    }
+
+    // YYYY (month 0) or YYYY-MM at `at`, as a span of days.
+    static bool year_at(std::string_view t, std::size_t at, value_record& v, int with_month) {
+        unsigned year = 0;
+        for (std::size_t k = at; k < at + 4; ++k) {
+            if (digit(t[k]) > 9) return false;
+            year = year * 10 + digit(t[k]);
+        }
+        unsigned month = 0;
+        if (with_month != 0) {
+            if (t[at + 4] != '-' || digit(t[at + 5]) > 9 || digit(t[at + 6]) > 9) return false;
+            month = digit(t[at + 5]) * 10 + digit(t[at + 6]);
+            if (month < 1 || month > 12) return false;
+        }
+        const int y = static_cast<int>(year);
+        v.from_day = days_from_civil(y, month == 0 ? 1 : month, 1);
+        v.to_day = month == 0 || month == 12 ? days_from_civil(y + 1, 1, 1) - 1
+                                             : days_from_civil(y, month + 1, 1) - 1;
+        return true;
+    }
+
+    bool index_;
+    string_table ids_, words_, nouns_;
+    edge_table edges_;
+    std::string arena_;
+    std::vector<claim_record> claims_;
+    std::vector<value_record> values_;
+    std::vector<std::uint32_t> key_ends_;
+    std::uint32_t nodes_ = 0, duplicates_ = 0;
+    std::uint64_t pending_hash_ = 0;
+    std::size_t keys_ = 0;
+};
+
+std::size_t line_end(const char* text, std::size_t at, std::size_t size) {
+#if defined(__SSE2__) && defined(__x86_64__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (; size - at >= 32; at += 32) {
+        const auto* p = reinterpret_cast<const __m128i*>(text + at);
+        const auto low =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), newline)));
+        const auto high =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), newline)));
+        if (const unsigned hits = low | high << 16; hits != 0)
+            return at + static_cast<unsigned>(__builtin_ctz(hits));
+    }
+#endif
+    const void* found = std::memchr(text + at, '\n', size - at);
+    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text) : size;
+}
+
+}  // namespace
+
+void* operator new(std::size_t n) { return memory.take(n); }
+void operator delete(void*) noexcept {}
+void operator delete(void*, std::size_t) noexcept {}
+
+int main(int argc, char** argv) {
+    const bool index = !(argc == 3 && std::string_view(argv[1]) == "--no-index");
+    if (argc != (index ? 2 : 3)) {
+        std::fprintf(stderr, "usage: claims_sketch [--no-index] FILE\n");
+        return 2;
+    }
+    const char* const path = argv[argc - 1];
+    const int fd = ::open(path, O_RDONLY);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        std::perror(path);
+        return 2;
+    }
+    const auto size = static_cast<std::size_t>(st.st_size);
+    const std::size_t room = (size + 64 + huge_page - 1) / huge_page * huge_page;
+    void* buffer = ::mmap(nullptr, room, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (buffer == MAP_FAILED) {
+        std::fprintf(stderr, "%s: out of memory\n", path);
+        return 2;
+    }
+    ::madvise(buffer, room, MADV_HUGEPAGE);
+    char* text = static_cast<char*>(buffer);
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = ::read(fd, text + got, size - got);
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    sketch parsed(got, index);
+    std::size_t number = 0;
+    for (std::size_t at = 0; at < got;) {
+        const std::size_t end = line_end(text, at, got);
+        ++number;
+        if (!parsed.line(std::string_view(text + at, end - at))) {
+            std::fprintf(stderr, "%s:%zu: a line of a shape the sketch does not read\n", path, number);
+            return 1;
+        }
+        at = end + 1;
+    }
+    parsed.report();
+    return 0;
+}
