@@ -2,7 +2,7 @@
 // claims (bench/claims_floor.sh, docs/performance.md part 39): how fast a
 // parser of another design could be, measured, before anyone writes one.
 //
-//     claims_sketch [--no-index] FILE
+//     claims_sketch [--no-index | --sorted-index] FILE
 //
 // It reads only the line shapes bench/gen_claims.py writes, and stops with
 // status 1 at any other: `claim ID`, `name`/`where` with quoted phrases,
@@ -15,7 +15,13 @@
 // It reports no positions and no messages, reads no escapes, and knows no
 // unit or date beyond those shapes: a floor under a real parser, not one.
 // --no-index lowers the phrases into the arena but builds no trie (no word
-// or edge table): what the index costs, by difference.
+// or edge table): what the index costs, by difference. --sorted-index
+// builds the same trie, with the same numbers for its words and nodes, by
+// sorting instead of probing tables at random: words numbered by sorting
+// their hashes, nodes found a level at a time by sorting (parent, word)
+// pairs, then numbered in the order the keys first reach them. The last
+// figures of the report (checks over the words' and the keys' numbers)
+// are equal for both builds.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -208,12 +214,13 @@ bool starts(std::string_view s, const char (&word)[N]) {
 
 class sketch {
 public:
-    sketch(std::size_t bytes, bool index)
+    enum class index_kind { hashed, sorted, none };
+    sketch(std::size_t bytes, index_kind index)
         : index_(index),
           ids_(bytes / 180 + 16),
-          words_(index ? bytes / 720 + 16 : 0),
+          words_(index == index_kind::hashed ? bytes / 720 + 16 : 0),
           nouns_(64),
-          edges_(index ? bytes / 150 + 16 : 0) {
+          edges_(index == index_kind::hashed ? bytes / 150 + 16 : 0) {
         arena_.reserve(bytes + 16);  // names are a part of the file: the arena never moves
         claims_.reserve(bytes / 180 + 16);
         values_.reserve(bytes / 90 + 16);
@@ -237,12 +244,140 @@ public:
 
     void report() {
         add_pending_id();
+        std::uint32_t words = words_.size();
+        if (index_ == index_kind::sorted) words = build_sorted_index();
+        std::uint64_t ends = 0;
+        for (const std::uint32_t e : key_ends_) ends = ends * 1000003 + e;
         std::printf(
-            "%zu claims, %zu values, %u duplicate ids, %zu keys, %u key words, %u trie nodes, %u nouns\n",
-            claims_.size(), values_.size(), duplicates_, keys_, words_.size(), nodes_, nouns_.size());
+            "%zu claims, %zu values, %u duplicate ids, %zu keys, %u key words, %u trie nodes, %u nouns, "
+            "checks %016llx %016llx\n",
+            claims_.size(), values_.size(), duplicates_, keys_, words, nodes_, nouns_.size(),
+            static_cast<unsigned long long>(word_check_), static_cast<unsigned long long>(ends));
     }
 
 private:
+    // The words numbered in the order they first occur, and the trie's
+    // nodes in the order the keys first reach them, as walk() numbers them,
+    // by sorting: every pass reads and writes in order. Returns the number
+    // of distinct words.
+    std::uint32_t build_sorted_index() {
+        const std::size_t n = occurrences_.size();
+        std::vector<std::uint32_t> word_of(n);  // each occurrence's word number
+        const std::uint32_t words = number_words(word_of);
+        for (const std::uint32_t w : word_of) word_check_ = word_check_ * 1000003 + w;
+        number_nodes(word_of);
+        return words;
+    }
+
+    std::string_view occurrence_text(std::size_t i) const {
+        return {arena_.data() + occurrences_[i].at, occurrences_[i].size};
+    }
+
+    std::uint32_t number_words(std::vector<std::uint32_t>& word_of) {
+        const std::size_t n = occurrences_.size();
+        std::vector<keyed> by_hash(n);
+        for (std::size_t i = 0; i < n; ++i)
+            by_hash[i] = {hash_bytes(occurrence_text(i)) >> 32, static_cast<std::uint32_t>(i)};
+        radix_sort(by_hash, 32);
+        // Runs of one hash, each split by the words' texts (a run is one word
+        // but for a collision); the sort is stable, so a group's first
+        // element is its first occurrence.
+        std::vector<std::uint32_t> group_of(n), group_first;
+        std::vector<std::uint32_t> run_groups;
+        for (std::size_t r = 0; r < n;) {
+            std::size_t end = r + 1;
+            while (end < n && by_hash[end].key == by_hash[r].key) ++end;
+            run_groups.clear();
+            for (std::size_t k = r; k < end; ++k) {
+                const std::uint32_t i = by_hash[k].index;
+                std::uint32_t group = UINT32_MAX;
+                for (const std::uint32_t g : run_groups)
+                    if (occurrence_text(group_first[g]) == occurrence_text(i)) group = g;
+                if (group == UINT32_MAX) {
+                    group = static_cast<std::uint32_t>(group_first.size());
+                    group_first.push_back(i);
+                    run_groups.push_back(group);
+                }
+                group_of[i] = group;
+            }
+            r = end;
+        }
+        // Words numbered by their first occurrence.
+        std::vector<keyed> by_first(group_first.size());
+        for (std::size_t g = 0; g < group_first.size(); ++g)
+            by_first[g] = {group_first[g], static_cast<std::uint32_t>(g)};
+        radix_sort(by_first, 32);
+        std::vector<std::uint32_t> number(group_first.size());
+        for (std::size_t r = 0; r < by_first.size(); ++r)
+            number[by_first[r].index] = static_cast<std::uint32_t>(r + 1);
+        for (std::size_t i = 0; i < n; ++i) word_of[i] = number[group_of[i]];
+        return static_cast<std::uint32_t>(group_first.size());
+    }
+
+    // Level by level: the keys still going at depth d, sorted by (their
+    // node at depth d, their next word), give the nodes of depth d + 1;
+    // then every node numbered by (first key to reach it, depth), the
+    // order in which walk() creates them.
+    void number_nodes(const std::vector<std::uint32_t>& word_of) {
+        const std::size_t keys = key_word_end_.size();
+        std::vector<std::uint32_t> at(
+            keys, 0);  // per key, its node so far (0: the root; else 1 + a temporary number)
+        struct node_origin {
+            std::uint32_t first_key = 0, depth = 0;
+        };
+        std::vector<node_origin> nodes;
+        std::vector<keyed> level;
+        for (std::uint32_t depth = 0;; ++depth) {
+            level.clear();
+            for (std::uint32_t k = 0; k < keys; ++k) {
+                const std::uint32_t begin = k == 0 ? 0 : key_word_end_[k - 1];
+                if (begin + depth < key_word_end_[k])
+                    level.push_back({std::uint64_t{at[k]} << 32 | word_of[begin + depth], k});
+            }
+            if (level.empty()) break;
+            radix_sort(level, 64);
+            for (std::size_t r = 0; r < level.size();) {
+                const auto node = static_cast<std::uint32_t>(nodes.size());
+                nodes.push_back({level[r].index, depth + 1});
+                std::size_t end = r;
+                for (; end < level.size() && level[end].key == level[r].key; ++end)
+                    at[level[end].index] = node + 1;
+                r = end;
+            }
+        }
+        std::vector<keyed> order(nodes.size());
+        for (std::size_t v = 0; v < nodes.size(); ++v)
+            order[v] = {std::uint64_t{nodes[v].first_key} << 8 | nodes[v].depth,
+                        static_cast<std::uint32_t>(v)};
+        radix_sort(order, 40);
+        std::vector<std::uint32_t> serial(nodes.size());
+        for (std::size_t r = 0; r < order.size(); ++r)
+            serial[order[r].index] = static_cast<std::uint32_t>(r + 1);
+        nodes_ = static_cast<std::uint32_t>(nodes.size());
+        key_ends_.resize(keys);
+        for (std::size_t k = 0; k < keys; ++k) key_ends_[k] = at[k] == 0 ? 0 : serial[at[k] - 1];
+    }
+
+    struct keyed {
+        std::uint64_t key = 0;
+        std::uint32_t index = 0;
+    };
+    // Stable, least significant byte first, over the low `bits` bits;
+    // bytes in which every key is alike are skipped.
+    static void radix_sort(std::vector<keyed>& items, unsigned bits) {
+        std::vector<keyed> other(items.size());
+        for (unsigned shift = 0; shift < bits; shift += 8) {
+            std::size_t count[257] = {};
+            for (const keyed& x : items) ++count[(x.key >> shift & 0xFF) + 1];
+            bool alike = false;
+            for (std::size_t b = 1; b <= 256; ++b) alike = alike || count[b] == items.size();
+            if (alike) continue;
+            for (std::size_t b = 1; b <= 256; ++b) count[b] += count[b - 1];
+            for (const keyed& x : items) other[count[x.key >> shift & 0xFF]++] = x;
+            items.swap(other);
+        }
+    }
+
     static std::string_view after_keyword(std::string_view rest, std::size_t n) {
         std::size_t p = n;
         while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
@@ -289,7 +424,7 @@ private:
         for (std::size_t i = 0; i <= phrase.size(); ++i) {
             const char c = i < phrase.size() ? phrase[i] : ' ';
             if (c == ' ') {
-                if (arena_.size() > word_start) node = index_ ? walk(node, word_start) : 1;
+                if (arena_.size() > word_start) node = word_at(node, word_start);
                 word_start = arena_.size();
                 continue;
             }
@@ -297,8 +432,26 @@ private:
             arena_.push_back(static_cast<char>(c | 0x20));
         }
         ++keys_;
+        if (index_ == index_kind::sorted) {
+            key_word_end_.push_back(static_cast<std::uint32_t>(occurrences_.size()));
+            return node != 0;
+        }
         key_ends_.push_back(node);
         return node != 0;
+    }
+
+    // The node after `node` by the word at word_start (to the arena's end);
+    // any non-zero node when the index is built later or not at all.
+    std::uint32_t word_at(std::uint32_t node, std::size_t word_start) {
+        switch (index_) {
+            case index_kind::hashed: return walk(node, word_start);
+            case index_kind::sorted:
+                occurrences_.push_back({static_cast<std::uint32_t>(word_start),
+                                        static_cast<std::uint32_t>(arena_.size() - word_start)});
+                return 1;
+            case index_kind::none: break;
+        }
+        return 1;
     }
 
     std::uint32_t walk(std::uint32_t node, std::size_t word_start) {
@@ -306,6 +459,7 @@ private:
         const std::string_view word(arena_.data() + word_start, arena_.size() - word_start);
         bool added = false;
         const std::uint32_t number = words_.insert(word, added);
+        word_check_ = word_check_ * 1000003 + number;
         return edges_.child(node, number, nodes_);
     }
 
@@ -406,7 +560,13 @@ private:
         return true;
     }
 
-    bool index_;
+    index_kind index_;
+    struct occurrence {
+        std::uint32_t at = 0, size = 0;  // a word of a key, in the arena
+    };
+    std::vector<occurrence> occurrences_;      // --sorted-index: every key's words in order
+    std::vector<std::uint32_t> key_word_end_;  // per key, the end of its words in occurrences_
+    std::uint64_t word_check_ = 0;
     string_table ids_, words_, nouns_;
     edge_table edges_;
     std::string arena_;
@@ -442,9 +602,11 @@ void operator delete(void*) noexcept {}
 void operator delete(void*, std::size_t) noexcept {}
 
 int main(int argc, char** argv) {
-    const bool index = !(argc == 3 && std::string_view(argv[1]) == "--no-index");
-    if (argc != (index ? 2 : 3)) {
-        std::fprintf(stderr, "usage: claims_sketch [--no-index] FILE\n");
+    sketch::index_kind index = sketch::index_kind::hashed;
+    if (argc == 3 && std::string_view(argv[1]) == "--no-index") index = sketch::index_kind::none;
+    if (argc == 3 && std::string_view(argv[1]) == "--sorted-index") index = sketch::index_kind::sorted;
+    if (argc != (index == sketch::index_kind::hashed ? 2 : 3)) {
+        std::fprintf(stderr, "usage: claims_sketch [--no-index | --sorted-index] FILE\n");
         return 2;
     }
     const char* const path = argv[argc - 1];

@@ -46,14 +46,30 @@ out=$("$work/sketch" --no-index "$work/c1k.claims")
 # shellcheck disable=SC2016 # a literal dollar sign
 printf 'claim a\n  name "Net Sales"\n  value 5%% in 2020\nclaim a\n  value $1.5 million as of 2021-03\n' >"$work/twice.claims"
 out=$("$work/sketch" "$work/twice.claims")
-[ "$out" = "2 claims, 2 values, 1 duplicate ids, 1 keys, 2 key words, 2 trie nodes, 0 nouns" ] ||
+[[ "$out" == "2 claims, 2 values, 1 duplicate ids, 1 keys, 2 key words, 2 trie nodes, 0 nouns, checks "* ]] ||
   fail "sketch on an id defined twice: $out"
 printf 'claim a\n  value 5%% in 2020\n  date 2020\n' >"$work/other.claims"
 if "$work/sketch" "$work/other.claims" 2>"$work/err"; then fail "the sketch read a date line"; fi
 grep -q "other.claims:3: a line of a shape the sketch does not read" "$work/err" ||
   fail "no message for a line of another shape: $(cat "$work/err")"
 
-# The script: its six rows with figures, and a line per core.
+# The index built by sorting numbers the words and the nodes as the one
+# built from hash tables does: the same counts and checks, on the generated
+# claims and on keys that share words and prefixes in every order.
+[ "$("$work/sketch" --sorted-index "$work/c1k.claims")" = "$("$work/sketch" "$work/c1k.claims")" ] ||
+  fail "the sorted index differs on 1,000 claims"
+{
+  printf 'claim p%d\n  name "b a", "a", "a b c"\n  where "c b"\n  value 1%% in 2020\n' 1
+  printf 'claim p%d\n  name "a b", "c", "b a c", "a b d"\n  value 2%% in 2020\n' 2
+  printf 'claim p%d\n  name "d", "a b c", "c c c", "b"\n  value 3%% in 2020\n' 3
+} >"$work/prefixes.claims"
+hashed=$("$work/sketch" "$work/prefixes.claims")
+[[ "$hashed" == "3 claims, 3 values, 0 duplicate ids, 12 keys, 4 key words, 12 trie nodes, "* ]] ||
+  fail "sketch on shared prefixes: $hashed"
+[ "$("$work/sketch" --sorted-index "$work/prefixes.claims")" = "$hashed" ] ||
+  fail "the sorted index differs on shared prefixes: $("$work/sketch" --sorted-index "$work/prefixes.claims")"
+
+# The script: its seven rows with figures, and a line per core.
 # 2,000 claims for a quick run (the sanitizer build runs this test too).
 out=$(bash "$source/bench/claims_floor.sh" --turns 1 --claims 2000 "$factlint" 2>"$work/err") ||
   fail "claims_floor.sh failed: $(cat "$work/err")"
@@ -61,7 +77,8 @@ echo "$out"
 number='[0-9]+\.[0-9]( to [0-9]+\.[0-9])?'
 for name in "check -j 1 --no-cache of news.txt" "factlint claims --no-cache -j 1" \
   "naive read and line split \(malloc, memchr\)" "huge pages, line ends 32 bytes a step" \
-  "a sketch parser of the generated shapes" "the same sketch without the name index"; do
+  "a sketch parser of the generated shapes" "the same sketch without the name index" \
+  "the same sketch, its index built by sorting"; do
   echo "$out" | grep -Eq "^\| $name \| $number \| $number \| -?$number \|$" || fail "no row of figures for: $name"
 done
 echo "$out" | grep -q "^| run | 2,000 claims | 10 claims |" || fail "no header for 2,000 claims"
