@@ -22,10 +22,7 @@
 // pairs, then numbered in the order the keys first reach them. The last
 // figures of the report (checks over the words' and the keys' numbers)
 // are equal for both builds.
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -35,13 +32,9 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__SSE2__) && defined(__x86_64__)
-#include <emmintrin.h>
-#endif
+#include "claims_text.hpp"
 
 namespace {
-
-constexpr std::size_t huge_page = std::size_t{2} << 20;
 
 // Every allocation from one reservation given huge pages, never freed: the
 // sketch is a short process, and on the project's VM a page fault costs
@@ -111,15 +104,18 @@ bool same(const char* a, const char* b, std::size_t n) {
     return true;
 }
 
+// Slots for `expected` entries at most half full: a power of two.
+std::size_t slots_for(std::size_t expected) {
+    std::size_t n = 16;
+    while (n < 2 * expected) n *= 2;
+    return n;
+}
+
 // Strings -> numbers, open addressing, at most half full; a check from the
 // hash is compared before the bytes. Views into the file or the arena.
 class string_table {
 public:
-    explicit string_table(std::size_t expected) {
-        std::size_t n = 16;
-        while (n < 2 * expected) n *= 2;
-        slots_.resize(n);
-    }
+    explicit string_table(std::size_t expected) : slots_(slots_for(expected)) {}
     // Starts fetching the slot of a string of hash `h`, to insert it soon.
     void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
     // The string's number, added when new; `added` says which.
@@ -155,11 +151,7 @@ private:
 // The trie's edges: (node, word) -> child, open addressing, at most half full.
 class edge_table {
 public:
-    explicit edge_table(std::size_t expected) {
-        std::size_t n = 16;
-        while (n < 2 * expected) n *= 2;
-        slots_.resize(n);
-    }
+    explicit edge_table(std::size_t expected) : slots_(slots_for(expected)) {}
     std::uint32_t child(std::uint32_t node, std::uint32_t word, std::uint32_t& nodes) {
         const std::uint64_t key = (std::uint64_t{node} << 32 | word) + 1;
         const std::size_t mask = slots_.size() - 1;
@@ -578,23 +570,6 @@ private:
     std::size_t keys_ = 0;
 };
 
-std::size_t line_end(const char* text, std::size_t at, std::size_t size) {
-#if defined(__SSE2__) && defined(__x86_64__)
-    const __m128i newline = _mm_set1_epi8('\n');
-    for (; size - at >= 32; at += 32) {
-        const auto* p = reinterpret_cast<const __m128i*>(text + at);
-        const auto low =
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), newline)));
-        const auto high =
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), newline)));
-        if (const unsigned hits = low | high << 16; hits != 0)
-            return at + static_cast<unsigned>(__builtin_ctz(hits));
-    }
-#endif
-    const void* found = std::memchr(text + at, '\n', size - at);
-    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text) : size;
-}
-
 }  // namespace
 
 void* operator new(std::size_t n) { return memory.take(n); }
@@ -610,32 +585,13 @@ int main(int argc, char** argv) {
         return 2;
     }
     const char* const path = argv[argc - 1];
-    const int fd = ::open(path, O_RDONLY);
-    struct stat st {};
-    if (fd < 0 || ::fstat(fd, &st) != 0) {
-        std::perror(path);
-        return 2;
-    }
-    const auto size = static_cast<std::size_t>(st.st_size);
-    const std::size_t room = (size + 64 + huge_page - 1) / huge_page * huge_page;
-    void* buffer = ::mmap(nullptr, room, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (buffer == MAP_FAILED) {
-        std::fprintf(stderr, "%s: out of memory\n", path);
-        return 2;
-    }
-    ::madvise(buffer, room, MADV_HUGEPAGE);
-    char* text = static_cast<char*>(buffer);
     std::size_t got = 0;
-    while (got < size) {
-        const ssize_t n = ::read(fd, text + got, size - got);
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
+    const char* const text = claims_text::read_all(path, false, got);
+    if (text == nullptr) return 2;
     sketch parsed(got, index);
     std::size_t number = 0;
     for (std::size_t at = 0; at < got;) {
-        const std::size_t end = line_end(text, at, got);
+        const std::size_t end = claims_text::line_end_wide(text, at, got);
         ++number;
         if (!parsed.line(std::string_view(text + at, end - at))) {
             std::fprintf(stderr, "%s:%zu: a line of a shape the sketch does not read\n", path, number);
