@@ -79,6 +79,7 @@ row_cmd() {
 }
 cores=$(nproc)
 [ "$cores" -ge 2 ] || cores=1
+: >"$tmp/times"  # a BENCH_TMP kept from an earlier run holds its figures
 for ((core = 0; core < cores && core < 2; core++)); do
   for ((t = 0; t < turns; t++)); do
     for ((r = 0; r < ${#names[@]}; r++)); do
