@@ -37,9 +37,9 @@
 namespace {
 
 // Every allocation from one reservation given huge pages, never freed: the
-// sketch is a short process, and on the project's VM a page fault costs
-// about 20 us, so tables in 4 KB pages took 12,000 faults and most of the
-// time (factlint maps its large blocks in huge pages likewise).
+// sketch is a short process, and on the project's VM a page fault in 4 KB
+// pages costs 10 to 20 us: tables in them took 12,000 faults and most of
+// the time (factlint maps its large blocks in huge pages likewise).
 class bump_memory {
 public:
     void* take(std::size_t n) {
@@ -121,6 +121,7 @@ public:
     // The string's number, added when new; `added` says which.
     std::uint32_t insert(std::string_view s, bool& added) { return insert(s, hash_bytes(s), added); }
     std::uint32_t insert(std::string_view s, std::uint64_t h, bool& added) {
+        if (2 * (std::size_t{size_} + 1) > slots_.size()) grow();  // more than the file's size foretold
         const auto check = static_cast<std::uint32_t>(h >> 32) | 1u;
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = h & mask;; at = (at + 1) & mask) {
@@ -144,6 +145,17 @@ private:
         std::uint32_t size = 0, check = 0;  // check 0: a free slot
         std::uint32_t number = 0;
     };
+    void grow() {
+        std::vector<slot> old(2 * slots_.size());
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (const slot& x : old) {
+            if (x.check == 0) continue;
+            std::size_t at = hash_bytes({x.text, x.size}) & mask;
+            while (slots_[at].check != 0) at = (at + 1) & mask;
+            slots_[at] = x;
+        }
+    }
     std::vector<slot> slots_;
     std::uint32_t size_ = 0;
 };
@@ -153,13 +165,15 @@ class edge_table {
 public:
     explicit edge_table(std::size_t expected) : slots_(slots_for(expected)) {}
     std::uint32_t child(std::uint32_t node, std::uint32_t word, std::uint32_t& nodes) {
+        if (2 * (size_ + 1) > slots_.size()) grow();  // more than the file's size foretold
         const std::uint64_t key = (std::uint64_t{node} << 32 | word) + 1;
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t at = (key * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; at = (at + 1) & mask) {
+        for (std::size_t at = slot_of(key, mask);; at = (at + 1) & mask) {
             slot& x = slots_[at];
             if (x.key == key) return x.child;
             if (x.key == 0) {
                 x.key = key;
+                ++size_;
                 return x.child = ++nodes;
             }
         }
@@ -170,7 +184,22 @@ private:
         std::uint64_t key = 0;  // 0: free
         std::uint32_t child = 0;
     };
+    static std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+        return (key * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+    }
+    void grow() {
+        std::vector<slot> old(2 * slots_.size());
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (const slot& x : old) {
+            if (x.key == 0) continue;
+            std::size_t at = slot_of(x.key, mask);
+            while (slots_[at].key != 0) at = (at + 1) & mask;
+            slots_[at] = x;
+        }
+    }
     std::vector<slot> slots_;
+    std::size_t size_ = 0;
 };
 
 struct value_record {
