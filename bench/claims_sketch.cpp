@@ -111,6 +111,21 @@ std::size_t slots_for(std::size_t expected) {
     return n;
 }
 
+// Twice the slots, the entries probed into them anew: `is_free(slot)`,
+// and `slot_of(slot, mask)` where an entry goes first.
+template <typename Slot, typename IsFree, typename SlotOf>
+void grow_slots(std::vector<Slot>& slots, IsFree is_free, SlotOf slot_of) {
+    std::vector<Slot> old(2 * slots.size());
+    old.swap(slots);
+    const std::size_t mask = slots.size() - 1;
+    for (const Slot& x : old) {
+        if (is_free(x)) continue;
+        std::size_t at = slot_of(x, mask);
+        while (!is_free(slots[at])) at = (at + 1) & mask;
+        slots[at] = x;
+    }
+}
+
 // Strings -> numbers, open addressing, at most half full; a check from the
 // hash is compared before the bytes. Views into the file or the arena.
 class string_table {
@@ -146,15 +161,11 @@ private:
         std::uint32_t number = 0;
     };
     void grow() {
-        std::vector<slot> old(2 * slots_.size());
-        old.swap(slots_);
-        const std::size_t mask = slots_.size() - 1;
-        for (const slot& x : old) {
-            if (x.check == 0) continue;
-            std::size_t at = hash_bytes({x.text, x.size}) & mask;
-            while (slots_[at].check != 0) at = (at + 1) & mask;
-            slots_[at] = x;
-        }
+        grow_slots(
+            slots_, [](const slot& x) { return x.check == 0; },
+            [](const slot& x, std::size_t mask) {
+                return hash_bytes({x.text, x.size}) & mask;
+            });
     }
     std::vector<slot> slots_;
     std::uint32_t size_ = 0;
@@ -188,15 +199,9 @@ private:
         return (key * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
     }
     void grow() {
-        std::vector<slot> old(2 * slots_.size());
-        old.swap(slots_);
-        const std::size_t mask = slots_.size() - 1;
-        for (const slot& x : old) {
-            if (x.key == 0) continue;
-            std::size_t at = slot_of(x.key, mask);
-            while (slots_[at].key != 0) at = (at + 1) & mask;
-            slots_[at] = x;
-        }
+        grow_slots(
+            slots_, [](const slot& x) { return x.key == 0; },
+            [](const slot& x, std::size_t mask) { return slot_of(x.key, mask); });
     }
     std::vector<slot> slots_;
     std::size_t size_ = 0;
