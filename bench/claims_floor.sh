@@ -104,11 +104,13 @@ awk -v names="$(printf '%s\n' "${names[@]}")" -v claims="$(echo "$claims" | sed 
     for (i = 2; i <= p; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
     return p % 2 ? a[(p+1)/2] : (a[p/2] + a[p/2+1]) / 2
   }
+  # Row r on core c: its median with the large claims less that with 10.
+  function share(r, c) { return med(r SUBSEP "100k" SUBSEP c) - med(r SUBSEP "10" SUBSEP c) }
   function span(r, what,   c, lo, hi, x) {
     lo = -1
     for (c = 0; c < 2; c++) {
       if (!((r, what, c) in have)) continue
-      x = what == "share" ? med(r SUBSEP "100k" SUBSEP c) - med(r SUBSEP "10" SUBSEP c) : med(r SUBSEP what SUBSEP c)
+      x = what == "share" ? share(r, c) : med(r SUBSEP what SUBSEP c)
       if (lo < 0 || x < lo) lo = x
       if (x > hi) hi = x
     }
@@ -124,12 +126,8 @@ awk -v names="$(printf '%s\n' "${names[@]}")" -v claims="$(echo "$claims" | sed 
     for (c = 0; c < 2; c++) {
       if (!((0, "10", c) in have)) continue
       budget = med(0 SUBSEP "10" SUBSEP c) / 2
-      floor = med(3 SUBSEP "100k" SUBSEP c) - med(3 SUBSEP "10" SUBSEP c)
-      factlint = med(1 SUBSEP "100k" SUBSEP c) - med(1 SUBSEP "10" SUBSEP c)
-      sketch = med(4 SUBSEP "100k" SUBSEP c) - med(4 SUBSEP "10" SUBSEP c)
-      unindexed = med(5 SUBSEP "100k" SUBSEP c) - med(5 SUBSEP "10" SUBSEP c)
-      sorted = med(6 SUBSEP "100k" SUBSEP c) - med(6 SUBSEP "10" SUBSEP c)
-      printf "core %d: the target leaves the claims %.1f ms (half the check with 10); the floor takes %.1f of them, leaving %.1f for the parse and index, which take %.1f (the sketch %.1f, of it the index %.1f, or %.1f built by sorting)\n", c, budget, floor, budget - floor, factlint - floor, sketch - floor, sketch - unindexed, sorted - unindexed
+      floor = share(3, c)
+      printf "core %d: the target leaves the claims %.1f ms (half the check with 10); the floor takes %.1f of them, leaving %.1f for the parse and index, which take %.1f (the sketch %.1f, of it the index %.1f, or %.1f built by sorting)\n", c, budget, floor, budget - floor, share(1, c) - floor, share(4, c) - floor, share(4, c) - share(5, c), share(6, c) - share(5, c)
     }
   }' "$tmp/times"
 echo "ms of CPU (user + system), medians of $turns turns per core, by turns; $(date -u '+%Y-%m-%d %H:%M UTC')"
