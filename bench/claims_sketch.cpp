@@ -24,6 +24,7 @@
 // are equal for both builds.
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -342,44 +343,46 @@ private:
 
     // Level by level: the keys still going at depth d, sorted by (their
     // node at depth d, their next word), give the nodes of depth d + 1;
-    // then every node numbered by (first key to reach it, depth), the
-    // order in which walk() creates them.
+    // only those keys are visited, so a level costs its own keys. Then
+    // every node numbered by (first key to reach it, depth), the order in
+    // which walk() creates them: the nodes are found by depth, so a stable
+    // sort by first key alone gives it.
     void number_nodes(const std::vector<std::uint32_t>& word_of) {
         const std::size_t keys = key_word_end_.size();
-        std::vector<std::uint32_t> at(
-            keys, 0);  // per key, its node so far (0: the root; else 1 + a temporary number)
-        struct node_origin {
-            std::uint32_t first_key = 0, depth = 0;
-        };
-        std::vector<node_origin> nodes;
+        const auto begin_of = [&](std::uint32_t k) { return k == 0 ? 0 : key_word_end_[k - 1]; };
+        // Per key, its node so far: 0 the root, else 1 + a temporary number.
+        std::vector<std::uint32_t> at(keys, 0);
+        std::vector<std::uint32_t> first_key;  // per temporary node
+        std::vector<std::uint32_t> going;
+        for (std::uint32_t k = 0; k < keys; ++k)
+            if (begin_of(k) < key_word_end_[k]) going.push_back(k);
         std::vector<keyed> level;
-        for (std::uint32_t depth = 0;; ++depth) {
+        for (std::uint32_t depth = 0; !going.empty(); ++depth) {
             level.clear();
-            for (std::uint32_t k = 0; k < keys; ++k) {
-                const std::uint32_t begin = k == 0 ? 0 : key_word_end_[k - 1];
-                if (begin + depth < key_word_end_[k])
-                    level.push_back({std::uint64_t{at[k]} << 32 | word_of[begin + depth], k});
-            }
-            if (level.empty()) break;
+            for (const std::uint32_t k : going)
+                level.push_back({std::uint64_t{at[k]} << 32 | word_of[begin_of(k) + depth], k});
             radix_sort(level, 64);
             for (std::size_t r = 0; r < level.size();) {
-                const auto node = static_cast<std::uint32_t>(nodes.size());
-                nodes.push_back({level[r].index, depth + 1});
+                first_key.push_back(level[r].index);
+                const auto node = static_cast<std::uint32_t>(first_key.size());
                 std::size_t end = r;
                 for (; end < level.size() && level[end].key == level[r].key; ++end)
-                    at[level[end].index] = node + 1;
+                    at[level[end].index] = node;
                 r = end;
             }
+            going.erase(
+                std::remove_if(going.begin(), going.end(),
+                               [&](std::uint32_t k) { return begin_of(k) + depth + 1 >= key_word_end_[k]; }),
+                going.end());
         }
-        std::vector<keyed> order(nodes.size());
-        for (std::size_t v = 0; v < nodes.size(); ++v)
-            order[v] = {std::uint64_t{nodes[v].first_key} << 8 | nodes[v].depth,
-                        static_cast<std::uint32_t>(v)};
-        radix_sort(order, 40);
-        std::vector<std::uint32_t> serial(nodes.size());
+        std::vector<keyed> order(first_key.size());
+        for (std::size_t v = 0; v < first_key.size(); ++v)
+            order[v] = {first_key[v], static_cast<std::uint32_t>(v)};
+        radix_sort(order, 32);
+        std::vector<std::uint32_t> serial(first_key.size());
         for (std::size_t r = 0; r < order.size(); ++r)
             serial[order[r].index] = static_cast<std::uint32_t>(r + 1);
-        nodes_ = static_cast<std::uint32_t>(nodes.size());
+        nodes_ = static_cast<std::uint32_t>(first_key.size());
         key_ends_.resize(keys);
         for (std::size_t k = 0; k < keys; ++k) key_ends_[k] = at[k] == 0 ? 0 : serial[at[k] - 1];
     }

@@ -69,6 +69,17 @@ hashed=$("$work/sketch" "$work/prefixes.claims")
 [ "$("$work/sketch" --sorted-index "$work/prefixes.claims")" = "$hashed" ] ||
   fail "the sorted index differs on shared prefixes: $("$work/sketch" --sorted-index "$work/prefixes.claims")"
 
+# Names of 300 words: the sorted build numbers nodes deeper than 255 as
+# the tables' build does.
+python3 -c '
+words = " ".join("ab"[i % 2] * (1 + i % 3) for i in range(300))
+print("claim a\n  name \"%s\", \"a b\", \"%s\"\nclaim b\n  name \"%s\", \"aa\"" % (words, words[:200].strip(), words))' >"$work/long.claims"
+hashed=$("$work/sketch" "$work/long.claims")
+[[ "$hashed" == "2 claims, 0 values, 0 duplicate ids, 5 keys, 6 key words, 302 trie nodes, "* ]] ||
+  fail "sketch on names of 300 words: $hashed"
+[ "$("$work/sketch" --sorted-index "$work/long.claims")" = "$hashed" ] ||
+  fail "the sorted index differs on names of 300 words"
+
 # Short claims, more ids, words and edges than the file's size foretold:
 # the sketch's tables grow (before, a full table was probed forever).
 python3 -c '
