@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../claims/id_table.hpp"
 #include "claims_text.hpp"
 
 namespace {
@@ -65,45 +66,10 @@ private:
 };
 bump_memory memory;
 
-std::uint64_t hash_bytes(std::string_view s) {
-    constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
-    std::uint64_t h = s.size() * multiplier;
-    std::size_t k = 0;
-    for (; k + 8 <= s.size(); k += 8) {
-        std::uint64_t c = 0;
-        std::memcpy(&c, s.data() + k, 8);
-        h = (h ^ c) * multiplier;
-        h ^= h >> 32;
-    }
-    if (const std::size_t r = s.size() - k; r > 0) {  // the last 1 to 7 bytes, with loads of fixed size
-        const char* p = s.data() + k;
-        std::uint32_t a = 0, b = 0;
-        if (r >= 4) {
-            std::memcpy(&a, p, 4);
-            std::memcpy(&b, p + r - 4, 4);
-        } else {
-            a = static_cast<unsigned char>(p[0]) << 16 | static_cast<unsigned char>(p[r >> 1]) << 8;
-            b = static_cast<unsigned char>(p[r - 1]);
-        }
-        h = (h ^ (std::uint64_t{a} << 32 | b)) * multiplier;
-    }
-    return h ^ (h >> 29);
-}
-
-// Two strings alike, eight bytes at a time (they are short; a call to
-// memcmp cost more than the compare).
-bool same(const char* a, const char* b, std::size_t n) {
-    std::size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        std::uint64_t x = 0, y = 0;
-        std::memcpy(&x, a + k, 8);
-        std::memcpy(&y, b + k, 8);
-        if (x != y) return false;
-    }
-    for (; k < n; ++k)
-        if (a[k] != b[k]) return false;
-    return true;
-}
+// Strings hashed and compared as factlint's tables do (claims/id_table.hpp:
+// eight bytes at a time, with loads of fixed size).
+using factlint::id_table_detail::hash_of;
+using factlint::id_table_detail::same;
 
 // Slots for `expected` entries at most half full: a power of two.
 std::size_t slots_for(std::size_t expected) {
@@ -135,7 +101,7 @@ public:
     // Starts fetching the slot of a string of hash `h`, to insert it soon.
     void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
     // The string's number, added when new; `added` says which.
-    std::uint32_t insert(std::string_view s, bool& added) { return insert(s, hash_bytes(s), added); }
+    std::uint32_t insert(std::string_view s, bool& added) { return insert(s, hash_of(s), added); }
     std::uint32_t insert(std::string_view s, std::uint64_t h, bool& added) {
         if (2 * (std::size_t{size_} + 1) > slots_.size()) grow();  // more than the file's size foretold
         const auto check = static_cast<std::uint32_t>(h >> 32) | 1u;
@@ -147,7 +113,7 @@ public:
                 added = true;
                 return size_;
             }
-            if (x.check == check && x.size == s.size() && same(x.text, s.data(), s.size())) {
+            if (x.check == check && x.size == s.size() && same({x.text, x.size}, s)) {
                 added = false;
                 return x.number;
             }
@@ -165,7 +131,7 @@ private:
         grow_slots(
             slots_, [](const slot& x) { return x.check == 0; },
             [](const slot& x, std::size_t mask) {
-                return hash_bytes({x.text, x.size}) & mask;
+                return hash_of({x.text, x.size}) & mask;
             });
     }
     std::vector<slot> slots_;
@@ -304,7 +270,7 @@ private:
         const std::size_t n = occurrences_.size();
         std::vector<keyed> by_hash(n);
         for (std::size_t i = 0; i < n; ++i)
-            by_hash[i] = {hash_bytes(occurrence_text(i)) >> 32, static_cast<std::uint32_t>(i)};
+            by_hash[i] = {hash_of(occurrence_text(i)) >> 32, static_cast<std::uint32_t>(i)};
         radix_sort(by_hash, 32);
         // Runs of one hash, each split by the words' texts (a run is one word
         // but for a collision); the sort is stable, so a group's first
@@ -420,7 +386,7 @@ private:
     bool open_claim(std::string_view id) {
         if (id.empty()) return false;
         add_pending_id();
-        pending_hash_ = hash_bytes(id);
+        pending_hash_ = hash_of(id);
         ids_.prefetch(pending_hash_);
         claims_.push_back({id, {}, static_cast<std::uint32_t>(values_.size()), 0, 0});
         return true;
