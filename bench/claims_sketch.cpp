@@ -428,10 +428,10 @@ private:
         }
         ++keys_;
         if (index_ == index_kind::sorted) {
-            key_word_end_.push_back(static_cast<std::uint32_t>(occurrences_.size()));
-            return node != 0;
+            key_word_end_.push_back(static_cast<std::uint32_t>(occurrences_.size()));  // ends found later
+        } else {
+            key_ends_.push_back(node);
         }
-        key_ends_.push_back(node);
         return node != 0;
     }
 
@@ -510,8 +510,8 @@ private:
                 break;
             }
         }
-        if (i == 0) return false;
         static constexpr double powers[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+        if (i == 0 || decimals > 9) return false;  // more decimals: a shape the sketch does not read
         v.figure = static_cast<double>(integer) / powers[decimals > 0 ? decimals : 0];
         v.half_unit = decimals > 0 ? 0.5 / powers[decimals] : 0.5 * powers[zeros > 9 ? 9 : zeros];
         std::string_view rest = q.substr(i);

@@ -52,6 +52,9 @@ printf 'claim a\n  value 5%% in 2020\n  date 2020\n' >"$work/other.claims"
 if "$work/sketch" "$work/other.claims" 2>"$work/err"; then fail "the sketch read a date line"; fi
 grep -q "other.claims:3: a line of a shape the sketch does not read" "$work/err" ||
   fail "no message for a line of another shape: $(cat "$work/err")"
+# A figure of more decimals than its table of powers holds is another shape.
+printf 'claim a\n  value 1.1234567890123%% in 2020\n' >"$work/decimals.claims"
+if "$work/sketch" "$work/decimals.claims" 2>/dev/null; then fail "the sketch read a figure of 13 decimals"; fi
 
 # The index built by sorting numbers the words and the nodes as the one
 # built from hash tables does: the same counts and checks, on the generated
