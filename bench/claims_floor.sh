@@ -20,11 +20,8 @@
 # FACTLINT_SHARED_DIR, BENCH_TMP).
 set -euo pipefail
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-bench=$repo/bench
-shared=${SHARED_DIR:-${FACTLINT_SHARED_DIR:-$repo/../shared}}
-corpus=$shared/corpus/news.txt
-build=${BENCH_BUILD_DIR:-$repo/build/bench}
+# shellcheck source=bench/paths.sh
+source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 turns=21 claims=100000 factlint=
 usage() { echo "usage: claims_floor.sh [--turns N] [--claims N] [FACTLINT]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -39,12 +36,7 @@ done
 [[ "$turns" =~ ^[1-9][0-9]*$ && "$claims" =~ ^[1-9][0-9]*$ ]] || usage
 [ -r "$corpus" ] || { echo "claims_floor.sh: cannot read $corpus" >&2; exit 2; }
 
-if [ -z "$factlint" ]; then
-  echo "# building Release factlint in $build" >&2
-  cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j2 --target factlint >&2
-  factlint=$build/cli/factlint
-fi
+[ -n "$factlint" ] || build_factlint
 [ -x "$factlint" ] || { echo "claims_floor.sh: $factlint is not a program" >&2; exit 2; }
 
 tmp=${BENCH_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/factlint-floor.XXXXXX")}

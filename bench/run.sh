@@ -31,11 +31,8 @@
 # (default <repo>/../shared), BENCH_TMP (scratch; default a fresh mktemp -d).
 set -euo pipefail
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-bench=$repo/bench
-shared=${SHARED_DIR:-${FACTLINT_SHARED_DIR:-$repo/../shared}}
-corpus=$shared/corpus/news.txt
-build=${BENCH_BUILD_DIR:-$repo/build/bench}
+# shellcheck source=bench/paths.sh
+source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 export PEERS_DIR=${PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-peers}
 
 runs=5 big_runs=5 rec_slice=100000 big_copies=10 peers=1 scale=1 profile=0 pin=1
@@ -61,10 +58,7 @@ log() { echo "# $*" >&2; }
 # ---- prerequisites -----------------------------------------------------
 [ -r "$corpus" ] || { echo "run.sh: cannot read $corpus" >&2; exit 2; }
 
-log "building Release factlint in $build"
-cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j2 --target factlint >&2
-factlint=$build/cli/factlint
+build_factlint
 
 if [ "$peers" = 1 ]; then
   if [ ! -d "$PEERS_DIR/node_modules/chrono-node" ] ||

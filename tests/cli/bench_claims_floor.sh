@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # bench/claims_floor.cpp counts a claims file's lines and `value` lines as
-# factlint and grep do, the same in both of its ways; bench/claims_floor.sh
-# prints a row of figures for each run and refuses a command that fails.
+# factlint and grep do, the same in both of its ways; bench/claims_sketch.cpp
+# reads the generated claims as factlint counts them, stops at other
+# shapes, and builds the same index from tables and by sorting;
+# bench/claims_floor.sh prints a row of figures for each run and refuses a
+# command that fails.
 # Usage: bench_claims_floor.sh FACTLINT SOURCE_DIR SHARED_DIR
 set -euo pipefail
 factlint=$1 source=$2
