@@ -296,13 +296,7 @@ private:
             r = end;
         }
         // Words numbered by their first occurrence.
-        std::vector<keyed> by_first(group_first.size());
-        for (std::size_t g = 0; g < group_first.size(); ++g)
-            by_first[g] = {group_first[g], static_cast<std::uint32_t>(g)};
-        radix_sort(by_first, 32);
-        std::vector<std::uint32_t> number(group_first.size());
-        for (std::size_t r = 0; r < by_first.size(); ++r)
-            number[by_first[r].index] = static_cast<std::uint32_t>(r + 1);
+        const std::vector<std::uint32_t> number = ranks_by(group_first);
         for (std::size_t i = 0; i < n; ++i) word_of[i] = number[group_of[i]];
         return static_cast<std::uint32_t>(group_first.size());
     }
@@ -341,13 +335,7 @@ private:
                                [&](std::uint32_t k) { return begin_of(k) + depth + 1 >= key_word_end_[k]; }),
                 going.end());
         }
-        std::vector<keyed> order(first_key.size());
-        for (std::size_t v = 0; v < first_key.size(); ++v)
-            order[v] = {first_key[v], static_cast<std::uint32_t>(v)};
-        radix_sort(order, 32);
-        std::vector<std::uint32_t> serial(first_key.size());
-        for (std::size_t r = 0; r < order.size(); ++r)
-            serial[order[r].index] = static_cast<std::uint32_t>(r + 1);
+        const std::vector<std::uint32_t> serial = ranks_by(first_key);
         nodes_ = static_cast<std::uint32_t>(first_key.size());
         key_ends_.resize(keys);
         for (std::size_t k = 0; k < keys; ++k) key_ends_[k] = at[k] == 0 ? 0 : serial[at[k] - 1];
@@ -357,6 +345,17 @@ private:
         std::uint64_t key = 0;
         std::uint32_t index = 0;
     };
+    // Each item's place, from 1, in the order of `keys`, ties kept in the
+    // items' order (a stable sort).
+    static std::vector<std::uint32_t> ranks_by(const std::vector<std::uint32_t>& keys) {
+        std::vector<keyed> order(keys.size());
+        for (std::size_t v = 0; v < keys.size(); ++v) order[v] = {keys[v], static_cast<std::uint32_t>(v)};
+        radix_sort(order, 32);
+        std::vector<std::uint32_t> rank(keys.size());
+        for (std::size_t r = 0; r < order.size(); ++r)
+            rank[order[r].index] = static_cast<std::uint32_t>(r + 1);
+        return rank;
+    }
     // Stable, least significant byte first, over the low `bits` bits;
     // bytes in which every key is alike are skipped.
     static void radix_sort(std::vector<keyed>& items, unsigned bits) {
