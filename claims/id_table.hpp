@@ -125,13 +125,6 @@ public:
     void prefetch(std::string_view id) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[id_table_detail::hash_of(id) & (slots_.size() - 1)]);
     }
-    // After prefetch(id), once the slot is in: starts fetching the text of
-    // the id in it, which an insert compares with `id`.
-    void prefetch_text(std::string_view id) const {
-        if (slots_.empty()) return;
-        const slot& s = slots_[id_table_detail::hash_of(id) & (slots_.size() - 1)];
-        if (s.check != 0) __builtin_prefetch(s.id.data());
-    }
     // The value of `id`, or nullptr.
     [[nodiscard]] const std::uint32_t* find(std::string_view id) const {
         if (slots_.empty()) return nullptr;

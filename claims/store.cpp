@@ -759,9 +759,8 @@ private:
     };
     std::vector<key_end> insert_keys(const std::vector<reference_claim>& claims, trie_nodes& nodes);
     node_id insert_key(std::string_view key, trie_nodes& nodes);
-    // Of a key about to be inserted: their slots, or (`texts`, later) the
-    // texts of the words in them.
-    void prefetch_words(std::string_view key, bool texts) const;
+    // Of a key about to be inserted: the slots of its words.
+    void prefetch_words(std::string_view key) const;
     void collect_outputs(const std::vector<key_end>& ends, const trie_nodes& nodes);
     void collect_where_claims();
     void build_links(const trie_nodes& nodes);
@@ -832,13 +831,15 @@ std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference
         for (const auto& w : claims[i].wheres) wheres.push_back(normalize(w));
         where_begin.push_back(static_cast<std::uint32_t>(wheres.size()));
     }
-    // The words of a key a few keys ahead are asked for before it is
-    // inserted: 100,000 claims' names have some 20,000 distinct words, and
-    // each word's look-up waited for its slot's cache miss.
+    // The slots of the words of a key a few keys ahead are asked for
+    // before it is inserted: 100,000 claims' names have some 20,000
+    // distinct words, and each word's look-up waited for its slot's cache
+    // miss. Not the texts in those slots as well: reading a slot to find
+    // its text waited for it whenever it had not come yet, and cost more
+    // than the texts' misses (docs/performance.md part 40).
     constexpr std::size_t ahead = 16;
     for (std::size_t k = 0; k < names.size(); ++k) {
-        if (k + ahead < names.size()) prefetch_words(names[k + ahead].first, false);
-        if (k + ahead / 2 < names.size()) prefetch_words(names[k + ahead / 2].first, true);
+        if (k + ahead < names.size()) prefetch_words(names[k + ahead].first);
         ends.push_back({insert_key(names[k].first, nodes), names[k].second, false});
     }
     id_table where_number;  // views into the arena
@@ -859,15 +860,11 @@ std::vector<key_end> claim_store::index::insert_keys(const std::vector<reference
     return ends;
 }
 
-void claim_store::index::prefetch_words(std::string_view key, bool texts) const {
+void claim_store::index::prefetch_words(std::string_view key) const {
     for (std::size_t i = 0; i < key.size();) {
         std::size_t end = i + 1;
         while (end < key.size() && key[end] != ' ') ++end;
-        if (texts) {
-            key_words.prefetch_text(key.substr(i, end - i));
-        } else {
-            key_words.prefetch(key.substr(i, end - i));
-        }
+        key_words.prefetch(key.substr(i, end - i));
         i = end + 1;
     }
 }
