@@ -62,7 +62,7 @@ reference_verdict judge_value(const claim_record& r, const claim_store& store) {
     reference_verdict verdict;
     if (r.kind != record_kind::quantity || r.claim_id.empty() || r.forecast || r.unresolved_relative)
         return verdict;
-    const reference_claim* c = store.find(r.claim_id);
+    const reference_claim* c = store.claim_of(r);
     if (c == nullptr || c->values.empty()) return verdict;
     verdict.claim = c;
 

@@ -57,7 +57,7 @@ struct value_record {
 };
 
 // A claim as written: its spans as places in its file's arrays.
-struct claim_record {
+struct compiled_claim {
     std::uint64_t tolerance = 0;  // a double, bit for bit
     compiled::view_code id, source, file;
     std::uint32_t file_number = 0, names_begin = 0, names_count = 0, wheres_begin = 0, wheres_count = 0,
@@ -68,7 +68,7 @@ struct claim_record {
 };
 
 static_assert(compiled::plain_bytes<value_record> && sizeof(value_record) == 96);
-static_assert(compiled::plain_bytes<claim_record> && sizeof(claim_record) == 104);
+static_assert(compiled::plain_bytes<compiled_claim> && sizeof(compiled_claim) == 104);
 
 template <typename Enum>
 bool enum_of(std::uint8_t v, Enum last, Enum& e) {
@@ -195,7 +195,7 @@ std::pair<std::uint32_t, std::uint32_t> in_file(std::pair<std::uint32_t, std::ui
 
 // The claim's record; nullopt when its spans are in no storage's arrays.
 // `storage`: where the last claim's were (claims come file after file).
-std::optional<claim_record> record_of(output& out, const reference_claim& c,
+std::optional<compiled_claim> record_of(output& out, const reference_claim& c,
                                       const std::vector<std::unique_ptr<claims_storage>>& storages,
                                       const std::vector<storage_place>& places, std::size_t& storage) {
     for (std::size_t tries = 0; tries < storages.size(); ++tries, storage = (storage + 1) % storages.size()) {
@@ -205,7 +205,7 @@ std::optional<claim_record> record_of(output& out, const reference_claim& c,
         const auto values = place_of(c.values, f.values);
         if (!names || !wheres || !values) continue;
         const storage_place& at = places[storage];
-        claim_record r;
+        compiled_claim r;
         r.file_number = at.file;
         std::tie(r.names_begin, r.names_count) = in_file(*names, at.phrases_before);
         std::tie(r.wheres_begin, r.wheres_count) = in_file(*wheres, at.phrases_before);
@@ -220,7 +220,7 @@ std::optional<claim_record> record_of(output& out, const reference_claim& c,
     return std::nullopt;
 }
 
-bool claim_of(input& in, const claim_record& r, const std::vector<std::unique_ptr<claims_storage>>& files,
+bool claim_of(input& in, const compiled_claim& r, const std::vector<std::unique_ptr<claims_storage>>& files,
               reference_claim& c) {
     if (r.file_number >= files.size()) return in.fail();
     const claims_storage& f = *files[r.file_number];
@@ -254,7 +254,7 @@ std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
     output out(std::move(bases));
     // Room for all but the index, and as much again for it: the buffer
     // is not grown (a copy of tens of megabytes) for most stores.
-    std::size_t bytes = sizeof(claim_record) * store.claims().size();
+    std::size_t bytes = sizeof(compiled_claim) * store.claims().size();
     for (const auto& f : files)
         bytes += sizeof(compiled::view_code) * f->phrases.size() + sizeof(value_record) * f->values.size();
     out.reserve(bytes + bytes / 2 + (std::size_t{1} << 20));
@@ -275,10 +275,10 @@ std::optional<compiled::byte_buffer> compile_store(const claim_store& store) {
         for (std::size_t k = first; k < end; ++k)
             for (const reference_value& v : files[k]->values) out.put(record_of(out, v));
     }
-    out.put_count<claim_record>(store.claims().size());
+    out.put_count<compiled_claim>(store.claims().size());
     std::size_t storage = 0;
     for (const reference_claim& c : store.claims()) {
-        const std::optional<claim_record> r = record_of(out, c, files, places, storage);
+        const std::optional<compiled_claim> r = record_of(out, c, files, places, storage);
         if (!r) return std::nullopt;
         out.put(*r);
     }
@@ -317,8 +317,8 @@ std::optional<claim_store> read_store(input& in, std::vector<std::unique_ptr<cla
     claim_store::link_kinds links;
     std::vector<std::uint32_t> long_series;
     std::uint32_t place = 0;
-    if (!in.get_into<claim_record>(claims,
-                                   [&](const claim_record& r, reference_claim& c) {
+    if (!in.get_into<compiled_claim>(claims,
+                                   [&](const compiled_claim& r, reference_claim& c) {
                                        if (!claim_of(in, r, files, c)) return false;
                                        links.count(c);
                                        if (c.values.size() > claim_store::series_values)

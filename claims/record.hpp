@@ -16,6 +16,8 @@
 
 namespace factlint {
 
+struct reference_claim;  // claims/reference.hpp
+
 enum class record_kind : std::uint8_t { quantity, date, period, change };
 [[nodiscard]] std::string_view record_kind_name(record_kind k);
 
@@ -95,6 +97,10 @@ struct claim_record {
     // the reference claim it matched (a view of its id in the claim store,
     // which outlives the records), or empty
     std::string_view claim_id;
+    // That claim in the store, set with claim_id by the matcher: the rules
+    // that judge the record read it here (claim_store::claim_of) instead of
+    // looking its id up again.
+    const reference_claim* claim = nullptr;
 
     // Normalized subject for consistency rules (FL201): the claim id, or the
     // counted noun phrase of two or more words; empty when there is none.

@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <mutex>
 #include <span>
 #include <tuple>
 
@@ -706,10 +708,17 @@ struct claim_store::index {
     // Every member below is written into a compiled store and read back
     // (save and load, further down): a member added here must be too; the
     // round trip of tests/unit/compiled_store_test.cpp fails otherwise.
-    // id -> index into claims_, built with the name index; an add() after
-    // it clears the table and find() searches.
-    claim_ids ids;
-    bool ids_current = true;
+    // id -> index into claims_, built when first asked for (current_ids),
+    // not with the name index: a check finds a matched record's claim
+    // through the record (claim_of), and the ids of 100,000 claims took a
+    // first run 2 to 4 ms to hash into fresh memory (docs/performance.md
+    // part 40). An add() makes it stale. Both are mutable for a store read
+    // by several checking threads: the first to ask builds it under the
+    // lock, the others wait for it.
+    mutable claim_ids ids;
+    mutable std::atomic<bool> ids_current{false};
+    mutable std::mutex ids_building;
+    [[nodiscard]] const claim_ids& current_ids(const std::vector<reference_claim>& claims) const;
 
     // The keys, " words" one after another; the key-word table views it.
     std::string key_text_built;  // a built index's key text
@@ -746,7 +755,7 @@ struct claim_store::index {
     }
 
     void build(const std::vector<reference_claim>& claims);
-    void save(compiled::output& out) const;
+    void save(compiled::output& out, const std::vector<reference_claim>& claims) const;
     bool load(compiled::input& in, std::uint32_t claims, std::uint32_t key_text_base);
 
 private:
@@ -1020,7 +1029,18 @@ bool group_bounds(std::span<const std::uint32_t> begin, std::size_t groups, std:
 
 }  // namespace
 
-void claim_store::index::save(compiled::output& out) const {
+const claim_ids& claim_store::index::current_ids(const std::vector<reference_claim>& claims) const {
+    if (!ids_current.load(std::memory_order_acquire)) {
+        const std::lock_guard lock(ids_building);
+        if (!ids_current.load(std::memory_order_relaxed)) {
+            ids.build(claims);
+            ids_current.store(true, std::memory_order_release);
+        }
+    }
+    return ids;
+}
+
+void claim_store::index::save(compiled::output& out, const std::vector<reference_claim>& claims) const {
     out.put_text(key_text);
     out.put_array(root_next);
     out.put_array(fail);
@@ -1035,8 +1055,8 @@ void claim_store::index::save(compiled::output& out) const {
     out.put_array(where_claims);
     edges.save(out);
     key_words.save(out);
-    out.put_array(ids.slots);
-    out.put(static_cast<std::uint8_t>(ids_current));
+    out.put_array(current_ids(claims).slots);
+    out.put(std::uint8_t{1});  // the ids are current (written so by formats before 9 too)
 }
 
 bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::uint32_t key_text_base) {
@@ -1080,7 +1100,10 @@ bool claim_store::index::load(compiled::input& in, std::uint32_t claims, std::ui
         !key_words.load(in, static_cast<std::uint32_t>(root_next.size())))
         return false;
     if (!in.get_array(ids.slots) || !ids.valid(claims)) return in.fail();
-    return in.get_flag(ids_current);
+    bool current = false;
+    if (!in.get_flag(current)) return false;
+    ids_current.store(current, std::memory_order_release);
+    return true;
 }
 
 // ---- the store ----------------------------------------------------------------
@@ -1098,7 +1121,6 @@ void claim_store::link_kinds::count(const reference_claim& c) {
 void claim_store::add(reference_claim claim) {
     links_.count(claim);
     claims_.push_back(std::move(claim));
-    index_->ids.slots.clear();
     index_->ids_current = false;
 }
 
@@ -1110,21 +1132,17 @@ void claim_store::add_all(std::vector<reference_claim> claims) {
         claims_.reserve(claims_.size() + claims.size());
         std::move(claims.begin(), claims.end(), std::back_inserter(claims_));
     }
-    index_->ids.slots.clear();
     index_->ids_current = false;
 }
 
 void claim_store::add_counted(std::vector<reference_claim> claims, link_kinds links) {
     claims_ = std::move(claims);
     links_ = links;
-    index_->ids.slots.clear();
     index_->ids_current = false;
 }
 
 void claim_store::build_index() {
     index_->build(claims_);
-    index_->ids.build(claims_);
-    index_->ids_current = true;
     index_series();
 }
 
@@ -1154,13 +1172,13 @@ const series_index* claim_store::series_of(const reference_claim& c) const {
 }
 
 const reference_claim* claim_store::find(std::string_view id) const {
-    if (!index_->ids_current) {
-        const auto it =
-            std::find_if(claims_.begin(), claims_.end(), [&](const auto& c) { return c.id == id; });
-        return it == claims_.end() ? nullptr : &*it;
-    }
-    const std::uint32_t* i = index_->ids.find(id, claims_);
+    const std::uint32_t* i = index_->current_ids(claims_).find(id, claims_);
     return i == nullptr ? nullptr : &claims_[*i];
+}
+
+const reference_claim* claim_store::claim_of(const claim_record& r) const {
+    if (r.claim_id.empty()) return nullptr;
+    return r.claim != nullptr ? r.claim : find(r.claim_id);
 }
 
 std::vector<name_hit> claim_store::scan(std::string_view text) const { return scan_text(text, false); }
@@ -1339,7 +1357,7 @@ std::vector<name_hit> claim_store::scan_text(std::string_view text, bool padded)
     return hits;
 }
 
-void claim_store::save_index(compiled::output& out) const { index_->save(out); }
+void claim_store::save_index(compiled::output& out) const { index_->save(out, claims_); }
 std::string_view claim_store::index_key_text() const { return index_->key_text; }
 
 bool claim_store::load_index(compiled::input& in, std::uint32_t key_text_base,

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "claims/record.hpp"
 #include "claims/reference.hpp"
 #include "claims/storage.hpp"
 
@@ -83,7 +84,13 @@ public:
         void count(const reference_claim& c);
     };
     [[nodiscard]] link_kinds links() const { return links_; }
+    // The claim of id `id`, or nullptr. Safe from several threads at once;
+    // the first call after the claims were added hashes every id.
     [[nodiscard]] const reference_claim* find(std::string_view id) const;
+    // The claim record `r` was matched to, or nullptr when its claim_id is
+    // empty: the record's own pointer when the matcher set it
+    // (checker/match.cpp), else its id looked up.
+    [[nodiscard]] const reference_claim* claim_of(const claim_record& r) const;
     // The series index (reference.hpp) of one of the store's claims with
     // more than series_values values, or nullptr: built with the index.
     [[nodiscard]] const series_index* series_of(const reference_claim& c) const;

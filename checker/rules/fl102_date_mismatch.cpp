@@ -30,7 +30,7 @@ void date_mismatch(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         if (r.kind == record_kind::quantity || r.kind == record_kind::change) continue;
         if (r.claim_id.empty() || r.role == event_role::none || !r.time || r.forecast) continue;
-        const reference_claim* c = ctx.store.find(r.claim_id);
+        const reference_claim* c = ctx.store.claim_of(r);
         if (c == nullptr) continue;
         count_examined(ctx);
         const auto ref = reference_span(*c, r.role);

@@ -10,7 +10,7 @@ namespace factlint::rules {
 void outside_period(const rule_context& ctx, std::vector<finding>& out) {
     for (const claim_record& r : ctx.records) {
         if (r.kind != record_kind::quantity || r.claim_id.empty() || !r.time || r.forecast) continue;
-        const reference_claim* c = ctx.store.find(r.claim_id);
+        const reference_claim* c = ctx.store.claim_of(r);
         if (c == nullptr || !c->period || !c->values.empty() || r.range.high <= 0) continue;
         count_examined(ctx);
         const bool before_start = before(*r.time, *c->period);

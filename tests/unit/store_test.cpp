@@ -11,6 +11,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -521,6 +522,49 @@ TEST_CASE("store: find, and an empty or unindexed store") {
     claim_store moved = std::move(s);
     CHECK(moved.find("alpha") != nullptr);
     CHECK(moved.scan("beta").size() == 1);
+}
+
+TEST_CASE("store: ids are hashed when first asked for, by one of several threads, and again after an add") {
+    std::vector<reference_claim> claims;
+    for (int i = 0; i < 5000; ++i)
+        claims.push_back(named("id-" + std::to_string(i), {"name " + std::to_string(i)}));
+    claims.push_back(named("id-7", {"a second claim of id-7"}));  // a repeat: the first claim keeps its id
+    auto s = store_of(claims);
+    // Each thread asks for every id, the first asks of the store at once:
+    // every answer is the claim of that id, whichever thread built the table.
+    std::vector<int> wrong(4, 0);
+    {
+        std::vector<std::jthread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&s, &wrong, t] {
+                for (int k = 0; k < 5000; ++k) {
+                    const int i = (k * 7 + t * 1250) % 5000;
+                    const std::string id = "id-" + std::to_string(i);
+                    const reference_claim* c = s.find(id);
+                    if (c == nullptr || c != &s.claims()[static_cast<std::size_t>(i)]) ++wrong[t];
+                }
+                if (s.find("id-5000") != nullptr) ++wrong[t];
+            });
+        }
+    }
+    CHECK(wrong == std::vector<int>(4, 0));
+    CHECK(s.find("id-7") == &s.claims()[7]);
+    s.add(named("late", {"late"}));  // the table is stale: found all the same
+    REQUIRE(s.find("late") != nullptr);
+    CHECK(s.find("late")->names[0] == "late");
+    CHECK(s.find("id-4999") == &s.claims()[4999]);
+}
+
+TEST_CASE("store: a record's claim is its own pointer when set, else found by its id") {
+    auto s = store_of({named("alpha", {"alpha"}), named("beta", {"beta"})});
+    claim_record r;
+    CHECK(s.claim_of(r) == nullptr);  // matched to none
+    r.claim_id = "beta";
+    CHECK(s.claim_of(r) == &s.claims()[1]);
+    r.claim = &s.claims()[0];  // the matcher's pointer is taken as it is
+    CHECK(s.claim_of(r) == &s.claims()[0]);
+    r.claim_id = {};  // no id: no claim, whatever the pointer
+    CHECK(s.claim_of(r) == nullptr);
 }
 
 TEST_CASE("store: value_in_force carries `as of` forward and holds `in` to its span") {
