@@ -118,7 +118,7 @@ void link_value(const sentence_analysis& a, const reference_claim& claim, const 
     claim_record& r = records[static_cast<std::size_t>(best)];
     if (!r.claim_id.empty()) return;  // a nearer name of another claim took it first
     r.claim_id = claim.id;
-    r.claim = &claim;
+    r.claim_place = static_cast<std::uint32_t>(hit.claim);
     r.subject = claim.id;
 }
 
@@ -166,7 +166,7 @@ void link_dates(const sentence_analysis& a, const reference_claim& claim, const 
         if (claim.date && role != event_role::none) role = event_role::date;
         r.role = role;
         r.claim_id = claim.id;
-        r.claim = &claim;
+        r.claim_place = static_cast<std::uint32_t>(hit.claim);
         r.subject = claim.id;
     }
 }

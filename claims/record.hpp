@@ -16,7 +16,8 @@
 
 namespace factlint {
 
-struct reference_claim;  // claims/reference.hpp
+// claim_record::claim_place of a record that matched no claim.
+inline constexpr std::uint32_t no_claim = 0xFFFFFFFF;
 
 enum class record_kind : std::uint8_t { quantity, date, period, change };
 [[nodiscard]] std::string_view record_kind_name(record_kind k);
@@ -57,8 +58,12 @@ struct claim_record {
     bool forecast = false;             // will, expect, projected, forecast, by YEAR
     bool unresolved_relative = false;  // a relative date with no document date (FL302)
     bool time_written = false;         // its time was written in the sentence (FL105)
-    hedge_kind hedge = hedge_kind::none;
     time_basis basis = time_basis::none;
+    hedge_kind hedge = hedge_kind::none;
+    // The claim it matched, set with claim_id by the matcher: its place in
+    // the store's claims (claim_store::claim_of), or no_claim. In the four
+    // bytes the fields above leave before the next eight-byte one.
+    std::uint32_t claim_place = no_claim;
 
     byte_span span;  // in the original file
     // The words of the claim as written: a view into the document's sentence
@@ -97,10 +102,6 @@ struct claim_record {
     // the reference claim it matched (a view of its id in the claim store,
     // which outlives the records), or empty
     std::string_view claim_id;
-    // That claim in the store, set with claim_id by the matcher: the rules
-    // that judge the record read it here (claim_store::claim_of) instead of
-    // looking its id up again.
-    const reference_claim* claim = nullptr;
 
     // Normalized subject for consistency rules (FL201): the claim id, or the
     // counted noun phrase of two or more words; empty when there is none.

@@ -1178,7 +1178,13 @@ const reference_claim* claim_store::find(std::string_view id) const {
 
 const reference_claim* claim_store::claim_of(const claim_record& r) const {
     if (r.claim_id.empty()) return nullptr;
-    return r.claim != nullptr ? r.claim : find(r.claim_id);
+    // The place is taken when the claim there has this very id (the same
+    // view): a record matched against another store is looked up by id.
+    if (r.claim_place < claims_.size()) {
+        const reference_claim& c = claims_[r.claim_place];
+        if (c.id.data() == r.claim_id.data() && c.id.size() == r.claim_id.size()) return &c;
+    }
+    return find(r.claim_id);
 }
 
 std::vector<name_hit> claim_store::scan(std::string_view text) const { return scan_text(text, false); }

@@ -88,7 +88,7 @@ public:
     // the first call after the claims were added hashes every id.
     [[nodiscard]] const reference_claim* find(std::string_view id) const;
     // The claim record `r` was matched to, or nullptr when its claim_id is
-    // empty: the record's own pointer when the matcher set it
+    // empty: the claim at the record's claim_place when the matcher set it
     // (checker/match.cpp), else its id looked up.
     [[nodiscard]] const reference_claim* claim_of(const claim_record& r) const;
     // The series index (reference.hpp) of one of the store's claims with

@@ -16,7 +16,7 @@ inline constexpr day_number open_start = INT32_MIN;  // "until 2019"
 enum class granularity { day, month, quarter, year, decade, century };
 
 // The basis of a claim's time (SPEC §3).
-enum class time_basis {
+enum class time_basis : std::uint8_t {
     none,       // unknown: a past-tense statement with no date
     explicit_,  // a date written in the sentence
     relative,   // "this year", "last month": resolved against the document date

@@ -352,8 +352,9 @@ TEST_CASE("engine: a verdict memo judges a record once a block") {
     std::vector<claim_record> records = extract_records(doc, store, check_options{});
     REQUIRE_FALSE(records.empty());
     REQUIRE(records[0].kind == record_kind::quantity);  // then the date
-    // The matcher hands the rules the claim itself, not only its id.
-    CHECK(records[0].claim == &store.claims()[0]);
+    // The matcher hands the rules the claim's place, not only its id.
+    CHECK(records[0].claim_place == 0);
+    CHECK(store.claim_of(records[0]) == &store.claims()[0]);
     verdict_memo memo;
     memo.reset(records.size());
     const reference_verdict& first = memo.of(0, records[0], store);

@@ -555,15 +555,20 @@ TEST_CASE("store: ids are hashed when first asked for, by one of several threads
     CHECK(s.find("id-4999") == &s.claims()[4999]);
 }
 
-TEST_CASE("store: a record's claim is its own pointer when set, else found by its id") {
-    auto s = store_of({named("alpha", {"alpha"}), named("beta", {"beta"})});
+TEST_CASE("store: a record's claim is the one at its place when that claim has its id, else found by id") {
+    auto s = store_of({named("alpha", {"alpha"}), named("beta", {"beta"}), named("gamma", {"gamma"})});
     claim_record r;
     CHECK(s.claim_of(r) == nullptr);  // matched to none
-    r.claim_id = "beta";
+    r.claim_id = "beta";              // not a view of the store's id: looked up
     CHECK(s.claim_of(r) == &s.claims()[1]);
-    r.claim = &s.claims()[0];  // the matcher's pointer is taken as it is
-    CHECK(s.claim_of(r) == &s.claims()[0]);
-    r.claim_id = {};  // no id: no claim, whatever the pointer
+    r.claim_place = 0;  // a place whose claim has another id: looked up too
+    CHECK(s.claim_of(r) == &s.claims()[1]);
+    r.claim_place = 99;  // past the claims
+    CHECK(s.claim_of(r) == &s.claims()[1]);
+    r.claim_id = s.claims()[2].id;  // as the matcher sets them: taken at the place
+    r.claim_place = 2;
+    CHECK(s.claim_of(r) == &s.claims()[2]);
+    r.claim_id = {};  // no id: no claim, whatever the place
     CHECK(s.claim_of(r) == nullptr);
 }
 
